@@ -1,0 +1,147 @@
+//! # depeche
+//!
+//! Finds the **actors**, **places** and **dates** of a news dispatch (wire
+//! copy in French or English) and normalises them: a canonical name and type
+//! for actors, a country, coordinates and gazetteer id for places, a TIMEX3
+//! value for dates, resolved against the dispatch's date.
+//!
+//! ```
+//! use depeche::{annotate, Kind, Options};
+//!
+//! let text = "BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris vendredi la ville de Deir Ezzor à l'EI.";
+//! let result = annotate(text, &Options::default());
+//! assert_eq!(result.lang.as_str(), "fr");
+//! for span in &result.spans {
+//!     println!("{:>6} {:?} {}..{}", span.kind.as_str(), span.text, span.start, span.end);
+//! }
+//! ```
+//!
+//! Spans follow `FORMAT.md`: code point offsets, sorted, never overlapping.
+//! Everything is computed from compiled-in data: no I/O, deterministic, and
+//! the data loads once per process and is shared.
+//!
+//! The modules, one job each:
+//! - [`text`]: tokens, folded forms, offsets — the single pass every recogniser uses;
+//! - [`lexicon`]: the compiled gazetteers (places, actors, demonyms, common words);
+//! - [`places`], [`actors`], [`dates`]: one recogniser per kind;
+//! - [`dateline`]: the wire dateline, which gives the reference date;
+//! - [`user_lexicon`]: the names an editor added or rejected;
+//! - [`resolve`]: overlaps and final spans;
+//! - [`eval`]: scoring against gold data.
+
+pub mod actors;
+pub mod calendar;
+pub mod dateline;
+pub mod dates;
+pub mod lang;
+pub mod lexicon;
+pub mod places;
+pub mod resolve;
+pub mod span;
+pub mod text;
+pub mod user_lexicon;
+
+use serde::Serialize;
+
+pub use calendar::Date;
+pub use lang::Lang;
+pub use span::{ActorType, ActorValue, Kind, PlaceValue, Span, Value};
+pub use user_lexicon::UserLexicon;
+
+/// An error with a message for people (bad option, unreadable lexicon).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// How to annotate.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The language; `None` detects it.
+    pub lang: Option<Lang>,
+    /// The reference date; `None` takes the dateline's, if any.
+    pub dct: Option<Date>,
+    /// The editor's lexicon, which overrides the built-in data.
+    pub lexicon: Option<UserLexicon>,
+}
+
+/// The dateline of a dispatch, in code point offsets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dateline {
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+}
+
+/// The result of [`annotate`] (FORMAT.md, "A result").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Annotated {
+    pub lang: Lang,
+    #[serde(serialize_with = "serialize_date")]
+    pub dct: Option<Date>,
+    pub dateline: Option<Dateline>,
+    pub spans: Vec<Span>,
+}
+
+fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// Annotates a dispatch. Never panics, whatever the text.
+pub fn annotate(text: &str, options: &Options) -> Annotated {
+    let doc = text::Doc::new(text);
+    let lang = options.lang.unwrap_or_else(|| lang::detect(&doc));
+    let found = dateline::find(&doc, lang);
+    let dct = options.dct.or(found.as_ref().and_then(|f| f.date));
+
+    let mut cands = Vec::new();
+    dates::find(&doc, lang, dct, &mut cands);
+    places::find(&doc, lang, &mut cands);
+    actors::find(&doc, lang, &mut cands);
+    if let Some(lex) = &options.lexicon {
+        lex.reject(text, &mut cands);
+        lex.find(&doc, &mut cands);
+    }
+    let spans = resolve::resolve(text, cands);
+    let dateline = found.map(|f| dateline_in_chars(text, &f, dct));
+    Annotated {
+        lang,
+        dct,
+        dateline,
+        spans,
+    }
+}
+
+fn dateline_in_chars(text: &str, f: &dateline::Found, dct: Option<Date>) -> Dateline {
+    let mut offs = [f.start, f.end];
+    text::byte_to_char_offsets(text, &mut offs);
+    let date = match (f.date, f.partial_date) {
+        (Some(d), _) => Some(d.to_string()),
+        (None, Some((m, d))) => Some(match dct {
+            Some(r) => format!("{:04}-{m:02}-{d:02}", r.year),
+            None => format!("XXXX-{m:02}-{d:02}"),
+        }),
+        _ => None,
+    };
+    Dateline {
+        start: offs[0],
+        end: offs[1],
+        place: f.place.map(|(s, e)| text[s..e].to_string()),
+        date,
+        agency: f.agency.clone(),
+    }
+}

@@ -1,0 +1,236 @@
+//! Tokens, folded forms and offsets: the one pass over the text that every
+//! recogniser then works on.
+//!
+//! Recognisers work in **byte** offsets into the text as given (what `str`
+//! slicing and `regex` use); only [`crate::resolve`] converts to the code point
+//! offsets of FORMAT.md, once, at the end. Each token carries its folded form
+//! (lower case, no accents: see [`fold`]) as a range into one shared buffer, so
+//! that no recogniser allocates per token.
+
+pub mod fold;
+
+pub use fold::{fold_str, name_key};
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and digits mixed with letters): "Deir", "Al", "3e", "F-16" is three tokens.
+    Word,
+    /// ASCII digits only: "2017", "3".
+    Number,
+    /// Any other single non-space character: "'", "-", ",", "«".
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    /// Byte offsets into the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets into [`Doc::folded`].
+    pub fstart: u32,
+    pub fend: u32,
+    pub kind: TokKind,
+    /// White space between the previous token and this one.
+    pub space_before: bool,
+    /// A line break between the previous token and this one (or text start).
+    pub line_start: bool,
+    /// First character is upper case.
+    pub upper: bool,
+    /// Every letter is upper case (and there are at least two letters).
+    pub all_caps: bool,
+    /// Starts a sentence: first token of a line, or after `.`, `!`, `?`, `:`,
+    /// possibly with quotes or dashes in between.
+    pub sentence_start: bool,
+}
+
+/// A tokenised text.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Folded forms of all tokens, concatenated.
+    pub folded: String,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenises `text` in one pass.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut folded = String::with_capacity(text.len() + 16);
+        let mut space_before = false;
+        let mut line_start = true;
+        let mut sentence_start = true;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                space_before = true;
+                if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                    line_start = true;
+                    sentence_start = true;
+                }
+                continue;
+            }
+            let fstart = folded.len() as u32;
+            let (kind, end, upper, all_caps) = if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                let mut letters = 0u32;
+                let mut uppers = 0u32;
+                let mut digits_only = true;
+                let mut account = |ch: char, folded: &mut String| {
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        if ch.is_uppercase() {
+                            uppers += 1;
+                        }
+                    }
+                    if !ch.is_ascii_digit() {
+                        digits_only = false;
+                    }
+                    push_folded(folded, ch);
+                };
+                account(c, &mut folded);
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() || fold::is_combining_mark(d) {
+                        account(d, &mut folded);
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                let kind = if digits_only {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                };
+                (
+                    kind,
+                    end,
+                    c.is_uppercase(),
+                    letters >= 2 && uppers == letters,
+                )
+            } else {
+                push_folded(&mut folded, c);
+                (TokKind::Punct, i + c.len_utf8(), false, false)
+            };
+            tokens.push(Token {
+                start: i,
+                end,
+                fstart,
+                fend: folded.len() as u32,
+                kind,
+                space_before,
+                line_start,
+                upper,
+                all_caps,
+                sentence_start: sentence_start && kind != TokKind::Punct,
+            });
+            if kind == TokKind::Punct {
+                match c {
+                    '.' | '!' | '?' | ':' | '…' | ';' => sentence_start = true,
+                    '"' | '«' | '»' | '“' | '”' | '\'' | '‘' | '’' | '-' | '–' | '—' | '('
+                    | '[' | '>' | '|' | '*' | '•' => {}
+                    _ => sentence_start = false,
+                }
+            } else {
+                sentence_start = false;
+            }
+            space_before = false;
+            line_start = false;
+        }
+        Doc {
+            text,
+            tokens,
+            folded,
+        }
+    }
+
+    /// The token's text as written.
+    #[inline]
+    pub fn raw(&self, t: usize) -> &'a str {
+        let tok = &self.tokens[t];
+        &self.text[tok.start..tok.end]
+    }
+
+    /// The token's folded form (lower case, no accents).
+    #[inline]
+    pub fn norm(&self, t: usize) -> &str {
+        let tok = &self.tokens[t];
+        &self.folded[tok.fstart as usize..tok.fend as usize]
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when the text has no token.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// True when token `t` exists and its folded form is `s`.
+    #[inline]
+    pub fn is(&self, t: usize, s: &str) -> bool {
+        t < self.tokens.len() && self.norm(t) == s
+    }
+
+    /// True when tokens `a` and `b = a + 1` are joined by nothing but spaces
+    /// on one line (no line break between them).
+    #[inline]
+    pub fn same_line(&self, b: usize) -> bool {
+        b < self.tokens.len() && !self.tokens[b].line_start
+    }
+
+    /// True when token `t` is an apostrophe (straight or typographic).
+    #[inline]
+    pub fn is_apostrophe(&self, t: usize) -> bool {
+        t < self.tokens.len() && self.tokens[t].kind == TokKind::Punct && self.norm(t) == "'"
+    }
+
+    /// True when token `t` is a hyphen or dash.
+    #[inline]
+    pub fn is_hyphen(&self, t: usize) -> bool {
+        t < self.tokens.len() && self.tokens[t].kind == TokKind::Punct && self.norm(t) == "-"
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+}
+
+fn push_folded(out: &mut String, c: char) {
+    if let Some((a, b)) = fold::fold_char(c) {
+        out.push(a);
+        if b != '\0' {
+            out.push(b);
+        }
+    }
+}
+
+/// Converts sorted byte offsets to code point offsets in one pass.
+/// `offsets` must be sorted ascending and fall on char boundaries.
+pub fn byte_to_char_offsets(text: &str, offsets: &mut [usize]) {
+    let mut chars = 0usize;
+    let mut byte = 0usize;
+    let mut iter = text.char_indices();
+    for off in offsets.iter_mut() {
+        while byte < *off {
+            match iter.next() {
+                Some((_, c)) => {
+                    byte += c.len_utf8();
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        *off = chars;
+    }
+}
+
+#[cfg(test)]
+mod tests;

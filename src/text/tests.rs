@@ -1,0 +1,53 @@
+use super::*;
+
+#[test]
+fn tokens_and_folded_forms() {
+    let d = Doc::new("L'armée syrienne reprend Deir Ezzor, le 3 novembre.");
+    let raws: Vec<&str> = (0..d.len()).map(|t| d.raw(t)).collect();
+    assert_eq!(
+        raws,
+        [
+            "L", "'", "armée", "syrienne", "reprend", "Deir", "Ezzor", ",", "le", "3", "novembre",
+            "."
+        ]
+    );
+    assert_eq!(d.norm(2), "armee");
+    assert_eq!(d.tokens[9].kind, TokKind::Number);
+    assert!(d.tokens[0].sentence_start && d.tokens[0].upper);
+    assert!(!d.tokens[5].sentence_start && d.tokens[5].upper);
+    assert!(d.is_apostrophe(1));
+}
+
+#[test]
+fn sentence_starts_and_caps() {
+    let d = Doc::new("Fin. « Le IRAK\nnouveau");
+    assert!(d.tokens[3].sentence_start, "after a period and a quote");
+    assert!(d.tokens[4].all_caps);
+    assert!(d.tokens[5].line_start && d.tokens[5].sentence_start);
+}
+
+#[test]
+fn keys_tolerate_transliterations() {
+    for v in ["Deir ez-Zor", "Deir Ezzor", "DEIR EZ ZOR", "Deir-ez-Zor"] {
+        assert_eq!(name_key(v), "deir ezor", "{v}");
+    }
+    for v in ["Al-Qaïm", "al-Qa'im", "Al Qaim", "Al-Qa’im"] {
+        assert_eq!(name_key(v), "al qaim", "{v}");
+    }
+    assert_eq!(name_key("Raqqa"), name_key("Raqa"));
+    assert_eq!(name_key("États-Unis"), "etats unis");
+    assert_eq!(name_key("Alain"), "alain");
+    assert_ne!(name_key("Al Ain"), name_key("Alain"));
+    assert_eq!(name_key("..."), "");
+}
+
+#[test]
+fn offsets_with_emoji_and_combining_marks() {
+    let text = "😀 e\u{301}té Paris";
+    let d = Doc::new(text);
+    assert_eq!(d.raw(1), "e\u{301}té");
+    assert_eq!(d.norm(1), "ete");
+    let mut offs = vec![0, text.find("Paris").unwrap(), text.len()];
+    byte_to_char_offsets(text, &mut offs);
+    assert_eq!(offs, [0, 7, 12]);
+}
