@@ -25,6 +25,8 @@ pub struct PlaceEntry {
     /// "geonames:170794", "iso3166-2:FR-IDF", ...
     pub reference: Option<String>,
     pub population: u64,
+    /// A national capital (its name can stand for the government: "backed by Washington").
+    pub capital: bool,
 }
 
 /// An actor of the built-in lexicon.
@@ -66,4 +68,9 @@ pub fn is_common_word(_lang: Lang, _folded: &str) -> bool {
 /// "syrienne" → "SY", "iraqi" → "IQ".
 pub fn demonym(_lang: Lang, _folded: &str) -> Option<&'static str> {
     None
+}
+
+/// True when `folded` is a given name (first name) in the built-in list.
+pub fn is_first_name(_folded: &str) -> bool {
+    false
 }
