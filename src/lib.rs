@@ -33,8 +33,10 @@ pub mod actors;
 pub mod calendar;
 pub mod dateline;
 pub mod dates;
+pub mod framing;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod places;
 pub mod resolve;
 pub mod span;
@@ -110,6 +112,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
 
     let mut cands = Vec::new();
     dates::find(&doc, lang, dct, &mut cands);
+    names::find(&doc, lang, &mut cands);
     places::find(&doc, lang, &mut cands);
     actors::find(&doc, lang, &mut cands);
     if let Some(lex) = &options.lexicon {

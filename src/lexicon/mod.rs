@@ -74,3 +74,8 @@ pub fn demonym(_lang: Lang, _folded: &str) -> Option<&'static str> {
 pub fn is_first_name(_folded: &str) -> bool {
     false
 }
+
+/// A country's name in a language, from its ISO 3166-1 alpha-2 code.
+pub fn country_name(_iso2: &str, _lang: Lang) -> Option<&'static str> {
+    None
+}

@@ -1,0 +1,119 @@
+//! Words that frame names: titles before people, heads of force and
+//! institution phrases, organisation words, place triggers and heads, name
+//! particles. Per-language data in `data/lang/<code>/names.tsv`, loaded once
+//! into one hash map per language (a few hundred words: microseconds).
+
+use crate::lang::{word_list, Lang};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A title or function before a person's name.
+pub const TITLE: u32 = 1;
+/// Head of a phrase naming a military or security force ("armée", "army").
+pub const MILITARY: u32 = 1 << 1;
+/// Head of a phrase naming a government or institution ("gouvernement").
+pub const GOVERNMENT: u32 = 1 << 2;
+/// Head of a phrase naming an armed group ("rebelles", "militants").
+pub const ARMED_GROUP: u32 = 1 << 3;
+/// First word of an organisation's name ("Parti", "Banque").
+pub const ORG_HEAD: u32 = 1 << 4;
+/// Last word of an organisation's name ("Party", "Inc").
+pub const ORG_SUFFIX: u32 = 1 << 5;
+/// A common noun announcing a place name ("ville", "province", "town").
+pub const PLACE_TRIGGER: u32 = 1 << 6;
+/// A preposition before which a capitalised name is likely a place ("à", "in").
+pub const PLACE_PREP: u32 = 1 << 7;
+/// An adjective naming a group like a demonym ("kurde", "Shiite").
+pub const GROUP_ADJ: u32 = 1 << 8;
+/// A common noun heading a geographic feature's name ("vallée", "mer", "Mount").
+pub const PLACE_HEAD: u32 = 1 << 9;
+/// A word ending a place name ("River", "Province").
+pub const PLACE_SUFFIX: u32 = 1 << 10;
+/// A word heading a chain of command before a force ("commandement de l'armée").
+pub const CHAIN_HEAD: u32 = 1 << 11;
+
+/// The framing words of one language.
+pub struct Framing {
+    tags: HashMap<&'static str, u32>,
+}
+
+impl Framing {
+    fn parse(data: &'static str, particles: &'static str) -> Framing {
+        let mut tags: HashMap<&'static str, u32> = HashMap::new();
+        for line in word_list(data) {
+            let mut parts = line.split('\t');
+            let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let bit = match tag.trim() {
+                "title" => TITLE,
+                "military" => MILITARY,
+                "government" => GOVERNMENT,
+                "armed_group" => ARMED_GROUP,
+                "org_head" => ORG_HEAD,
+                "org_suffix" => ORG_SUFFIX,
+                "place_trigger" => PLACE_TRIGGER,
+                "place_prep" => PLACE_PREP,
+                "group_adj" => GROUP_ADJ,
+                "place_head" => PLACE_HEAD,
+                "place_suffix" => PLACE_SUFFIX,
+                "chain_head" => CHAIN_HEAD,
+                _ => 0,
+            };
+            *tags.entry(word.trim()).or_insert(0) |= bit;
+        }
+        for p in word_list(particles) {
+            *tags.entry(p).or_insert(0) |= PARTICLE;
+        }
+        Framing { tags }
+    }
+
+    /// The tags of a folded word (0 when it frames nothing).
+    #[inline]
+    pub fn tags(&self, folded: &str) -> u32 {
+        self.tags.get(folded).copied().unwrap_or(0)
+    }
+
+    /// True when the folded word carries `tag`.
+    #[inline]
+    pub fn has(&self, folded: &str, tag: u32) -> bool {
+        self.tags(folded) & tag != 0
+    }
+}
+
+/// A particle inside a name ("al", "ben", "de", "van"); shared by all languages.
+pub const PARTICLE: u32 = 1 << 12;
+
+/// The framing words of a language (`Und` has only the particles).
+pub fn framing(lang: Lang) -> &'static Framing {
+    static FR: OnceLock<Framing> = OnceLock::new();
+    static EN: OnceLock<Framing> = OnceLock::new();
+    static UND: OnceLock<Framing> = OnceLock::new();
+    const PARTICLES: &str = include_str!("../data/lang/particles.txt");
+    match lang {
+        Lang::Fr => {
+            FR.get_or_init(|| Framing::parse(include_str!("../data/lang/fr/names.tsv"), PARTICLES))
+        }
+        Lang::En => {
+            EN.get_or_init(|| Framing::parse(include_str!("../data/lang/en/names.tsv"), PARTICLES))
+        }
+        Lang::Und => UND.get_or_init(|| Framing::parse("", PARTICLES)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_their_tags() {
+        let fr = framing(Lang::Fr);
+        assert!(fr.has("president", TITLE));
+        assert!(fr.has("armee", MILITARY) && fr.has("armee", ORG_HEAD));
+        assert!(fr.has("al", PARTICLE));
+        assert_eq!(fr.tags("maison"), 0);
+        let en = framing(Lang::En);
+        assert!(en.has("spokesman", TITLE) && en.has("river", PLACE_SUFFIX));
+        assert!(!framing(Lang::Und).has("president", TITLE));
+    }
+}

@@ -1,0 +1,611 @@
+//! Proper names: one pass over capitalised sequences that decides, with the
+//! gazetteer and the words around them, whether each is a place, an actor or
+//! nothing.
+//!
+//! Capitalisation is the main evidence that a word is a name, so it is weighed
+//! where it is evidence: in the middle of a sentence. At a sentence start, and
+//! in headlines written in capitals or title case, only gazetteer names count,
+//! and frequent words of the language are set aside ("Sur un mur", "Est").
+//! The gazetteer is consulted once per capitalised token (an fst walk).
+//! Decisions, in order: a title before the name makes a person ("le président
+//! Bachar al-Assad"); the gazetteer's longest name, when it covers the whole
+//! sequence; framing words (organisation heads and suffixes, place suffixes,
+//! place triggers); a known first name; then a low-scored guess.
+
+use crate::framing::{
+    self, Framing, GOVERNMENT, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP,
+    PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
+};
+use crate::lang::Lang;
+use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
+use crate::span::{ActorType, ActorValue, Candidate, Kind, PlaceValue, Source, Value};
+use crate::text::{Doc, TokKind};
+
+/// Proposes place and actor candidates for the capitalised names of `doc`.
+pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
+    let fr = framing::framing(lang);
+    let headline = headline_tokens(doc);
+    let mut t = 0;
+    while t < doc.len() {
+        let next = at(doc, lang, fr, &headline, t, out);
+        t = next.max(t + 1);
+    }
+}
+
+/// Looks at token `t`; returns the index of the next token to look at.
+fn at(
+    doc: &Doc,
+    lang: Lang,
+    fr: &Framing,
+    headline: &[bool],
+    t: usize,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let tok = doc.tokens[t];
+    if tok.kind != TokKind::Word || !tok.upper {
+        return t + 1;
+    }
+    let word = doc.norm(t);
+    // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
+    if word.chars().count() < 2 {
+        return t + 1;
+    }
+    let head = headline.get(t).copied().unwrap_or(false);
+    let evidence = !head && !tok.sentence_start;
+    // A capitalised title in front of a name is not part of it ("President Bashar al-Assad").
+    if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
+        return t + 1;
+    }
+    let plain_end = sequence_end(doc, fr, t, false);
+    let full_end = sequence_end(doc, fr, t, true);
+    let gm = lexicon::longest_match(doc, t);
+    let first_name = !tok.all_caps && lexicon::is_first_name(word);
+    let title = !head && title_before(doc, fr, t);
+
+    if title {
+        let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
+        push_actor(doc, t, end, ActorType::Person, 85, out);
+        return end;
+    }
+    if let Some(m) = &gm {
+        if m.end_token >= plain_end {
+            if !emit_match(doc, lang, fr, t, m, evidence, out) {
+                return m.end_token.max(plain_end);
+            }
+            return m.end_token;
+        }
+    }
+    let words = word_count(doc, t, full_end);
+    let last = last_word(doc, t, plain_end);
+    if first_name && words >= 2 && !head {
+        push_actor(doc, t, full_end, ActorType::Person, 75, out);
+        return full_end;
+    }
+    if fr.has(word, ORG_HEAD) && !head {
+        let end = org_end(doc, fr, lang, t, full_end);
+        if end > t + 1 || words >= 2 {
+            push_actor(doc, t, end, ActorType::Organisation, 70, out);
+            return end;
+        }
+    }
+    if words >= 2 && last.is_some_and(|l| fr.has(doc.norm(l), ORG_SUFFIX)) && !head {
+        push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
+        return plain_end;
+    }
+    let place_named =
+        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || fr.has(word, PLACE_HEAD);
+    if plain_end > t + 1 && place_named {
+        push_place(doc, t, plain_end, None, 70, out);
+        return plain_end;
+    }
+    if let Some(m) = &gm {
+        // The gazetteer knows the first words of a longer sequence.
+        if emit_match(doc, lang, fr, t, m, evidence, out) {
+            return m.end_token;
+        }
+    }
+    if !evidence {
+        return plain_end;
+    }
+    if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
+        return plain_end;
+    }
+    if place_context(doc, fr, t) {
+        push_place(doc, t, plain_end, None, 55, out);
+        return plain_end;
+    }
+    if tok.all_caps && words == 1 {
+        let len = word.chars().count();
+        if (2..=6).contains(&len) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
+        }
+        return plain_end;
+    }
+    let kind = if words >= 2 {
+        Some(ActorType::Person)
+    } else {
+        None
+    };
+    let score = if words >= 2 { 40 } else { 30 };
+    push_guess(doc, t, plain_end, kind, score, out);
+    plain_end
+}
+
+/// Emits the gazetteer match `m` starting at `t` unless the context rules it
+/// out; returns whether it emitted.
+fn emit_match(
+    doc: &Doc,
+    lang: Lang,
+    fr: &Framing,
+    t: usize,
+    m: &Match,
+    evidence: bool,
+    out: &mut Vec<Candidate>,
+) -> bool {
+    let Some(first) = m.entries.first() else {
+        return false;
+    };
+    let single = word_count(doc, t, m.end_token) == 1;
+    let word = doc.norm(t);
+    let common = single && lexicon::is_common_word(lang, word);
+    let start = doc.tokens[t].start;
+    match first {
+        Entry::Actor(a) => {
+            if common && !(doc.tokens[t].all_caps && evidence) {
+                return false;
+            }
+            let value = Value::Actor(ActorValue {
+                canonical: a.canonical.to_string(),
+                actor_type: Some(a.actor_type),
+            });
+            out.push(
+                Candidate::new(start, m.end, Kind::Actor, Source::Lexicon, 85).with_value(value),
+            );
+            true
+        }
+        Entry::Place(p) => {
+            if single {
+                let len = word.chars().count();
+                let accept = match p.kind {
+                    PlaceKind::Country => !common || evidence || len > 4,
+                    PlaceKind::Region | PlaceKind::Feature => !common,
+                    PlaceKind::City => {
+                        len >= 3
+                            && (!common || (evidence && (p.population >= 200_000 || p.capital)))
+                    }
+                };
+                if !accept {
+                    return false;
+                }
+            }
+            if let Some(actor) = metonymy(doc, lang, fr, t, m, p) {
+                out.push(
+                    Candidate::new(start, m.end, Kind::Actor, Source::Lexicon, 80)
+                        .with_value(actor),
+                );
+                return true;
+            }
+            let score = match p.kind {
+                PlaceKind::Country => 85,
+                PlaceKind::Region | PlaceKind::Feature => 80,
+                PlaceKind::City if p.population >= 100_000 => 78,
+                PlaceKind::City => 72,
+            };
+            out.push(
+                Candidate::new(start, m.end, Kind::Place, Source::Lexicon, score)
+                    .with_value(place_value(p)),
+            );
+            true
+        }
+    }
+}
+
+/// A country or capital used as an agent: "L'Irak lance l'assaut", "soutenue
+/// par Washington", "backed by Washington". Returns the actor value.
+fn metonymy(
+    doc: &Doc,
+    lang: Lang,
+    fr: &Framing,
+    t: usize,
+    m: &Match,
+    p: &PlaceEntry,
+) -> Option<Value> {
+    if !(p.kind == PlaceKind::Country || p.capital) {
+        return None;
+    }
+    let country = p.country?;
+    let canonical = match lexicon::country_name(country, Lang::En) {
+        Some(n) => format!("Government of {n}"),
+        None => format!("Government of {country}"),
+    };
+    let value = Value::Actor(ActorValue {
+        canonical,
+        actor_type: Some(ActorType::Government),
+    });
+    // "par Washington" / "by Washington" after a participle.
+    if t >= 2 {
+        let prep = doc.norm(t - 1);
+        let before = doc.norm(t - 2);
+        let agentive = match lang {
+            Lang::Fr => {
+                prep == "par"
+                    && (before.ends_with('e') || before.ends_with("es") || before.ends_with('u'))
+            }
+            Lang::En => prep == "by" && before.ends_with("ed"),
+            Lang::Und => false,
+        };
+        if agentive && p.capital {
+            return Some(value);
+        }
+    }
+    // Subject at the head of a sentence, followed by a verb-like lower-case word.
+    let mut s = t;
+    if s >= 2 && doc.is_apostrophe(s - 1) && matches!(doc.norm(s - 2), "l") {
+        s -= 2;
+    } else if s >= 1 && matches!(doc.norm(s - 1), "la" | "le" | "the") {
+        s -= 1;
+    }
+    let at_start = doc.tokens.get(s).is_some_and(|x| x.sentence_start)
+        || (s >= 1 && doc.tokens[s - 1].kind == TokKind::Punct && doc.norm(s - 1) == ">");
+    if !at_start || p.kind != PlaceKind::Country {
+        return None;
+    }
+    let n = m.end_token;
+    let next = doc.tokens.get(n)?;
+    if next.kind != TokKind::Word || next.upper || next.line_start {
+        return None;
+    }
+    let w = doc.norm(n);
+    let verb_like = match lang {
+        Lang::Fr => {
+            matches!(
+                w,
+                "a" | "va" | "doit" | "veut" | "est" | "se" | "s" | "n" | "ne"
+            ) || (w.len() > 3
+                && (w.ends_with("e") || w.ends_with("ait") || w.ends_with("ra"))
+                && !fr.has(w, PLACE_TRIGGER))
+        }
+        Lang::En => {
+            matches!(
+                w,
+                "has" | "will" | "is" | "says" | "said" | "wants" | "must" | "would"
+            ) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with("es")))
+        }
+        Lang::Und => false,
+    };
+    let function_word = lexicon::is_common_word(lang, w)
+        && w.len() <= 3
+        && !matches!(w, "a" | "va" | "est" | "has" | "is");
+    (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
+}
+
+fn place_value(p: &PlaceEntry) -> Value {
+    Value::Place(PlaceValue {
+        country: p.country.map(str::to_string),
+        lat: p.lat,
+        lon: p.lon,
+        reference: p.reference.clone(),
+    })
+}
+
+fn push_actor(doc: &Doc, t: usize, end: usize, ty: ActorType, score: u8, out: &mut Vec<Candidate>) {
+    push_guess(doc, t, end, Some(ty), score, out);
+}
+
+/// An actor found by rule: its canonical name is the name as written.
+fn push_guess(
+    doc: &Doc,
+    t: usize,
+    end: usize,
+    ty: Option<ActorType>,
+    score: u8,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(last) = end.checked_sub(1) else {
+        return;
+    };
+    if last < t || last >= doc.len() {
+        return;
+    }
+    let (s, e) = (doc.tokens[t].start, doc.tokens[last].end);
+    let value = Value::Actor(ActorValue {
+        canonical: doc.text[s..e].to_string(),
+        actor_type: ty,
+    });
+    out.push(Candidate::new(s, e, Kind::Actor, Source::Rule, score).with_value(value));
+}
+
+fn push_place(
+    doc: &Doc,
+    t: usize,
+    end: usize,
+    value: Option<Value>,
+    score: u8,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(last) = end.checked_sub(1) else {
+        return;
+    };
+    if last < t || last >= doc.len() {
+        return;
+    }
+    let mut c = Candidate::new(
+        doc.tokens[t].start,
+        doc.tokens[last].end,
+        Kind::Place,
+        Source::Rule,
+        score,
+    );
+    c.value = value;
+    out.push(c);
+}
+
+/// One past the last token of the word compound at `t`: words joined by a
+/// hyphen or an apostrophe with no space ("Saint-Dizier", "Qa'im"), but not an
+/// English possessive ("Bush's").
+pub fn compound_end(doc: &Doc, t: usize) -> usize {
+    let mut e = t + 1;
+    while e + 1 < doc.len() {
+        let sep = &doc.tokens[e];
+        let next = &doc.tokens[e + 1];
+        let joins =
+            (doc.is_hyphen(e) || doc.is_apostrophe(e)) && !sep.space_before && !next.space_before;
+        if !joins || next.kind == TokKind::Punct {
+            break;
+        }
+        if doc.is_apostrophe(e) && doc.norm(e + 1) == "s" {
+            break;
+        }
+        e += 2;
+    }
+    e
+}
+
+/// One past the last token of the capitalised sequence starting at `t`:
+/// capitalised compounds on one line, and with `particles`, lower-case name
+/// particles between them ("Bachar al-Assad", "Banque de France").
+fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
+    let caps = doc.tokens[t].all_caps;
+    let mut e = compound_end(doc, t);
+    while let Some(n) = doc.tokens.get(e) {
+        if n.line_start || n.kind != TokKind::Word {
+            break;
+        }
+        if n.upper && (n.all_caps == caps || !caps) {
+            e = compound_end(doc, e);
+            continue;
+        }
+        if !particles || n.upper {
+            break;
+        }
+        // Up to two particles ("de la"), then a capitalised word.
+        let mut p = e;
+        while p < e + 2
+            && doc
+                .tokens
+                .get(p)
+                .is_some_and(|x| x.kind == TokKind::Word && !x.upper)
+            && fr.has(doc.norm(p), PARTICLE)
+        {
+            p += 1;
+            if doc.is_apostrophe(p) || doc.is_hyphen(p) {
+                p += 1;
+            }
+        }
+        match doc.tokens.get(p) {
+            Some(x) if p > e && x.kind == TokKind::Word && x.upper && !x.line_start => {
+                e = compound_end(doc, p)
+            }
+            _ => break,
+        }
+    }
+    e
+}
+
+/// Word tokens in `[t, end)`.
+fn word_count(doc: &Doc, t: usize, end: usize) -> usize {
+    doc.tokens[t..end.min(doc.len())]
+        .iter()
+        .filter(|x| x.kind == TokKind::Word)
+        .count()
+}
+
+fn last_word(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    (t..end.min(doc.len()))
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokKind::Word)
+}
+
+/// True when the token after `t` (or after its compound) is a capitalised word on the same line.
+fn next_is_name(doc: &Doc, t: usize) -> bool {
+    let mut n = compound_end(doc, t);
+    if doc
+        .tokens
+        .get(n)
+        .is_some_and(|x| x.kind == TokKind::Punct && doc.norm(n) == ".")
+    {
+        n += 1;
+    }
+    doc.tokens
+        .get(n)
+        .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.line_start)
+}
+
+/// A title or function just before `t`: "président", "M.", "Gen.", "spokesman".
+fn title_before(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let Some(mut p) = t.checked_sub(1) else {
+        return false;
+    };
+    if doc.tokens[t].line_start {
+        return false;
+    }
+    if doc.tokens[p].kind == TokKind::Punct && doc.norm(p) == "." {
+        let Some(q) = p.checked_sub(1) else {
+            return false;
+        };
+        p = q;
+    }
+    doc.tokens[p].kind == TokKind::Word && fr.has(doc.norm(p), TITLE)
+}
+
+/// A place announced by the words before it: "la ville de X", "à X", "in X".
+fn place_context(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    let w = doc.norm(p);
+    if fr.has(w, PLACE_PREP) || fr.has(w, PLACE_TRIGGER) {
+        return true;
+    }
+    // "la ville de X", "la province d'X", "the town of X"
+    let q = if doc.is_apostrophe(p) {
+        p.checked_sub(1)
+    } else {
+        Some(p)
+    };
+    let Some(q) = q else { return false };
+    if matches!(doc.norm(q), "de" | "d" | "du" | "of") {
+        if let Some(r) = q.checked_sub(1) {
+            return fr.has(doc.norm(r), PLACE_TRIGGER);
+        }
+    }
+    false
+}
+
+/// The end of an organisation name headed by `t` ("Parti socialiste",
+/// "Banque mondiale", "Ministère de la Défense"): the capitalised sequence,
+/// or in French one following adjective.
+fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> usize {
+    if full_end > t + 1 || lang != Lang::Fr {
+        return full_end;
+    }
+    let n = full_end;
+    let Some(x) = doc.tokens.get(n) else {
+        return full_end;
+    };
+    if x.kind != TokKind::Word || x.upper || x.line_start {
+        return full_end;
+    }
+    let w = doc.norm(n);
+    const ADJ: &[&str] = &[
+        "al", "ale", "aux", "ique", "iste", "aire", "el", "elle", "ien", "ienne", "ais", "aise",
+        "ain", "aine", "if", "ive", "ee", "ial", "iale",
+    ];
+    if w.len() > 4
+        && ADJ.iter().any(|s| w.ends_with(s))
+        && !fr.has(w, PARTICLE)
+        && !lexicon::is_common_word(lang, w)
+    {
+        return compound_end(doc, n);
+    }
+    full_end
+}
+
+/// Marks the tokens of headline-like lines, where capitals are no evidence:
+/// lines of at least three words that are mostly in capitals, or entirely in
+/// title case.
+fn headline_tokens(doc: &Doc) -> Vec<bool> {
+    let mut flags = vec![false; doc.len()];
+    let mut line = 0;
+    while line < doc.len() {
+        let mut end = line + 1;
+        while end < doc.len() && !doc.tokens[end].line_start {
+            end += 1;
+        }
+        let (mut words, mut caps, mut titled) = (0usize, 0usize, 0usize);
+        for tok in &doc.tokens[line..end] {
+            if tok.kind == TokKind::Word && tok.end - tok.start > 1 {
+                words += 1;
+                caps += tok.all_caps as usize;
+                titled += tok.upper as usize;
+            }
+        }
+        let is_head = words >= 3 && (caps * 10 >= words * 6 || (words >= 4 && titled == words));
+        if is_head {
+            flags[line..end].iter_mut().for_each(|f| *f = true);
+        }
+        line = end;
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find(&doc, lang, &mut out);
+        crate::resolve::resolve(text, out)
+            .into_iter()
+            .map(|s| (s.text, s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_make_people_without_the_title() {
+        let s = spans(
+            "Selon le président Bachar al-Assad, rien ne change.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Bachar al-Assad".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        let s = spans(
+            "The operation was led by Gen. Joseph Votel, officials said.",
+            Lang::En,
+        );
+        assert!(
+            s.contains(&("Joseph Votel".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        let s = spans(
+            "It was confirmed by President Emmanuel Macron on Monday.",
+            Lang::En,
+        );
+        assert!(
+            s.contains(&("Emmanuel Macron".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn sentence_starts_and_headlines_need_more_than_a_capital() {
+        let s = spans("Retranchés dans la zone, ils attendent.", Lang::Fr);
+        assert!(s.is_empty(), "{s:?}");
+        let s = spans("FIGHTING CONTINUES AS TALKS STALL IN GENEVA", Lang::En);
+        assert!(
+            !s.iter().any(|(t, _)| t == "FIGHTING" || t == "TALKS"),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn context_makes_places_and_organisations() {
+        let s = spans(
+            "Une forge fut installée à Dammarie-sur-Saulx en 1450.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Dammarie-sur-Saulx".to_string(), Kind::Place)),
+            "{s:?}"
+        );
+        let s = spans("Il a rejoint la Banque de France.", Lang::Fr);
+        assert!(
+            s.contains(&("Banque de France".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        let s = spans("Shares of Acme Holdings Corp fell sharply.", Lang::En);
+        assert!(
+            s.contains(&("Acme Holdings Corp".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        let s = spans("Boats moved along the Zarqa River overnight.", Lang::En);
+        assert!(
+            s.contains(&("Zarqa River".to_string(), Kind::Place)),
+            "{s:?}"
+        );
+    }
+}
