@@ -167,7 +167,7 @@ impl UserLexicon {
                     }
                 }
                 if tok.kind != TokKind::Punct && self.full.contains(&sk.hash) {
-                    self.exact(doc, first.start, tok.end, out);
+                    self.exact(doc, first.start, abbreviation_end(doc, i, j), out);
                 }
             }
         }
@@ -216,6 +216,18 @@ impl UserLexicon {
                 None => true,
             }
         });
+    }
+}
+
+/// The end of a name ending at token `j`: past a final dot glued to it when
+/// the name is an abbreviation written with dots ("U.S."), else token `j`'s end.
+fn abbreviation_end(doc: &Doc, i: usize, j: usize) -> usize {
+    let end = doc.tokens.get(j).map_or(0, |t| t.end);
+    let dotted = (i..j)
+        .any(|t| doc.tokens.get(t).is_some_and(|k| k.kind == TokKind::Punct) && doc.norm(t) == ".");
+    match doc.tokens.get(j + 1) {
+        Some(next) if dotted && !next.space_before && doc.norm(j + 1) == "." => next.end,
+        _ => end,
     }
 }
 
@@ -451,6 +463,6 @@ mod tests {
         let mut out = Vec::new();
         lex.find(&doc, &mut out);
         let found: Vec<&str> = out.iter().map(|c| &text[c.start..c.end]).collect();
-        assert_eq!(found, ["U.S", "Mohammed Salah"]);
+        assert_eq!(found, ["U.S.", "Mohammed Salah"]);
     }
 }

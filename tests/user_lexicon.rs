@@ -81,7 +81,7 @@ fn matching_tolerates_case_accents_and_hyphens_on_whole_tokens_only() {
 fn acronyms_do_not_match_lower_case_words() {
     let lex = lexicon(r#"{"version": 1, "add": [{"text": "US", "kind": "place"}]}"#);
     let text = "The US envoy told us that U.S. forces would stay.";
-    assert_eq!(texts(&found(&lex, text)), ["US", "U.S"]);
+    assert_eq!(texts(&found(&lex, text)), ["US", "U.S."]);
 }
 
 #[test]
@@ -228,4 +228,27 @@ fn invalid_lexicons_get_clear_errors() {
     assert!(e.contains("line 3 column 19"), "{e}");
     let e = error("[1, 2]");
     assert!(e.contains("expected a JSON object"), "{e}");
+}
+
+proptest::proptest! {
+    /// Whatever the text, the lexicon neither panics nor proposes anything but
+    /// whole characters whose name key is an added name's.
+    #[test]
+    fn any_text_gives_sound_candidates(text in "(\\PC|[ \n'’.-]|OSDH|Deir|ez|Zor|l'){0,40}") {
+        let lex = lexicon(
+            r#"{"version": 1, "add": [{"text": "OSDH", "kind": "actor"}, {"text": "Deir ez-Zor", "kind": "place"}],
+                "reject": [{"text": "Deir"}]}"#,
+        );
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        lex.find(&doc, &mut out);
+        lex.reject(&text, &mut out);
+        for c in &out {
+            let s = text.get(c.start..c.end);
+            proptest::prop_assert!(s.is_some() && c.start < c.end);
+            let key = depeche::text::name_key(s.unwrap_or_default());
+            proptest::prop_assert!(key == "osdh" || key == "deir ezor", "{:?}", key);
+        }
+        let _ = annotate(&text, &Options { lexicon: Some(lex), ..Options::default() });
+    }
 }
