@@ -104,20 +104,22 @@ impl UserLexicon {
     /// Adds a name (a later entry with the same name key and kind replaces an
     /// earlier one). The text must have a letter or digit.
     fn add(&mut self, entry: UserEntry) {
+        let letters = entry.text.chars().filter(|c| c.is_alphabetic());
+        let caps = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
         let key = name_key(&entry.text);
         let ids = self.by_key.entry(key).or_default();
         if let Some(&same) = ids
             .iter()
             .find(|&&i| self.added.get(i).is_some_and(|e| e.kind == entry.kind))
         {
-            if let Some(slot) = self.added.get_mut(same) {
+            if let (Some(slot), Some(c)) = (self.added.get_mut(same), self.caps_only.get_mut(same))
+            {
                 *slot = entry;
+                *c = caps;
             }
             return;
         }
         ids.push(self.added.len());
-        let letters = entry.text.chars().filter(|c| c.is_alphabetic());
-        let caps = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
         let mut sk = Skeleton::new();
         for c in crate::text::fold_str(&entry.text).chars() {
             if sk.push(c) {

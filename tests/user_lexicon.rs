@@ -252,3 +252,25 @@ proptest::proptest! {
         let _ = annotate(&text, &Options { lexicon: Some(lex), ..Options::default() });
     }
 }
+
+#[test]
+fn a_later_entry_for_the_same_name_and_kind_replaces_the_earlier() {
+    let lex = lexicon(
+        r#"{"version": 1, "add": [
+            {"text": "Us", "kind": "actor", "value": {"canonical": "old"}},
+            {"text": "US", "kind": "actor", "value": {"canonical": "United States"}},
+            {"text": "US", "kind": "place"}
+        ]}"#,
+    );
+    assert_eq!(lex.added().len(), 2);
+    let text = "Washington (US) et nous: us.";
+    let doc = Doc::new(text);
+    let mut out = Vec::new();
+    lex.find(&doc, &mut out);
+    // The acronym written in capitals no longer matches the lower-case "us".
+    assert_eq!(out.len(), 2);
+    assert!(out.iter().all(|c| &text[c.start..c.end] == "US"));
+    assert!(out
+        .iter()
+        .any(|c| matches!(&c.value, Some(Value::Actor(a)) if a.canonical == "United States")));
+}
