@@ -33,6 +33,7 @@ pub mod actors;
 pub mod calendar;
 pub mod dateline;
 pub mod dates;
+pub mod eval;
 pub mod framing;
 pub mod lang;
 pub mod lexicon;

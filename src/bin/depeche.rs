@@ -1,7 +1,475 @@
-//! The `depeche` command line (FORMAT.md, "The command line").
-fn main() {
-    let mut text = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
-    let result = depeche::annotate(&text, &depeche::Options::default());
-    println!("{}", serde_json::to_string(&result).unwrap_or_default());
+//! The `depeche` command line (FORMAT.md, "The command line"): the only place
+//! that knows about arguments, files, standard streams and exit codes. The
+//! work is the library's: [`depeche::annotate`], [`depeche::UserLexicon`],
+//! [`depeche::eval`].
+//!
+//! Arguments are parsed by hand: two commands and a handful of options do not
+//! justify a dependency. JSON Lines are streamed one line at a time (one
+//! reused buffer), so a batch of any size runs in the memory of its longest
+//! line; output is flushed whenever input is not immediately available, so a
+//! program can drive `annotate --jsonl` line by line through a pipe.
+//!
+//! Exit codes: 0 done; 1 some JSON Lines records failed (each has its error
+//! line); 2 the run could not start (usage, unreadable file, text not UTF-8,
+//! bad lexicon or gold data).
+
+use std::collections::HashMap;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::process::ExitCode;
+
+use depeche::eval;
+use depeche::{annotate, Date, Dateline, Lang, Options, Span, UserLexicon};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+const USAGE: &str = "\
+depeche: actors, places and dates in French and English news dispatches
+
+Usage:
+  depeche annotate [OPTIONS] [FILE]      annotate one text (standard input when no FILE or -)
+  depeche annotate --jsonl [OPTIONS] [FILE]
+                                         annotate JSON Lines {\"id\", \"text\", \"lang\"?, \"dct\"?}
+  depeche eval GOLD [PRED] [OPTIONS]     score predictions against gold data
+  depeche --help | --version
+
+Annotate options:
+  --lang fr|en|und|auto   language of the text (default: auto, detected)
+  --dct YYYY-MM-DD        reference date (default: the dateline's, if any)
+  --lexicon FILE          an editor's lexicon (JSON, as the page exports it)
+  --jsonl                 one JSON record per line in, one result per line out;
+                          a record's own \"lang\" and \"dct\" override --lang and --dct;
+                          a record that cannot be read gets {\"id\", \"error\"}, exit 1
+
+Eval options:
+  PRED                    predictions, {\"id\", \"spans\"} records (JSON Lines or one
+                          JSON document); without PRED, GOLD's texts are annotated,
+                          each with its own lang and dct (--lang, --dct, --lexicon apply)
+  --kinds K[,K...]        kinds to score: actor, place, date (default: all three)
+  --json                  print the scores as one JSON object
+
+Output: spans in Unicode code point offsets (FORMAT.md).
+Exit status: 0 ok, 1 some JSON Lines records failed, 2 usage or input error.
+";
+
+/// A failure that stops the run: the message, and whether to repeat the usage hint.
+struct Fatal {
+    msg: String,
+    usage: bool,
+}
+
+impl Fatal {
+    fn usage(msg: impl Into<String>) -> Fatal {
+        Fatal {
+            msg: msg.into(),
+            usage: true,
+        }
+    }
+    fn input(msg: impl Into<String>) -> Fatal {
+        Fatal {
+            msg: msg.into(),
+            usage: false,
+        }
+    }
+}
+
+impl From<depeche::Error> for Fatal {
+    fn from(e: depeche::Error) -> Fatal {
+        Fatal::input(e.0)
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            eprintln!("depeche: {}", f.msg);
+            if f.usage {
+                eprintln!("Try 'depeche --help'.");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, Fatal> {
+    match args.first().map(String::as_str) {
+        None => {
+            eprint!("{USAGE}");
+            Ok(2)
+        }
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        Some("-V" | "--version") => {
+            println!("depeche {}", env!("CARGO_PKG_VERSION"));
+            Ok(0)
+        }
+        Some("annotate") => annotate_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
+        Some("eval") => eval_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
+        Some(other) => Err(Fatal::usage(format!("unknown command '{other}'"))),
+    }
+}
+
+/// The parsed arguments of a command.
+#[derive(Default)]
+struct Args {
+    files: Vec<String>,
+    lang: Option<String>,
+    dct: Option<String>,
+    lexicon: Option<String>,
+    kinds: Option<String>,
+    jsonl: bool,
+    json: bool,
+    help: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, Fatal> {
+    let mut a = Args::default();
+    let mut it = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = it.next() {
+        if only_files || arg == "-" || !arg.starts_with('-') {
+            a.files.push(arg.clone());
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = |slot: &mut Option<String>| -> Result<(), Fatal> {
+            let v = match inline.clone() {
+                Some(v) => v,
+                None => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Fatal::usage(format!("option {name} needs a value")))?,
+            };
+            *slot = Some(v);
+            Ok(())
+        };
+        match name {
+            "--" => only_files = true,
+            "-h" | "--help" => a.help = true,
+            "--lang" => value(&mut a.lang)?,
+            "--dct" => value(&mut a.dct)?,
+            "--lexicon" => value(&mut a.lexicon)?,
+            "--kinds" => value(&mut a.kinds)?,
+            "--jsonl" | "--json" if inline.is_some() => {
+                return Err(Fatal::usage(format!("option {name} takes no value")))
+            }
+            "--jsonl" => a.jsonl = true,
+            "--json" => a.json = true,
+            _ => return Err(Fatal::usage(format!("unknown option '{arg}'"))),
+        }
+    }
+    Ok(a)
+}
+
+/// The options shared by `annotate` and `eval`.
+fn options(a: &Args) -> Result<Options, Fatal> {
+    let lang = match a.lang.as_deref() {
+        None | Some("auto") => None,
+        Some(s) => Some(Lang::parse(s).ok_or_else(|| {
+            Fatal::usage(format!("bad --lang '{s}' (expected fr, en, und or auto)"))
+        })?),
+    };
+    let dct = match a.dct.as_deref() {
+        None => None,
+        Some(s) => Some(Date::parse(s).ok_or_else(|| {
+            Fatal::usage(format!(
+                "bad --dct '{s}' (expected a date written YYYY-MM-DD)"
+            ))
+        })?),
+    };
+    let lexicon = match a.lexicon.as_deref() {
+        None => None,
+        Some(path) => {
+            let text = read_text(path)?;
+            Some(UserLexicon::from_json(&text).map_err(|e| Fatal::input(format!("{path}: {e}")))?)
+        }
+    };
+    Ok(Options { lang, dct, lexicon })
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, Fatal> {
+    let mut buf = Vec::new();
+    let res = if path == "-" {
+        io::stdin().lock().read_to_end(&mut buf).map(|_| ())
+    } else {
+        std::fs::read(path).map(|b| buf = b)
+    };
+    res.map_err(|e| {
+        Fatal::input(format!(
+            "cannot read {}: {}",
+            display_name(path),
+            io_msg(&e)
+        ))
+    })?;
+    Ok(buf)
+}
+
+fn read_text(path: &str) -> Result<String, Fatal> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
+        Fatal::input(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            display_name(path),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn display_name(path: &str) -> String {
+    if path == "-" {
+        "standard input".into()
+    } else {
+        format!("'{path}'")
+    }
+}
+
+fn io_msg(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn one_file(a: &Args) -> Result<&str, Fatal> {
+    match a.files.as_slice() {
+        [] => Ok("-"),
+        [f] => Ok(f),
+        _ => Err(Fatal::usage("annotate takes at most one FILE")),
+    }
+}
+
+fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
+    if a.help {
+        print!("{USAGE}");
+        return Ok(0);
+    }
+    if a.kinds.is_some() || a.json {
+        return Err(Fatal::usage("--kinds and --json are options of eval"));
+    }
+    let path = one_file(a)?;
+    let opts = options(a)?;
+    if a.jsonl {
+        return annotate_jsonl(path, opts);
+    }
+    let text = read_text(path)?;
+    let result = annotate(&text, &opts);
+    let mut out = io::stdout().lock();
+    write_out(|| {
+        serde_json::to_writer(&mut out, &result)?;
+        out.write_all(b"\n")?;
+        out.flush()
+    })
+}
+
+/// Reports output errors; a closed pipe (`| head`) ends the run quietly.
+fn write_out(f: impl FnOnce() -> io::Result<()>) -> Result<u8, Fatal> {
+    match f() {
+        Ok(()) => Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(Fatal::input(format!("cannot write the output: {e}"))),
+    }
+}
+
+/// One output line of `annotate --jsonl`.
+#[derive(Serialize)]
+struct LineResult<'a> {
+    id: &'a Json,
+    spans: &'a [Span],
+    lang: Lang,
+    dct: Option<String>,
+    dateline: &'a Option<Dateline>,
+}
+
+/// The output line of a record that could not be annotated.
+#[derive(Serialize)]
+struct LineError<'a> {
+    id: &'a Json,
+    error: String,
+}
+
+fn annotate_jsonl(path: &str, mut opts: Options) -> Result<u8, Fatal> {
+    let input: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| {
+            Fatal::input(format!(
+                "cannot read {}: {}",
+                display_name(path),
+                io_msg(&e)
+            ))
+        })?)
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let (lang, dct) = (opts.lang, opts.dct);
+    let mut buf = Vec::new();
+    let mut lineno = 0usize;
+    let mut failed = false;
+    loop {
+        if reader.buffer().is_empty() {
+            // About to block on input: let a driving program see what is done.
+            if let Err(e) = out.flush() {
+                return write_out(|| Err(e));
+            }
+        }
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
+            Fatal::input(format!(
+                "cannot read {}: {}",
+                display_name(path),
+                io_msg(&e)
+            ))
+        })?;
+        if n == 0 {
+            break;
+        }
+        lineno += 1;
+        let line = trim_line_end(&buf);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let res = match record(line) {
+            Ok((id, text, rec_lang, rec_dct)) => {
+                opts.lang = rec_lang.unwrap_or(lang);
+                opts.dct = rec_dct.unwrap_or(dct);
+                let r = annotate(&text, &opts);
+                let line = LineResult {
+                    id: &id,
+                    spans: &r.spans,
+                    lang: r.lang,
+                    dct: r.dct.map(|d| d.to_string()),
+                    dateline: &r.dateline,
+                };
+                serde_json::to_writer(&mut out, &line)
+            }
+            Err((id, msg)) => {
+                failed = true;
+                eprintln!("depeche: {}: line {lineno}: {msg}", display_name(path));
+                let error = format!("line {lineno}: {msg}");
+                serde_json::to_writer(&mut out, &LineError { id: &id, error })
+            }
+        };
+        if let Err(e) = res
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+        {
+            return write_out(|| Err(e));
+        }
+    }
+    write_out(|| out.flush())?;
+    Ok(u8::from(failed))
+}
+
+fn trim_line_end(mut b: &[u8]) -> &[u8] {
+    while let [rest @ .., b'\n' | b'\r'] = b {
+        b = rest;
+    }
+    b
+}
+
+/// A record's id, text, and its own lang and dct (`Some(None)`: "auto" or
+/// null, detect or use none; `None`: not given, use the command line's).
+type Record = (Json, String, Option<Option<Lang>>, Option<Option<Date>>);
+
+/// Reads one JSON Lines record; on failure, the id when it can be found.
+fn record(line: &[u8]) -> Result<Record, (Json, String)> {
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => {
+            // The id may still be readable in the rest of the line.
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<HashMap<String, Json>>(&lossy)
+                .ok()
+                .and_then(|mut m| m.remove("id"))
+                .unwrap_or(Json::Null);
+            return Err((
+                id,
+                format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+            ));
+        }
+    };
+    let mut m = match serde_json::from_str::<Json>(text) {
+        Ok(Json::Object(m)) => m,
+        Ok(_) => return Err((Json::Null, "not a JSON object".into())),
+        Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
+    };
+    let id = m.remove("id").unwrap_or(Json::Null);
+    let body = match m.remove("text") {
+        Some(Json::String(s)) => s,
+        None => return Err((id, "no \"text\"".into())),
+        Some(_) => return Err((id, "\"text\" is not a string".into())),
+    };
+    let lang = match m.get("lang") {
+        None => None,
+        Some(Json::Null) => Some(None),
+        Some(Json::String(s)) if s == "auto" => Some(None),
+        Some(v) => match v.as_str().and_then(Lang::parse) {
+            Some(l) => Some(Some(l)),
+            None => {
+                return Err((
+                    id,
+                    format!("bad \"lang\" {v} (expected \"fr\", \"en\", \"und\" or \"auto\")"),
+                ))
+            }
+        },
+    };
+    let dct = match m.get("dct") {
+        None => None,
+        Some(Json::Null) => Some(None),
+        Some(v) => match v.as_str().and_then(Date::parse) {
+            Some(d) => Some(Some(d)),
+            None => return Err((id, format!("bad \"dct\" {v} (expected \"YYYY-MM-DD\")"))),
+        },
+    };
+    Ok((id, body, lang, dct))
+}
+
+fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
+    if a.help {
+        print!("{USAGE}");
+        return Ok(0);
+    }
+    if a.jsonl {
+        return Err(Fatal::usage("--jsonl is an option of annotate"));
+    }
+    let (gold_path, pred_path) = match a.files.as_slice() {
+        [g] => (g.as_str(), None),
+        [g, p] => (g.as_str(), Some(p.as_str())),
+        [] => return Err(Fatal::usage("eval needs a GOLD file")),
+        _ => return Err(Fatal::usage("eval takes GOLD and at most one PRED file")),
+    };
+    let kinds = match a.kinds.as_deref() {
+        Some(k) => eval::parse_kinds(k).map_err(|e| Fatal::usage(format!("--kinds: {e}")))?,
+        None => vec![
+            depeche::Kind::Actor,
+            depeche::Kind::Place,
+            depeche::Kind::Date,
+        ],
+    };
+    let opts = options(a)?;
+    let gold = eval::load_gold(&read_text(gold_path)?)
+        .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?;
+    let preds = match pred_path {
+        Some(p) => eval::load_predictions(&read_text(p)?)
+            .map_err(|e| Fatal::input(format!("{}: {e}", display_name(p))))?,
+        None => eval::annotate_gold(&gold, &opts)
+            .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?,
+    };
+    let scores = eval::score(&gold, &preds, &kinds);
+    let mut out = io::stdout().lock();
+    write_out(|| {
+        if a.json {
+            serde_json::to_writer(&mut out, &scores)?;
+            out.write_all(b"\n")?;
+        } else {
+            write!(out, "{scores}")?;
+        }
+        out.flush()
+    })
 }
