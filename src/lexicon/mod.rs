@@ -66,7 +66,9 @@ pub struct Match {
     pub end_token: usize,
     /// Byte offset of the end of the name.
     pub end: usize,
-    /// Every sense of the name, most prominent first.
+    /// Every sense of the name, most prominent first: country, then capital
+    /// or city of a million, region, feature, city of 100,000, actor, smaller
+    /// town (by population within each class).
     pub entries: Vec<Entry>,
 }
 
@@ -171,6 +173,13 @@ pub fn get() -> &'static Lexicon {
 }
 
 /// The longest name of the gazetteer that starts at token `start`.
+///
+/// Word and number tokens are joined by a space; a hyphen between words is a
+/// word break, an apostrophe or dot with no space around joins the words
+/// ("al-Qa'im", "U.S."); any other punctuation, a line break or the end of the
+/// text stops the name. The name must end at the end of a token: "Parisien"
+/// does not match "Paris". Matching is case- and accent-insensitive, so the
+/// caller judges capitalisation (`doc.tokens[t].upper`) and common words.
 pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
     get().longest_match(doc, start)
 }

@@ -137,6 +137,8 @@ fn countries_in_both_languages() {
 fn features_and_regions() {
     let (span, e) = first_match("vallée de l'Euphrate, dans l'est").unwrap();
     assert_eq!(span, "vallée de l'Euphrate");
+    let (span, _) = first_match("VALLEE DE L’EUPHRATE").unwrap();
+    assert_eq!(span, "VALLEE DE L’EUPHRATE");
     assert!(matches!(&e[0], Entry::Place(p) if p.kind == PlaceKind::Feature));
     for name in [
         "Euphrate",
