@@ -1,3 +1,342 @@
+//! Compiles the lexicon data files (`data/generated/*`, `data/curated/*`) into
+//! compact binary blobs in `OUT_DIR` that `src/lexicon` embeds with
+//! `include_bytes!`: fst maps and sets (zero-cost to load) and fixed-size
+//! record tables. Keys are computed with the very `name_key` the run time
+//! uses (`src/text/fold.rs` is `include!`d), so they are byte-identical.
+//! Everything is sorted, so the output is deterministic.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+mod fold {
+    include!("src/text/fold.rs");
+}
+
+/// Size of one place record (see `src/lexicon/data.rs`).
+const PLACE_RECORD: usize = 14;
+/// Size of one actor record.
+const ACTOR_RECORD: usize = 6;
+const NO_COUNTRY: u8 = 255;
+const NO_COORD: i32 = -(1 << 23);
+
+const INPUTS: &[&str] = &[
+    "data/generated/places.tsv",
+    "data/generated/countries.tsv",
+    "data/generated/demonyms.tsv",
+    "data/generated/common_fr.txt",
+    "data/generated/common_en.txt",
+    "data/generated/first_names.txt",
+    "data/curated/features.tsv",
+    "data/curated/actors.tsv",
+    "src/text/fold.rs",
+    "build.rs",
+];
+
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
+    for f in INPUTS {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    let countries = read_countries();
+    let country_index = |cc: &str| -> u8 {
+        countries
+            .binary_search_by(|c| c.0.as_str().cmp(cc))
+            .map(|i| i as u8)
+            .unwrap_or(NO_COUNTRY)
+    };
+
+    // ---- senses: places, then actors --------------------------------------
+    let mut records: Vec<u8> = Vec::new();
+    let mut ranks: Vec<(u8, u64)> = Vec::new(); // (class rank, population) per sense
+    let mut keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    let add_names = |keys: &mut BTreeMap<String, BTreeSet<u32>>, sense: u32, names: &str| {
+        for n in names.split('|') {
+            let k = fold::name_key(n.trim());
+            if !k.is_empty() && k.len() <= 120 {
+                keys.entry(k).or_default().insert(sense);
+            }
+        }
+    };
+
+    // Places from the generated gazetteer and the curated features, numbered
+    // in the order of their main name's key: the fst then sees values that
+    // grow with its keys, which it stores in far fewer bytes.
+    let mut places: Vec<PlaceRow> = Vec::new();
+    for line in data_lines("data/generated/places.tsv") {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 8 {
+            panic!("places.tsv: bad line {line:?}");
+        }
+        let kind = match f[0] {
+            "country" => 0u8,
+            "region" => 1,
+            "city" => 2,
+            _ => 3,
+        };
+        let pop: u64 = f[5].parse().unwrap_or(0);
+        let reference = match kind {
+            2 => f[4]
+                .strip_prefix("geonames:")
+                .and_then(|s| s.parse::<u32>().ok())
+                .unwrap_or(0),
+            1 => pack_subdivision(f[4]),
+            _ => 0,
+        };
+        assert!(
+            reference < 1 << 24,
+            "reference does not fit 3 bytes: {}",
+            f[4]
+        );
+        let capital = f[6] == "1";
+        let rank = match kind {
+            0 => 0,
+            2 if capital || pop >= 1_000_000 => 1,
+            1 => 2,
+            2 if pop >= 100_000 => 4,
+            2 => 6,
+            _ => 3,
+        };
+        places.push(PlaceRow {
+            kind,
+            capital,
+            country: country_index(f[1]),
+            lat: coord(f[2]),
+            lon: coord(f[3]),
+            reference,
+            pop,
+            rank,
+            names: f[7].to_owned(),
+        });
+    }
+    let mut n_features = 0u32;
+    for line in data_lines("data/curated/features.tsv") {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            panic!("features.tsv: bad line {line:?}");
+        }
+        let kind = if f[0] == "region" { 1 } else { 3 };
+        places.push(PlaceRow {
+            kind,
+            capital: false,
+            country: country_index(f[1]),
+            lat: coord(f[2]),
+            lon: coord(f[3]),
+            reference: 0,
+            pop: 0,
+            rank: if kind == 1 { 2 } else { 3 },
+            names: f[4].to_owned(),
+        });
+        n_features += 1;
+    }
+    let mut sort_keys: Vec<(String, usize)> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (fold::name_key(p.names.split('|').next().unwrap_or("")), i))
+        .collect();
+    sort_keys.sort();
+    let mut n_places = 0u32;
+    for (_, i) in &sort_keys {
+        let p = &places[*i];
+        push_place(&mut records, p);
+        ranks.push((p.rank, p.pop));
+        add_names(&mut keys, n_places, &p.names);
+        n_places += 1;
+    }
+
+    // Actors: records after the places; canonical names go to Rust source.
+    let mut actor_records: Vec<u8> = Vec::new();
+    let mut canon_src = String::from("pub static ACTOR_NAMES: &[&str] = &[\n");
+    let mut n_actors = 0u32;
+    for line in data_lines("data/curated/actors.tsv") {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            panic!("actors.tsv: bad line {line:?}");
+        }
+        let ty = match f[1] {
+            "person" => 0u8,
+            "organisation" => 1,
+            "armed_group" => 2,
+            "government" => 3,
+            "military" => 4,
+            "media" => 5,
+            "igo" => 6,
+            other => panic!("actors.tsv: unknown type {other:?}"),
+        };
+        canon_src.push_str(&format!("    {:?},\n", f[0]));
+        actor_records.extend_from_slice(&(n_actors as u16).to_le_bytes());
+        actor_records.push(ty);
+        actor_records.push(country_index(f[2]));
+        actor_records.extend_from_slice(&[0, 0]);
+        ranks.push((5, 0));
+        add_names(&mut keys, n_places + n_actors, f[3]);
+        n_actors += 1;
+    }
+    canon_src.push_str("];\n");
+    debug_assert_eq!(actor_records.len(), n_actors as usize * ACTOR_RECORD);
+
+    // ---- name fst: key -> one sense (value << 1) or a list (offset << 1 | 1)
+    let mut lists: Vec<u8> = Vec::new();
+    let mut map = fst::MapBuilder::memory();
+    for (key, senses) in &keys {
+        let mut senses: Vec<u32> = senses.iter().copied().collect();
+        senses.sort_by(|&a, &b| {
+            let (ra, pa) = ranks[a as usize];
+            let (rb, pb) = ranks[b as usize];
+            ra.cmp(&rb).then(pb.cmp(&pa)).then(a.cmp(&b))
+        });
+        let value = if senses.len() == 1 {
+            (senses[0] as u64) << 1
+        } else {
+            let off = lists.len() as u64;
+            let n = senses.len().min(255);
+            lists.push(n as u8);
+            for s in &senses[..n] {
+                lists.extend_from_slice(&s.to_le_bytes()[..3]);
+            }
+            (off << 1) | 1
+        };
+        map.insert(key.as_bytes(), value).expect("sorted keys");
+    }
+    let names_fst = map.into_inner().expect("fst");
+
+    // ---- word sets -----------------------------------------------------------
+    let common_fr = word_set("data/generated/common_fr.txt");
+    let common_en = word_set("data/generated/common_en.txt");
+    let first = word_set("data/generated/first_names.txt");
+
+    // ---- demonyms: "f\0syrienne" / "e\0syrian" -> country index (255 = people)
+    let mut dem: BTreeMap<String, u8> = BTreeMap::new();
+    for line in data_lines("data/generated/demonyms.tsv") {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let tag = if f[1] == "fr" { "f" } else { "e" };
+        let folded = fold::fold_str(f[0]);
+        dem.insert(format!("{tag}\0{folded}"), country_index(f[2]));
+    }
+    let mut dm = fst::MapBuilder::memory();
+    for (k, v) in &dem {
+        dm.insert(k.as_bytes(), *v as u64).expect("sorted");
+    }
+    let demonyms_fst = dm.into_inner().expect("fst");
+
+    // ---- countries as Rust source --------------------------------------------
+    let mut csrc = String::from("pub static COUNTRIES: &[(&str, &str, &str)] = &[\n");
+    for (cc, en, fr) in &countries {
+        csrc.push_str(&format!("    ({cc:?}, {en:?}, {fr:?}),\n"));
+    }
+    csrc.push_str("];\n");
+    csrc.push_str(&canon_src);
+    csrc.push_str(&format!(
+        "pub const N_PLACES: u32 = {n_places};\npub const N_ACTORS: u32 = {n_actors};\npub const N_FEATURES: u32 = {n_features};\npub const N_KEYS: usize = {};\n",
+        keys.len()
+    ));
+
+    write(&out, "names.fst", &names_fst);
+    write(&out, "senses.bin", &lists);
+    write(&out, "places.bin", &records);
+    write(&out, "actors.bin", &actor_records);
+    write(&out, "common_fr.fst", &common_fr);
+    write(&out, "common_en.fst", &common_en);
+    write(&out, "first_names.fst", &first);
+    write(&out, "demonyms.fst", &demonyms_fst);
+    write(&out, "tables.rs", csrc.as_bytes());
+}
+
+fn write(out: &Path, name: &str, bytes: &[u8]) {
+    let p = out.join(name);
+    // Only rewrite on change, so dependants are not rebuilt needlessly.
+    if fs::read(&p).ok().as_deref() != Some(bytes) {
+        fs::write(&p, bytes).expect("write OUT_DIR file");
+    }
+}
+
+fn data_lines(path: &str) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn read_countries() -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = data_lines("data/generated/countries.tsv")
+        .iter()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() >= 3).then(|| (f[0].to_owned(), f[1].to_owned(), f[2].to_owned()))
+        })
+        .collect();
+    v.sort();
+    assert!(v.len() < 255, "country index must fit in a byte");
+    v
+}
+
+fn word_set(path: &str) -> Vec<u8> {
+    let words: BTreeSet<String> = data_lines(path)
+        .iter()
+        .map(|w| fold::fold_str(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut b = fst::SetBuilder::memory();
+    for w in &words {
+        b.insert(w.as_bytes()).expect("sorted");
+    }
+    b.into_inner().expect("fst")
+}
+
+fn coord(s: &str) -> i32 {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x.abs() <= 180.0 => (x * 10_000.0).round() as i32,
+        _ => NO_COORD,
+    }
+}
+
+/// "iso3166-2:SY-DY" -> the suffix "DY" packed in the 3 low bytes (ASCII).
+fn pack_subdivision(reference: &str) -> u32 {
+    let code = reference.strip_prefix("iso3166-2:").unwrap_or("");
+    let suffix = code.split_once('-').map(|x| x.1).unwrap_or("");
+    let b = suffix.as_bytes();
+    assert!(b.len() <= 3, "subdivision suffix too long: {code}");
+    let mut v = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        v |= (c as u32) << (8 * i);
+    }
+    v
+}
+
+struct PlaceRow {
+    kind: u8,
+    capital: bool,
+    country: u8,
+    lat: i32,
+    lon: i32,
+    reference: u32,
+    pop: u64,
+    rank: u8,
+    names: String,
+}
+
+/// Population in 3 bytes: exact below 2^23, else in hundreds with the top bit set.
+fn pack_population(pop: u64) -> u32 {
+    if pop < 1 << 23 {
+        pop as u32
+    } else {
+        (1 << 23) | (pop / 100).min((1 << 23) - 1) as u32
+    }
+}
+
+fn push_place(out: &mut Vec<u8>, p: &PlaceRow) {
+    let start = out.len();
+    out.push(p.kind | if p.capital { 0x80 } else { 0 });
+    out.push(p.country);
+    out.extend_from_slice(&p.lat.to_le_bytes()[..3]);
+    out.extend_from_slice(&p.lon.to_le_bytes()[..3]);
+    out.extend_from_slice(&p.reference.to_le_bytes()[..3]);
+    out.extend_from_slice(&pack_population(p.pop).to_le_bytes()[..3]);
+    debug_assert_eq!(out.len() - start, PLACE_RECORD);
 }

