@@ -47,7 +47,11 @@ fn at(
     }
     let word = doc.norm(t);
     // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
-    if word.chars().count() < 2 {
+    if word.chars().count() < 2 && !abbreviation(doc, t) {
+        return t + 1;
+    }
+    // Codes mixing letters and digits ("A36", "CM2", "F-16") are not names.
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return t + 1;
     }
     let head = headline.get(t).copied().unwrap_or(false);
@@ -105,13 +109,25 @@ fn at(
         }
     }
     if !evidence {
+        if tok.sentence_start && !head && sentence_initial_name(doc, lang, t, plain_end) {
+            push_guess(doc, t, plain_end, None, 25, out);
+        }
         return plain_end;
     }
+    // From here on the name is the plain capitalised sequence, without particles.
+    let words = word_count(doc, t, plain_end);
     if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
         return plain_end;
     }
-    if place_context(doc, fr, t) {
+    if words == 1 && lang == Lang::Fr && gentile_after_article(doc, t) {
+        return plain_end;
+    }
+    if place_context(doc, fr, t) || (lang == Lang::Fr && toponym_like(doc, t, plain_end)) {
         push_place(doc, t, plain_end, None, 55, out);
+        return plain_end;
+    }
+    if lang == Lang::Fr && !reporting_verb_near(doc, lang, t, plain_end) && after_de(doc, t) {
+        push_place(doc, t, plain_end, None, 35, out);
         return plain_end;
     }
     if tok.all_caps && words == 1 {
@@ -131,6 +147,142 @@ fn at(
     plain_end
 }
 
+/// A single capital letter followed by a dot that is part of a dotted
+/// abbreviation ("U.S.", "U.N."), not an initial ("J. Smith").
+fn abbreviation(doc: &Doc, t: usize) -> bool {
+    doc.tokens
+        .get(t + 1)
+        .is_some_and(|d| d.kind == TokKind::Punct && !d.space_before)
+        && doc.norm(t + 1) == "."
+        && doc
+            .tokens
+            .get(t + 2)
+            .is_some_and(|x| x.kind == TokKind::Word && !x.space_before && x.upper)
+}
+
+/// The end of a match, with the final dot of a dotted abbreviation ("U.S.").
+fn abbreviation_end(doc: &Doc, m: &Match) -> usize {
+    let n = m.end_token;
+    let dotted = n >= 2 && doc.norm(n - 2) == "." && !doc.tokens[n - 2].space_before;
+    match doc.tokens.get(n) {
+        Some(d) if dotted && d.kind == TokKind::Punct && !d.space_before && doc.norm(n) == "." => {
+            d.end
+        }
+        _ => m.end,
+    }
+}
+
+/// A reporting verb right after the name or right before it: "Jordan said",
+/// "said Washington", "a déclaré X".
+fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
+    let after = |i: usize| doc.tokens.get(i).map(|_| doc.norm(i)).unwrap_or("");
+    match lang {
+        Lang::En => {
+            matches!(
+                after(end),
+                "said" | "says" | "told" | "added" | "wrote" | "declared" | "announced"
+            ) || (t >= 1
+                && matches!(doc.norm(t - 1), "said" | "says")
+                && matches!(after(end), "." | "," | "in" | "on"))
+        }
+        Lang::Fr => {
+            matches!(after(end), "a" | "avait")
+                && matches!(
+                    after(end + 1),
+                    "declare"
+                        | "affirme"
+                        | "dit"
+                        | "indique"
+                        | "explique"
+                        | "estime"
+                        | "souligne"
+                        | "ajoute"
+                )
+                || matches!(
+                    after(end),
+                    "declare" | "affirme" | "explique" | "estime" | "souligne" | "ajoute"
+                )
+        }
+        Lang::Und => false,
+    }
+}
+
+/// A word at the head of a sentence that looks like a name rather than a
+/// capitalised ordinary word: not frequent in lower case, not shaped like a
+/// participle or an adverb, and followed by a verb or punctuation.
+fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
+    if end != compound_end(doc, t) || lang == Lang::Und || doc.tokens[t].all_caps {
+        return false;
+    }
+    let w = doc.norm(t);
+    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 {
+        return false;
+    }
+    let shaped = match lang {
+        Lang::En => ["ing", "ly", "ed", "ies"].iter().any(|s| w.ends_with(s)),
+        _ => ["e", "es", "ee", "ees", "ant", "ment", "ons", "ez"]
+            .iter()
+            .any(|s| w.ends_with(s)),
+    };
+    if shaped {
+        return false;
+    }
+    let next = doc.tokens.get(end).map(|_| doc.norm(end)).unwrap_or("");
+    match lang {
+        Lang::En => matches!(
+            next,
+            "said" | "says" | "told" | "," | "was" | "is" | "has" | "had" | "will" | "would" | "'"
+        ),
+        _ => matches!(next, "a" | "est" | "avait" | "," | "etait" | "sera" | "se"),
+    }
+}
+
+/// "les Verdunois", "des Lorrains": a capitalised plural after an article is
+/// the name of the inhabitants, not an actor.
+fn gentile_after_article(doc: &Doc, t: usize) -> bool {
+    let w = doc.norm(t);
+    t >= 1
+        && matches!(
+            doc.norm(t - 1),
+            "les" | "des" | "aux" | "un" | "une" | "jeunes"
+        )
+        && [
+            "ois", "oise", "oises", "ais", "aise", "aises", "iens", "ienne", "iennes", "ains",
+            "aine", "aines", "ien", "ain", "in", "ins",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// A French hyphenated place name: "Châtenois-les-Forges", "Arc-et-Senans",
+/// "Void-Vacon" (two capitalised parts, or a linking article between them).
+fn toponym_like(doc: &Doc, t: usize, end: usize) -> bool {
+    let c = compound_end(doc, t);
+    if c != end || c < t + 3 {
+        return false;
+    }
+    let parts: Vec<usize> = (t..c).step_by(2).collect();
+    let linked = parts.iter().any(|&i| {
+        matches!(
+            doc.norm(i),
+            "sur" | "les" | "lez" | "en" | "et" | "la" | "le" | "sous" | "aux"
+        )
+    });
+    let saint = matches!(doc.norm(t), "saint" | "sainte" | "st" | "ste");
+    !saint && (linked || parts.iter().all(|&i| doc.tokens[i].upper))
+}
+
+/// Right after French "de", "d'", "du" ("les carrières de Savonnières").
+fn after_de(doc: &Doc, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_apostrophe(p) {
+        return p >= 1 && doc.is(p - 1, "d");
+    }
+    matches!(doc.norm(p), "de")
+}
+
 /// Emits the gazetteer match `m` starting at `t` unless the context rules it
 /// out; returns whether it emitted.
 fn emit_match(
@@ -146,6 +298,7 @@ fn emit_match(
         return false;
     };
     let single = word_count(doc, t, m.end_token) == 1;
+    let end = abbreviation_end(doc, m);
     let word = doc.norm(t);
     let common = single && lexicon::is_common_word(lang, word);
     let start = doc.tokens[t].start;
@@ -159,7 +312,7 @@ fn emit_match(
                 actor_type: Some(a.actor_type),
             });
             out.push(
-                Candidate::new(start, m.end, Kind::Actor, Source::Lexicon, 85).with_value(value),
+                Candidate::new(start, end, Kind::Actor, Source::Lexicon, 85).with_value(value),
             );
             true
         }
@@ -180,8 +333,7 @@ fn emit_match(
             }
             if let Some(actor) = metonymy(doc, lang, fr, t, m, p) {
                 out.push(
-                    Candidate::new(start, m.end, Kind::Actor, Source::Lexicon, 80)
-                        .with_value(actor),
+                    Candidate::new(start, end, Kind::Actor, Source::Lexicon, 80).with_value(actor),
                 );
                 return true;
             }
@@ -192,7 +344,7 @@ fn emit_match(
                 PlaceKind::City => 72,
             };
             out.push(
-                Candidate::new(start, m.end, Kind::Place, Source::Lexicon, score)
+                Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
                     .with_value(place_value(p)),
             );
             true
