@@ -133,3 +133,100 @@ fn english_tempeval_dev() {
         );
     }
 }
+
+/// The seed dispatch of `../shared/fixtures`: every gold date found with
+/// its extent (or an accepted one) and value, through the public API.
+#[test]
+fn seed_dispatch_dates() {
+    let Some(dev) = dev_dir() else { return };
+    let fixtures = dev.join("../fixtures");
+    let text = std::fs::read_to_string(fixtures.join("seed-dispatch.txt")).expect("seed text");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures.join("seed-dispatch.gold.json")).expect("seed gold"),
+    )
+    .expect("seed gold json");
+    let options = depeche::Options {
+        dct: gold["dct"].as_str().and_then(Date::parse),
+        lang: Some(Lang::Fr),
+        lexicon: None,
+    };
+    let got = depeche::annotate(&text, &options);
+    let dates: Vec<&depeche::Span> = got
+        .spans
+        .iter()
+        .filter(|s| s.kind == depeche::Kind::Date)
+        .collect();
+    let golds: Vec<&Value> = gold["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .filter(|g| g["kind"] == "date")
+        .collect();
+    for g in &golds {
+        let (gs, ge) = (
+            g["start"].as_u64().unwrap_or(0) as usize,
+            g["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let mut extents = vec![(gs, ge)];
+        if let Some(alts) = g["alt_extents"].as_array() {
+            for a in alts {
+                extents.push((
+                    a[0].as_u64().unwrap_or(0) as usize,
+                    a[1].as_u64().unwrap_or(0) as usize,
+                ));
+            }
+        }
+        let hit = dates
+            .iter()
+            .find(|s| extents.contains(&(s.start, s.end)))
+            .unwrap_or_else(|| panic!("gold date {} not found exactly: {:?}", g["text"], dates));
+        if g["value_optional"] != json!(true) {
+            assert_eq!(
+                hit.value,
+                Some(depeche::Value::Date(
+                    g["value"].as_str().unwrap_or("").to_string()
+                )),
+                "value of {}",
+                g["text"]
+            );
+        }
+    }
+    assert_eq!(dates.len(), golds.len(), "no extra dates: {dates:?}");
+}
+
+/// Throughput of the date pass alone (run with `--release -- --ignored`).
+#[test]
+#[ignore]
+fn date_pass_throughput() {
+    let Some(dir) = dev_dir() else { return };
+    let mut corpus = String::new();
+    for (file, lang) in [
+        ("fr_timebank_dev.jsonl", Lang::Fr),
+        ("te3_tbaq_en.jsonl", Lang::En),
+    ] {
+        let data = std::fs::read_to_string(dir.join(file)).expect("gold file");
+        let mut text = String::new();
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let doc: Value = serde_json::from_str(line).expect("json");
+            text.push_str(doc["text"].as_str().unwrap_or(""));
+            text.push('\n');
+        }
+        corpus.clear();
+        while corpus.len() < 20_000_000 {
+            corpus.push_str(&text);
+        }
+        let doc = text::Doc::new(&corpus);
+        let dct = Date::parse("2017-11-04");
+        let t = std::time::Instant::now();
+        let mut out = Vec::new();
+        dates::find(&doc, lang, dct, &mut out);
+        let secs = t.elapsed().as_secs_f64();
+        let mbs = corpus.len() as f64 / 1e6 / secs;
+        eprintln!(
+            "{file}: {} dates in {:.1} MB, {mbs:.0} MB/s",
+            out.len(),
+            corpus.len() as f64 / 1e6
+        );
+        assert!(mbs >= 100.0, "date pass at {mbs:.0} MB/s");
+    }
+}

@@ -5,8 +5,36 @@
 //! Everything works on the tokens of [`Doc`]; nothing allocates.
 
 use super::expr::{Base, Expr, Parsed};
-use super::words::{Cat, Words};
+use super::words::{Cat, Entry, Words};
 use crate::text::{Doc, TokKind};
+
+/// What a token can start, looked up once: the grammars call only the forms
+/// that can start there, which keeps the cost per trigger low.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct At {
+    /// A number, or a word starting with a digit ("1er", "15h30", "1990s").
+    pub digit: bool,
+    entry: Option<Entry>,
+}
+
+impl At {
+    /// True when the token has a reading in one of `cats`.
+    #[inline]
+    pub fn any(&self, cats: &[Cat]) -> bool {
+        self.entry
+            .is_some_and(|e| cats.iter().any(|c| e.get(*c).is_some()))
+    }
+}
+
+/// Runs `f` only when `cond` holds.
+#[inline]
+pub fn when(cond: bool, f: impl FnOnce() -> Option<Parsed>) -> Option<Parsed> {
+    if cond {
+        f()
+    } else {
+        None
+    }
+}
 
 /// The text and the words of a language, with small helpers over tokens.
 pub struct Cx<'d, 'a> {
@@ -15,6 +43,21 @@ pub struct Cx<'d, 'a> {
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
+    /// What token `t` can start.
+    pub fn at(&self, t: usize) -> At {
+        let Some(tok) = self.doc.tokens.get(t) else {
+            return At::default();
+        };
+        let s = self.doc.norm(t);
+        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let entry = if tok.kind == TokKind::Word {
+            self.words.and_then(|w| w.entry(s)).copied()
+        } else {
+            None
+        };
+        At { digit, entry }
+    }
+
     /// Folded form of token `t`, "" past the end.
     #[inline]
     pub fn norm(&self, t: usize) -> &str {
@@ -122,14 +165,27 @@ impl<'d, 'a> Cx<'d, 'a> {
         if t > 0 && self.num(t - 1).is_some() {
             return None;
         }
-        if (self.punct(t + 1, ",") || self.punct(t + 1, ".")) && self.glued(t + 1) {
-            if let Some((_, 3)) = self.num(t + 2) {
-                if self.glued(t + 2) {
-                    return None;
-                }
-            }
+        // "1462.93", "2,000": part of a number.
+        if (self.punct(t + 1, ",") || self.punct(t + 1, ".") || self.punct(t + 1, ":"))
+            && self.glued(t + 1)
+            && self.glued(t + 2)
+            && t + 2 < self.doc.len()
+            && self.doc.tokens[t + 2].kind == TokKind::Number
+        {
+            return None;
         }
         Some(v as i32)
+    }
+
+    /// True when token `t` is a lower-case content word (not a function
+    /// word of the language): "2000 personnes" is an amount.
+    pub fn content_word(&self, t: usize) -> bool {
+        self.is_word(t)
+            && !self.upper(t)
+            && self
+                .words
+                .is_some_and(|w| !w.is_function_word(self.doc.norm(t)))
+            && !self.is(t, Cat::YearPrep)
     }
 
     /// A month word at `t` (with its abbreviation dot): (month, next token).

@@ -38,6 +38,9 @@ pub enum Base {
     Ref(i32),
     /// Days after the last day mentioned (le lendemain = 1, la veille = -1).
     Anchor(i32),
+    /// A weekend: 0 = by tense (the last one, or the coming one in future
+    /// context), -1 last, 1 next, 2 this one.
+    Weekend(i32),
     /// A clock time or part of day alone: on the day in context.
     Time,
 }

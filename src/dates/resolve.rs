@@ -20,7 +20,8 @@ pub struct Ctx {
     pub anchor: Option<Date>,
     /// The sentence speaks of the future.
     pub future: bool,
-    /// A year written earlier in the same sentence.
+    /// A year written earlier in the same sentence: the year of a month
+    /// written alone ("en 97 (en janvier)").
     pub year_hint: Option<i32>,
 }
 
@@ -44,10 +45,9 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             day: Some(d),
         } => Some(match year {
             Some(y) => Date::new(y, m, d),
-            None => match (cx.year_hint, cx.dct) {
-                (Some(y), _) => Date::new(y, m, d),
-                (None, Some(r)) => nearest_day(r, m, d, cx.future),
-                (None, None) => {
+            None => match cx.dct {
+                Some(r) => nearest_day(r, m, d, cx.future),
+                None => {
                     return with_day_suffix(format!("XXXX-{m:02}-{d:02}"), e, None);
                 }
             },
@@ -99,6 +99,20 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             None => format!("XXXX-{month:02}"),
         }),
         Base::Rel { unit, n } => cx.dct.and_then(|r| rel_value(r, unit, n)),
+        Base::Weekend(shift) => Some(match cx.dct {
+            Some(r) => {
+                // The Saturday of the weekend meant.
+                let sat = weekday(r, 6, shift, cx.future || shift == 2);
+                let sat = if shift == 0 && !cx.future && r.weekday() == 7 {
+                    r.add_days(-1)
+                } else {
+                    sat
+                };
+                let (y, w) = sat.iso_week();
+                format!("{y:04}-W{w:02}-WE")
+            }
+            None => "XXXX-WXX-WE".to_string(),
+        }),
         Base::Decade(d) => Some(format!("{d:03}")),
         Base::Century(c) => Some(format!("{c:02}")),
         Base::Season {
@@ -165,23 +179,30 @@ pub fn weekday(r: Date, wd: u32, shift: i32, future: bool) -> Date {
     }
 }
 
-/// The month/day nearest the reference date (the next one in future context).
+/// The month/day of the reference year, or of the year before when that
+/// would put it more than a month after the reference (news tells the past);
+/// in future context, the next one.
 fn nearest_day(r: Date, m: u32, d: u32, future: bool) -> Option<Date> {
-    let mut best: Option<Date> = None;
-    for y in [r.year - 1, r.year, r.year + 1] {
-        let Some(c) = Date::new(y, m, d) else {
-            continue;
-        };
-        if future && c.to_days() < r.to_days() - 7 {
-            continue;
+    let c = Date::new(r.year, m, d).or_else(|| Date::new(r.year - 1, m, d))?;
+    let (cd, rd) = (c.to_days(), r.to_days());
+    if future {
+        if cd < rd - 7 {
+            return Date::new(r.year + 1, m, d);
         }
-        let dist = (c.to_days() - r.to_days()).abs();
-        if best.map_or(true, |b| dist < (b.to_days() - r.to_days()).abs()) {
-            best = Some(c);
-        }
+        return Some(c);
     }
-    best
+    if cd > rd + PAST_SLACK_DAYS {
+        return Date::new(r.year - 1, m, d);
+    }
+    if cd < rd - 330 {
+        return Date::new(r.year + 1, m, d);
+    }
+    Some(c)
 }
+
+/// How far after the reference date a day without year may still be taken
+/// in the reference year outside future context.
+const PAST_SLACK_DAYS: i64 = 90;
 
 /// The year of month `m` nearest the reference (shift -1 last, 1 next, 0 nearest).
 fn nearest_month(r: Date, m: u32, shift: i32, future: bool) -> i32 {
@@ -209,11 +230,9 @@ fn nearest_month(r: Date, m: u32, shift: i32, future: bool) -> i32 {
             }
         }
         _ => {
-            let diff = m - cur;
-            if diff > 6 {
+            // Past by default: a month more than three ahead is last year's.
+            if m - cur > 3 {
                 r.year - 1
-            } else if diff < -6 {
-                r.year + 1
             } else {
                 r.year
             }
@@ -279,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn months_and_days_without_year_are_nearest() {
+    fn months_and_days_without_year_lean_to_the_past() {
         let c = ctx("2000-01-15");
         let md = |m, d| Base::Cal {
             year: None,
@@ -288,13 +307,28 @@ mod tests {
         };
         assert_eq!(val(md(11, 25), &c).as_deref(), Some("1999-11-25"));
         assert_eq!(val(md(2, 10), &c).as_deref(), Some("2000-02-10"));
+        assert_eq!(val(md(6, 10), &c).as_deref(), Some("1999-06-10"));
+        let mut fu = c;
+        fu.future = true;
+        assert_eq!(val(md(6, 10), &fu).as_deref(), Some("2000-06-10"));
+        assert_eq!(
+            val(md(1, 10), &fu).as_deref(),
+            Some("2000-01-10"),
+            "days back are still this year's"
+        );
         let m = |m| Base::Cal {
             year: None,
             month: Some(m),
             day: None,
         };
         assert_eq!(val(m(12), &ctx("1999-05-07")).as_deref(), Some("1998-12"));
-        assert_eq!(val(m(4), &ctx("1998-12-05")).as_deref(), Some("1999-04"));
+        assert_eq!(val(m(4), &ctx("1998-12-05")).as_deref(), Some("1998-04"));
+        assert_eq!(val(m(1), &ctx("1998-12-05")).as_deref(), Some("1998-01"));
+        assert_eq!(
+            val(m(3), &ctx("1999-01-05")).as_deref(),
+            Some("1999-03"),
+            "two months ahead"
+        );
         let mut f = ctx("1999-05-07");
         f.future = true;
         assert_eq!(val(m(3), &f).as_deref(), Some("2000-03"));

@@ -1,7 +1,7 @@
 //! Does a sentence speak of the future? Decides which Friday "vendredi" is.
 //!
-//! A look at the words of the sentence around the expression (at most 40
-//! tokens each way): future markers from the data files ("will", "sera",
+//! A look at the words of the sentence around the expression (from a dozen
+//! tokens before to a few after, within the sentence): future markers from the data files ("will", "sera",
 //! "prévu"), and in French the endings of the simple future ("aura lieu",
 //! "se rendra", "rouvriront"). Only called for the few expressions whose value
 //! depends on it, so its cost does not matter for throughput.
@@ -11,17 +11,19 @@ use super::words::Cat;
 use crate::lang::Lang;
 use crate::text::TokKind;
 
-const REACH: usize = 40;
+/// How far a marker may be before and after the expression, in tokens.
+const BEFORE: usize = 12;
+const AFTER: usize = 4;
 
 /// True when the sentence around token `i` has a future marker.
 pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
     let toks = &cx.doc.tokens;
     let mut start = i.min(toks.len());
-    while start > 0 && i - start < REACH && !toks[start].sentence_start {
+    while start > 0 && i - start < BEFORE && !toks[start].sentence_start {
         start -= 1;
     }
     let mut end = i;
-    while end < toks.len() && end - i < REACH {
+    while end < toks.len() && end - i < AFTER {
         if end > i && toks[end].sentence_start {
             break;
         }
@@ -32,7 +34,7 @@ pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
 
 fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
     let tok = &cx.doc.tokens[t];
-    if tok.kind != TokKind::Word || tok.upper {
+    if tok.kind != TokKind::Word || (tok.upper && !tok.all_caps) {
         return false;
     }
     match cx.get(t, Cat::Future) {

@@ -1,11 +1,11 @@
 //! The date words of each language, loaded once from `data/lang/<code>/dates.txt`.
 //!
-//! A word maps to at most two (category, value) pairs ("sept" is a number and
+//! A word maps to at most three (category, value) pairs ("sept" is a number and
 //! a month abbreviation); look-ups go through a small FNV-hashed map so that the
 //! trigger test on every token costs a hash of a short string and no allocation.
 
 use crate::lang::{word_list, Lang};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -34,6 +34,7 @@ pub enum Cat {
     Prep,
     Lead,
     Every,
+    Func,
 }
 
 impl Cat {
@@ -61,6 +62,7 @@ impl Cat {
             "prep" => Cat::Prep,
             "lead" => Cat::Lead,
             "every" => Cat::Every,
+            "func" => Cat::Func,
             _ => return None,
         })
     }
@@ -69,7 +71,7 @@ impl Cat {
     pub fn triggers(self) -> bool {
         !matches!(
             self,
-            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every
+            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func
         )
     }
 }
@@ -137,7 +139,7 @@ type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
 /// Up to two readings of a word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
-    pairs: [Option<(Cat, i32)>; 2],
+    pairs: [Option<(Cat, i32)>; 3],
 }
 
 impl Entry {
@@ -156,14 +158,17 @@ impl Entry {
     }
 }
 
-/// The date words of one language.
+/// The date words of one language, and its function words (the language
+/// detector's list), which tell a year from an amount ("en 2014 un califat"
+/// against "de 2000 personnes").
 pub struct Words {
     map: Map,
+    function: HashSet<&'static str, BuildHasherDefault<Fnv>>,
 }
 
 impl Words {
     /// Parses a data file (`word category value` per line).
-    pub fn parse(data: &'static str) -> Words {
+    pub fn parse(data: &'static str, function_words: &'static str) -> Words {
         let mut map = Map::default();
         for line in word_list(data) {
             let mut it = line.split_whitespace();
@@ -177,7 +182,15 @@ impl Words {
                 *slot = Some((cat, val));
             }
         }
-        Words { map }
+        Words {
+            map,
+            function: word_list(function_words).collect(),
+        }
+    }
+
+    /// True for a function word ("un", "the", "when").
+    pub fn is_function_word(&self, w: &str) -> bool {
+        self.function.contains(w) || self.get(w, Cat::Func).is_some()
     }
 
     /// The entry for a folded word.
@@ -201,12 +214,18 @@ pub fn words(lang: Lang) -> Option<&'static Words> {
     static FR: OnceLock<Words> = OnceLock::new();
     static EN: OnceLock<Words> = OnceLock::new();
     match lang {
-        Lang::Fr => {
-            Some(FR.get_or_init(|| Words::parse(include_str!("../../data/lang/fr/dates.txt"))))
-        }
-        Lang::En => {
-            Some(EN.get_or_init(|| Words::parse(include_str!("../../data/lang/en/dates.txt"))))
-        }
+        Lang::Fr => Some(FR.get_or_init(|| {
+            Words::parse(
+                include_str!("../../data/lang/fr/dates.txt"),
+                include_str!("../../data/lang/fr/stopwords.txt"),
+            )
+        })),
+        Lang::En => Some(EN.get_or_init(|| {
+            Words::parse(
+                include_str!("../../data/lang/en/dates.txt"),
+                include_str!("../../data/lang/en/stopwords.txt"),
+            )
+        })),
         Lang::Und => None,
     }
 }

@@ -6,30 +6,36 @@
 //! longest match wins. The words come from `data/lang/en/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, Cx};
+use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
+use crate::text::TokKind;
 
 /// The longest English date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
+    let at = cx.at(i);
+    let d = at.digit;
     let p = longest([
-        common::parse(cx, i, true),
-        weekday(cx, i),
-        month_day(cx, i),
-        day_month(cx, i),
-        the_nth(cx, i),
-        day_word(cx, i),
-        shifted(cx, i),
-        vague(cx, i),
-        ago(cx, i),
-        in_units(cx, i),
-        edge(cx, i),
-        decade(cx, i),
-        season(cx, i),
-        quarter(cx, i),
-        reference(cx, i),
-        year(cx, i),
-        clock(cx, i),
+        when(d, || common::parse(cx, i, true)),
+        when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
+        when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month_day(cx, i)),
+        when(d, || day_month(cx, i)),
+        when(d, || the_nth(cx, i)),
+        when(at.any(&[Cat::Day]), || day_word(cx, i)),
+        when(at.any(&[Cat::Last, Cat::Next, Cat::This]), || {
+            shifted(cx, i)
+        }),
+        when(at.any(&[Cat::Last, Cat::Next, Cat::Lead]), || vague(cx, i)),
+        when(d || at.any(&[Cat::Num]), || ago(cx, i)),
+        when(at.any(&[Cat::Lead]), || in_units(cx, i)),
+        when(at.any(&[Cat::Edge]), || edge(cx, i)),
+        when(d, || decade(cx, i)),
+        when(at.any(&[Cat::Season]), || season(cx, i)),
+        when(at.any(&[Cat::Ord]), || quarter(cx, i)),
+        when(at.any(&[Cat::Ref]), || reference(cx, i)),
+        when(d, || year(cx, i)),
+        when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
+        when(at.any(&[Cat::Unit, Cat::Lead]), || the_period(cx, i)),
     ])?;
     Some(with_part(cx, p))
 }
@@ -84,7 +90,8 @@ fn month_at(cx: &Cx, i: usize, with_number: bool) -> Option<(u32, usize)> {
     }
     if matches!(cx.norm(i), "may" | "march" | "jan" | "mar" | "sun")
         && !with_number
-        && !(i > 0 && cx.is(i - 1, Cat::YearPrep))
+        && !(i > 0
+            && (cx.is(i - 1, Cat::YearPrep) || cx.is(i - 1, Cat::Edge) || cx.word(i - 1, "the")))
     {
         return None;
     }
@@ -172,6 +179,10 @@ fn the_nth(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "yesterday", "today", "tomorrow", "tonight".
 fn day_word(cx: &Cx, i: usize) -> Option<Parsed> {
     let n = cx.get(i, Cat::Day)?;
+    // "today's world" is generic.
+    if n == 0 && cx.doc.is_apostrophe(i + 1) && cx.word(i + 2, "s") {
+        return None;
+    }
     let mut p = found(i, i + 1, Base::Day(n))?;
     if cx.word(i, "tonight") {
         p.expr.part = Some(4);
@@ -199,7 +210,17 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     if cx.word(j, "weekend") {
-        return found(i, j + 1, Base::Rel { unit: W, n });
+        return found(i, j + 1, Base::Weekend(if n == 0 { 2 } else { n }));
+    }
+    if n == -1 && cx.word(j, "night") {
+        let mut e = Expr::new(Base::Day(-1));
+        e.part = Some(4);
+        return Some(Parsed {
+            start: i,
+            end: j + 1,
+            expr: e,
+            score: 90,
+        });
     }
     if let Some(wd) = cx.get(j, Cat::Weekday) {
         let shift = if n == 0 { 2 } else { n };
@@ -213,6 +234,12 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
         );
     }
     if let Some((m, k)) = cx.month(j) {
+        // "last Oct. 23": the day, taken in the past.
+        if n == -1 {
+            if let Some(p) = month_day(cx, j).filter(|p| p.end > k) {
+                return Some(Parsed { start: i, ..p });
+            }
+        }
         if cx.upper(j) {
             return found(i, k, Base::MonthRel { month: m, shift: n });
         }
@@ -251,7 +278,7 @@ fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
     } else if cx.is(i, Cat::Next) {
         1
     } else if cx.word(i, "future") {
-        if i > 0 && cx.word(i - 1, "the") && !cx.is_word(i + 1) {
+        if i > 0 && cx.word(i - 1, "the") && !cx.word(i + 1, "of") {
             return found(i, i + 1, Base::Ref(1));
         }
         return None;
@@ -268,7 +295,8 @@ fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
         }
     }
     // "in the past", "the past," alone.
-    if r == -1 && cx.word(i, "past") && i > 0 && cx.word(i - 1, "the") && !cx.is_word(i + 1) {
+    let clause_end = i + 1 >= cx.doc.len() || cx.doc.tokens[i + 1].kind == TokKind::Punct;
+    if r == -1 && cx.word(i, "past") && i > 0 && cx.word(i - 1, "the") && clause_end {
         return found(i, i + 1, Base::Ref(-1));
     }
     None
@@ -281,7 +309,7 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
     let n = if vague { 3 } else { cx.cardinal(j)? };
     j += 1;
     let u = cx.get(j, Cat::Unit)?;
-    if !cx.word(j + 1, "ago") || u > Y {
+    if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > Y {
         return None;
     }
     if vague {
@@ -293,6 +321,10 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "in two weeks" (extent without "in").
 fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
     if !cx.word(i, "in") {
+        return None;
+    }
+    // "in a year" is a duration more often than a date.
+    if cx.word(i + 1, "a") || cx.word(i + 1, "an") {
         return None;
     }
     let n = cx.cardinal(i + 1)?;
@@ -418,6 +450,31 @@ fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
     )
 }
 
+/// "the weekend", "the quarter", "the latest quarter", "year-earlier",
+/// "year-ago": periods named by reference to the dispatch date.
+fn the_period(cx: &Cx, i: usize) -> Option<Parsed> {
+    if cx.hyph(i, "year", "earlier") || cx.hyph(i, "year", "ago") {
+        return found(i, i + 3, Base::Rel { unit: Y, n: -1 });
+    }
+    if i == 0 || !cx.word(i - 1, "the") {
+        return None;
+    }
+    if cx.word(i, "weekend") {
+        return found(i, i + 1, Base::Weekend(0));
+    }
+    // Earnings reports: "the quarter" is the one just reported.
+    let j = if cx.word(i, "latest") { i + 1 } else { i };
+    if cx.get(j, Cat::Unit) == Some(Q) && cx.norm(j) == "quarter" {
+        return Some(Parsed {
+            start: i,
+            end: j + 1,
+            expr: Expr::new(Base::Rel { unit: Q, n: -1 }),
+            score: 70,
+        });
+    }
+    None
+}
+
 /// "now", "currently", "recently".
 fn reference(cx: &Cx, i: usize) -> Option<Parsed> {
     let r = cx.get(i, Cat::Ref)?;
@@ -437,21 +494,17 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     let y = cx.year4(i)?;
     let prev = i - 1;
     let strong = cx.get(prev, Cat::YearPrep) == Some(1);
+    // "the 1996 Olympic bombing", "its 1990 invasion": a year as modifier.
+    let determiner =
+        matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s") && cx.is_word(i + 1);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
-        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
-        || cx.word(prev, "the") && cx.is_word(i + 1) && !cx.upper(i + 1);
-    if !strong && !weak {
+        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some());
+    if !strong && !weak && !determiner {
         return None;
     }
-    if !strong
-        && !cx.word(prev, "the")
-        && cx.is_word(i + 1)
-        && !cx.upper(i + 1)
-        && !cx.is(i + 1, Cat::YearPrep)
-    {
+    if weak && !determiner && cx.content_word(i + 1) {
         return None;
     }
-    // "the 1998 season" is a year; "the 1998 people" would not be, but rare.
     Some(Parsed {
         start: i,
         end: i + 1,
@@ -463,6 +516,10 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "3 p.m.", "10:30 a.m.", "noon", "15:00", with "10 p.m. Wednesday".
 fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     let (mut h, mut m, mut end) = if let Some(h) = cx.get(i, Cat::Noon) {
+        // "High Noon"
+        if cx.upper(i) && !cx.doc.tokens[i].sentence_start {
+            return None;
+        }
         (h as u32, 0, i + 1)
     } else if let Some(((h, m), e)) = common::clock_colon(cx, i) {
         (h, m, e)

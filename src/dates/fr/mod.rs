@@ -6,31 +6,33 @@
 //! longest match wins. The words come from `data/lang/fr/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, Cx};
+use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
 
 /// The longest French date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
+    let at = cx.at(i);
+    let d = at.digit;
     let p = longest([
-        common::parse(cx, i, false),
-        day_month(cx, i),
-        weekday(cx, i),
-        month(cx, i),
-        day_word(cx, i),
-        this(cx, i),
-        unit_rel(cx, i),
-        last_next_plural(cx, i),
-        il_y_a(cx, i),
-        dans(cx, i),
-        edge(cx, i),
-        season(cx, i),
-        quarter(cx, i),
-        reference(cx, i),
-        anchor(cx, i),
-        year(cx, i),
-        century(cx, i),
-        clock(cx, i),
+        when(d, || common::parse(cx, i, false)),
+        when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
+        when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
+        when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month(cx, i)),
+        when(at.any(&[Cat::Day]), || day_word(cx, i)),
+        when(at.any(&[Cat::This]), || this(cx, i)),
+        when(at.any(&[Cat::Unit]), || unit_rel(cx, i)),
+        when(at.any(&[Cat::Last, Cat::Next]), || last_next_plural(cx, i)),
+        when(at.any(&[Cat::Lead]), || il_y_a(cx, i)),
+        when(at.any(&[Cat::Lead]), || dans(cx, i)),
+        when(at.any(&[Cat::Edge]), || edge(cx, i)),
+        when(at.any(&[Cat::Season]), || season(cx, i)),
+        when(at.any(&[Cat::Ord]), || quarter(cx, i)),
+        when(at.any(&[Cat::Ref]), || reference(cx, i)),
+        when(at.any(&[Cat::Anchor, Cat::Lead]), || anchor(cx, i)),
+        when(d, || year(cx, i)),
+        when(cx.word(i + 1, "siecle"), || century(cx, i)),
+        when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
     ])?;
     Some(with_part(cx, p))
 }
@@ -536,7 +538,7 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     // After a weak preposition a noun means an amount: "de 2000 personnes".
-    if !strong && cx.is_word(i + 1) && !cx.upper(i + 1) && !cx.is(i + 1, Cat::YearPrep) {
+    if !strong && cx.content_word(i + 1) {
         return None;
     }
     Some(Parsed {
