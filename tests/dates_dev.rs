@@ -33,6 +33,7 @@ fn run(file: &str) -> Option<Score> {
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let (mut vn, mut vok) = (0usize, 0usize);
     let mut lines = Vec::new();
+    let mut api_lines = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let doc: Value = serde_json::from_str(line).expect("gold json");
         let text_s = doc["text"].as_str().unwrap_or("");
@@ -65,6 +66,14 @@ fn run(file: &str) -> Option<Score> {
             .map(|(s, e, v)| json!({"start": s, "end": e, "kind": "date", "value": v}))
             .collect();
         lines.push(json!({"id": doc["id"], "spans": spans}).to_string());
+        // The same through the public API, for tools/score.py.
+        let options = depeche::Options {
+            dct,
+            lang: Some(lang),
+            lexicon: None,
+        };
+        let got = depeche::annotate(text_s, &options);
+        api_lines.push(json!({"id": doc["id"], "spans": got.spans}).to_string());
         let gold: Vec<&Value> = doc["spans"]
             .as_array()
             .map(|a| a.iter().filter(|g| g["kind"] == "date").collect())
@@ -95,6 +104,8 @@ fn run(file: &str) -> Option<Score> {
     }
     let out = std::env::temp_dir().join(format!("{file}.dates.pred.jsonl"));
     std::fs::write(&out, lines.join("\n") + "\n").expect("writable temp dir");
+    let api_out = std::env::temp_dir().join(format!("{file}.annotate.pred.jsonl"));
+    std::fs::write(&api_out, api_lines.join("\n") + "\n").expect("writable temp dir");
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     let f1 = if p + r > 0.0 {

@@ -92,13 +92,15 @@ pub fn parse(cx: &Cx, lang: Lang, i: usize) -> Option<Parsed> {
         Lang::En => en::parse(cx, i),
         Lang::Und => common::parse(cx, i, false),
     }?;
-    (p.end > p.start && p.start + 2 >= i).then_some(p)
+    (p.end > p.start && p.start + 3 >= i).then_some(p)
 }
 
 /// "chaque lundi", "tous les lundis", "every Monday": a set, not a date.
 fn is_set(cx: &Cx, start: usize) -> bool {
     use words::Cat;
-    (start >= 1 && cx.is(start - 1, Cat::Every))
+    // Value 0: right before ("chaque lundi"); 1: only with an article
+    // between ("tous les lundis", but "fixé à tous samedi").
+    (start >= 1 && cx.get(start - 1, Cat::Every) == Some(0))
         || (start >= 2 && cx.is(start - 2, Cat::Every) && cx.is(start - 1, Cat::Prep))
 }
 

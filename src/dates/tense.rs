@@ -18,7 +18,10 @@ const AFTER: usize = 4;
 /// True when the sentence around token `i` has a future marker.
 pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
     let toks = &cx.doc.tokens;
-    let mut start = i.min(toks.len());
+    if i >= toks.len() {
+        return false;
+    }
+    let mut start = i;
     while start > 0 && i - start < BEFORE && !toks[start].sentence_start {
         start -= 1;
     }

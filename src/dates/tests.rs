@@ -324,3 +324,57 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn present_references_with_their_preposition() {
+    assert_eq!(
+        dates(
+            "Pour l'instant, rien. Il est à présent ministre.",
+            Lang::Fr,
+            Some("2017-11-04")
+        ),
+        pairs(&[
+            ("Pour l'instant", "PRESENT_REF"),
+            ("présent", "PRESENT_REF")
+        ])
+    );
+    assert!(dates("un instant, le présent de l'indicatif", Lang::Fr, None).is_empty());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_gives_valid_candidates(s in "(\\PC|[0-9 /:.h-]|lundi|Nov|mi|fin|il y a|ago|p\\.m\\.|siècle|XIXe|1er|1990s){0,40}") {
+            for lang in [Lang::Fr, Lang::En, Lang::Und] {
+                for dct in [None, Date::parse("2017-11-04"), Date::parse("0001-01-01"), Date::parse("9999-12-31")] {
+                    let doc = Doc::new(&s);
+                    let mut out = Vec::new();
+                    find(&doc, lang, dct, &mut out);
+                    for c in &out {
+                        prop_assert!(c.start < c.end && c.end <= s.len());
+                        prop_assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
+                    }
+                    let _ = crate::dateline::find(&doc, lang);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sets_and_ranges() {
+    let dct = Some("1999-07-07");
+    assert!(dates("Il passe chaque lundi et tous les mardis.", Lang::Fr, dct).is_empty());
+    assert_eq!(
+        dates("Rendez-vous est fixé à tous samedi.", Lang::Fr, dct),
+        pairs(&[("samedi", "1999-07-03")])
+    );
+    assert_eq!(
+        dates("par rapport à la période 1982-1990.", Lang::Fr, dct),
+        pairs(&[("1982", "1982"), ("1990", "1990")])
+    );
+    assert!(dates("He runs every Monday and each Friday.", Lang::En, dct).is_empty());
+}

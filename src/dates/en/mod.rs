@@ -498,7 +498,8 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     let determiner =
         matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s") && cx.is_word(i + 1);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
-        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some());
+        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
+        || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
     if !strong && !weak && !determiner {
         return None;
     }

@@ -28,7 +28,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(at.any(&[Cat::Edge]), || edge(cx, i)),
         when(at.any(&[Cat::Season]), || season(cx, i)),
         when(at.any(&[Cat::Ord]), || quarter(cx, i)),
-        when(at.any(&[Cat::Ref]), || reference(cx, i)),
+        when(at.any(&[Cat::Ref, Cat::Lead]), || reference(cx, i)),
         when(at.any(&[Cat::Anchor, Cat::Lead]), || anchor(cx, i)),
         when(d, || year(cx, i)),
         when(cx.word(i + 1, "siecle"), || century(cx, i)),
@@ -479,8 +479,26 @@ fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
     )
 }
 
-/// "maintenant", "actuellement", "désormais", "récemment".
+/// "maintenant", "actuellement", "désormais", "récemment", "pour l'instant",
+/// "à présent".
 fn reference(cx: &Cx, i: usize) -> Option<Parsed> {
+    if cx.word(i, "instant") {
+        let ok =
+            i >= 3 && cx.word(i - 3, "pour") && cx.word(i - 2, "l") && cx.doc.is_apostrophe(i - 1);
+        return if ok {
+            found(i - 3, i + 1, Base::Ref(0))
+        } else {
+            None
+        };
+    }
+    if cx.word(i, "present") {
+        let ok = i >= 1 && cx.word(i - 1, "a") && !cx.word(i + 1, "de");
+        return if ok {
+            found(i, i + 1, Base::Ref(0))
+        } else {
+            None
+        };
+    }
     let r = cx.get(i, Cat::Ref)?;
     found(i, i + 1, Base::Ref(r))
 }
@@ -528,7 +546,8 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     let prev = i - 1;
     let strong = cx.get(prev, Cat::YearPrep) == Some(1);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
-        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some());
+        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
+        || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
     let y = match cx.year4(i) {
         Some(y) => y,
         None if cx.word(prev, "en") => year2(cx, i).filter(|_| !cx.is_word(i + 1))?,
