@@ -298,8 +298,12 @@ pub fn clock_colon(cx: &Cx, i: usize) -> Option<((u32, u32), usize)> {
     if m > 59 {
         return None;
     }
-    // "1:30:00" is a duration or a score; "3:2" is not a time.
-    if cx.punct(i + 3, ":") && cx.glued(i + 3) {
+    // "1:30:00" and "4:08.22" are durations; "3:2" is not a time.
+    if (cx.punct(i + 3, ":") || cx.punct(i + 3, ".") || cx.punct(i + 3, ","))
+        && cx.glued(i + 3)
+        && cx.glued(i + 4)
+        && cx.num(i + 4).is_some()
+    {
         return None;
     }
     Some(((h, m), i + 3))

@@ -185,7 +185,7 @@ fn english_forms() {
     );
     assert_eq!(
         dates(
-            "yesterday, tonight, last week, next Monday, three days ago, in two weeks.",
+            "yesterday, tonight, last week, next Monday, three days ago. He will be back in two weeks.",
             Lang::En,
             dct
         ),
@@ -244,6 +244,13 @@ fn english_forms() {
 #[test]
 fn english_non_dates() {
     let dct = Some("2017-11-04");
+    assert!(dates(
+        "Sales grew at the weakest pace in six months.",
+        Lang::En,
+        dct
+    )
+    .is_empty());
+    assert!(dates("She won in 4:08.22 and it ended 1:7.", Lang::En, dct).is_empty());
     assert!(dates(
         "They may march for six years every Monday with 2000 people.",
         Lang::En,

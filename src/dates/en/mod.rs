@@ -9,6 +9,7 @@
 use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
+use crate::lang::Lang;
 use crate::text::TokKind;
 
 /// The longest English date expression starting at token `i`.
@@ -335,6 +336,10 @@ fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
     if u == D && n > 14 {
         return None;
     }
+    // "the weakest in six months" is a duration: only future sentences.
+    if !super::tense::future(cx, Lang::En, i) {
+        return None;
+    }
     found(i + 1, i + 3, Base::Rel { unit: u, n })
 }
 
@@ -516,6 +521,7 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// "3 p.m.", "10:30 a.m.", "noon", "15:00", with "10 p.m. Wednesday".
 fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
+    let mut colon = false;
     let (mut h, mut m, mut end) = if let Some(h) = cx.get(i, Cat::Noon) {
         // "High Noon"
         if cx.upper(i) && !cx.doc.tokens[i].sentence_start {
@@ -523,6 +529,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
         }
         (h as u32, 0, i + 1)
     } else if let Some(((h, m), e)) = common::clock_colon(cx, i) {
+        colon = true;
         (h, m, e)
     } else {
         let (h, n) = cx.num(i)?;
@@ -553,7 +560,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     match meridiem {
         Some(true) if h < 12 => h += 12,
         Some(false) if h == 12 => h = 0,
-        None if cx.get(i, Cat::Noon).is_none() && !cx.punct(i + 1, ":") => return None,
+        None if cx.get(i, Cat::Noon).is_none() && !colon => return None,
         _ => {}
     }
     if h > 24 || m > 59 {

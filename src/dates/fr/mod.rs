@@ -9,6 +9,7 @@
 use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
+use crate::lang::Lang;
 
 /// The longest French date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
@@ -114,10 +115,13 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
         }
         return None;
     };
-    // "mars" is a month; "Mars" alone is more often the planet or a name.
     let mut end = k;
     let year = cx.year4(k);
     if year.is_some() {
+        end += 1;
+    } else if cx.is(k, Cat::Last) || cx.is(k, Cat::Next) {
+        // "le 6 mai dernier", "le 13 avril prochain": the tense cue reads
+        // the word, the extent keeps it.
         end += 1;
     }
     found(
@@ -197,6 +201,22 @@ fn month(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     if cx.is(k, Cat::Next) {
         return found(i, k + 1, Base::MonthRel { month: m, shift: 1 });
+    }
+    // "mai et juin 2004": the first month takes the year of the second.
+    if cx.word(k, "et") || cx.word(k, "a") || cx.word(k, "au") || cx.doc.is_hyphen(k) {
+        if let Some((_, k2)) = cx.month(k + 1) {
+            if let Some(y) = cx.year4(k2) {
+                return found(
+                    i,
+                    k,
+                    Base::Cal {
+                        year: Some(y),
+                        month: Some(m),
+                        day: None,
+                    },
+                );
+            }
+        }
     }
     // A month alone: a full month word, in lower case (French writes months
     // in lower case; "Mars", "Mai" capitalised mid-sentence are names).
@@ -375,6 +395,11 @@ fn dans(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     if u == D && n > 14 {
+        return None;
+    }
+    // "le plus bas dans trois mois" is rare, but "dans" + duration in a past
+    // sentence is not a date either.
+    if !super::tense::future(cx, Lang::Fr, i) {
         return None;
     }
     found(i + 1, end, Base::Rel { unit: u, n })

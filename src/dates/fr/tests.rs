@@ -68,7 +68,7 @@ fn relative_forms() {
         Some(("année prochaine".into(), Base::Rel { unit: Y, n: 1 }))
     );
     assert_eq!(
-        parse_at("dans deux semaines", 0),
+        parse_at("Il reviendra dans deux semaines", 2),
         Some(("deux semaines".into(), Base::Rel { unit: W, n: 2 }))
     );
     assert_eq!(
@@ -118,4 +118,9 @@ fn clock_times() {
     assert_eq!(roman_ordinal("ve"), Some(5));
     assert_eq!(roman_ordinal("vie"), Some(6));
     assert_eq!(roman_ordinal("e"), None);
+}
+
+#[test]
+fn dans_needs_a_future_sentence() {
+    assert_eq!(parse_at("Le chiffre le plus bas dans trois mois", 5), None);
 }
