@@ -92,8 +92,18 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
     let mut j = place_end;
     let mut date = None;
     let mut partial = None;
-    // ", Kenya" / " (Syrie)" / ", 3 nov 2017"
-    for _ in 0..2 {
+    // ", Kenya" / " (Syrie)" / ", 3 nov 2017" / " 1996-08-30"
+    for _ in 0..3 {
+        if date.is_none() && partial.is_none() && doc.same_line(j) {
+            if let Some((d, e)) = read_date(doc, lang, j) {
+                match d {
+                    (Some(y), m, dd) => date = Date::new(y, m, dd),
+                    (None, m, dd) => partial = Some((m, dd)),
+                }
+                j = e;
+                continue;
+            }
+        }
         if doc.is(j, ",") && doc.same_line(j) {
             if let Some((d, e)) = read_date(doc, lang, j + 1) {
                 match d {
@@ -134,14 +144,25 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
         dash = true;
         end_tok += 1;
     }
-    if agency.is_none() && !(dash && all_caps) {
+    // Without an agency: "WASHINGTON _" then the story, or "LONDON
+    // 1996-08-30" alone on its line; not a headline ("SOCCER - JAPAN WIN").
+    let line_ends = end_tok >= doc.len() || doc.tokens[end_tok].line_start;
+    let dated = date.is_some() || partial.is_some();
+    if agency.is_none()
+        && !(all_caps && ((dash && !headline_follows(doc, end_tok)) || (dated && line_ends)))
+    {
         return None;
     }
     let last = doc.tokens.get(end_tok.checked_sub(1)?)?;
+    // "WASHINGTON." : the dot closes the dateline, not the place.
+    let mut place_last = place_end - 1;
+    if place_last > t && doc.is(place_last, ".") && doc.raw(place_last - 1).chars().count() > 1 {
+        place_last -= 1;
+    }
     Some(Found {
         start: doc.tokens[t].start,
         end: last.end,
-        place: Some((doc.tokens[t].start, doc.tokens[place_end - 1].end)),
+        place: Some((doc.tokens[t].start, doc.tokens[place_last].end)),
         date,
         partial_date: if date.is_some() { None } else { partial },
         agency,
@@ -150,6 +171,24 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
 
 /// A day and month (and year) at `t`, in the language or, when unknown, in
 /// French or English: ((year, month, day), end token).
+/// True when the rest of the line from `t` is in capitals: a headline.
+fn headline_follows(doc: &Doc, t: usize) -> bool {
+    let mut words = 0;
+    for k in t..doc.len() {
+        let tok = &doc.tokens[k];
+        if k > t && tok.line_start {
+            break;
+        }
+        if tok.kind == TokKind::Word && doc.raw(k).chars().count() > 1 {
+            if !tok.all_caps {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words >= 2
+}
+
 /// (year, month, day) read from a dateline.
 type Ymd = (Option<i32>, u32, u32);
 
@@ -283,5 +322,26 @@ mod tests {
             found("ROME -", Lang::Und).map(|f| f.0),
             Some("ROME -".to_string())
         );
+    }
+
+    #[test]
+    fn dated_lines_headlines_and_trailing_dots() {
+        assert_eq!(
+            found("SOCCER - JAPAN GET LUCKY WIN .\nText", Lang::En),
+            None
+        );
+        let f = found(
+            "SOCCER - JAPAN WIN .\nLONDON 1996-08-30\nThe world",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(f.0, "LONDON 1996-08-30");
+        assert_eq!(f.2.as_deref(), Some("1996-08-30"));
+        let f = found("WASHINGTON._ Le président", Lang::Fr).unwrap();
+        assert_eq!(f.0, "WASHINGTON._");
+        assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
+        let f = found("BUFFALO, N.Y. (AP) -- Dr.", Lang::En).unwrap();
+        assert_eq!(f.1.as_deref(), Some("BUFFALO"));
+        assert_eq!(f.0, "BUFFALO, N.Y. (AP) --");
     }
 }

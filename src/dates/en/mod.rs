@@ -390,10 +390,14 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
     Some(Parsed { start: i, ..inner })
 }
 
-/// "the 1990s", "1980s".
+/// "the 1990s", "1980s", and centuries: "the 20th century" → 19.
 fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
     if !cx.is_word(i) {
         return None;
+    }
+    if cx.get(i + 1, Cat::Unit) == Some(super::words::CE) && cx.norm(i + 1) == "century" {
+        let n = cx.day(i).filter(|_| cx.num(i).is_none())?;
+        return found(i, i + 2, Base::Century(n as i32 - 1));
     }
     let s = cx.norm(i);
     let d = s.strip_suffix('s')?;

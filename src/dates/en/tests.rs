@@ -81,6 +81,14 @@ fn relative_forms() {
         Some(Base::Ref(-1))
     );
     assert_eq!(parse_at("for six years", 1), None, "a duration");
+    assert_eq!(
+        parse_at("the 20th century", 1).map(|p| p.1.base),
+        Some(Base::Century(19))
+    );
+    assert_eq!(
+        parse_at("the 1990s", 1).map(|p| p.1.base),
+        Some(Base::Decade(199))
+    );
     assert_eq!(parse_at("the last time", 1), None);
 }
 
