@@ -1,7 +1,17 @@
-//! Wire datelines: "BEYROUTH, 3 nov 2017 (AFP) -".
+//! Wire datelines: "BEYROUTH, 3 nov 2017 (AFP) -", "BAGHDAD, Nov 3 (Reuters) -",
+//! "Deir Ezzor (Syrie) (AFP) -", "NAIROBI, Kenya (AP) _", "PARIS (AFP) —".
+//!
+//! A dateline opens the body: the first non-empty lines are tried in turn
+//! (headlines and ">>" lines do not have the shape, so they are passed over).
+//! The shape is a place, an optional region, an optional date, an optional
+//! agency in parentheses, and a dash; without an agency the place must be in
+//! capitals, so that an ordinary sentence is never taken for a dateline. The
+//! date is read with the date grammar of the language (both when unknown).
+
 use crate::calendar::Date;
+use crate::dates::{self, common::Cx, expr::Base};
 use crate::lang::Lang;
-use crate::text::Doc;
+use crate::text::{Doc, TokKind};
 
 /// A dateline found at the head of a dispatch, in byte offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,7 +26,322 @@ pub struct Found {
     pub agency: Option<String>,
 }
 
+/// How many non-empty lines from the top may hold the dateline.
+const LINES: usize = 6;
+/// Longest place, region or agency, in tokens.
+const NAME_TOKENS: usize = 6;
+
 /// Finds the dateline of a dispatch, if it has one.
-pub fn find(_doc: &Doc, _lang: Lang) -> Option<Found> {
+pub fn find(doc: &Doc, lang: Lang) -> Option<Found> {
+    let mut lines = 0;
+    for t in 0..doc.len() {
+        if !doc.tokens[t].line_start {
+            continue;
+        }
+        lines += 1;
+        if lines > LINES {
+            break;
+        }
+        if let Some(f) = at(doc, lang, t) {
+            return Some(f);
+        }
+    }
     None
+}
+
+fn is_dash(doc: &Doc, t: usize) -> bool {
+    t < doc.len() && doc.tokens[t].kind == TokKind::Punct && matches!(doc.norm(t), "-" | "_")
+}
+
+/// Name tokens from `t` (capitalised words, with hyphens, dots, apostrophes
+/// inside): the end token, or None when `t` does not start a name.
+fn name(doc: &Doc, t: usize) -> Option<usize> {
+    let first = doc.tokens.get(t)?;
+    if first.kind != TokKind::Word || !first.upper {
+        return None;
+    }
+    let mut end = t + 1;
+    while end < doc.len() && end - t < NAME_TOKENS && !doc.tokens[end].line_start {
+        let tok = &doc.tokens[end];
+        let glue = match tok.kind {
+            TokKind::Word => tok.upper || !tok.space_before,
+            TokKind::Punct => {
+                !tok.space_before
+                    && matches!(doc.norm(end), "." | "'" | "-")
+                    && !(doc.norm(end) == "-" && is_dash(doc, end + 1))
+            }
+            TokKind::Number => false,
+        };
+        if !glue {
+            break;
+        }
+        end += 1;
+    }
+    // A trailing hyphen belongs to the dash.
+    while end > t + 1 && doc.is_hyphen(end - 1) && doc.tokens[end - 1].space_before {
+        end -= 1;
+    }
+    Some(end)
+}
+
+fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
+    let place_end = name(doc, t)?;
+    let all_caps = (t..place_end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .all(|k| doc.tokens[k].all_caps || doc.raw(k).chars().count() == 1);
+    let mut j = place_end;
+    let mut date = None;
+    let mut partial = None;
+    // ", Kenya" / " (Syrie)" / ", 3 nov 2017" / " 1996-08-30"
+    for _ in 0..3 {
+        if date.is_none() && partial.is_none() && doc.same_line(j) {
+            if let Some((d, e)) = read_date(doc, lang, j) {
+                match d {
+                    (Some(y), m, dd) => date = Date::new(y, m, dd),
+                    (None, m, dd) => partial = Some((m, dd)),
+                }
+                j = e;
+                continue;
+            }
+        }
+        if doc.is(j, ",") && doc.same_line(j) {
+            if let Some((d, e)) = read_date(doc, lang, j + 1) {
+                match d {
+                    (Some(y), m, dd) => date = Date::new(y, m, dd),
+                    (None, m, dd) => partial = Some((m, dd)),
+                }
+                j = e;
+                continue;
+            }
+            if let Some(e) = name(doc, j + 1) {
+                j = e;
+                continue;
+            }
+        }
+        if doc.is(j, "(") && doc.same_line(j) {
+            if let Some(e) = name(doc, j + 1) {
+                if doc.is(e, ")") && !is_dash(doc, e + 1) {
+                    j = e + 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let mut agency = None;
+    if doc.is(j, "(") && doc.same_line(j) {
+        if let Some(e) = name(doc, j + 1) {
+            if doc.is(e, ")") {
+                let (s, en) = (doc.tokens[j + 1].start, doc.tokens[e - 1].end);
+                agency = Some(doc.text[s..en].to_string());
+                j = e + 1;
+            }
+        }
+    }
+    let mut end_tok = j;
+    let mut dash = false;
+    while is_dash(doc, end_tok) && doc.same_line(end_tok) && end_tok - j < 3 {
+        dash = true;
+        end_tok += 1;
+    }
+    // Without an agency: "WASHINGTON _" then the story, or "LONDON
+    // 1996-08-30" alone on its line; not a headline ("SOCCER - JAPAN WIN").
+    let line_ends = end_tok >= doc.len() || doc.tokens[end_tok].line_start;
+    let dated = date.is_some() || partial.is_some();
+    if agency.is_none()
+        && !(all_caps && ((dash && !headline_follows(doc, end_tok)) || (dated && line_ends)))
+    {
+        return None;
+    }
+    let last = doc.tokens.get(end_tok.checked_sub(1)?)?;
+    // "WASHINGTON." : the dot closes the dateline, not the place.
+    let mut place_last = place_end - 1;
+    if place_last > t && doc.is(place_last, ".") && doc.raw(place_last - 1).chars().count() > 1 {
+        place_last -= 1;
+    }
+    Some(Found {
+        start: doc.tokens[t].start,
+        end: last.end,
+        place: Some((doc.tokens[t].start, doc.tokens[place_last].end)),
+        date,
+        partial_date: if date.is_some() { None } else { partial },
+        agency,
+    })
+}
+
+/// A day and month (and year) at `t`, in the language or, when unknown, in
+/// French or English: ((year, month, day), end token).
+/// True when the rest of the line from `t` is in capitals: a headline.
+fn headline_follows(doc: &Doc, t: usize) -> bool {
+    let mut words = 0;
+    for k in t..doc.len() {
+        let tok = &doc.tokens[k];
+        if k > t && tok.line_start {
+            break;
+        }
+        if tok.kind == TokKind::Word && doc.raw(k).chars().count() > 1 {
+            if !tok.all_caps {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words >= 2
+}
+
+/// (year, month, day) read from a dateline.
+type Ymd = (Option<i32>, u32, u32);
+
+fn read_date(doc: &Doc, lang: Lang, t: usize) -> Option<(Ymd, usize)> {
+    let langs: &[Lang] = match lang {
+        Lang::Und => &[Lang::Fr, Lang::En],
+        Lang::Fr => &[Lang::Fr, Lang::En],
+        Lang::En => &[Lang::En, Lang::Fr],
+    };
+    for &l in langs {
+        let cx = Cx {
+            doc,
+            words: dates::words::words(l),
+        };
+        if let Some(p) = dates::parse(&cx, l, t) {
+            if let Base::Cal {
+                year,
+                month: Some(m),
+                day: Some(d),
+            } = p.expr.base
+            {
+                if p.start == t {
+                    return Some(((year, m, d), p.end));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whole dateline, place, date, partial date, agency.
+    type Seen = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<(u32, u32)>,
+        Option<String>,
+    );
+
+    fn found(text: &str, lang: Lang) -> Option<Seen> {
+        let doc = Doc::new(text);
+        find(&doc, lang).map(|f| {
+            (
+                text[f.start..f.end].to_string(),
+                f.place.map(|(s, e)| text[s..e].to_string()),
+                f.date.map(|d| d.to_string()),
+                f.partial_date,
+                f.agency,
+            )
+        })
+    }
+
+    #[test]
+    fn agency_datelines() {
+        let f = found(
+            "BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris la ville.",
+            Lang::Fr,
+        )
+        .unwrap();
+        assert_eq!(f.0, "BEYROUTH, 3 nov 2017 (AFP) -");
+        assert_eq!(f.1.as_deref(), Some("BEYROUTH"));
+        assert_eq!(f.2.as_deref(), Some("2017-11-03"));
+        assert_eq!(f.4.as_deref(), Some("AFP"));
+
+        let f = found("BAGHDAD, Nov 3 (Reuters) - Iraqi forces said...", Lang::En).unwrap();
+        assert_eq!(f.0, "BAGHDAD, Nov 3 (Reuters) -");
+        assert_eq!(f.2, None);
+        assert_eq!(f.3, Some((11, 3)));
+        assert_eq!(f.4.as_deref(), Some("Reuters"));
+
+        let f = found("Deir Ezzor (Syrie) (AFP) - Les soldats...", Lang::Fr).unwrap();
+        assert_eq!(f.1.as_deref(), Some("Deir Ezzor"));
+        assert_eq!(f.4.as_deref(), Some("AFP"));
+
+        let f = found(
+            "NAIROBI, Kenya (AP) _\n\nSuspected bombs exploded.",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(f.0, "NAIROBI, Kenya (AP) _");
+        assert_eq!(f.1.as_deref(), Some("NAIROBI"));
+
+        let f = found("PARIS (AFP) — Le gouvernement a annoncé.", Lang::Fr).unwrap();
+        assert_eq!(f.0, "PARIS (AFP) —");
+
+        let f = found(
+            "WASHINGTON, 1er décembre 2017 (AFP) - Le président",
+            Lang::Fr,
+        )
+        .unwrap();
+        assert_eq!(f.2.as_deref(), Some("2017-12-01"));
+        assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
+    }
+
+    #[test]
+    fn capital_datelines_without_agency_and_after_headlines() {
+        let f = found("WASHINGTON _\n\nA six-year-old boy arrived.", Lang::En).unwrap();
+        assert_eq!(f.0, "WASHINGTON _");
+        assert_eq!(f.4, None);
+        let f = found(
+            "Headline of the story\nHAVANA, August 7 (Xinhua) -- Text.",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(f.1.as_deref(), Some("HAVANA"));
+        assert_eq!(f.3, Some((8, 7)));
+        let f = found("THE HAGUE, Netherlands (AP)_ The World Court", Lang::En).unwrap();
+        assert_eq!(f.1.as_deref(), Some("THE HAGUE"));
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        assert_eq!(
+            found(
+                "Les forces irakiennes - selon l'armée - avancent.",
+                Lang::Fr
+            ),
+            None
+        );
+        assert_eq!(
+            found("The Syrian army (SAA) took the city.", Lang::En),
+            None
+        );
+        assert_eq!(found("", Lang::Und), None);
+        assert_eq!(found("(AFP) -", Lang::Und), None);
+        assert_eq!(
+            found("ROME -", Lang::Und).map(|f| f.0),
+            Some("ROME -".to_string())
+        );
+    }
+
+    #[test]
+    fn dated_lines_headlines_and_trailing_dots() {
+        assert_eq!(
+            found("SOCCER - JAPAN GET LUCKY WIN .\nText", Lang::En),
+            None
+        );
+        let f = found(
+            "SOCCER - JAPAN WIN .\nLONDON 1996-08-30\nThe world",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(f.0, "LONDON 1996-08-30");
+        assert_eq!(f.2.as_deref(), Some("1996-08-30"));
+        let f = found("WASHINGTON._ Le président", Lang::Fr).unwrap();
+        assert_eq!(f.0, "WASHINGTON._");
+        assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
+        let f = found("BUFFALO, N.Y. (AP) -- Dr.", Lang::En).unwrap();
+        assert_eq!(f.1.as_deref(), Some("BUFFALO"));
+        assert_eq!(f.0, "BUFFALO, N.Y. (AP) --");
+    }
 }

@@ -1,8 +1,139 @@
 //! Dates: French and English grammars and TIMEX3 values.
+//!
+//! Organised like wanasit/chrono: a folder per language with its grammar
+//! ([`fr`], [`en`]), the forms every language shares ([`common`]: ISO and
+//! numeric dates, clock times), and a language-independent [`resolve`]r that
+//! turns a parsed [`expr::Expr`] into a TIMEX3 value against the reference
+//! date. Parsing and resolving are separate and tested separately.
+//!
+//! Throughput: one pass over the tokens; a token is looked at only when it is
+//! a number or one of the language's date words (one hash look-up of its
+//! folded form), and the grammar then reads a few tokens from there. No regex
+//! runs over the text.
+
+pub mod common;
+pub mod en;
+pub mod expr;
+pub mod fr;
+pub mod resolve;
+pub mod tense;
+pub mod words;
+
 use crate::calendar::Date;
 use crate::lang::Lang;
-use crate::span::Candidate;
-use crate::text::Doc;
+use crate::span::{Candidate, Kind, Source, Value};
+use crate::text::{Doc, TokKind};
+use common::Cx;
+use expr::{Base, Parsed};
+use resolve::Ctx;
 
 /// Proposes date candidates with values resolved against `dct`.
-pub fn find(_doc: &Doc, _lang: Lang, _dct: Option<Date>, _out: &mut Vec<Candidate>) {}
+pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) {
+    let cx = Cx {
+        doc,
+        words: words::words(lang),
+    };
+    let mut anchor: Option<Date> = None;
+    // A year written earlier in the current sentence: (year, sentence start).
+    let mut year_hint: Option<(i32, usize)> = None;
+    let mut sentence = 0usize;
+    let mut i = 0usize;
+    let n = doc.len();
+    while i < n {
+        if doc.tokens[i].sentence_start {
+            sentence = i;
+        }
+        if !is_trigger(&cx, lang, i) {
+            i += 1;
+            continue;
+        }
+        let Some(p) = parse(&cx, lang, i) else {
+            i += 1;
+            continue;
+        };
+        if is_set(&cx, p.start) {
+            i = p.end.max(i + 1);
+            continue;
+        }
+        let ctx = Ctx {
+            dct,
+            anchor,
+            future: needs_tense(&p) && tense::future(&cx, lang, p.start),
+            year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
+        };
+        let r = resolve::resolve(&p.expr, &ctx);
+        if r.day.is_some() {
+            anchor = r.day;
+        }
+        if let Base::Cal { year: Some(y), .. } = p.expr.base {
+            year_hint = Some((y, sentence));
+        }
+        let (Some(first), Some(last)) = (doc.tokens.get(p.start), doc.tokens.get(p.end - 1)) else {
+            i += 1;
+            continue;
+        };
+        let mut c = Candidate::new(first.start, last.end, Kind::Date, Source::Rule, p.score);
+        c.value = r.value.map(Value::Date);
+        out.push(c);
+        // Keep the sentence start right when the match spans one.
+        for t in i + 1..p.end.min(n) {
+            if doc.tokens[t].sentence_start {
+                sentence = t;
+            }
+        }
+        i = p.end.max(i + 1);
+    }
+}
+
+/// Parses the expression at token `i` with the language's grammar.
+pub fn parse(cx: &Cx, lang: Lang, i: usize) -> Option<Parsed> {
+    let p = match lang {
+        Lang::Fr => fr::parse(cx, i),
+        Lang::En => en::parse(cx, i),
+        Lang::Und => common::parse(cx, i, false),
+    }?;
+    (p.end > p.start && p.start + 3 >= i).then_some(p)
+}
+
+/// "chaque lundi", "tous les lundis", "every Monday": a set, not a date.
+fn is_set(cx: &Cx, start: usize) -> bool {
+    use words::Cat;
+    // Value 0: right before ("chaque lundi"); 1: only with an article
+    // between ("tous les lundis", but "fixé à tous samedi").
+    (start >= 1 && cx.get(start - 1, Cat::Every) == Some(0))
+        || (start >= 2 && cx.is(start - 2, Cat::Every) && cx.is(start - 1, Cat::Prep))
+}
+
+/// Whether the value depends on the tense of the sentence.
+fn needs_tense(p: &Parsed) -> bool {
+    matches!(
+        p.expr.base,
+        Base::Weekday { shift: 0, .. }
+            | Base::Cal { year: None, .. }
+            | Base::MonthRel { shift: 0, .. }
+    )
+}
+
+/// A number, a word starting with a digit ("1er", "15h30", "1990s"), a date
+/// word of the language, or a Roman numeral before "siècle".
+#[inline]
+fn is_trigger(cx: &Cx, lang: Lang, i: usize) -> bool {
+    let tok = &cx.doc.tokens[i];
+    match tok.kind {
+        TokKind::Number => true,
+        TokKind::Punct => false,
+        TokKind::Word => {
+            let Some(w) = cx.words else { return false };
+            let s = cx.doc.norm(i);
+            let Some(&b) = s.as_bytes().first() else {
+                return false;
+            };
+            b.is_ascii_digit()
+                || w.entry(s).is_some_and(|e| e.triggers())
+                || (lang == Lang::Fr && matches!(b, b'i' | b'v' | b'x') && cx.word(i + 1, "siecle"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,343 @@
+//! Grammar pieces every language shares: the token cursor the grammars read
+//! through, and the forms that do not depend on language (ISO dates, numeric
+//! dates, clock times "15:00", plausible years).
+//!
+//! Everything works on the tokens of [`Doc`]; nothing allocates.
+
+use super::expr::{Base, Expr, Parsed};
+use super::words::{Cat, Entry, Words};
+use crate::text::{Doc, TokKind};
+
+/// What a token can start, looked up once: the grammars call only the forms
+/// that can start there, which keeps the cost per trigger low.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct At {
+    /// A number, or a word starting with a digit ("1er", "15h30", "1990s").
+    pub digit: bool,
+    entry: Option<Entry>,
+}
+
+impl At {
+    /// True when the token has a reading in one of `cats`.
+    #[inline]
+    pub fn any(&self, cats: &[Cat]) -> bool {
+        self.entry
+            .is_some_and(|e| cats.iter().any(|c| e.get(*c).is_some()))
+    }
+}
+
+/// Runs `f` only when `cond` holds.
+#[inline]
+pub fn when(cond: bool, f: impl FnOnce() -> Option<Parsed>) -> Option<Parsed> {
+    if cond {
+        f()
+    } else {
+        None
+    }
+}
+
+/// The text and the words of a language, with small helpers over tokens.
+pub struct Cx<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub words: Option<&'static Words>,
+}
+
+impl<'d, 'a> Cx<'d, 'a> {
+    /// What token `t` can start.
+    pub fn at(&self, t: usize) -> At {
+        let Some(tok) = self.doc.tokens.get(t) else {
+            return At::default();
+        };
+        let s = self.doc.norm(t);
+        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let entry = if tok.kind == TokKind::Word {
+            self.words.and_then(|w| w.entry(s)).copied()
+        } else {
+            None
+        };
+        At { digit, entry }
+    }
+
+    /// Folded form of token `t`, "" past the end.
+    #[inline]
+    pub fn norm(&self, t: usize) -> &str {
+        if t < self.doc.len() {
+            self.doc.norm(t)
+        } else {
+            ""
+        }
+    }
+
+    /// The value of token `t` in a category.
+    #[inline]
+    pub fn get(&self, t: usize, cat: Cat) -> Option<i32> {
+        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Word {
+            return None;
+        }
+        self.words.and_then(|w| w.get(self.doc.norm(t), cat))
+    }
+
+    /// True when token `t` is a word with a reading in `cat`.
+    #[inline]
+    pub fn is(&self, t: usize, cat: Cat) -> bool {
+        self.get(t, cat).is_some()
+    }
+
+    /// True when token `t` is exactly the folded word `w`.
+    #[inline]
+    pub fn word(&self, t: usize, w: &str) -> bool {
+        self.doc.is(t, w)
+    }
+
+    /// True when token `t` is punctuation `p` (folded).
+    #[inline]
+    pub fn punct(&self, t: usize, p: &str) -> bool {
+        t < self.doc.len() && self.doc.tokens[t].kind == TokKind::Punct && self.doc.norm(t) == p
+    }
+
+    /// True when token `t` is glued to the previous one (no space).
+    #[inline]
+    pub fn glued(&self, t: usize) -> bool {
+        t < self.doc.len() && !self.doc.tokens[t].space_before
+    }
+
+    /// True when token `t` starts with an upper-case letter.
+    #[inline]
+    pub fn upper(&self, t: usize) -> bool {
+        t < self.doc.len() && self.doc.tokens[t].upper
+    }
+
+    /// True when token `t` is a word.
+    #[inline]
+    pub fn is_word(&self, t: usize) -> bool {
+        t < self.doc.len() && self.doc.tokens[t].kind == TokKind::Word
+    }
+
+    /// Value and digit count of a number token.
+    #[inline]
+    pub fn num(&self, t: usize) -> Option<(u32, usize)> {
+        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Number {
+            return None;
+        }
+        let s = self.doc.norm(t);
+        if s.len() > 4 {
+            return None;
+        }
+        s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// A day of the month: "3", "03", "1er", "3rd", or an ordinal word.
+    pub fn day(&self, t: usize) -> Option<u32> {
+        if let Some((v, n)) = self.num(t) {
+            return (n <= 2 && (1..=31).contains(&v)).then_some(v);
+        }
+        if !self.is_word(t) {
+            return None;
+        }
+        let s = self.norm(t);
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let suffix = s.get(digits..)?;
+        if !matches!(suffix, "er" | "st" | "nd" | "rd" | "th" | "e") {
+            return None;
+        }
+        let v: u32 = s.get(..digits)?.parse().ok()?;
+        (1..=31).contains(&v).then_some(v)
+    }
+
+    /// A cardinal: digits or a number word.
+    pub fn cardinal(&self, t: usize) -> Option<i32> {
+        if let Some((v, n)) = self.num(t) {
+            return (n <= 3).then_some(v as i32);
+        }
+        self.get(t, Cat::Num)
+    }
+
+    /// A four-digit year token (1000–2199) that is not part of a bigger number.
+    pub fn year4(&self, t: usize) -> Option<i32> {
+        let (v, n) = self.num(t)?;
+        if n != 4 || !(1000..=2199).contains(&v) {
+            return None;
+        }
+        // "2 000" or "1,500": digit groups are amounts.
+        if t > 0 && self.num(t - 1).is_some() {
+            return None;
+        }
+        // "1462.93", "2,000": part of a number.
+        if (self.punct(t + 1, ",") || self.punct(t + 1, ".") || self.punct(t + 1, ":"))
+            && self.glued(t + 1)
+            && self.glued(t + 2)
+            && t + 2 < self.doc.len()
+            && self.doc.tokens[t + 2].kind == TokKind::Number
+        {
+            return None;
+        }
+        Some(v as i32)
+    }
+
+    /// True when token `t` is a lower-case content word (not a function
+    /// word of the language): "2000 personnes" is an amount.
+    pub fn content_word(&self, t: usize) -> bool {
+        self.is_word(t)
+            && !self.upper(t)
+            && self
+                .words
+                .is_some_and(|w| !w.is_function_word(self.doc.norm(t)))
+            && !self.is(t, Cat::YearPrep)
+    }
+
+    /// A month word at `t` (with its abbreviation dot): (month, next token).
+    pub fn month(&self, t: usize) -> Option<(u32, usize)> {
+        if let Some(m) = self.get(t, Cat::Month) {
+            return Some((m as u32, t + 1));
+        }
+        let m = self.get(t, Cat::MonthAbbr)?;
+        if self.punct(t + 1, ".") && self.glued(t + 1) {
+            Some((m as u32, t + 2))
+        } else {
+            Some((m as u32, t + 1))
+        }
+    }
+
+    /// True when tokens `a`, `-`, `b` form the hyphenated word "a-b".
+    pub fn hyph(&self, t: usize, a: &str, b: &str) -> bool {
+        self.word(t, a) && self.doc.is_hyphen(t + 1) && self.word(t + 2, b)
+    }
+}
+
+/// ISO 8601 "2017-11-03" (also "2017-11"), optionally with "T15:00".
+pub fn iso_date(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (y, 4) = cx.num(i)? else { return None };
+    if !(cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.glued(i + 2)) {
+        return None;
+    }
+    let (m, 2) = cx.num(i + 2)? else { return None };
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let (day, end) = if cx.doc.is_hyphen(i + 3) && cx.glued(i + 3) && cx.glued(i + 4) {
+        match cx.num(i + 4) {
+            Some((d, 2)) if (1..=31).contains(&d) => (Some(d), i + 5),
+            _ => return None,
+        }
+    } else {
+        (None, i + 3)
+    };
+    let mut e = Expr::new(Base::Cal {
+        year: Some(y as i32),
+        month: Some(m),
+        day,
+    });
+    let mut end = end;
+    if day.is_some() && cx.glued(end) && cx.word(end, "t") {
+        if let Some((time, e2)) = clock_colon(cx, end + 1) {
+            e.time = Some(time);
+            end = e2;
+        }
+    }
+    Some(Parsed {
+        start: i,
+        end,
+        expr: e,
+        score: 90,
+    })
+}
+
+/// Numeric "03/11/2017", day first unless `month_first` (US usage); a first
+/// number over 12 is always a day.
+pub fn numeric_date(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
+    let (a, na) = cx.num(i)?;
+    if na > 2 || !cx.punct(i + 1, "/") || !cx.glued(i + 1) || !cx.glued(i + 2) {
+        return None;
+    }
+    let (b, nb) = cx.num(i + 2)?;
+    if nb > 2 || !cx.punct(i + 3, "/") || !cx.glued(i + 3) || !cx.glued(i + 4) {
+        return None;
+    }
+    let (y, ny) = cx.num(i + 4)?;
+    let year = match ny {
+        4 => y as i32,
+        2 => {
+            if y < 50 {
+                2000 + y as i32
+            } else {
+                1900 + y as i32
+            }
+        }
+        _ => return None,
+    };
+    let (d, m) = if month_first && a <= 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(Parsed {
+        start: i,
+        end: i + 5,
+        expr: Expr::new(Base::Cal {
+            year: Some(year),
+            month: Some(m),
+            day: Some(d),
+        }),
+        score: 90,
+    })
+}
+
+/// "15:00" / "9:30": the time and the next token.
+pub fn clock_colon(cx: &Cx, i: usize) -> Option<((u32, u32), usize)> {
+    let (h, nh) = cx.num(i)?;
+    if nh > 2 || h > 24 || !cx.punct(i + 1, ":") || !cx.glued(i + 1) || !cx.glued(i + 2) {
+        return None;
+    }
+    let (m, 2) = cx.num(i + 2)? else { return None };
+    if m > 59 {
+        return None;
+    }
+    // "1:30:00" and "4:08.22" are durations; "3:2" is not a time.
+    if (cx.punct(i + 3, ":") || cx.punct(i + 3, ".") || cx.punct(i + 3, ","))
+        && cx.glued(i + 3)
+        && cx.glued(i + 4)
+        && cx.num(i + 4).is_some()
+    {
+        return None;
+    }
+    Some(((h, m), i + 3))
+}
+
+/// A clock time alone, "15:00", resolved on the day in context.
+pub fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (time, end) = clock_colon(cx, i)?;
+    Some(Parsed {
+        start: i,
+        end,
+        expr: Expr {
+            base: Base::Time,
+            part: None,
+            time: Some(time),
+        },
+        score: 80,
+    })
+}
+
+/// The language-independent forms at `i`.
+pub fn parse(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
+    iso_date(cx, i)
+        .or_else(|| numeric_date(cx, i, month_first))
+        .or_else(|| clock(cx, i))
+}
+
+/// Picks the longest of several matches (the first among equals).
+pub fn longest(cands: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed> {
+    let mut best: Option<Parsed> = None;
+    for p in cands.into_iter().flatten() {
+        if best.map_or(true, |b| p.end > b.end) {
+            best = Some(p);
+        }
+    }
+    best
+}

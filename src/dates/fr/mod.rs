@@ -1,0 +1,691 @@
+//! The French date grammar: "vendredi 3 novembre 2017", "1er janvier",
+//! "hier soir", "la semaine dernière", "il y a trois jours", "début 2018",
+//! "mi-octobre", "les années 1990", "le troisième trimestre", "22 h 30".
+//!
+//! Each function tries one form at a token and returns what it matched; the
+//! longest match wins. The words come from `data/lang/fr/dates.txt`; the
+//! extent never includes a leading article or preposition.
+
+use super::common::{self, longest, when, Cx};
+use super::expr::{Base, Expr, Parsed};
+use super::words::{Cat, D, M, Q, W, Y};
+use crate::lang::Lang;
+
+/// The longest French date expression starting at token `i`.
+pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
+    let at = cx.at(i);
+    let d = at.digit;
+    let p = longest([
+        when(d, || common::parse(cx, i, false)),
+        when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
+        when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
+        when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month(cx, i)),
+        when(at.any(&[Cat::Day]), || day_word(cx, i)),
+        when(at.any(&[Cat::This]), || this(cx, i)),
+        when(at.any(&[Cat::Unit]), || unit_rel(cx, i)),
+        when(at.any(&[Cat::Last, Cat::Next]), || last_next_plural(cx, i)),
+        when(at.any(&[Cat::Lead]), || il_y_a(cx, i)),
+        when(at.any(&[Cat::Lead]), || dans(cx, i)),
+        when(at.any(&[Cat::Edge]), || edge(cx, i)),
+        when(at.any(&[Cat::Season]), || season(cx, i)),
+        when(at.any(&[Cat::Ord]), || quarter(cx, i)),
+        when(at.any(&[Cat::Ref, Cat::Lead]), || reference(cx, i)),
+        when(at.any(&[Cat::Anchor, Cat::Lead]), || anchor(cx, i)),
+        when(d, || year(cx, i)),
+        when(cx.word(i + 1, "siecle"), || century(cx, i)),
+        when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
+    ])?;
+    Some(with_part(cx, p))
+}
+
+fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
+    Some(Parsed {
+        start,
+        end,
+        expr: Expr::new(base),
+        score: 90,
+    })
+}
+
+/// A part of day right after a day: "soir", "après-midi", "en début de soirée".
+fn part_tail(cx: &Cx, j: usize) -> Option<(u32, usize)> {
+    if cx.hyph(j, "apres", "midi") {
+        return Some((2, j + 3));
+    }
+    if let Some(p) = cx.get(j, Cat::Part) {
+        return Some((p as u32, j + 1));
+    }
+    // "en début d'après-midi", "en fin de matinée"
+    if cx.word(j, "en") && (cx.word(j + 1, "debut") || cx.word(j + 1, "fin")) {
+        let k = if cx.word(j + 2, "d") && cx.doc.is_apostrophe(j + 3) {
+            j + 4
+        } else if cx.word(j + 2, "de") {
+            j + 3
+        } else {
+            return None;
+        };
+        return part_tail(cx, k).filter(|_| true);
+    }
+    None
+}
+
+fn with_part(cx: &Cx, mut p: Parsed) -> Parsed {
+    let day_level = matches!(
+        p.expr.base,
+        Base::Weekday { .. } | Base::Day(_) | Base::Cal { day: Some(_), .. }
+    );
+    if day_level && p.expr.part.is_none() && p.expr.time.is_none() {
+        if let Some((part, end)) = part_tail(cx, p.end) {
+            p.expr.part = Some(part);
+            p.end = end;
+        }
+    }
+    p
+}
+
+/// "3 novembre 2017", "vendredi 3 novembre", "1er janvier", "3 nov.", and the
+/// first day of "du 2 au 5 novembre".
+fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
+    let mut j = i;
+    if cx.is(j, Cat::Weekday) {
+        j += 1;
+    }
+    let d = cx
+        .day(j)
+        .or_else(|| (cx.get(j, Cat::Ord) == Some(1)).then_some(1))?;
+    j += 1;
+    let Some((m, k)) = cx.month(j) else {
+        // "du 2 au 5 novembre": the first day takes the month of the second.
+        if cx.word(j, "au") || cx.word(j, "et") || cx.doc.is_hyphen(j) {
+            let d2 = cx.day(j + 1)?;
+            let (m, k) = cx.month(j + 2)?;
+            let year = cx.year4(k);
+            if d2 <= d {
+                return None;
+            }
+            return found(
+                i,
+                j,
+                Base::Cal {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                },
+            );
+        }
+        return None;
+    };
+    let mut end = k;
+    let year = cx.year4(k);
+    if year.is_some() {
+        end += 1;
+    } else if cx.is(k, Cat::Last) || cx.is(k, Cat::Next) {
+        // "le 6 mai dernier", "le 13 avril prochain": the tense cue reads
+        // the word, the extent keeps it.
+        end += 1;
+    }
+    found(
+        i,
+        end,
+        Base::Cal {
+            year,
+            month: Some(m),
+            day: Some(d),
+        },
+    )
+}
+
+/// "jeudi", "vendredi dernier", "lundi prochain".
+fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
+    let wd = cx.get(i, Cat::Weekday)? as u32;
+    let (shift, end) = if cx.is(i + 1, Cat::Last) {
+        (-1, i + 2)
+    } else if cx.is(i + 1, Cat::Next) {
+        (1, i + 2)
+    } else {
+        (0, i + 1)
+    };
+    found(i, end, Base::Weekday { wd, shift })
+}
+
+/// A two-digit year after a month or "en": "octobre 98" → 1998.
+fn year2(cx: &Cx, t: usize) -> Option<i32> {
+    let (v, 2) = cx.num(t)? else { return None };
+    if cx.is_word(t + 1) && !cx.upper(t + 1) {
+        return None;
+    }
+    if cx.word(t + 1, "h") || cx.punct(t + 1, "%") || cx.num(t + 1).is_some() {
+        return None;
+    }
+    Some(if v < 40 {
+        2000 + v as i32
+    } else {
+        1900 + v as i32
+    })
+}
+
+/// "novembre 2017", "octobre 98", "juin prochain", "en novembre".
+fn month(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (m, k) = cx.month(i)?;
+    if let Some(y) = cx.year4(k) {
+        return found(
+            i,
+            k + 1,
+            Base::Cal {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            },
+        );
+    }
+    if let Some(y) = year2(cx, k) {
+        return found(
+            i,
+            k + 1,
+            Base::Cal {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            },
+        );
+    }
+    if cx.is(k, Cat::Last) {
+        return found(
+            i,
+            k + 1,
+            Base::MonthRel {
+                month: m,
+                shift: -1,
+            },
+        );
+    }
+    if cx.is(k, Cat::Next) {
+        return found(i, k + 1, Base::MonthRel { month: m, shift: 1 });
+    }
+    // "mai et juin 2004": the first month takes the year of the second.
+    if cx.word(k, "et") || cx.word(k, "a") || cx.word(k, "au") || cx.doc.is_hyphen(k) {
+        if let Some((_, k2)) = cx.month(k + 1) {
+            if let Some(y) = cx.year4(k2) {
+                return found(
+                    i,
+                    k,
+                    Base::Cal {
+                        year: Some(y),
+                        month: Some(m),
+                        day: None,
+                    },
+                );
+            }
+        }
+    }
+    // A month alone: a full month word, in lower case (French writes months
+    // in lower case; "Mars", "Mai" capitalised mid-sentence are names).
+    if !cx.is(i, Cat::Month) || (cx.upper(i) && !cx.doc.tokens[i].sentence_start) {
+        return None;
+    }
+    // "sept" is also seven.
+    if cx.is(i, Cat::Num) {
+        return None;
+    }
+    found(
+        i,
+        k,
+        Base::Cal {
+            year: None,
+            month: Some(m),
+            day: None,
+        },
+    )
+}
+
+/// "hier", "demain", "aujourd'hui", "avant-hier", "après-demain", with
+/// "aujourd'hui vendredi".
+fn day_word(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (mut n, mut start, mut end) = if cx.word(i, "aujourd") {
+        if !(cx.doc.is_apostrophe(i + 1) && cx.word(i + 2, "hui")) {
+            return None;
+        }
+        (0, i, i + 3)
+    } else {
+        (cx.get(i, Cat::Day)?, i, i + 1)
+    };
+    if i >= 2 && cx.hyph(i - 2, "avant", "hier") {
+        n = -2;
+        start = i - 2;
+    } else if i >= 2 && cx.hyph(i - 2, "apres", "demain") {
+        n = 2;
+        start = i - 2;
+    }
+    if n == 0 && cx.is(end, Cat::Weekday) {
+        end += 1;
+    }
+    found(start, end, Base::Day(n))
+}
+
+/// "ce matin", "cette semaine", "ce mois-ci", "cette année", "ce dimanche",
+/// "cet été", "ces derniers mois".
+fn this(cx: &Cx, i: usize) -> Option<Parsed> {
+    cx.get(i, Cat::This)?;
+    let j = i + 1;
+    if let Some(p) = cx.get(j, Cat::Part) {
+        let mut e = Expr::new(Base::Day(0));
+        e.part = Some(p as u32);
+        return Some(Parsed {
+            start: i,
+            end: j + 1,
+            expr: e,
+            score: 90,
+        });
+    }
+    if let Some(u) = cx.get(j, Cat::Unit) {
+        if u == W || u == M || u == Y {
+            let mut end = j + 1;
+            if cx.doc.is_hyphen(end) && (cx.word(end + 1, "ci") || cx.word(end + 1, "la")) {
+                end += 2;
+            }
+            return found(i, end, Base::Rel { unit: u, n: 0 });
+        }
+        return None;
+    }
+    if let Some(wd) = cx.get(j, Cat::Weekday) {
+        return found(
+            i,
+            j + 1,
+            Base::Weekday {
+                wd: wd as u32,
+                shift: 2,
+            },
+        );
+    }
+    if let Some(s) = cx.get(j, Cat::Season) {
+        return found(
+            i,
+            j + 1,
+            Base::Season {
+                season: s as u32,
+                year: None,
+                shift: 0,
+            },
+        );
+    }
+    let p = last_next_plural(cx, j)?;
+    Some(Parsed { start: i, ..p })
+}
+
+/// "la semaine dernière", "le mois prochain", "l'an dernier", "l'année 2001",
+/// "les années 1990".
+fn unit_rel(cx: &Cx, i: usize) -> Option<Parsed> {
+    let u = cx.get(i, Cat::Unit)?;
+    if u == W || u == M || u == Y || u == Q {
+        if cx.is(i + 1, Cat::Last) {
+            return found(i, i + 2, Base::Rel { unit: u, n: -1 });
+        }
+        if cx.is(i + 1, Cat::Next) {
+            return found(i, i + 2, Base::Rel { unit: u, n: 1 });
+        }
+    }
+    if u == Y {
+        if let Some(y) = cx.year4(i + 1) {
+            if cx.norm(i).ends_with('s') {
+                return found(i, i + 2, Base::Decade(y / 10));
+            }
+            return found(
+                i,
+                i + 2,
+                Base::Cal {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+            );
+        }
+        if let Some((v, 2)) = cx.num(i + 1) {
+            if cx.norm(i) == "annees" && v % 10 == 0 {
+                return found(i, i + 2, Base::Decade(190 + v as i32 / 10));
+            }
+        }
+    }
+    None
+}
+
+/// "derniers mois", "dernières semaines", "prochains jours": vague references.
+fn last_next_plural(cx: &Cx, i: usize) -> Option<Parsed> {
+    let r = if cx.is(i, Cat::Last) {
+        -1
+    } else if cx.is(i, Cat::Next) {
+        1
+    } else {
+        return None;
+    };
+    let u = cx.get(i + 1, Cat::Unit)?;
+    let w = cx.norm(i + 1);
+    if !(w.ends_with('s') || w == "mois") || !cx.norm(i).ends_with('s') || u == Q {
+        return None;
+    }
+    found(i, i + 2, Base::Ref(r))
+}
+
+/// A count of units: "trois jours", "un an", "deux semaines".
+fn count_unit(cx: &Cx, j: usize) -> Option<(i32, i32, usize)> {
+    let n = cx.cardinal(j)?;
+    let u = cx.get(j + 1, Cat::Unit)?;
+    (u <= Y).then_some((n, u, j + 2))
+}
+
+/// "il y a trois jours".
+fn il_y_a(cx: &Cx, i: usize) -> Option<Parsed> {
+    if !(cx.word(i, "il") && cx.word(i + 1, "y") && cx.word(i + 2, "a")) {
+        return None;
+    }
+    let (n, u, end) = count_unit(cx, i + 3)?;
+    if cx.word(i + 3, "quelques") || cx.word(i + 3, "plusieurs") {
+        return found(i, end, Base::Ref(-1));
+    }
+    found(i, end, Base::Rel { unit: u, n: -n })
+}
+
+/// "dans deux semaines" (extent without "dans").
+fn dans(cx: &Cx, i: usize) -> Option<Parsed> {
+    if !cx.word(i, "dans") {
+        return None;
+    }
+    let (n, u, end) = count_unit(cx, i + 1)?;
+    // "dans trois jours de combats" is not a date.
+    if cx.word(end, "de") || cx.word(end, "d") {
+        return None;
+    }
+    if u == D && n > 14 {
+        return None;
+    }
+    // "le plus bas dans trois mois" is rare, but "dans" + duration in a past
+    // sentence is not a date either.
+    if !super::tense::future(cx, Lang::Fr, i) {
+        return None;
+    }
+    found(i + 1, end, Base::Rel { unit: u, n })
+}
+
+/// "début 2018", "mi-octobre", "fin novembre", "la fin de l'année",
+/// "début des années 60", "fin du XIXe siècle": the value is the period's.
+fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
+    cx.get(i, Cat::Edge)?;
+    let mut j = i + 1;
+    if cx.doc.is_hyphen(j) {
+        j += 1;
+    }
+    if cx.word(j, "de") || cx.word(j, "du") || cx.word(j, "des") {
+        j += 1;
+    } else if cx.word(j, "d") && cx.doc.is_apostrophe(j + 1) {
+        j += 2;
+    }
+    if cx.word(j, "la") || cx.word(j, "le") {
+        j += 1;
+    } else if cx.word(j, "l") && cx.doc.is_apostrophe(j + 1) {
+        j += 2;
+    }
+    let inner = longest([
+        month(cx, j),
+        unit_rel(cx, j),
+        year_bare(cx, j),
+        century(cx, j),
+        season(cx, j),
+        this(cx, j),
+    ])
+    .or_else(|| {
+        // "la fin de l'année", "la fin du mois": the current one.
+        let u = cx.get(j, Cat::Unit)?;
+        (u == W || u == M || u == Y).then(|| Parsed {
+            start: j,
+            end: j + 1,
+            expr: Expr::new(Base::Rel { unit: u, n: 0 }),
+            score: 90,
+        })
+    })?;
+    Some(Parsed { start: i, ..inner })
+}
+
+/// "été 2017", "l'automne", "l'été dernier", "cet hiver" (with `this`).
+fn season(cx: &Cx, i: usize) -> Option<Parsed> {
+    let s = cx.get(i, Cat::Season)? as u32;
+    if let Some(y) = cx.year4(i + 1) {
+        return found(
+            i,
+            i + 2,
+            Base::Season {
+                season: s,
+                year: Some(y),
+                shift: 0,
+            },
+        );
+    }
+    let shift = if cx.is(i + 1, Cat::Last) {
+        -1
+    } else if cx.is(i + 1, Cat::Next) {
+        1
+    } else {
+        0
+    };
+    // "été" is also the participle of "être": take it after an article or
+    // "en" only.
+    let after_article = i > 0
+        && (cx.doc.is_apostrophe(i - 1)
+            || matches!(
+                cx.norm(i - 1),
+                "en" | "cet" | "cette" | "ce" | "au" | "du" | "le"
+            ));
+    if shift == 0 && !after_article {
+        return None;
+    }
+    found(
+        i,
+        i + 1 + (shift != 0) as usize,
+        Base::Season {
+            season: s,
+            year: None,
+            shift,
+        },
+    )
+}
+
+/// "le troisième trimestre", "premier semestre 2017".
+fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
+    let n = cx.get(i, Cat::Ord)?;
+    let u = cx.get(i + 1, Cat::Unit)?;
+    let q = match u {
+        Q if (1..=4).contains(&n) => n as u32,
+        super::words::H2 if (1..=2).contains(&n) => 4 + n as u32,
+        _ => return None,
+    };
+    let year = cx.year4(i + 2);
+    found(
+        i,
+        i + 2 + year.is_some() as usize,
+        Base::Quarter { q, year },
+    )
+}
+
+/// "maintenant", "actuellement", "désormais", "récemment", "pour l'instant",
+/// "à présent".
+fn reference(cx: &Cx, i: usize) -> Option<Parsed> {
+    if cx.word(i, "instant") {
+        let ok =
+            i >= 3 && cx.word(i - 3, "pour") && cx.word(i - 2, "l") && cx.doc.is_apostrophe(i - 1);
+        return if ok {
+            found(i - 3, i + 1, Base::Ref(0))
+        } else {
+            None
+        };
+    }
+    if cx.word(i, "present") {
+        let ok = i >= 1 && cx.word(i - 1, "a") && !cx.word(i + 1, "de");
+        return if ok {
+            found(i, i + 1, Base::Ref(0))
+        } else {
+            None
+        };
+    }
+    let r = cx.get(i, Cat::Ref)?;
+    found(i, i + 1, Base::Ref(r))
+}
+
+/// "le lendemain", "la veille", "le même jour".
+fn anchor(cx: &Cx, i: usize) -> Option<Parsed> {
+    if let Some(n) = cx.get(i, Cat::Anchor) {
+        return Some(Parsed {
+            start: i,
+            end: i + 1,
+            expr: Expr::new(Base::Anchor(n)),
+            score: 80,
+        });
+    }
+    if cx.word(i, "meme") && cx.word(i + 1, "jour") {
+        return Some(Parsed {
+            start: i,
+            end: i + 2,
+            expr: Expr::new(Base::Anchor(0)),
+            score: 80,
+        });
+    }
+    None
+}
+
+/// A year with nothing to vouch for it but its position.
+fn year_bare(cx: &Cx, i: usize) -> Option<Parsed> {
+    let y = cx.year4(i)?;
+    found(
+        i,
+        i + 1,
+        Base::Cal {
+            year: Some(y),
+            month: None,
+            day: None,
+        },
+    )
+}
+
+/// "en 2014", "depuis 2011", "entre 1990 et 1999", "1982-1990", "en 97".
+fn year(cx: &Cx, i: usize) -> Option<Parsed> {
+    if i == 0 {
+        return None;
+    }
+    let prev = i - 1;
+    let strong = cx.get(prev, Cat::YearPrep) == Some(1);
+    let weak = cx.get(prev, Cat::YearPrep) == Some(0)
+        || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
+        || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
+    let y = match cx.year4(i) {
+        Some(y) => y,
+        None if cx.word(prev, "en") => year2(cx, i).filter(|_| !cx.is_word(i + 1))?,
+        None => return None,
+    };
+    if !strong && !weak {
+        return None;
+    }
+    // After a weak preposition a noun means an amount: "de 2000 personnes".
+    if !strong && cx.content_word(i + 1) {
+        return None;
+    }
+    Some(Parsed {
+        start: i,
+        end: i + 1,
+        expr: Expr::new(Base::Cal {
+            year: Some(y),
+            month: None,
+            day: None,
+        }),
+        score: if strong { 90 } else { 75 },
+    })
+}
+
+/// A Roman numeral with the ordinal "e": "xixe" → 19.
+pub fn roman_ordinal(s: &str) -> Option<i32> {
+    let body = s.strip_suffix("eme").or_else(|| s.strip_suffix('e'))?;
+    if body.is_empty() || body.len() > 6 {
+        return None;
+    }
+    let mut total = 0i32;
+    let mut prev = 0i32;
+    for c in body.bytes().rev() {
+        let v = match c {
+            b'i' => 1,
+            b'v' => 5,
+            b'x' => 10,
+            b'l' => 50,
+            b'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (1..=30).contains(&total).then_some(total)
+}
+
+/// "XIXe siècle" → 18.
+fn century(cx: &Cx, i: usize) -> Option<Parsed> {
+    if !cx.word(i + 1, "siecle") || !cx.is_word(i) {
+        return None;
+    }
+    let n = roman_ordinal(cx.norm(i)).or_else(|| {
+        let s = cx.norm(i);
+        let d = s.strip_suffix('e')?;
+        d.parse().ok().filter(|v| (1..=30).contains(v))
+    })?;
+    found(i, i + 2, Base::Century(n - 1))
+}
+
+/// "22 h", "21 h 45", "15h30", "14h", "midi", with "4 h mardi".
+fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (time, mut end) = if let Some(h) = cx.get(i, Cat::Noon) {
+        ((h as u32, 0), i + 1)
+    } else if let Some((h, n)) = cx.num(i) {
+        if n > 2 || h > 24 || !cx.word(i + 1, "h") {
+            return None;
+        }
+        match cx.num(i + 2) {
+            Some((m, 2)) if m < 60 => ((h, m), i + 3),
+            _ => ((h, 0), i + 2),
+        }
+    } else if cx.is_word(i) {
+        let s = cx.norm(i);
+        let (h, m) = s.split_once('h')?;
+        if h.is_empty() || h.len() > 2 || !(m.is_empty() || m.len() == 2) {
+            return None;
+        }
+        let h: u32 = h.parse().ok()?;
+        let m: u32 = if m.is_empty() { 0 } else { m.parse().ok()? };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        ((h, m), i + 1)
+    } else {
+        return None;
+    };
+    let mut base = Base::Time;
+    if let Some(wd) = cx.get(end, Cat::Weekday) {
+        base = Base::Weekday {
+            wd: wd as u32,
+            shift: 0,
+        };
+        end += 1;
+    } else if let Some(n) = cx.get(end, Cat::Day) {
+        base = Base::Day(n);
+        end += 1;
+    }
+    Some(Parsed {
+        start: i,
+        end,
+        expr: Expr {
+            base,
+            part: None,
+            time: Some(time),
+        },
+        score: 85,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,55 @@
+//! Does a sentence speak of the future? Decides which Friday "vendredi" is.
+//!
+//! A look at the words of the sentence around the expression (from a dozen
+//! tokens before to a few after, within the sentence): future markers from the data files ("will", "sera",
+//! "prévu"), and in French the endings of the simple future ("aura lieu",
+//! "se rendra", "rouvriront"). Only called for the few expressions whose value
+//! depends on it, so its cost does not matter for throughput.
+
+use super::common::Cx;
+use super::words::Cat;
+use crate::lang::Lang;
+use crate::text::TokKind;
+
+/// How far a marker may be before and after the expression, in tokens.
+const BEFORE: usize = 12;
+const AFTER: usize = 4;
+
+/// True when the sentence around token `i` has a future marker.
+pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    if i >= toks.len() {
+        return false;
+    }
+    let mut start = i;
+    while start > 0 && i - start < BEFORE && !toks[start].sentence_start {
+        start -= 1;
+    }
+    let mut end = i;
+    while end < toks.len() && end - i < AFTER {
+        if end > i && toks[end].sentence_start {
+            break;
+        }
+        end += 1;
+    }
+    (start..end).any(|t| is_future(cx, lang, t))
+}
+
+fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
+    let tok = &cx.doc.tokens[t];
+    if tok.kind != TokKind::Word || (tok.upper && !tok.all_caps) {
+        return false;
+    }
+    match cx.get(t, Cat::Future) {
+        Some(v) => return v >= 0,
+        None if lang != Lang::Fr => return false,
+        None => {}
+    }
+    let w = cx.norm(t);
+    w.len() >= 5
+        && (w.ends_with("ra")
+            || w.ends_with("ront")
+            || w.ends_with("rons")
+            || w.ends_with("rez")
+            || w.ends_with("rai"))
+}

@@ -1,0 +1,387 @@
+use super::*;
+use crate::text::Doc;
+
+/// (text, value) of every date candidate.
+fn dates(text: &str, lang: Lang, dct: Option<&str>) -> Vec<(String, Option<String>)> {
+    let doc = Doc::new(text);
+    let mut out = Vec::new();
+    find(&doc, lang, dct.and_then(Date::parse), &mut out);
+    out.iter()
+        .map(|c| {
+            assert_eq!(c.kind, Kind::Date);
+            assert_eq!(c.source, Source::Rule);
+            let v = match &c.value {
+                Some(Value::Date(s)) => Some(s.clone()),
+                _ => None,
+            };
+            (text[c.start..c.end].to_string(), v)
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), Some(b.to_string())))
+        .collect()
+}
+
+#[test]
+fn french_dispatch_sentences() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "Les forces irakiennes ont annoncé vendredi 3 novembre les avoir chassés.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("vendredi 3 novembre", "2017-11-03")])
+    );
+    assert_eq!(
+        dates(
+            "L'EI s'était emparé de la ville en 2014, et la guerre a été déclenchée en 2011.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("2014", "2014"), ("2011", "2011")])
+    );
+    assert_eq!(
+        dates(
+            "Ces derniers mois, l'EI a subi revers; les jihadistes sont maintenant retranchés.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("Ces derniers mois", "PAST_REF"),
+            ("maintenant", "PRESENT_REF")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "Il a parlé hier soir, et le 1er janvier 2018 puis il y a trois jours.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("hier soir", "2017-11-03TEV"),
+            ("1er janvier 2018", "2018-01-01"),
+            ("il y a trois jours", "2017-11-01")
+        ])
+    );
+}
+
+#[test]
+fn french_relative_and_periods() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "la semaine dernière, le mois dernier, l'an dernier, cette année",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("semaine dernière", "2017-W43"),
+            ("mois dernier", "2017-10"),
+            ("an dernier", "2016"),
+            ("cette année", "2017")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "début 2018. Mi-octobre, fin novembre. Les années 1990, l’été 2017",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("début 2018", "2018"),
+            ("Mi-octobre", "2017-10"),
+            ("fin novembre", "2017-11"),
+            ("années 1990", "199"),
+            ("été 2017", "2017-SU")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "au troisième trimestre, ce matin à 15h30, du 2 au 5 novembre",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("troisième trimestre", "2017-Q3"),
+            ("ce matin", "2017-11-04TMO"),
+            ("15h30", "2017-11-04T15:30"),
+            ("2", "2017-11-02"),
+            ("5 novembre", "2017-11-05")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "Dimanche soir, à partir de 22 h, le bal.",
+            Lang::Fr,
+            Some("1999-05-18")
+        ),
+        pairs(&[
+            ("Dimanche soir", "1999-05-16TEV"),
+            ("22 h", "1999-05-16T22:00")
+        ])
+    );
+}
+
+#[test]
+fn french_non_dates() {
+    let dct = Some("2017-11-04");
+    assert!(dates(
+        "Il y avait 2000 personnes et il a été blessé pendant trois ans.",
+        Lang::Fr,
+        dct
+    )
+    .is_empty());
+    assert!(dates(
+        "La planète Mars a été observée; mettre fin à la guerre.",
+        Lang::Fr,
+        dct
+    )
+    .is_empty());
+}
+
+#[test]
+fn future_tense_picks_the_next_weekday() {
+    let dct = Some("2017-11-04"); // a Saturday
+    assert_eq!(
+        dates("Il est arrivé jeudi.", Lang::Fr, dct),
+        pairs(&[("jeudi", "2017-11-02")])
+    );
+    assert_eq!(
+        dates("Il se rendra jeudi à Paris.", Lang::Fr, dct),
+        pairs(&[("jeudi", "2017-11-09")])
+    );
+    assert_eq!(
+        dates("He arrived Thursday.", Lang::En, dct),
+        pairs(&[("Thursday", "2017-11-02")])
+    );
+    assert_eq!(
+        dates("He will arrive on Thursday.", Lang::En, dct),
+        pairs(&[("Thursday", "2017-11-09")])
+    );
+    assert_eq!(
+        dates("He said Saturday.", Lang::En, dct),
+        pairs(&[("Saturday", "2017-11-04")])
+    );
+}
+
+#[test]
+fn english_forms() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "On Friday, Nov. 3, 2017, and November 3, 2017, then the 3rd of November.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("Friday, Nov. 3, 2017", "2017-11-03"),
+            ("November 3, 2017", "2017-11-03"),
+            ("3rd of November", "2017-11-03")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "yesterday, tonight, last week, next Monday, three days ago. He will be back in two weeks.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("yesterday", "2017-11-03"),
+            ("tonight", "2017-11-04TNI"),
+            ("last week", "2017-W43"),
+            ("next Monday", "2017-11-06"),
+            ("three days ago", "2017-11-01"),
+            ("two weeks", "2017-W46")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "early 2018. Then mid-October, late last year, in the 1990s, recently, now",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("early 2018", "2018"),
+            ("mid-October", "2017-10"),
+            ("late last year", "2016"),
+            ("1990s", "199"),
+            ("recently", "PAST_REF"),
+            ("now", "PRESENT_REF")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "over the past few months and in the coming weeks, at 3 p.m. and 15:00",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("past few months", "PAST_REF"),
+            ("coming weeks", "FUTURE_REF"),
+            ("3 p.m.", "2017-11-04T15:00"),
+            ("15:00", "2017-11-04T15:00")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "The third quarter this morning; between 1990 and 1995.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("third quarter", "2017-Q3"),
+            ("this morning", "2017-11-04TMO"),
+            ("1990", "1990"),
+            ("1995", "1995")
+        ])
+    );
+}
+
+#[test]
+fn english_non_dates() {
+    let dct = Some("2017-11-04");
+    assert!(dates(
+        "Sales grew at the weakest pace in six months.",
+        Lang::En,
+        dct
+    )
+    .is_empty());
+    assert!(dates("She won in 4:08.22 and it ended 1:7.", Lang::En, dct).is_empty());
+    assert!(dates(
+        "They may march for six years every Monday with 2000 people.",
+        Lang::En,
+        dct
+    )
+    .is_empty());
+}
+
+#[test]
+fn without_reference_date_unknown_parts_are_x() {
+    assert_eq!(
+        dates("le 3 novembre", Lang::Fr, None),
+        pairs(&[("3 novembre", "XXXX-11-03")])
+    );
+    assert_eq!(
+        dates("vendredi", Lang::Fr, None),
+        pairs(&[("vendredi", "XXXX-WXX-5")])
+    );
+    assert_eq!(dates("en 2014", Lang::Fr, None), pairs(&[("2014", "2014")]));
+    assert_eq!(
+        dates("hier", Lang::Fr, None),
+        vec![("hier".to_string(), None)]
+    );
+}
+
+#[test]
+fn undetermined_language_takes_numeric_forms_only() {
+    assert_eq!(
+        dates(
+            "2017-11-03 vendredi 03/11/2017 15:00 Friday",
+            Lang::Und,
+            Some("2017-11-04")
+        ),
+        pairs(&[
+            ("2017-11-03", "2017-11-03"),
+            ("03/11/2017", "2017-11-03"),
+            ("15:00", "2017-11-03T15:00")
+        ])
+    );
+}
+
+#[test]
+fn seed_dispatch_values() {
+    let text = "Les forces armées irakiennes avancent dans la ville d'Al-Qaïm, en Irak, le 3 novembre. |\n\
+Les forces irakiennes ont annoncé vendredi 3 novembre les avoir chassés.\n\
+Un nouveau coup dur pour l'EI, qui a perdu jeudi 2 novembre la ville de Deir Ezzor.\n\
+À Deir Ezzor, les soldats du régime, au lendemain de leur succès, brandissaient leurs armes.";
+    assert_eq!(
+        dates(text, Lang::Fr, Some("2017-11-04")),
+        pairs(&[
+            ("3 novembre", "2017-11-03"),
+            ("vendredi 3 novembre", "2017-11-03"),
+            ("jeudi 2 novembre", "2017-11-02"),
+            ("lendemain", "2017-11-03")
+        ])
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "1er",
+        "il y a",
+        "du 31 au",
+        "12:",
+        "99/99/9999",
+        "mi-",
+        "Nov.",
+        "2017-",
+        "XIXe",
+        "à 25 h 99",
+        "3 p.",
+    ] {
+        for l in [Lang::Fr, Lang::En, Lang::Und] {
+            let _ = dates(t, l, Some("2017-11-04"));
+            let _ = dates(t, l, None);
+        }
+    }
+}
+
+#[test]
+fn present_references_with_their_preposition() {
+    assert_eq!(
+        dates(
+            "Pour l'instant, rien. Il est à présent ministre.",
+            Lang::Fr,
+            Some("2017-11-04")
+        ),
+        pairs(&[
+            ("Pour l'instant", "PRESENT_REF"),
+            ("présent", "PRESENT_REF")
+        ])
+    );
+    assert!(dates("un instant, le présent de l'indicatif", Lang::Fr, None).is_empty());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_gives_valid_candidates(s in "(\\PC|[0-9 /:.h-]|lundi|Nov|mi|fin|il y a|ago|p\\.m\\.|siècle|XIXe|1er|1990s){0,40}") {
+            for lang in [Lang::Fr, Lang::En, Lang::Und] {
+                for dct in [None, Date::parse("2017-11-04"), Date::parse("0001-01-01"), Date::parse("9999-12-31")] {
+                    let doc = Doc::new(&s);
+                    let mut out = Vec::new();
+                    find(&doc, lang, dct, &mut out);
+                    for c in &out {
+                        prop_assert!(c.start < c.end && c.end <= s.len());
+                        prop_assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
+                    }
+                    let _ = crate::dateline::find(&doc, lang);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sets_and_ranges() {
+    let dct = Some("1999-07-07");
+    assert!(dates("Il passe chaque lundi et tous les mardis.", Lang::Fr, dct).is_empty());
+    assert_eq!(
+        dates("Rendez-vous est fixé à tous samedi.", Lang::Fr, dct),
+        pairs(&[("samedi", "1999-07-03")])
+    );
+    assert_eq!(
+        dates("par rapport à la période 1982-1990.", Lang::Fr, dct),
+        pairs(&[("1982", "1982"), ("1990", "1990")])
+    );
+    assert!(dates("He runs every Monday and each Friday.", Lang::En, dct).is_empty());
+}

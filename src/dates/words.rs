@@ -1,0 +1,231 @@
+//! The date words of each language, loaded once from `data/lang/<code>/dates.txt`.
+//!
+//! A word maps to at most three (category, value) pairs ("sept" is a number and
+//! a month abbreviation); look-ups go through a small FNV-hashed map so that the
+//! trigger test on every token costs a hash of a short string and no allocation.
+
+use crate::lang::{word_list, Lang};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// What a date word is (see the header of the data files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cat {
+    Month,
+    MonthAbbr,
+    Weekday,
+    Num,
+    Ord,
+    Unit,
+    Day,
+    Part,
+    Season,
+    Last,
+    Next,
+    This,
+    Ref,
+    Edge,
+    Anchor,
+    Noon,
+    Hour,
+    Future,
+    YearPrep,
+    Prep,
+    Lead,
+    Every,
+    Func,
+}
+
+impl Cat {
+    fn parse(s: &str) -> Option<Cat> {
+        Some(match s {
+            "month" => Cat::Month,
+            "monthabbr" => Cat::MonthAbbr,
+            "weekday" => Cat::Weekday,
+            "num" => Cat::Num,
+            "ord" => Cat::Ord,
+            "unit" => Cat::Unit,
+            "day" => Cat::Day,
+            "part" => Cat::Part,
+            "season" => Cat::Season,
+            "last" => Cat::Last,
+            "next" => Cat::Next,
+            "this" => Cat::This,
+            "ref" => Cat::Ref,
+            "edge" => Cat::Edge,
+            "anchor" => Cat::Anchor,
+            "noon" => Cat::Noon,
+            "hour" => Cat::Hour,
+            "future" => Cat::Future,
+            "yearprep" => Cat::YearPrep,
+            "prep" => Cat::Prep,
+            "lead" => Cat::Lead,
+            "every" => Cat::Every,
+            "func" => Cat::Func,
+            _ => return None,
+        })
+    }
+
+    /// True for the categories an expression can start with.
+    pub fn triggers(self) -> bool {
+        !matches!(
+            self,
+            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func
+        )
+    }
+}
+
+/// Unit codes used as values of `Cat::Unit`.
+pub const D: i32 = 1;
+pub const W: i32 = 2;
+pub const M: i32 = 3;
+pub const Y: i32 = 4;
+pub const DE: i32 = 5;
+pub const CE: i32 = 6;
+pub const Q: i32 = 7;
+pub const H2: i32 = 8;
+
+fn value(cat: Cat, s: &str) -> Option<i32> {
+    let v = match (cat, s) {
+        (Cat::Unit, "D") => D,
+        (Cat::Unit, "W") => W,
+        (Cat::Unit, "M") => M,
+        (Cat::Unit, "Y") => Y,
+        (Cat::Unit, "DE") => DE,
+        (Cat::Unit, "CE") => CE,
+        (Cat::Unit, "Q") => Q,
+        (Cat::Unit, "H2") => H2,
+        (Cat::Part, "TMO") => 1,
+        (Cat::Part, "TAF") => 2,
+        (Cat::Part, "TEV") => 3,
+        (Cat::Part, "TNI") => 4,
+        (Cat::Season, "SP") => 1,
+        (Cat::Season, "SU") => 2,
+        (Cat::Season, "FA") => 3,
+        (Cat::Season, "WI") => 4,
+        (Cat::Ref, "PAST") => -1,
+        (Cat::Ref, "PRESENT") => 0,
+        (Cat::Ref, "FUTURE") => 1,
+        (_, s) => s.parse().ok()?,
+    };
+    Some(v)
+}
+
+/// FNV-1a: short keys, no DoS concern (the keys are our own data).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+
+/// Up to two readings of a word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    pairs: [Option<(Cat, i32)>; 3],
+}
+
+impl Entry {
+    /// The value of the word in category `cat`.
+    pub fn get(&self, cat: Cat) -> Option<i32> {
+        self.pairs
+            .iter()
+            .flatten()
+            .find(|(c, _)| *c == cat)
+            .map(|(_, v)| *v)
+    }
+
+    /// True when a reading can start an expression.
+    pub fn triggers(&self) -> bool {
+        self.pairs.iter().flatten().any(|(c, _)| c.triggers())
+    }
+}
+
+/// The date words of one language, and its function words (the language
+/// detector's list), which tell a year from an amount ("en 2014 un califat"
+/// against "de 2000 personnes").
+pub struct Words {
+    map: Map,
+    function: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+}
+
+impl Words {
+    /// Parses a data file (`word category value` per line).
+    pub fn parse(data: &'static str, function_words: &'static str) -> Words {
+        let mut map = Map::default();
+        for line in word_list(data) {
+            let mut it = line.split_whitespace();
+            let (Some(w), Some(c), Some(v)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            let Some(cat) = Cat::parse(c) else { continue };
+            let Some(val) = value(cat, v) else { continue };
+            let e = map.entry(w).or_insert_with(Entry::default);
+            if let Some(slot) = e.pairs.iter_mut().find(|p| p.is_none()) {
+                *slot = Some((cat, val));
+            }
+        }
+        Words {
+            map,
+            function: word_list(function_words).collect(),
+        }
+    }
+
+    /// True for a function word ("un", "the", "when").
+    pub fn is_function_word(&self, w: &str) -> bool {
+        self.function.contains(w) || self.get(w, Cat::Func).is_some()
+    }
+
+    /// The entry for a folded word.
+    #[inline]
+    pub fn entry(&self, w: &str) -> Option<&Entry> {
+        if w.len() > 12 {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    /// The value of a folded word in a category.
+    #[inline]
+    pub fn get(&self, w: &str, cat: Cat) -> Option<i32> {
+        self.entry(w).and_then(|e| e.get(cat))
+    }
+}
+
+/// The words of a language (`Und` has none).
+pub fn words(lang: Lang) -> Option<&'static Words> {
+    static FR: OnceLock<Words> = OnceLock::new();
+    static EN: OnceLock<Words> = OnceLock::new();
+    match lang {
+        Lang::Fr => Some(FR.get_or_init(|| {
+            Words::parse(
+                include_str!("../../data/lang/fr/dates.txt"),
+                include_str!("../../data/lang/fr/stopwords.txt"),
+            )
+        })),
+        Lang::En => Some(EN.get_or_init(|| {
+            Words::parse(
+                include_str!("../../data/lang/en/dates.txt"),
+                include_str!("../../data/lang/en/stopwords.txt"),
+            )
+        })),
+        Lang::Und => None,
+    }
+}
