@@ -233,8 +233,13 @@ fn shift_number(digits: &str, k: usize) -> String {
         // An older year: stays in 1950..=2007.
         (1950 + (v - 1950 + k) % 58).to_string()
     } else if digits.len() <= 2 && (1..=31).contains(&v) {
-        // Maybe a day or an hour: stay in 1..=28.
-        format!("{:0width$}", (v - 1 + 3 * k) % 28 + 1, width = digits.len())
+        // Maybe a day or an hour: stay in 1..=28; "06" keeps its zero, "6" gets none.
+        let width = if digits.starts_with('0') {
+            digits.len()
+        } else {
+            1
+        };
+        format!("{:0width$}", (v - 1 + 3 * k) % 28 + 1)
     } else {
         // Keep the number of digits, so that "80.000" stays a thousands group.
         let m = 10u64.pow(digits.len().min(18) as u32);
