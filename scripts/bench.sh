@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs the benchmarks in release mode and writes their figures, with the
+# machine and the command, into BENCHMARKS.md.
+#   scripts/bench.sh             annotate throughput and data start-up
+# Criterion keeps its raw data under target/criterion/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log=target/bench.log
+mkdir -p target
+cargo bench --bench annotate --bench startup 2>&1 | tee "$log"
+
+export BENCH_CPU
+BENCH_CPU="$( (grep -m1 'model name' /proc/cpuinfo 2>/dev/null || echo ': unknown CPU') | sed 's/.*: //')"
+export BENCH_CORES="$(nproc 2>/dev/null || echo '?')"
+export BENCH_OS="$(uname -sr)"
+export BENCH_RUSTC="$(rustc --version)"
+export BENCH_DATE="$(date -u +%Y-%m-%d)"
+export BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+export BENCH_LOG="$log"
+
+python3 - <<'PY'
+import json, os, re
+
+root = "target/criterion"
+log = open(os.environ["BENCH_LOG"], encoding="utf-8").read()
+
+def estimate(path):
+    """Mean time in ns with its 95% interval, and the throughput in bytes."""
+    with open(os.path.join(root, path, "new", "estimates.json")) as f:
+        mean = json.load(f)["mean"]
+    with open(os.path.join(root, path, "new", "benchmark.json")) as f:
+        tp = (json.load(f).get("throughput") or {}).get("Bytes")
+    ci = mean["confidence_interval"]
+    return mean["point_estimate"], ci["lower_bound"], ci["upper_bound"], tp
+
+def mbps(nbytes, ns):
+    return nbytes / 1e6 / (ns / 1e9)
+
+rows = []
+for how, label in [("dispatches", "dispatch by dispatch"), ("one_text", "as one text")]:
+    for lang in ["fr", "en"]:
+        ns, lo, hi, nbytes = estimate(f"annotate/{how}/{lang}")
+        rows.append(f"| {lang} | {label} | {nbytes / 1e6:.2f} | {ns / 1e6:.2f} "
+                    f"| **{mbps(nbytes, ns):.1f}** ({mbps(nbytes, hi):.1f}–{mbps(nbytes, lo):.1f}) |")
+
+if "not in this build yet" in log:
+    startup = "not measured: `depeche::lexicon::Lexicon::load()` is not in this build"
+else:
+    ns, lo, hi, _ = estimate("startup/lexicon_load")
+    startup = f"**{ns / 1e6:.3f} ms** ({lo / 1e6:.3f}–{hi / 1e6:.3f} ms)"
+
+corpus = "\n".join("    " + l for l in re.findall(r"^corpus .*$", log, re.M))
+e = os.environ
+text = f"""# Benchmarks
+
+Goals (see the README): `annotate` at **20 MB/s or more** on one core, native
+release build; all built-in data loaded in **20 ms or less**.
+
+Measured on {e['BENCH_DATE']} at commit {e['BENCH_COMMIT']}, with `scripts/bench.sh`
+(which runs `cargo bench --bench annotate --bench startup` and writes this file).
+
+- Machine: {e['BENCH_CPU']}, {e['BENCH_CORES']} cores, {e['BENCH_OS']}
+- Compiler: {e['BENCH_RUSTC']}, release profile
+
+## Throughput of `annotate`
+
+The corpus is ~1 MB per language, built at bench start from the short
+dispatches of `benches/corpus/` (names, dates and numbers rotated, no
+randomness). Options: defaults (language detected, no reference date given).
+MB are 10^6 bytes of UTF-8 text; criterion's own output shows MiB/s.
+
+{corpus}
+
+| lang | how | MB | mean time (ms) | MB/s (95% interval) |
+|---|---|---|---|---|
+{chr(10).join(rows)}
+
+## Start-up
+
+One fresh `depeche::lexicon::Lexicon::load()` (the compiled gazetteers and
+word lists): {startup}.
+"""
+open("BENCHMARKS.md", "w", encoding="utf-8").write(text)
+print("\nwrote BENCHMARKS.md")
+PY
