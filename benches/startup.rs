@@ -1,58 +1,44 @@
-//! Start-up cost of the built-in data: one fresh, uncached
-//! `depeche::lexicon::Lexicon::load()`, which is what the first `annotate` of
-//! a process (or of a page, in WebAssembly) pays. Budget: 20 ms.
+//! Start-up cost of the built-in data. Budget: 20 ms.
 //!
-//! Until the lexicon module with `Lexicon::load()` is merged, this bench
-//! times a fallback that does nothing, and says so on stderr. How: the name
-//! `Lexicon` below resolves to `depeche::lexicon::Lexicon` when the glob
-//! import provides it (glob imports shadow the extern prelude), and otherwise
-//! to this bench crate itself (`extern crate self as Lexicon`), whose root
-//! has a `load` function. Once the lexicon is merged, delete the fallback
-//! (the `extern crate` line and `fn load`).
-
-extern crate self as Lexicon;
+//! Two measures: `Lexicon::load()`, a fresh uncached load of the compiled
+//! gazetteers (fst maps over static bytes: no parsing), and a whole cold
+//! process, `depeche annotate` on a one-line dispatch, which also pays for
+//! every lazily built table (framing words, date words, stop words) and for
+//! the process itself: an upper bound of what a first `annotate` costs.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use std::io::Write;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-/// Stands in for `depeche::lexicon::Lexicon::load()` until it exists.
-#[allow(dead_code)]
-fn load() -> NotMerged {
-    NotMerged
-}
-
-/// What the fallback `load` returns.
-#[allow(dead_code)]
-struct NotMerged;
-
-mod timed {
-    #[allow(unused_imports)]
-    use depeche::lexicon::*;
-    use std::hint::black_box;
-
-    /// One fresh load of the compiled lexicon; returns the name of the type
-    /// loaded, so that the caller can tell the real thing from the fallback.
-    pub fn load_once() -> &'static str {
-        let lexicon = Lexicon::load();
-        let name = std::any::type_name_of_val(&lexicon);
-        black_box(lexicon);
-        name
+fn cold_process() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_depeche"))
+        .args(["annotate", "--lang", "fr"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the depeche binary starts");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(
+            "BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris vendredi Deir Ezzor."
+                .as_bytes(),
+        );
     }
+    let status = child.wait().expect("the depeche binary runs");
+    assert!(status.success());
 }
 
 fn startup(c: &mut Criterion) {
-    let loaded = timed::load_once();
-    if !loaded.starts_with("depeche::") {
-        eprintln!(
-            "startup: depeche::lexicon::Lexicon::load() is not in this build yet; timing a no-op"
-        );
-    }
     let mut group = c.benchmark_group("startup");
     group
         .sample_size(20)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
-    group.bench_function("lexicon_load", |b| b.iter(timed::load_once));
+    group.bench_function("lexicon_load", |b| {
+        b.iter(|| black_box(depeche::lexicon::Lexicon::load()))
+    });
+    group.bench_function("cold_process_first_annotate", |b| b.iter(cold_process));
     group.finish();
 }
 
