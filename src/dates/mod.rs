@@ -37,6 +37,10 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
     // A year written earlier in the current sentence: (year, sentence start).
     let mut year_hint: Option<(i32, usize)> = None;
     let mut sentence = 0usize;
+    // The day each weekday was last resolved to: a bare "dimanche" after
+    // "DIMANCHE" (future) or "samedi 29 mai" is the same day, unless its own
+    // sentence speaks of the future.
+    let mut seen: [Option<Date>; 8] = [None; 8];
     let mut i = 0usize;
     let n = doc.len();
     while i < n {
@@ -61,9 +65,26 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             future: needs_tense(&p) && tense::future(&cx, lang, p.start),
             year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
         };
-        let r = resolve::resolve(&p.expr, &ctx);
-        if r.day.is_some() {
-            anchor = r.day;
+        let mut expr = p.expr;
+        if let (Base::Weekday { wd, shift: 0 }, false) = (expr.base, ctx.future) {
+            if let Some(d) = seen.get(wd as usize).copied().flatten() {
+                expr.base = Base::Cal {
+                    year: Some(d.year),
+                    month: Some(d.month),
+                    day: Some(d.day),
+                };
+            }
+        }
+        let r = resolve::resolve(&expr, &ctx);
+        if let Some(d) = r.day {
+            anchor = Some(d);
+            // Only days named by their weekday: "Aug. 7" does not tell
+            // which Friday a later "Friday" is.
+            if cx.is(p.start, words::Cat::Weekday) {
+                if let Some(slot) = seen.get_mut(d.weekday() as usize) {
+                    *slot = Some(d);
+                }
+            }
         }
         if let Base::Cal { year: Some(y), .. } = p.expr.base {
             year_hint = Some((y, sentence));

@@ -385,3 +385,30 @@ fn sets_and_ranges() {
     );
     assert!(dates("He runs every Monday and each Friday.", Lang::En, dct).is_empty());
 }
+
+#[test]
+fn a_weekday_named_again_is_the_same_day() {
+    // 1999-05-18 is a Tuesday; the headline is in the future tense.
+    assert_eq!(
+        dates(
+            "LE VILLAGE FERA LA FÊTE DIMANCHE.\nDès dimanche, manège. Dimanche soir, bal.",
+            Lang::Fr,
+            Some("1999-05-18")
+        ),
+        pairs(&[
+            ("DIMANCHE", "1999-05-23"),
+            ("dimanche", "1999-05-23"),
+            ("Dimanche soir", "1999-05-23TEV")
+        ])
+    );
+    // An explicit date without its weekday does not decide a later weekday.
+    assert_eq!(
+        dates(
+            "The blasts of Aug. 7 killed 200. Officials met Friday.",
+            Lang::En,
+            Some("1998-08-20")
+        ),
+        pairs(&[("Aug. 7", "1998-08-07"), ("Friday", "1998-08-14")])
+    );
+    assert!(dates("l'accord du Vendredi saint", Lang::Fr, Some("1999-05-21")).is_empty());
+}
