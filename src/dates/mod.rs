@@ -41,6 +41,7 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
     // "DIMANCHE" (future) or "samedi 29 mai" is the same day, unless its own
     // sentence speaks of the future.
     let mut seen: [Option<Date>; 8] = [None; 8];
+    let mut quarter: Option<(i32, u32)> = None;
     let mut i = 0usize;
     let n = doc.len();
     while i < n {
@@ -64,6 +65,7 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             anchor,
             future: needs_tense(&p) && tense::future(&cx, lang, p.start),
             year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
+            quarter,
         };
         let mut expr = p.expr;
         if let (Base::Weekday { wd, shift: 0 }, false) = (expr.base, ctx.future) {
@@ -93,6 +95,9 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        if let Some(q) = r.value.as_deref().and_then(parse_quarter) {
+            quarter = Some(q);
+        }
         let mut c = Candidate::new(first.start, last.end, Kind::Date, Source::Rule, p.score);
         c.value = r.value.map(Value::Date);
         out.push(c);
@@ -104,6 +109,18 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
         }
         i = p.end.max(i + 1);
     }
+}
+
+/// "1989-Q3" → (1989, 3).
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
 }
 
 /// Parses the expression at token `i` with the language's grammar.

@@ -412,3 +412,20 @@ fn a_weekday_named_again_is_the_same_day() {
     );
     assert!(dates("l'accord du Vendredi saint", Lang::Fr, Some("1999-05-21")).is_empty());
 }
+
+#[test]
+fn a_year_earlier_follows_the_quarter_spoken_of() {
+    let dct = Some("1989-11-02");
+    assert_eq!(
+        dates(
+            "Net income rose in the third quarter from $5 million a year earlier.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")])
+    );
+    assert_eq!(
+        dates("Prices rose 3% from a year ago.", Lang::En, dct),
+        pairs(&[("a year ago", "1988")])
+    );
+}
