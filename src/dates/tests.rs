@@ -1,3 +1,5 @@
+//! Whole-pass tests of the date recogniser: extents and values on sentences.
+
 use super::*;
 use crate::text::Doc;
 
