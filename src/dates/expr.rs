@@ -41,6 +41,9 @@ pub enum Base {
     /// A weekend: 0 = by tense (the last one, or the coming one in future
     /// context), -1 last, 1 next, 2 this one.
     Weekend(i32),
+    /// "a year ago", "year-earlier": the year before the reference, or the
+    /// same quarter a year before when the dispatch talks of a quarter.
+    YearEarlier,
     /// A clock time or part of day alone: on the day in context.
     Time,
 }

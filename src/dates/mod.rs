@@ -37,6 +37,11 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
     // A year written earlier in the current sentence: (year, sentence start).
     let mut year_hint: Option<(i32, usize)> = None;
     let mut sentence = 0usize;
+    // The day each weekday was last resolved to: a bare "dimanche" after
+    // "DIMANCHE" (future) or "samedi 29 mai" is the same day, unless its own
+    // sentence speaks of the future.
+    let mut seen: [Option<Date>; 8] = [None; 8];
+    let mut quarter: Option<(i32, u32)> = None;
     let mut i = 0usize;
     let n = doc.len();
     while i < n {
@@ -60,10 +65,28 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             anchor,
             future: needs_tense(&p) && tense::future(&cx, lang, p.start),
             year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
+            quarter,
         };
-        let r = resolve::resolve(&p.expr, &ctx);
-        if r.day.is_some() {
-            anchor = r.day;
+        let mut expr = p.expr;
+        if let (Base::Weekday { wd, shift: 0 }, false) = (expr.base, ctx.future) {
+            if let Some(d) = seen.get(wd as usize).copied().flatten() {
+                expr.base = Base::Cal {
+                    year: Some(d.year),
+                    month: Some(d.month),
+                    day: Some(d.day),
+                };
+            }
+        }
+        let r = resolve::resolve(&expr, &ctx);
+        if let Some(d) = r.day {
+            anchor = Some(d);
+            // Only days named by their weekday: "Aug. 7" does not tell
+            // which Friday a later "Friday" is.
+            if cx.is(p.start, words::Cat::Weekday) {
+                if let Some(slot) = seen.get_mut(d.weekday() as usize) {
+                    *slot = Some(d);
+                }
+            }
         }
         if let Base::Cal { year: Some(y), .. } = p.expr.base {
             year_hint = Some((y, sentence));
@@ -72,6 +95,9 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        if let Some(q) = r.value.as_deref().and_then(parse_quarter) {
+            quarter = Some(q);
+        }
         let mut c = Candidate::new(first.start, last.end, Kind::Date, Source::Rule, p.score);
         c.value = r.value.map(Value::Date);
         out.push(c);
@@ -83,6 +109,18 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
         }
         i = p.end.max(i + 1);
     }
+}
+
+/// "1989-Q3" → (1989, 3).
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
 }
 
 /// Parses the expression at token `i` with the language's grammar.

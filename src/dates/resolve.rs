@@ -20,6 +20,8 @@ pub struct Ctx {
     pub anchor: Option<Date>,
     /// The sentence speaks of the future.
     pub future: bool,
+    /// The last quarter the dispatch spoke of (year, quarter).
+    pub quarter: Option<(i32, u32)>,
     /// A year written earlier in the same sentence: the year of a month
     /// written alone ("en 97 (en janvier)").
     pub year_hint: Option<i32>,
@@ -99,6 +101,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             None => format!("XXXX-{month:02}"),
         }),
         Base::Rel { unit, n } => cx.dct.and_then(|r| rel_value(r, unit, n)),
+        Base::YearEarlier => match (cx.quarter, cx.dct) {
+            (Some((y, q)), _) => Some(format!("{:04}-Q{q}", y - 1)),
+            (None, Some(r)) => Some(format!("{:04}", r.year - 1)),
+            (None, None) => None,
+        },
         Base::Weekend(shift) => Some(match cx.dct {
             Some(r) => {
                 // The Saturday of the weekend meant.

@@ -1,3 +1,5 @@
+//! Whole-pass tests of the date recogniser: extents and values on sentences.
+
 use super::*;
 use crate::text::Doc;
 
@@ -384,4 +386,48 @@ fn sets_and_ranges() {
         pairs(&[("1982", "1982"), ("1990", "1990")])
     );
     assert!(dates("He runs every Monday and each Friday.", Lang::En, dct).is_empty());
+}
+
+#[test]
+fn a_weekday_named_again_is_the_same_day() {
+    // 1999-05-18 is a Tuesday; the headline is in the future tense.
+    assert_eq!(
+        dates(
+            "LE VILLAGE FERA LA FÊTE DIMANCHE.\nDès dimanche, manège. Dimanche soir, bal.",
+            Lang::Fr,
+            Some("1999-05-18")
+        ),
+        pairs(&[
+            ("DIMANCHE", "1999-05-23"),
+            ("dimanche", "1999-05-23"),
+            ("Dimanche soir", "1999-05-23TEV")
+        ])
+    );
+    // An explicit date without its weekday does not decide a later weekday.
+    assert_eq!(
+        dates(
+            "The blasts of Aug. 7 killed 200. Officials met Friday.",
+            Lang::En,
+            Some("1998-08-20")
+        ),
+        pairs(&[("Aug. 7", "1998-08-07"), ("Friday", "1998-08-14")])
+    );
+    assert!(dates("l'accord du Vendredi saint", Lang::Fr, Some("1999-05-21")).is_empty());
+}
+
+#[test]
+fn a_year_earlier_follows_the_quarter_spoken_of() {
+    let dct = Some("1989-11-02");
+    assert_eq!(
+        dates(
+            "Net income rose in the third quarter from $5 million a year earlier.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")])
+    );
+    assert_eq!(
+        dates("Prices rose 3% from a year ago.", Lang::En, dct),
+        pairs(&[("a year ago", "1988")])
+    );
 }

@@ -316,6 +316,10 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
     if vague {
         return found(i, j + 2, Base::Ref(-1));
     }
+    // "a year ago" in an earnings report: the same quarter a year before.
+    if u == Y && n == 1 {
+        return found(i, j + 2, Base::YearEarlier);
+    }
     found(i, j + 2, Base::Rel { unit: u, n: -n })
 }
 
@@ -463,7 +467,7 @@ fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "year-ago": periods named by reference to the dispatch date.
 fn the_period(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.hyph(i, "year", "earlier") || cx.hyph(i, "year", "ago") {
-        return found(i, i + 3, Base::Rel { unit: Y, n: -1 });
+        return found(i, i + 3, Base::YearEarlier);
     }
     if i == 0 || !cx.word(i - 1, "the") {
         return None;

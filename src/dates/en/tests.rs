@@ -1,3 +1,5 @@
+//! Tests of the English grammar alone: what each form matches, no resolving.
+
 use super::*;
 use crate::dates::words::words;
 use crate::lang::Lang;
@@ -66,7 +68,11 @@ fn relative_forms() {
     );
     assert_eq!(
         parse_at("a year ago", 0).map(|p| p.1.base),
-        Some(Base::Rel { unit: Y, n: -1 })
+        Some(Base::YearEarlier)
+    );
+    assert_eq!(
+        parse_at("two years ago", 0).map(|p| p.1.base),
+        Some(Base::Rel { unit: Y, n: -2 })
     );
     assert_eq!(
         parse_at("several years ago", 0).map(|p| p.1.base),

@@ -138,6 +138,10 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "jeudi", "vendredi dernier", "lundi prochain".
 fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
     let wd = cx.get(i, Cat::Weekday)? as u32;
+    // "Vendredi saint", "Mardi gras": feasts, not this week's days.
+    if cx.word(i + 1, "saint") || cx.word(i + 1, "gras") {
+        return None;
+    }
     let (shift, end) = if cx.is(i + 1, Cat::Last) {
         (-1, i + 2)
     } else if cx.is(i + 1, Cat::Next) {

@@ -1,3 +1,5 @@
+//! Tests of the French grammar alone: what each form matches, no resolving.
+
 use super::*;
 use crate::dates::words::words;
 use crate::lang::Lang;
