@@ -45,7 +45,7 @@ for how, label in [("dispatches", "dispatch by dispatch"), ("one_text", "as one 
                     f"| **{mbps(nbytes, ns):.1f}** ({mbps(nbytes, hi):.1f}–{mbps(nbytes, lo):.1f}) |")
 
 ns, lo, hi, _ = estimate("startup/lexicon_load")
-startup = f"`Lexicon::load()` **{ns / 1e6:.4f} ms** ({lo / 1e6:.4f}–{hi / 1e6:.4f} ms); "
+startup = f"`Lexicon::load()` **{ns:.1f} ns** ({lo:.1f}–{hi:.1f} ns); "
 ns, lo, hi, _ = estimate("startup/cold_process_first_annotate")
 startup += (f"a whole cold process annotating one line (process start, every lazily built table, "
             f"output) **{ns / 1e6:.2f} ms** ({lo / 1e6:.2f}–{hi / 1e6:.2f} ms)")

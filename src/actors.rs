@@ -74,7 +74,7 @@ fn canonical(
 ) -> String {
     let name = country.and_then(|c| lexicon::country_name(c, Lang::En));
     match (name, ty) {
-        (Some(n), ActorType::Military) => format!("{n} armed forces"),
+        (Some(n), ActorType::Military) => format!("Armed forces of {n}"),
         (Some(n), ActorType::Government) => format!("Government of {n}"),
         _ => doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string(),
     }

@@ -137,14 +137,18 @@ fn at(
         }
         return plain_end;
     }
-    let kind = if words >= 2 {
-        Some(ActorType::Person)
-    } else {
-        None
-    };
+    // A guess: the type is unknown, and the tokens inside stay open to
+    // better-scored names ("Kurdish-led Syrian Democratic Forces" gives way
+    // to the known "Syrian Democratic Forces").
     let score = if words >= 2 { 40 } else { 30 };
-    push_guess(doc, t, plain_end, kind, score, out);
-    plain_end
+    push_guess(doc, t, plain_end, None, score, out);
+    (t + 1..plain_end)
+        .find(|&i| {
+            doc.tokens[i].upper
+                && lexicon::longest_match(doc, i)
+                    .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
+        })
+        .unwrap_or(plain_end)
 }
 
 /// A single capital letter followed by a dot that is part of a dotted
@@ -527,6 +531,12 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
             e = compound_end(doc, e);
             continue;
         }
+        // An Arabic article joined to a capitalised word belongs to the name
+        // ("Maaret al-Noomane", "Jisr al-Choughour", "Bachar al-Assad").
+        if !n.upper && arabic_article_compound(doc, e) {
+            e = compound_end(doc, e);
+            continue;
+        }
         if !particles || n.upper {
             break;
         }
@@ -552,6 +562,17 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
         }
     }
     e
+}
+
+/// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
+fn arabic_article_compound(doc: &Doc, t: usize) -> bool {
+    crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
+        && doc.is_hyphen(t + 1)
+        && !doc.tokens[t + 1].space_before
+        && doc
+            .tokens
+            .get(t + 2)
+            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before)
 }
 
 /// Word tokens in `[t, end)`.
