@@ -50,6 +50,14 @@ ns, lo, hi, _ = estimate("startup/cold_process_first_annotate")
 startup += (f"a whole cold process annotating one line (process start, every lazily built table, "
             f"output) **{ns / 1e6:.2f} ms** ({lo / 1e6:.2f}–{hi / 1e6:.2f} ms)")
 
+import glob, gzip
+outs = sorted(glob.glob("target/release/build/depeche-*/out"), key=os.path.getmtime)
+blobs = [f for f in glob.glob(outs[-1] + "/*") if f.endswith((".fst", ".bin"))] if outs else []
+raw = sum(os.path.getsize(f) for f in blobs)
+gz = len(gzip.compress(b"".join(open(f, "rb").read() for f in sorted(blobs)), 9))
+data_size = (f"{len(blobs)} compiled blobs (`include_bytes!` from build.rs), **{raw / 1e6:.3f} MB** raw, "
+             f"{gz / 1e6:.3f} MB gzipped together (budget: 1.2 MB added to the binary)")
+
 corpus = "\n".join("    " + l for l in re.findall(r"^corpus .*$", log, re.M))
 e = os.environ
 text = f"""# Benchmarks
@@ -80,6 +88,10 @@ MB are 10^6 bytes of UTF-8 text; criterion's own output shows MiB/s.
 
 One fresh `depeche::lexicon::Lexicon::load()` (the compiled gazetteers and
 word lists): {startup}.
+
+## Size of the built-in data
+
+{data_size}.
 """
 open("BENCHMARKS.md", "w", encoding="utf-8").write(text)
 print("\nwrote BENCHMARKS.md")
