@@ -72,11 +72,20 @@ fn canonical(
     country: Option<&'static str>,
     ty: ActorType,
 ) -> String {
-    let name = country.and_then(|c| lexicon::country_name(c, Lang::En));
-    match (name, ty) {
-        (Some(n), ActorType::Military) => format!("Armed forces of {n}"),
-        (Some(n), ActorType::Government) => format!("Government of {n}"),
-        _ => doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string(),
+    country
+        .and_then(|c| lexicon::country_name(c, Lang::En))
+        .and_then(|n| state_canonical(n, ty))
+        .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
+}
+
+/// The canonical name of a state's government or armed forces, one
+/// convention for every recogniser ("Government of Syria", "Armed forces of
+/// Syria"); `None` for other types.
+pub(crate) fn state_canonical(country_name: &str, ty: ActorType) -> Option<String> {
+    match ty {
+        ActorType::Military => Some(format!("Armed forces of {country_name}")),
+        ActorType::Government => Some(format!("Government of {country_name}")),
+        _ => None,
     }
 }
 

@@ -18,7 +18,7 @@ use crate::framing::{
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
-use crate::span::{ActorType, ActorValue, Candidate, Kind, PlaceValue, Source, Value};
+use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
 
 /// Proposes place and actor candidates for the capitalised names of `doc`.
@@ -99,7 +99,7 @@ fn at(
     let place_named =
         last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || fr.has(word, PLACE_HEAD);
     if plain_end > t + 1 && place_named {
-        push_place(doc, t, plain_end, None, 70, out);
+        push_place(doc, t, plain_end, 70, out);
         return plain_end;
     }
     if let Some(m) = &gm {
@@ -123,11 +123,11 @@ fn at(
         return plain_end;
     }
     if place_context(doc, fr, t) || (lang == Lang::Fr && toponym_like(doc, t, plain_end)) {
-        push_place(doc, t, plain_end, None, 55, out);
+        push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
     if lang == Lang::Fr && !reporting_verb_near(doc, lang, t, plain_end) && after_de(doc, t) {
-        push_place(doc, t, plain_end, None, 35, out);
+        push_place(doc, t, plain_end, 35, out);
         return plain_end;
     }
     if tok.all_caps && words == 1 {
@@ -349,7 +349,7 @@ fn emit_match(
             };
             out.push(
                 Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
-                    .with_value(place_value(p)),
+                    .with_value(p.value()),
             );
             true
         }
@@ -370,12 +370,9 @@ fn metonymy(
         return None;
     }
     let country = p.country?;
-    let canonical = match lexicon::country_name(country, Lang::En) {
-        Some(n) => format!("Government of {n}"),
-        None => format!("Government of {country}"),
-    };
+    let name = lexicon::country_name(country, Lang::En).unwrap_or(country);
     let value = Value::Actor(ActorValue {
-        canonical,
+        canonical: crate::actors::state_canonical(name, ActorType::Government).unwrap_or_default(),
         actor_type: Some(ActorType::Government),
     });
     // "par Washington" / "by Washington" after a participle.
@@ -435,17 +432,14 @@ fn metonymy(
     (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
 }
 
-fn place_value(p: &PlaceEntry) -> Value {
-    Value::Place(PlaceValue {
-        country: p.country.map(str::to_string),
-        lat: p.lat,
-        lon: p.lon,
-        reference: p.reference.clone(),
-    })
-}
-
 fn push_actor(doc: &Doc, t: usize, end: usize, ty: ActorType, score: u8, out: &mut Vec<Candidate>) {
     push_guess(doc, t, end, Some(ty), score, out);
+}
+
+/// The byte range of tokens `[t, end)`, when it is a real, non-empty range.
+fn token_range(doc: &Doc, t: usize, end: usize) -> Option<(usize, usize)> {
+    let last = end.checked_sub(1)?;
+    (last >= t && last < doc.len()).then(|| (doc.tokens[t].start, doc.tokens[last].end))
 }
 
 /// An actor found by rule: its canonical name is the name as written.
@@ -457,13 +451,9 @@ fn push_guess(
     score: u8,
     out: &mut Vec<Candidate>,
 ) {
-    let Some(last) = end.checked_sub(1) else {
+    let Some((s, e)) = token_range(doc, t, end) else {
         return;
     };
-    if last < t || last >= doc.len() {
-        return;
-    }
-    let (s, e) = (doc.tokens[t].start, doc.tokens[last].end);
     let value = Value::Actor(ActorValue {
         canonical: doc.text[s..e].to_string(),
         actor_type: ty,
@@ -471,29 +461,11 @@ fn push_guess(
     out.push(Candidate::new(s, e, Kind::Actor, Source::Rule, score).with_value(value));
 }
 
-fn push_place(
-    doc: &Doc,
-    t: usize,
-    end: usize,
-    value: Option<Value>,
-    score: u8,
-    out: &mut Vec<Candidate>,
-) {
-    let Some(last) = end.checked_sub(1) else {
-        return;
-    };
-    if last < t || last >= doc.len() {
-        return;
+/// A place found by rule, with no gazetteer value.
+fn push_place(doc: &Doc, t: usize, end: usize, score: u8, out: &mut Vec<Candidate>) {
+    if let Some((s, e)) = token_range(doc, t, end) {
+        out.push(Candidate::new(s, e, Kind::Place, Source::Rule, score));
     }
-    let mut c = Candidate::new(
-        doc.tokens[t].start,
-        doc.tokens[last].end,
-        Kind::Place,
-        Source::Rule,
-        score,
-    );
-    c.value = value;
-    out.push(c);
 }
 
 /// One past the last token of the word compound at `t`: words joined by a

@@ -8,7 +8,7 @@ use crate::framing::{self, PLACE_HEAD};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
 use crate::names::compound_end;
-use crate::span::{Candidate, Kind, PlaceValue, Source, Value};
+use crate::span::{Candidate, Kind, Source};
 use crate::text::{Doc, TokKind};
 
 /// Proposes place candidates for feature names.
@@ -24,15 +24,9 @@ pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
         }
         if let Some(m) = lexicon::longest_match(doc, t) {
             if let Some(Entry::Place(p)) = m.entries.iter().find(|e| matches!(e, Entry::Place(_))) {
-                let value = Value::Place(PlaceValue {
-                    country: p.country.map(str::to_string),
-                    lat: p.lat,
-                    lon: p.lon,
-                    reference: p.reference.clone(),
-                });
                 out.push(
                     Candidate::new(tok.start, m.end, Kind::Place, Source::Lexicon, 82)
-                        .with_value(value),
+                        .with_value(p.value()),
                 );
                 continue;
             }

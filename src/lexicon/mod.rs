@@ -14,7 +14,7 @@ mod data;
 mod walk;
 
 use crate::lang::Lang;
-use crate::span::ActorType;
+use crate::span::{ActorType, PlaceValue, Value};
 use crate::text::Doc;
 use fst::{Map, Set};
 use std::sync::OnceLock;
@@ -43,6 +43,18 @@ pub struct PlaceEntry {
     pub population: u64,
     /// A national capital (its name can stand for the government: "backed by Washington").
     pub capital: bool,
+}
+
+impl PlaceEntry {
+    /// The span value FORMAT.md gives a place: country, coordinates, gazetteer id.
+    pub fn value(&self) -> Value {
+        Value::Place(PlaceValue {
+            country: self.country.map(str::to_string),
+            lat: self.lat,
+            lon: self.lon,
+            reference: self.reference.clone(),
+        })
+    }
 }
 
 /// An actor of the built-in lexicon.
