@@ -1,7 +1,7 @@
 //! Throughput of `depeche::annotate` over ~1 MB of dispatch-like text per
 //! language (see `corpus/`), two ways: dispatch by dispatch, as a newsroom
 //! feed or a JSONL batch calls it, and the whole megabyte as one text, which
-//! shows whether any pass is worse than linear.
+//! shows whether any pass is worse than linear; and the date pass alone.
 //!
 //! Run with `cargo bench --bench annotate`; `scripts/bench.sh` records the
 //! figures in BENCHMARKS.md.
@@ -56,5 +56,29 @@ fn annotate_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, annotate_corpus);
+/// The date pass alone (tokens already made): it runs on every dispatch, so
+/// it must stay far above the whole pipeline's 20 MB/s.
+fn date_pass(c: &mut Criterion) {
+    let mut group = c.benchmark_group("dates");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    let dct = depeche::Date::parse("2019-03-14");
+    for (lang, code) in [(depeche::Lang::Fr, "fr"), (depeche::Lang::En, "en")] {
+        let whole = corpus::dispatches(code, CORPUS_BYTES).join("\n\n");
+        let doc = depeche::text::Doc::new(&whole);
+        group.throughput(Throughput::Bytes(whole.len() as u64));
+        group.bench_function(BenchmarkId::new("find", code), |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                depeche::dates::find(black_box(&doc), lang, dct, &mut out);
+                out.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, annotate_corpus, date_pass);
 criterion_main!(benches);

@@ -50,6 +50,11 @@ ns, lo, hi, _ = estimate("startup/cold_process_first_annotate")
 startup += (f"a whole cold process annotating one line (process start, every lazily built table, "
             f"output) **{ns / 1e6:.2f} ms** ({lo / 1e6:.2f}–{hi / 1e6:.2f} ms)")
 
+for lang in ["fr", "en"]:
+    ns, lo, hi, nbytes = estimate(f"dates/find/{lang}")
+    rows.append(f"| {lang} | date pass alone (`dates::find`, one text) | {nbytes / 1e6:.2f} | {ns / 1e6:.2f} "
+                f"| **{mbps(nbytes, ns):.1f}** ({mbps(nbytes, hi):.1f}–{mbps(nbytes, lo):.1f}) |")
+
 import glob, gzip
 outs = sorted(glob.glob("target/release/build/depeche-*/out"), key=os.path.getmtime)
 blobs = [f for f in glob.glob(outs[-1] + "/*") if f.endswith((".fst", ".bin"))] if outs else []
