@@ -332,6 +332,19 @@ pub fn parse(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
 }
 
 /// Picks the longest of several matches (the first among equals).
+/// A bare week, month or year word standing for the current one, as the
+/// object of "end of", "start of" ("fin de l'année", "the end of the month").
+pub fn current_unit(cx: &Cx, j: usize) -> Option<Parsed> {
+    use super::words::{M, W, Y};
+    let u = cx.get(j, Cat::Unit)?;
+    (u == W || u == M || u == Y).then(|| Parsed {
+        start: j,
+        end: j + 1,
+        expr: Expr::new(Base::Rel { unit: u, n: 0 }),
+        score: 90,
+    })
+}
+
 pub fn longest(cands: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed> {
     let mut best: Option<Parsed> = None;
     for p in cands.into_iter().flatten() {

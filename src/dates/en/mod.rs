@@ -370,15 +370,7 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         day_word(cx, j),
         season(cx, j),
     ])
-    .or_else(|| {
-        let u = cx.get(j, Cat::Unit)?;
-        (u == W || u == M || u == Y).then(|| Parsed {
-            start: j,
-            end: j + 1,
-            expr: Expr::new(Base::Rel { unit: u, n: 0 }),
-            score: 90,
-        })
-    })
+    .or_else(|| common::current_unit(cx, j))
     .or_else(|| {
         // "mid-afternoon"
         let p = cx.get(j, Cat::Part)?;

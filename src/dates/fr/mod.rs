@@ -435,16 +435,7 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         season(cx, j),
         this(cx, j),
     ])
-    .or_else(|| {
-        // "la fin de l'année", "la fin du mois": the current one.
-        let u = cx.get(j, Cat::Unit)?;
-        (u == W || u == M || u == Y).then(|| Parsed {
-            start: j,
-            end: j + 1,
-            expr: Expr::new(Base::Rel { unit: u, n: 0 }),
-            score: 90,
-        })
-    })?;
+    .or_else(|| common::current_unit(cx, j))?;
     Some(Parsed { start: i, ..inner })
 }
 
