@@ -307,11 +307,12 @@ export class Session extends EventTarget {
    */
   add(start, end, kind, value) {
     this.#checkExtent(start, end, 'add');
+    this.#checkWords(start, end, 'add');
     checkKind(kind, 'add');
     const v = checkValue(kind, value, 'add');
     const c = this.#corr('set', start, end, kind, v);
     this.#commit('add', { corrections: this.#placeSet([...this.#doc.corrections], c) },
-      this.#lexicon.learnAdd(c.exact, kind, v, this.#doc.id));
+      this.#learn(this.#lexicon, c.exact, kind, v));
   }
 
   /**
@@ -324,7 +325,7 @@ export class Session extends EventTarget {
     if (span.kind === kind) return;
     const c = this.#corr('set', start, end, kind, undefined);
     this.#commit('relabel', { corrections: this.#placeSet([...this.#doc.corrections], c) },
-      this.#lexicon.learnAdd(span.text, kind, undefined, this.#doc.id));
+      this.#learn(this.#lexicon, span.text, kind, undefined));
   }
 
   /**
@@ -346,6 +347,7 @@ export class Session extends EventTarget {
   resize(start, end, newStart, newEnd) {
     const span = this.#mustSpan(start, end, 'resize');
     this.#checkExtent(newStart, newEnd, 'resize');
+    this.#checkWords(newStart, newEnd, 'resize');
     if (newStart === start && newEnd === end) return;
     let corrections = [...this.#doc.corrections];
     let lexicon = this.#lexicon;
@@ -358,7 +360,7 @@ export class Session extends EventTarget {
       corrections.push(this.#corr('reject', start, end, span.kind, undefined));
     }
     const c = this.#corr('set', newStart, newEnd, span.kind, span.value);
-    this.#commit('resize', { corrections: this.#placeSet(corrections, c) }, lexicon.learnAdd(c.exact, span.kind, span.value, this.#doc.id));
+    this.#commit('resize', { corrections: this.#placeSet(corrections, c) }, this.#learn(lexicon, c.exact, span.kind, span.value));
   }
 
   /**
@@ -372,7 +374,7 @@ export class Session extends EventTarget {
     if (stable(v) === stable(span.value)) return;
     const c = this.#corr('set', start, end, span.kind, v);
     this.#commit('value', { corrections: this.#placeSet([...this.#doc.corrections], c) },
-      this.#lexicon.learnAdd(span.text, span.kind, v, this.#doc.id));
+      span.kind === 'date' ? this.#lexicon : this.#learn(this.#lexicon, span.text, span.kind, v));
   }
 
   /**
@@ -396,7 +398,7 @@ export class Session extends EventTarget {
       corrections = this.#placeSet(corrections, this.#corr('set', o.start, o.end, span.kind, span.value));
       n++;
     }
-    const lexicon = this.#lexicon.learnAdd(span.text, span.kind, span.value, this.#doc.id);
+    const lexicon = this.#learn(this.#lexicon, span.text, span.kind, span.value);
     if (n > 0 || lexicon !== this.#lexicon) this.#commit('applyToAll', { corrections }, lexicon);
     return n;
   }
@@ -602,6 +604,23 @@ export class Session extends EventTarget {
     const s = this.spanAt(start, end);
     if (!s) throw new Error(`${where}: there is no span at exactly [${start}, ${end})`);
     return s;
+  }
+
+  /**
+   * What an add/relabel/resize/value change teaches the lexicon. A date's value is never learned:
+   * "lundi" or "3 novembre" mean another day in the next dispatch.
+   */
+  #learn(lexicon, text, kind, value) {
+    return lexicon.learnAdd(text, kind, kind === 'date' ? undefined : value, this.#doc.id);
+  }
+
+  /** Refuses an extent that covers no word character (only spaces or punctuation). */
+  #checkWords(start, end, where) {
+    const t = this.#doc.text;
+    const idx = cpIndex(t);
+    if (!/[\p{L}\p{N}]/u.test(t.slice(idx.toU16(start), idx.toU16(end)))) {
+      throw new Error(`${where}: [${start}, ${end}) holds no letter or digit`);
+    }
   }
 
   /** A correction anchored in the current text. @returns {Correction} */
