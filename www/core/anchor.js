@@ -8,11 +8,15 @@
 // still surrounds it and how near it is to where it was.
 // Trade-off: context is compared as the longest run of matching characters next to the quote,
 // not an edit distance: cheap, and enough to tell two "Macron" apart by the words around them.
+// A name with thousands of occurrences in the region (a whole text replaced) lets only the 256
+// nearest to its old place compete, so a 5 MB replacement stays a fraction of a second.
 // Offsets in and out are code points; the work is in UTF-16.
 
 import { cpIndex } from './words.js';
 
 export const CONTEXT = 32;
+/** A quote with more occurrences than twice this: only this many either side of its old place compete. */
+const NEAREST = 128;
 
 /**
  * The TextQuoteSelector of `[start, end)`: the exact text and up to `ctx` code points either side.
@@ -190,14 +194,21 @@ export function reanchor(oldText, newText, items) {
  */
 function place(text, clusters, from, to) {
   const hits = findAll(text, [...new Set(clusters.map((c) => c.q.exact))], from, to);
+  const score = (c, u) => prefixScore(text, u, c.q.prefix) + suffixScore(text, u + c.q.exact.length, c.q.suffix)
+    + 0.5 / (1 + Math.abs(u - c.at) / 64);
   /** @type {{c:Cluster, u:number, score:number}[]} */
   const pairs = [];
   for (const c of clusters) {
-    for (const u of hits.get(c.q.exact)) {
-      const score = prefixScore(text, u, c.q.prefix) + suffixScore(text, u + c.q.exact.length, c.q.suffix)
-        + 0.5 / (1 + Math.abs(u - c.at) / 64);
-      pairs.push({ c, u, score });
+    const all = hits.get(c.q.exact);
+    // a name occurring thousands of times: only the occurrences nearest to where it was compete
+    let lo = 0, hi = all.length;
+    if (all.length > 2 * NEAREST) {
+      let a = 0, b = all.length;
+      while (a < b) { const m = (a + b) >> 1; if (all[m] < c.at) a = m + 1; else b = m; }
+      lo = Math.max(0, Math.min(a - NEAREST, all.length - 2 * NEAREST));
+      hi = lo + 2 * NEAREST;
     }
+    for (let k = lo; k < hi; k++) pairs.push({ c, u: all[k], score: score(c, all[k]) });
   }
   pairs.sort((x, y) => y.score - x.score || x.u - y.u);
   const taken = new Set();
