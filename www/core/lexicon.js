@@ -214,7 +214,7 @@ export class Lexicon {
     if (wasAdd) add.splice(i, 1); else reject.splice(i - n, 1);
     const at = wasAdd ? i : i - n;
     if (type === 'add') {
-      if ((wasAdd)) add.splice(at, 0, clean); else add.push(clean);
+      if (wasAdd) add.splice(at, 0, clean); else add.push(clean);
     } else if (!wasAdd) reject.splice(at, 0, clean); else reject.push(clean);
     return this.#with(add, reject);
   }
