@@ -135,3 +135,13 @@ test('the cached map is the map of the text asked for', () => {
   assert.equal(b.toUtf16(1), 1);
   assert.equal(offsetMap('😀abc').toUtf16(1), 2);
 });
+
+test('a copy of the cached text (another string object, same content) stays O(1) per call', () => {
+  const a = 'Valmore 🚀 '.repeat(500_000); // 5 MB
+  const b = (a + '!').slice(0, -1); // equal content, a different string object
+  offsetMap(a);
+  const t0 = performance.now();
+  for (let i = 0; i < 5000; i++) offsetMap(b).toUtf16(i);
+  assert.ok(performance.now() - t0 < 300, `5000 look-ups took ${performance.now() - t0} ms`);
+  assert.equal(offsetMap(b).toUtf16(9), 10);
+});

@@ -38,7 +38,12 @@ let cachedMap = /** @type {OffsetMap|null} */ (null);
  */
 export function offsetMap(text) {
   if (typeof text !== 'string') throw new TypeError('offsetMap: the text must be a string');
-  if (cachedMap !== null && cachedText === text) return cachedMap;
+  if (cachedMap !== null && cachedText === text) {
+    // Equal content in another string object costs one full comparison; keep the caller's
+    // object so that the next calls compare references only.
+    cachedText = text;
+    return cachedMap;
+  }
   const map = buildMap(text);
   cachedText = text;
   cachedMap = map;
