@@ -4,7 +4,9 @@
 //   on "updated"): a Doc can be megabytes, which localStorage (about 5 MB in all, synchronous)
 //   cannot hold. Each record keeps the Doc and its exact effective spans, so a reload shows
 //   the last state at once, before the engine has annotated anything. The history keeps the
-//   newest 50 dispatches; saving a 51st drops the oldest, in the same transaction.
+//   newest 50 dispatches; saving a 51st drops the oldest, in the same transaction. A second
+//   index ("summary": updated, title, size, span count) lets the history be listed from index
+//   keys alone, without reading any text.
 // - The lexicon and the preferences are small and needed synchronously at start-up: they go to
 //   localStorage under "depeche.lexicon.v1" and "depeche.prefs.v1". Stored JSON that cannot
 //   be read is copied to a backup key before anything is returned, so it is never overwritten
@@ -106,6 +108,9 @@ export function createStorage(opts = {}) {
         if (!db.objectStoreNames.contains(STORE)) {
           const store = db.createObjectStore(STORE, { keyPath: 'id' });
           store.createIndex('updated', 'updated');
+          // The history list reads this index's keys only, never the records: listing 50
+          // dispatches must not load 50 texts.
+          store.createIndex('summary', ['updated', 'title', 'size', 'spanCount']);
         }
       };
       req.onsuccess = () => {
@@ -200,7 +205,7 @@ export function createStorage(opts = {}) {
         newest.onsuccess = () => {
           const c = newest.result;
           const after = c ? Date.parse(String(c.key)) : NaN;
-          const summary = { id: doc.id, title: doc.title ?? '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
+          const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
           set(summary);
           try {
             store.put({ ...summary, doc, spans });
@@ -247,12 +252,12 @@ export function createStorage(opts = {}) {
         /** @type {DocSummary[]} */
         const out = [];
         set(out);
-        const req = store.index('updated').openCursor(null, 'prev');
+        const req = store.index('summary').openKeyCursor(null, 'prev');
         req.onsuccess = () => {
           const c = req.result;
           if (!c) return;
-          const { id, title, updated, size, spanCount } = c.value;
-          out.push({ id, title, updated, size, spanCount });
+          const [updated, title, size, spanCount] = /** @type {any[]} */ (c.key);
+          out.push({ id: /** @type {string} */ (c.primaryKey), title, updated, size, spanCount });
           c.continue();
         };
       });
