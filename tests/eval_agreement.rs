@@ -17,14 +17,19 @@ use serde_json::{json, Value as Json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_depeche");
 
-/// Each dev corpus and the kinds it annotates (dev/README.md).
-const CORPORA: &[(&str, &str)] = &[
-    ("sequoia_er_fr_dev", "actor,place"),
-    ("sequoia_other_fr", "actor,place"),
-    ("fr_timebank_dev", "date"),
-    ("conll2003_testa_en", "actor,place"),
-    ("te3_tbaq_en", "date"),
-];
+/// Each dev corpus and the kinds it annotates, from dev/README.md's table
+/// (as `depeche eval --all` reads it).
+fn corpora() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(shared().join("dev/README.md")).expect("dev/README.md");
+    let sets = eval::suite::parse_manifest(&readme).expect("the corpus table");
+    assert!(sets.len() >= 5, "only {} corpora", sets.len());
+    sets.into_iter()
+        .map(|s| {
+            let kinds: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
+            (s.name, kinds.join(","))
+        })
+        .collect()
+}
 
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
@@ -118,7 +123,8 @@ fn agrees_with_score_py_on_every_dev_corpus_and_peer() {
     }
     let dev = shared().join("dev");
     let mut compared = 0;
-    for &(name, kinds) in CORPORA {
+    for (name, kinds) in &corpora() {
+        let kinds = kinds.as_str();
         let gold = dev.join(format!("{name}.jsonl"));
         assert!(gold.is_file(), "{} is missing", gold.display());
         let mut peers: Vec<PathBuf> = std::fs::read_dir(dev.join("peers"))
@@ -152,7 +158,8 @@ fn self_annotation_scores_like_score_py_on_annotate_output() {
         return;
     }
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    for &(name, kinds) in CORPORA {
+    for (name, kinds) in &corpora() {
+        let kinds = kinds.as_str();
         let gold = shared().join("dev").join(format!("{name}.jsonl"));
         let out = Command::new(BIN)
             .args(["annotate", "--jsonl"])

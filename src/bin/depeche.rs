@@ -18,6 +18,9 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
 use depeche::eval;
+
+#[path = "depeche/eval_all.rs"]
+mod eval_all;
 use depeche::{annotate, Date, Dateline, Lang, Options, Span, UserLexicon};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -30,6 +33,8 @@ Usage:
   depeche annotate --jsonl [OPTIONS] [FILE]
                                          annotate JSON Lines {\"id\", \"text\", \"lang\"?, \"dct\"?}
   depeche eval GOLD [PRED] [OPTIONS]     score predictions against gold data
+  depeche eval --all DIR [OPTIONS]       score every corpus of DIR, beside the peers'
+                                         predictions; write QUALITY.md and error reports
   depeche --help | --version
 
 Annotate options:
@@ -46,6 +51,16 @@ Eval options:
                           each with its own lang and dct (--lang, --dct, --lexicon apply)
   --kinds K[,K...]        kinds to score: actor, place, date (default: all three)
   --json                  print the scores as one JSON object
+
+Eval --all options (the whole picture, as QUALITY.md shows it):
+  --all DIR               every DIR/NAME.jsonl listed in DIR/README.md's table, each
+                          scored on its \"kinds to score\" column, annotated by depeche
+                          and compared with DIR/peers/NAME.PEER.jsonl
+  --seed GOLD             also the seed dispatch's gold (all kinds; strict targets)
+  --out FILE              write the quality report there (default: standard output)
+  --reports DIR           write one error report per corpus there, NAME.errors.md:
+                          missed, spurious, wrong extent, wrong kind, wrong value,
+                          most frequent first, with contexts
 
 Output: spans in Unicode code point offsets (FORMAT.md).
 Exit status: 0 ok, 1 some JSON Lines records failed, 2 usage or input error.
@@ -120,6 +135,10 @@ struct Args {
     dct: Option<String>,
     lexicon: Option<String>,
     kinds: Option<String>,
+    all: Option<String>,
+    seed: Option<String>,
+    out: Option<String>,
+    reports: Option<String>,
     jsonl: bool,
     json: bool,
     help: bool,
@@ -156,6 +175,10 @@ fn parse_args(args: &[String]) -> Result<Args, Fatal> {
             "--dct" => value(&mut a.dct)?,
             "--lexicon" => value(&mut a.lexicon)?,
             "--kinds" => value(&mut a.kinds)?,
+            "--all" => value(&mut a.all)?,
+            "--seed" => value(&mut a.seed)?,
+            "--out" => value(&mut a.out)?,
+            "--reports" => value(&mut a.reports)?,
             "--jsonl" | "--json" if inline.is_some() => {
                 return Err(Fatal::usage(format!("option {name} takes no value")))
             }
@@ -165,6 +188,18 @@ fn parse_args(args: &[String]) -> Result<Args, Fatal> {
         }
     }
     Ok(a)
+}
+
+/// The first option of `eval --all` given, if any.
+fn eval_all_options(a: &Args) -> Option<&'static str> {
+    [
+        ("--all", &a.all),
+        ("--seed", &a.seed),
+        ("--out", &a.out),
+        ("--reports", &a.reports),
+    ]
+    .into_iter()
+    .find_map(|(name, v)| v.is_some().then_some(name))
 }
 
 /// The options shared by `annotate` and `eval`.
@@ -249,8 +284,10 @@ fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
         print!("{USAGE}");
         return Ok(0);
     }
-    if a.kinds.is_some() || a.json {
-        return Err(Fatal::usage("--kinds and --json are options of eval"));
+    if a.kinds.is_some() || a.json || eval_all_options(a).is_some() {
+        return Err(Fatal::usage(
+            "--kinds, --json, --all, --seed, --out and --reports are options of eval",
+        ));
     }
     let path = one_file(a)?;
     let opts = options(a)?;
@@ -437,6 +474,12 @@ fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
     }
     if a.jsonl {
         return Err(Fatal::usage("--jsonl is an option of annotate"));
+    }
+    if let Some(dir) = &a.all {
+        return eval_all::run(a, dir);
+    }
+    if let Some(opt) = eval_all_options(a) {
+        return Err(Fatal::usage(format!("{opt} goes with eval --all DIR")));
     }
     let (gold_path, pred_path) = match a.files.as_slice() {
         [g] => (g.as_str(), None),

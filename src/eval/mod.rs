@@ -24,9 +24,13 @@ use serde_json::{Map, Value as Json};
 
 use crate::{annotate, Date, Error, Kind, Lang, Options, Span};
 
+pub mod errors;
+pub mod report;
+pub mod suite;
+
 /// The kind of a gold span: a span kind, or `other` (always optional,
 /// accepts every predicted kind; a MISC entity of an NER corpus, say).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GoldKind {
     Actor,
     Place,
@@ -44,6 +48,16 @@ impl GoldKind {
             "other" => GoldKind::Other,
             _ => return None,
         })
+    }
+
+    /// The name, as written in gold data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoldKind::Actor => "actor",
+            GoldKind::Place => "place",
+            GoldKind::Date => "date",
+            GoldKind::Other => "other",
+        }
     }
 
     /// The span kind, `None` for `other`.
@@ -261,6 +275,12 @@ struct DocCounts<'a> {
     fn_: [usize; 3],
     /// (gold value, predicted value) of matched gold dates with a scored value.
     values: Vec<(&'a Json, Option<&'a Json>)>,
+    /// Each true positive: the prediction and the gold span it matched.
+    matched: Vec<(&'a PredSpan, &'a GoldSpan)>,
+    /// The false positives.
+    false_pos: Vec<&'a PredSpan>,
+    /// The required gold spans left unmatched (of every kind).
+    missed: Vec<&'a GoldSpan>,
 }
 
 /// score.py's `match_doc`: `preds` already filtered by kind.
@@ -286,6 +306,7 @@ fn match_doc<'a>(gold: &'a [GoldSpan], preds: &[&'a PredSpan], strict: bool) -> 
                 *u = true;
             }
             c.tp[kind_index(p.kind)] += 1;
+            c.matched.push((p, g));
             if g.kind == GoldKind::Date && !g.value_optional {
                 if let Some(v) = &g.value {
                     c.values.push((v, p.value.as_ref()));
@@ -299,11 +320,13 @@ fn match_doc<'a>(gold: &'a [GoldSpan], preds: &[&'a PredSpan], strict: bool) -> 
             .any(|g| g.overlapped_by(pe) && g.compatible(p.kind));
         if !excused {
             c.fp[kind_index(p.kind)] += 1;
+            c.false_pos.push(p);
         }
     }
     for (g, u) in req.iter().zip(&used) {
         if let (false, Some(k)) = (*u, g.kind.kind()) {
             c.fn_[kind_index(k)] += 1;
+            c.missed.push(g);
         }
     }
     c
@@ -402,7 +425,7 @@ pub fn score(gold: &[GoldDoc], preds: &Predictions, kinds: &[Kind]) -> Scores {
 }
 
 /// Python's `==` on JSON values: `1 == 1.0`, `true == 1`.
-fn py_eq(a: &Json, b: &Json) -> bool {
+pub(crate) fn py_eq(a: &Json, b: &Json) -> bool {
     fn num(v: &Json) -> Option<f64> {
         match v {
             Json::Number(n) => n.as_f64(),

@@ -1,0 +1,202 @@
+//! The whole picture in one run: every development corpus of a directory,
+//! each scored on its own kinds, depeche beside the peers' prediction files,
+//! with depeche's errors (`depeche eval --all DIR`).
+//!
+//! Which kinds a corpus annotates is read from the directory's own README
+//! table ("kinds to score" column), not written in code: the corpora and
+//! their README travel together, and a corpus added there is scored without a
+//! change here. The parse is strict (a table with a `file` and a `kinds`
+//! column, a `.jsonl` file name and known kinds on every row) and fails with a
+//! message naming what it could not find, rather than scoring on a guess.
+//! This module does no input or output: the command line reads the files and
+//! writes the reports.
+
+use super::errors::{errors, ErrorReport};
+use super::{score, GoldDoc, Predictions, Scores};
+use crate::{Error, Kind};
+
+/// A corpus and the kinds it annotates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DevSet {
+    /// The file name without `.jsonl`.
+    pub name: String,
+    /// The `lang` column, empty when there is none.
+    pub lang: String,
+    pub kinds: Vec<Kind>,
+}
+
+/// Splits a Markdown table row into trimmed cells (`\|` is a literal bar).
+fn cells(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut out = vec![String::new()];
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '|' if !escaped => out.push(String::new()),
+            c => {
+                escaped = c == '\\' && !escaped;
+                if let Some(cell) = out.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    out.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+fn unquote(cell: &str) -> &str {
+    cell.trim().trim_matches('`').trim()
+}
+
+/// Reads the corpora and their kinds from a README's table: the first table
+/// whose header has a `file` column and a column whose name contains `kinds`
+/// (a `lang` column is read when present).
+pub fn parse_manifest(readme: &str) -> Result<Vec<DevSet>, Error> {
+    let lines: Vec<&str> = readme.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.trim_start().starts_with('|') {
+            continue;
+        }
+        let head: Vec<String> = cells(line).iter().map(|c| c.to_lowercase()).collect();
+        let col = |f: &dyn Fn(&str) -> bool| head.iter().position(|h| f(h));
+        let (Some(file_col), Some(kinds_col)) =
+            (col(&|h| h == "file"), col(&|h| h.contains("kinds")))
+        else {
+            continue;
+        };
+        let lang_col = col(&|h| h == "lang");
+        let is_rule = |l: &str| {
+            cells(l)
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')))
+        };
+        if !lines.get(i + 1).is_some_and(|l| is_rule(l)) {
+            return Err(Error(format!(
+                "line {}: the table header is not followed by a |---| line",
+                i + 1
+            )));
+        }
+        let mut out: Vec<DevSet> = Vec::new();
+        for (j, row) in lines.iter().enumerate().skip(i + 2) {
+            if !row.trim_start().starts_with('|') {
+                break;
+            }
+            let at = j + 1;
+            let c = cells(row);
+            let get = |k: usize| c.get(k).map(|s| unquote(s)).unwrap_or("");
+            let file = get(file_col);
+            let name = file
+                .strip_suffix(".jsonl")
+                .filter(|n| !n.is_empty())
+                .ok_or_else(|| {
+                    Error(format!(
+                        "line {at}: file \"{file}\" is not a .jsonl file name"
+                    ))
+                })?;
+            if name.contains(['/', '\\']) {
+                return Err(Error(format!(
+                    "line {at}: file \"{file}\" is not a plain file name"
+                )));
+            }
+            let kinds = super::parse_kinds(get(kinds_col))
+                .map_err(|e| Error(format!("line {at}: kinds of {file}: {e}")))?;
+            if out.iter().any(|s| s.name == name) {
+                return Err(Error(format!("line {at}: {file} is listed twice")));
+            }
+            out.push(DevSet {
+                name: name.to_string(),
+                lang: lang_col.map(|k| get(k).to_string()).unwrap_or_default(),
+                kinds,
+            });
+        }
+        if out.is_empty() {
+            return Err(Error(format!(
+                "line {}: the corpus table has no rows",
+                i + 1
+            )));
+        }
+        return Ok(out);
+    }
+    Err(Error(
+        "no table with a \"file\" column and a \"kinds to score\" column".into(),
+    ))
+}
+
+/// The scores and errors of one corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetResult {
+    pub set: DevSet,
+    pub depeche: Scores,
+    /// Each peer's name (the `<peer>` of `<name>.<peer>.jsonl`) and scores,
+    /// in the order given.
+    pub peers: Vec<(String, Scores)>,
+    /// depeche's errors.
+    pub errors: ErrorReport,
+}
+
+/// Scores depeche's predictions and each peer's on `set`'s kinds, and lists
+/// depeche's errors.
+pub fn evaluate_set(
+    set: &DevSet,
+    gold: &[GoldDoc],
+    depeche: &Predictions,
+    peers: &[(String, Predictions)],
+) -> SetResult {
+    SetResult {
+        set: set.clone(),
+        depeche: score(gold, depeche, &set.kinds),
+        peers: peers
+            .iter()
+            .map(|(n, p)| (n.clone(), score(gold, p, &set.kinds)))
+            .collect(),
+        errors: errors(gold, depeche, &set.kinds),
+    }
+}
+
+/// Everything `depeche eval --all` measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suite {
+    /// The dev corpora, in the README's order.
+    pub sets: Vec<SetResult>,
+    /// The seed dispatch (strict scores are its targets), when given.
+    pub seed: Option<SetResult>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const README: &str = "# Data\n\nSome text | not a table.\n\n\
+        | file | lang | text | kinds to score | notes |\n\
+        |---|---|---|---|---|\n\
+        | `a_fr.jsonl` | fr | news \\| wire | `actor,place` | x |\n\
+        | `b_en.jsonl` | en | news | `date` | |\n\
+        \nAfter.\n";
+
+    #[test]
+    fn the_readme_table_gives_the_kinds() {
+        let sets = parse_manifest(README).expect("table");
+        assert_eq!(sets.len(), 2);
+        assert_eq!(sets[0].name, "a_fr");
+        assert_eq!(sets[0].lang, "fr");
+        assert_eq!(sets[0].kinds, vec![Kind::Actor, Kind::Place]);
+        assert_eq!(sets[1].kinds, vec![Kind::Date]);
+    }
+
+    #[test]
+    fn an_unreadable_table_is_an_error_that_says_why() {
+        let e = parse_manifest("# Data\n\n| file | lang |\n|---|---|\n| a.jsonl | fr |\n")
+            .expect_err("no kinds column");
+        assert!(e.0.contains("kinds to score"), "{e}");
+        let e = parse_manifest(&README.replace("`date`", "`dates`")).expect_err("bad kind");
+        assert!(
+            e.0.starts_with("line 8: kinds of b_en.jsonl: unknown kind"),
+            "{e}"
+        );
+        let e = parse_manifest(&README.replace("`b_en.jsonl`", "b_en.json")).expect_err("file");
+        assert!(e.0.contains("not a .jsonl file name"), "{e}");
+        let e = parse_manifest(&README.replace("|---|---|---|---|---|\n", "")).expect_err("rule");
+        assert!(e.0.contains("|---|"), "{e}");
+    }
+}
