@@ -98,6 +98,15 @@ word lists): {startup}.
 
 {data_size}.
 """
+# The page's figures (scripts/bench-page.mjs) live in their own section,
+# which this script keeps as it is.
+try:
+    old = open("BENCHMARKS.md", encoding="utf-8").read()
+    m = re.search(r"<!-- page:begin -->.*<!-- page:end -->\n?", old, re.S)
+    if m:
+        text += "\n" + m.group(0)
+except FileNotFoundError:
+    pass
 open("BENCHMARKS.md", "w", encoding="utf-8").write(text)
 print("\nwrote BENCHMARKS.md")
 PY

@@ -1,0 +1,203 @@
+// Measures the page in headless Chromium and writes the figures into the
+// page section of BENCHMARKS.md (between <!-- page:begin --> and
+// <!-- page:end -->; scripts/bench.sh keeps that section as it is).
+//
+//   node scripts/bench-page.mjs          (after scripts/browser-deps.sh)
+//
+// What it measures, each as the median and the worst of repeated runs:
+// - annotating a 50 KB dispatch with the WebAssembly core, in the page;
+// - the editor's work after one correction on that dispatch (relabel a span:
+//   store, undo step, re-render), and after one keystroke in edit mode
+//   (re-annotate + redraw the backdrop);
+// - a 5 MB paste: the time until it is annotated and shown, and the longest
+//   main-thread task meanwhile (what "the page never freezes" means);
+// - the transfer size of pkg/ and www/ (raw and gzipped).
+// Tests check behaviour; only this script looks at the clock.
+
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import os from 'node:os';
+import { serve, ROOT } from '../tests/browser/server.mjs';
+import { CHROMIUM, ARGS } from '../tests/browser/helpers.mjs';
+
+const RUNS = 30;
+
+/** A dispatch of about `bytes` bytes, from the project's own examples. */
+function dispatchOf(bytes) {
+  const parts = ['dispatch-fr.txt', 'dispatch-en.txt'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < bytes; i++) text += parts[i % 2] + '\n\n';
+  while (Buffer.byteLength(text) > bytes) text = text.slice(0, text.lastIndexOf('\n\n', text.length - 3) + 2);
+  return text;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], worst: s[s.length - 1] };
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+const server = await serve(0);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const figures = {};
+try {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('.depeche[data-ready="true"]', { timeout: 30_000 });
+  const d50 = dispatchOf(50_000);
+  const d5m = dispatchOf(5_000_000);
+  figures.bytes50 = Buffer.byteLength(d50);
+  figures.bytes5m = Buffer.byteLength(d5m);
+
+  // 1. The core on 50 KB, in the page's engine.
+  figures.annotate50 = stats(
+    await page.evaluate(async ({ text, runs }) => {
+      const { loadEngine } = await import('/www/engine.js');
+      const engine = await loadEngine();
+      for (let i = 0; i < 5; i++) engine.annotate(text, {});
+      const t = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        engine.annotate(text, {});
+        t.push(performance.now() - t0);
+      }
+      return t;
+    }, { text: d50, runs: RUNS }),
+  );
+
+  // 2. One correction and one keystroke on the 50 KB dispatch, in the editor.
+  const editor = await page.evaluate(async ({ text, runs }) => {
+    const ed = window.depecheEditor;
+    await ed.load(text);
+    const relabel = [];
+    for (let i = 0; i < runs; i++) {
+      const s = ed.session().spans[(i * 7) % ed.session().spans.length];
+      const kind = s.kind === 'actor' ? 'place' : 'actor';
+      const t0 = performance.now();
+      ed.session().relabel(s.start, s.end, kind);
+      ed.flush();
+      relabel.push(performance.now() - t0);
+      ed.session().undo();
+      ed.flush();
+    }
+    const keystroke = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      ed.typeForBenchmark(i % 2 ? 'x' : 'Backspace');
+      keystroke.push(performance.now() - t0);
+    }
+    return { relabel, keystroke, spans: ed.session().spans.length };
+  }, { text: d50, runs: RUNS });
+  figures.relabel50 = stats(editor.relabel);
+  figures.keystroke50 = stats(editor.keystroke);
+  figures.spans50 = editor.spans;
+
+  // 3. A 5 MB paste: time to shown, and the longest main-thread task.
+  const big = await page.evaluate(async (text) => {
+    const ed = window.depecheEditor;
+    let longest = 0;
+    const po = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
+    });
+    po.observe({ type: 'longtask', buffered: false });
+    // Frames keep coming while it works: count the worst gap between them.
+    let worstGap = 0;
+    let last = performance.now();
+    let running = true;
+    const tick = () => {
+      const now = performance.now();
+      worstGap = Math.max(worstGap, now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    await ed.load(text);
+    const total = performance.now() - t0;
+    running = false;
+    await new Promise((r) => setTimeout(r, 50));
+    po.disconnect();
+    return { total, longest, worstGap, spans: ed.session().spans.length };
+  }, d5m);
+  figures.big = big;
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// 4. Sizes.
+function sizes(dir, filter = () => true) {
+  let raw = 0;
+  let gz = 0;
+  for (const f of readdirSync(join(ROOT, dir))) {
+    const p = join(ROOT, dir, f);
+    if (statSync(p).isDirectory()) {
+      const s = sizes(join(dir, f), filter);
+      raw += s.raw;
+      gz += s.gz;
+    } else if (filter(f)) {
+      const b = readFileSync(p);
+      raw += b.length;
+      gz += gzipSync(b, { level: 9 }).length;
+    }
+  }
+  return { raw, gz };
+}
+const wasm = sizes('pkg', (f) => f.endsWith('.wasm'));
+const pkgJs = sizes('pkg', (f) => f.endsWith('.js'));
+const www = sizes('www', (f) => f.endsWith('.js') || f.endsWith('.css'));
+const html = sizes('.', (f) => f === 'index.html');
+
+const commit = (() => {
+  try {
+    const c = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+    const dirty = execSync('git status --porcelain', { cwd: ROOT }).toString().trim() ? ' (with local changes)' : '';
+    return c + dirty;
+  } catch {
+    return 'unknown';
+  }
+})();
+const chromiumVersion = execSync(`${CHROMIUM} --version`).toString().trim();
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+const section = `<!-- page:begin -->
+## The page in Chromium
+
+Measured on ${new Date().toISOString().slice(0, 10)} at commit ${commit} with
+\`node scripts/bench-page.mjs\` (headless ${chromiumVersion}, ${os.cpus()[0]?.model ?? 'unknown CPU'},
+${os.cpus().length} cores). Goals: annotating a 50 KB dispatch and re-rendering after one edit each
+≤ 16 ms; a 5 MB paste never freezes the page; \`pkg/*.wasm\` ≤ 1 MB gzipped. Each figure is the
+median and the worst of ${RUNS} runs after a warm-up.
+
+| what | median | worst |
+|---|---|---|
+| annotate a ${kb(figures.bytes50)} dispatch (${figures.spans50} spans), WebAssembly core | **${ms(figures.annotate50.median)}** | ${ms(figures.annotate50.worst)} |
+| one correction on it (relabel: store, undo step, redraw) | **${ms(figures.relabel50.median)}** | ${ms(figures.relabel50.worst)} |
+| one keystroke on it in edit mode (re-annotate, redraw the highlights) | **${ms(figures.keystroke50.median)}** | ${ms(figures.keystroke50.worst)} |
+
+A ${(figures.bytes5m / 1e6).toFixed(1)} MB paste (${figures.big.spans} spans): annotated in a Web Worker
+in pieces with progress and drawn in slices, shown after **${(figures.big.total / 1000).toFixed(2)} s**;
+meanwhile the longest main-thread task was **${ms(figures.big.longest)}** and the longest gap between
+two frames ${ms(figures.big.worstGap)}.
+
+| file | raw | gzipped |
+|---|---|---|
+| \`pkg/depeche_bg.wasm\` (core and all built-in data) | ${kb(wasm.raw)} | **${kb(wasm.gz)}** (${wasm.gz} bytes) |
+| \`pkg/depeche.js\` (wasm-bindgen glue) | ${kb(pkgJs.raw)} | ${kb(pkgJs.gz)} |
+| \`www/\` (modules and CSS) | ${kb(www.raw)} | ${kb(www.gz)} |
+| \`index.html\` | ${kb(html.raw)} | ${kb(html.gz)} |
+<!-- page:end -->
+`;
+
+const path = join(ROOT, 'BENCHMARKS.md');
+let md = readFileSync(path, 'utf8');
+md = /<!-- page:begin -->[\s\S]*<!-- page:end -->\n?/.test(md)
+  ? md.replace(/<!-- page:begin -->[\s\S]*<!-- page:end -->\n?/, section)
+  : `${md.trimEnd()}\n\n${section}`;
+writeFileSync(path, md);
+console.log(section);
