@@ -31,27 +31,38 @@ export function createDialogs(host) {
     return new Promise((resolve) => {
       const err = h('p', { class: 'dp-dialog-error', role: 'alert', hidden: true });
       const heading = h('h2', { class: 'dp-dialog-title', text: title });
+      const cancel = h('button', { type: 'button', class: 'dp-cancel', text: 'Cancel' });
       const form = h('form', { method: 'dialog', class: 'dp-form' }, heading, body, err,
         h('div', { class: 'dp-dialog-buttons' },
-          h('button', { type: 'button', class: 'dp-cancel', text: 'Cancel', on: { click: () => dialog.close('') } }),
+          cancel,
           h('button', { type: 'submit', class: 'dp-ok', text: okLabel })));
-      let result = null;
+      let done = false;
+      const back = /** @type {HTMLElement|null} */ (/** @type {any} */ (host.getRootNode()).activeElement ?? null);
+      const finish = (value) => {
+        if (done) return;
+        done = true;
+        dialog.removeEventListener('close', onClose);
+        if (dialog.open) dialog.close();
+        back?.focus?.();
+        resolve(value);
+      };
       form.addEventListener('submit', (e) => {
         e.preventDefault();
+        let value;
         try {
-          result = onSubmit();
-          dialog.close('ok');
+          value = onSubmit();
         } catch (x) {
           err.textContent = x instanceof Error ? x.message : String(x);
           err.hidden = false;
+          return;
         }
+        finish(value);
       });
-      const back = /** @type {HTMLElement|null} */ (host.getRootNode().activeElement ?? null);
+      cancel.addEventListener('click', () => finish(null));
       dialog.replaceChildren(form);
-      dialog.addEventListener('close', () => {
-        resolve(dialog.returnValue === 'ok' ? result : null);
-        back?.focus?.();
-      }, { once: true });
+      // Esc (cancel) or any other close: nothing chosen. The close event comes a task later.
+      const onClose = () => { if (!dialog.open) finish(null); };
+      dialog.addEventListener('close', onClose);
       dialog.returnValue = '';
       dialog.showModal();
       /** @type {HTMLElement|null} */ (form.querySelector('input,select,button.dp-ok'))?.focus();

@@ -87,8 +87,10 @@ export function mountEditor(root, options) {
   }
 
   // ---- rendering ------------------------------------------------------------------------------
+  let lastRefreshMs = 0;
   function refresh(reason = '') {
     if (!session) return;
+    const t0 = performance.now();
     const doc = session.doc, spans = session.spans, result = session.result;
     if (mode === 'review') {
       const hadFocus = ui.review.contains(root.getRootNode().activeElement) || root.getRootNode().activeElement === document.body;
@@ -105,6 +107,7 @@ export function mountEditor(root, options) {
     ui.undo.disabled = !session.canUndo;
     ui.redo.disabled = !session.canRedo;
     ui.empty.hidden = doc.text.length > 0;
+    lastRefreshMs = performance.now() - t0;
   }
   function drawMirror(text, spans) {
     if (text.length > LIVE_MIRROR_UNITS) { mirror.render(text.length > LIVE_MIRROR_UNITS * 5 ? '' : text, []); return; }
@@ -170,6 +173,7 @@ export function mountEditor(root, options) {
     ui.modeEdit.setAttribute('aria-pressed', String(m === 'edit'));
     ui.modeReview.setAttribute('aria-pressed', String(m === 'review'));
     ui.reviewTools.hidden = m !== 'review';
+    ui.current.hidden = m !== 'review';
     if (m === 'review') {
       if (!session) return;
       review.render(session.doc.text, session.spans).then(() => restoreFocus(false));
@@ -463,6 +467,7 @@ export function mountEditor(root, options) {
     history.refresh();
     lexiconPanel.refresh();
     if (doc && doc.text) setMode('review'); else ui.input.focus();
+    root.dataset.ready = 'true';
   })().catch((e) => { notices.error(e, 'Starting the editor'); notices.status('not ready', true); });
 
   listen(window, 'pagehide', () => save.flush());
@@ -471,6 +476,9 @@ export function mountEditor(root, options) {
     ready,
     session: () => session,
     setMode,
+    get mode() { return mode; },
+    /** Time the last redraw after a change took (ms): what the 16 ms budget is about. */
+    stats: () => ({ lastRefreshMs }),
     loadText: (text) => { ui.input.value = text.replace(/\r\n?/g, '\n'); flushTyping(); },
     destroy() {
       destroyed = true;
