@@ -238,7 +238,13 @@ fn main() {
 
     write(&out, "names.fst", &names_fst);
     write(&out, "senses.bin", &lists);
-    write(&out, "places.bin", &records);
+    // Column-wise, byte plane by byte plane (see lexicon/data.rs `place`).
+    let n_records = records.len() / PLACE_RECORD;
+    let planes: Vec<u8> = (0..PLACE_RECORD)
+        .flat_map(|b| (0..n_records).map(move |i| (b, i)))
+        .map(|(b, i)| records[i * PLACE_RECORD + b])
+        .collect();
+    write(&out, "places.bin", &planes);
     write(&out, "actors.bin", &actor_records);
     write(&out, "common_fr.fst", &common_fr);
     write(&out, "common_en.fst", &common_en);

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# The project's test command: formatting, lints, then every test in release
-# mode (the dev-set tests annotate a few megabytes). Installs what a fresh
-# machine with Rust lacks (the rustfmt and clippy components).
+# The project's test command: formatting, lints, every Rust test in release
+# mode (the dev-set tests annotate a few megabytes), the check that the
+# committed pkg/ was built from the sources as they are, the Node tests of
+# pkg/ and www/, and the page's tests in headless Chromium. Installs what a
+# fresh machine with Rust and Node lacks: rustfmt, clippy, the wasm32 target
+# (to lint the WebAssembly API), npm packages and Debian's chromium
+# (scripts/browser-deps.sh).
 #
 # Tests that read the shared dev data (../shared) skip with a message when it
 # is absent, and fail instead when CI=true.
@@ -43,7 +47,23 @@ cargo fmt --all -- --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    step "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+step "cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
 step "cargo test --release"
 cargo test --release
+
+step "pkg/ is built from the current sources"
+scripts/pkg-hash.sh --check
+
+step "npm packages and Chromium"
+scripts/browser-deps.sh
+
+step "node --test tests/js/ (pkg/ as committed, and the page's modules)"
+node --test tests/js/
 
 step "all tests passed"

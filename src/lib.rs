@@ -27,7 +27,8 @@
 //! - [`dateline`]: the wire dateline, which gives the reference date;
 //! - [`user_lexicon`]: the names an editor added or rejected;
 //! - [`resolve`]: overlaps and final spans;
-//! - [`eval`]: scoring against gold data.
+//! - [`eval`]: scoring against gold data;
+//! - `wasm` (WebAssembly builds only): the JavaScript API the page uses.
 
 pub mod actors;
 pub mod calendar;
@@ -43,6 +44,8 @@ pub mod resolve;
 pub mod span;
 pub mod text;
 pub mod user_lexicon;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 use serde::Serialize;
 

@@ -70,6 +70,14 @@ impl UserLexicon {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let root: Json = serde_json::from_str(json)
             .map_err(|e| Error(format!("invalid lexicon: not valid JSON: {e}")))?;
+        UserLexicon::from_value(&root)
+    }
+
+    /// Compiles a lexicon already parsed as JSON (as the WebAssembly API
+    /// receives it from JavaScript); same checks and messages as [`from_json`].
+    ///
+    /// [`from_json`]: UserLexicon::from_json
+    pub fn from_value(root: &Json) -> Result<UserLexicon, Error> {
         let Json::Object(root) = root else {
             return Err(invalid("expected a JSON object {\"version\": 1, ...}"));
         };
@@ -83,10 +91,10 @@ impl UserLexicon {
             None => return Err(invalid("no \"version\" (expected \"version\": 1)")),
         }
         let mut lex = UserLexicon::default();
-        for (i, e) in array(&root, "add")?.iter().enumerate() {
+        for (i, e) in array(root, "add")?.iter().enumerate() {
             lex.add(parse_added(i + 1, e)?);
         }
-        for (i, e) in array(&root, "reject")?.iter().enumerate() {
+        for (i, e) in array(root, "reject")?.iter().enumerate() {
             let (text, kind) = text_and_kind("reject", i + 1, e)?;
             let kind = match kind {
                 Some(name) => Some(parse_kind("reject", i + 1, &text, name)?),

@@ -2,7 +2,7 @@
 //! recogniser then works on.
 //!
 //! Recognisers work in **byte** offsets into the text as given (what `str`
-//! slicing and `regex` use); only [`crate::resolve`] converts to the code point
+//! slicing wants); only [`crate::resolve`] converts to the code point
 //! offsets of FORMAT.md, once, at the end. Each token carries its folded form
 //! (lower case, no accents: see [`fold`]) as a range into one shared buffer, so
 //! that no recogniser allocates per token.

@@ -1,0 +1,86 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * An annotator holding a compiled editor's lexicon, for repeated calls.
+ */
+export class Annotator {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Annotates `text` with this annotator's lexicon; `options` as for
+     * [`annotate`] (a `lexicon` there is ignored).
+     */
+    annotate(text: string, options: any): any;
+    /**
+     * `new Annotator(lexicon?)`; throws when the lexicon is invalid.
+     */
+    constructor(lexicon: any);
+}
+
+/**
+ * Annotates `text` and returns FORMAT.md's result
+ * `{lang, dct, dateline, spans}` (code point offsets).
+ *
+ * Throws an `Error` for bad options (unknown language, a date that is not
+ * `YYYY-MM-DD`, an invalid lexicon).
+ */
+export function annotate(text: string, options: any): any;
+
+/**
+ * Checks an editor's lexicon; throws an `Error` saying what is wrong.
+ */
+export function checkLexicon(lexicon: any): void;
+
+/**
+ * Installs the panic hook once, when the module is instantiated.
+ */
+export function start(): void;
+
+/**
+ * The crate's version, for the page's "about" line and cache names.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_annotator_free: (a: number, b: number) => void;
+    readonly annotate: (a: number, b: number, c: any) => [number, number, number];
+    readonly annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly annotator_new: (a: any) => [number, number, number];
+    readonly checkLexicon: (a: any) => [number, number];
+    readonly start: () => void;
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -1,0 +1,18 @@
+/* tslint:disable */
+/* eslint-disable */
+export const memory: WebAssembly.Memory;
+export const __wbg_annotator_free: (a: number, b: number) => void;
+export const annotate: (a: number, b: number, c: any) => [number, number, number];
+export const annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
+export const annotator_new: (a: any) => [number, number, number];
+export const checkLexicon: (a: any) => [number, number];
+export const start: () => void;
+export const version: () => [number, number];
+export const __wbindgen_malloc: (a: number, b: number) => number;
+export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+export const __wbindgen_free: (a: number, b: number, c: number) => void;
+export const __wbindgen_exn_store: (a: number) => void;
+export const __externref_table_alloc: () => number;
+export const __wbindgen_externrefs: WebAssembly.Table;
+export const __externref_table_dealloc: (a: number) => void;
+export const __wbindgen_start: () => void;

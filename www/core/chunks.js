@@ -1,0 +1,125 @@
+// Splits a very large text into pieces that can be annotated one at a time,
+// and puts the pieces' results back together as if the text had been
+// annotated whole.
+//
+// Why: a 5 MB paste must never freeze the page, and it should show progress.
+// The core annotates a whole text in one call; cutting the text lets a worker
+// (or the main thread, between frames) report progress and stay responsive.
+//
+// Trade-off: a span cannot cross a cut, so cuts fall on paragraph breaks
+// (a blank line), else on a line break, else on a space; wire copy never
+// runs a name or a date across a paragraph. The first piece decides the
+// language and the reference date (a dispatch's dateline opens it), and every
+// later piece is annotated with them, so the whole text gets one language and
+// one date, as a single call would give. Offsets are in code points
+// (FORMAT.md), so each piece's code point length is counted once.
+
+/** @typedef {import('./types.js').Result} Result */
+
+/** Pieces of about this many UTF-16 code units. */
+export const CHUNK_SIZE = 128 * 1024;
+
+/**
+ * Cuts `text` into pieces of about `size` code units at the best break
+ * before each limit.
+ * @param {string} text
+ * @param {number} [size]
+ * @returns {{text: string, cpStart: number}[]} pieces with their start in code points
+ */
+export function splitChunks(text, size = CHUNK_SIZE) {
+  /** @type {{text: string, cpStart: number}[]} */
+  const out = [];
+  let pos = 0;
+  let cp = 0;
+  while (pos < text.length) {
+    let end = Math.min(text.length, pos + size);
+    if (end < text.length) end = breakBefore(text, pos, end);
+    // Never cut a surrogate pair.
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end += 1;
+    const piece = text.slice(pos, end);
+    out.push({ text: piece, cpStart: cp });
+    cp += codePointLength(piece);
+    pos = end;
+  }
+  return out;
+}
+
+/**
+ * The best place to cut in (pos, limit]: after a blank line, else after a
+ * line break, else after a space, in the second half of the window; the
+ * limit itself when there is none.
+ */
+function breakBefore(text, pos, limit) {
+  const floor = pos + Math.floor((limit - pos) / 2);
+  for (const sep of ['\n\n', '\n', ' ']) {
+    const i = text.lastIndexOf(sep, limit - sep.length);
+    if (i >= 0 && i + sep.length >= floor) return i + sep.length;
+  }
+  return limit;
+}
+
+/** @param {string} s */
+export function codePointLength(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Annotates `text` piece by piece with `annotateOne`, reporting progress, and
+ * returns one result in whole-text code points.
+ * @param {string} text
+ * @param {{lang?: string, dct?: string|null}} opts
+ * @param {(text: string, opts: {lang?: string, dct?: string|null}) => Result} annotateOne
+ * @param {{size?: number, onProgress?: (fraction: number) => void,
+ *          between?: () => Promise<void>, signal?: AbortSignal}} [how]
+ * @returns {Promise<Result>}
+ */
+export async function annotateInChunks(text, opts, annotateOne, how = {}) {
+  const pieces = splitChunks(text, how.size);
+  /** @type {Result} */
+  const whole = { lang: 'und', dct: null, dateline: null, spans: [] };
+  let lang = opts.lang && opts.lang !== 'auto' ? opts.lang : undefined;
+  let dct = opts.dct || undefined;
+  let done = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    if (how.signal?.aborted) throw abortError();
+    const piece = pieces[i];
+    const r = annotateOne(piece.text, { ...opts, lang, dct });
+    if (i === 0) {
+      whole.lang = r.lang;
+      whole.dct = r.dct;
+      whole.dateline = r.dateline;
+      lang = r.lang;
+      dct = r.dct || undefined;
+    }
+    for (const s of r.spans) {
+      s.start += piece.cpStart;
+      s.end += piece.cpStart;
+      whole.spans.push(s);
+    }
+    done += piece.text.length;
+    how.onProgress?.(done / text.length);
+    if (how.between && i + 1 < pieces.length) await how.between();
+  }
+  if (pieces.length === 0) {
+    const r = annotateOne('', opts);
+    whole.lang = r.lang;
+    whole.dct = r.dct;
+  }
+  return whole;
+}
+
+function abortError() {
+  return new DOMException('annotation cancelled', 'AbortError');
+}

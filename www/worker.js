@@ -1,0 +1,40 @@
+// The Web Worker that annotates big pastes off the main thread.
+//
+// Why: a 5 MB text takes the core a good fraction of a second; on the main
+// thread that would freeze typing and scrolling. Here it runs in pieces
+// (core/chunks.js) and posts progress after each one.
+//
+// Messages in:  {id, type: 'annotate', wasmUrl, text, opts}
+// Messages out: {id, type: 'progress', fraction} … then {id, type: 'done', result}
+//               or {id, type: 'error', message}
+
+import init, { Annotator } from '../pkg/depeche.js';
+import { annotateInChunks } from './core/chunks.js';
+
+/** @type {Promise<unknown>|null} */
+let ready = null;
+
+self.addEventListener('message', async (ev) => {
+  const m = ev.data;
+  if (!m || m.type !== 'annotate') return;
+  const { id } = m;
+  let annotator = null;
+  try {
+    ready ??= init({ module_or_path: m.wasmUrl });
+    await ready;
+    annotator = new Annotator(m.opts.lexicon ?? undefined);
+    const a = annotator;
+    const result = await annotateInChunks(
+      m.text,
+      { lang: m.opts.lang, dct: m.opts.dct },
+      (text, o) => a.annotate(text, { lang: o.lang, dct: o.dct || undefined }),
+      { onProgress: (fraction) => self.postMessage({ id, type: 'progress', fraction }) },
+    );
+    self.postMessage({ id, type: 'done', result });
+  } catch (e) {
+    ready = null;
+    self.postMessage({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    annotator?.free();
+  }
+});
