@@ -44,8 +44,9 @@ export function mountEditor(root, options) {
   const ui = buildLayout(root);
   const notices = createNotices({ errors: ui.errors, live: ui.live, status: ui.status });
   const dialogs = createDialogs(root);
-  const review = createTextView(ui.review, { interactive: true, onProgress: (f) => progress(f, 'Drawing') });
-  const mirror = createTextView(ui.mirror, { interactive: false });
+  const isUser = (sp) => !!session?.isUserSpan(sp.start, sp.end);
+  const review = createTextView(ui.review, { interactive: true, isUser, onProgress: (f) => progress(f, 'Drawing') });
+  const mirror = createTextView(ui.mirror, { interactive: false, isUser });
 
   /** @type {Session|null} */ let session = null;
   let engine = null, storage = null;
@@ -357,7 +358,7 @@ export function mountEditor(root, options) {
     focusExtent = { start: sp.start, end: sp.end };
     for (const m of ui.review.querySelectorAll('mark[tabindex="0"]')) if (m !== e.target) m.tabIndex = -1;
     /** @type {HTMLElement} */ (e.target).closest('mark').tabIndex = 0;
-    ui.current.textContent = spanLabel(sp);
+    ui.current.textContent = spanLabel(sp, isUser(sp));
   }
   function toolbarKind(kind) {
     // The toolbar button took the focus; the selection (if any) is still in the text.
@@ -392,9 +393,11 @@ export function mountEditor(root, options) {
   // ---- autosave ------------------------------------------------------------------------------------
   const save = debounce(async () => {
     if (!session || !storage) return;
+    const doc = session.doc;
+    if (!doc.text && !doc.corrections.length) return; // an empty new dispatch is not history
     try {
       notices.status('saving…');
-      await storage.saveDoc(session.doc);
+      await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) });
       await storage.saveLexicon?.(session.lexicon.toJSON());
       notices.status('saved');
       history?.refresh();
@@ -409,7 +412,7 @@ export function mountEditor(root, options) {
   // ---- session lifecycle -------------------------------------------------------------------------------
   function newDoc(text = '') {
     const now = new Date().toISOString();
-    return { id: `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`, title: titleOf(text),
+    return { id: `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`, title: '',
       text, lang: 'auto', dct: null, corrections: [], orphans: [], created: now, updated: now };
   }
   function onChange(ev) {

@@ -24,9 +24,9 @@ export function valueText(kind, value) {
 }
 
 /** The accessible name of a mark: "actor: EI — Islamic State (armed_group)". */
-export function spanLabel(span) {
+export function spanLabel(span, corrected = false) {
   const v = valueText(span.kind, span.value);
-  const who = span.source === 'user' ? ', corrected' : '';
+  const who = corrected ? ', corrected' : '';
   return `${span.kind}: ${span.text}${v ? ` — ${v}` : ''}${who}`;
 }
 

@@ -21,7 +21,7 @@ const SLICE_MS = 8;             // work per frame when slicing
 
 /**
  * @typedef {import('../core/types.js').Span} Span
- * @typedef {{s:number,e:number,span:Span,i:number}} USpan  span in UTF-16 units, i = index in spans
+ * @typedef {{s:number,e:number,span:Span,i:number,user:boolean}} USpan  span in UTF-16 units, i = index in spans
  */
 
 /** Block bounds (UTF-16 units) for `text`, never cutting inside a span. */
@@ -49,7 +49,8 @@ export function blockBounds(text, uspans) {
 /**
  * A view over a container element.
  * @param {HTMLElement} container
- * @param {{interactive:boolean, onProgress?:(fraction:number)=>void}} opts
+ * @param {{interactive:boolean, onProgress?:(fraction:number)=>void, isUser?:(span:Span)=>boolean}} opts
+ *   isUser: was this span made by the editor (a correction) rather than the engine
  */
 export function createTextView(container, opts) {
   const interactive = !!opts.interactive;
@@ -67,11 +68,11 @@ export function createTextView(container, opts) {
   function buildMark(u) {
     const sp = u.span;
     const m = document.createElement('mark');
-    m.className = `dp-mark dp-${sp.kind}${sp.source === 'user' ? ' dp-user' : ''}`;
+    m.className = `dp-mark dp-${sp.kind}${u.user ? ' dp-user' : ''}`;
     m.dataset.k = KIND_KEY[sp.kind] ?? '?';
     if (interactive) {
       m.tabIndex = -1;
-      m.setAttribute('aria-label', spanLabel(sp));
+      m.setAttribute('aria-label', spanLabel(sp, u.user));
     }
     m.textContent = text.slice(u.s, u.e);
     return m;
@@ -81,7 +82,7 @@ export function createTextView(container, opts) {
     let k = text.slice(b.s, b.e);
     for (let i = from; i < to; i++) {
       const u = uspans[i], sp = u.span;
-      k += `\u0000${u.s - b.s},${u.e - b.s},${sp.kind},${sp.source ?? ''},${sp.value == null ? '' : JSON.stringify(sp.value)}`;
+      k += `\u0000${u.s - b.s},${u.e - b.s},${sp.kind},${u.user ? 1 : 0},${sp.value == null ? '' : JSON.stringify(sp.value)}`;
     }
     return k;
   }
@@ -121,7 +122,8 @@ export function createTextView(container, opts) {
     const edges = [];
     for (const sp of spans) edges.push(sp.start, sp.end);
     const units = toUnits(text, edges);
-    uspans = spans.map((span, i) => ({ s: units[2 * i], e: units[2 * i + 1], span, i }));
+    const isUser = opts.isUser ?? (() => false);
+    uspans = spans.map((span, i) => ({ s: units[2 * i], e: units[2 * i + 1], span, i, user: isUser(span) }));
     marks = new Array(spans.length);
     markIndex = new WeakMap();
     blockStart = new WeakMap();
