@@ -14,7 +14,8 @@ export function createNotices(els) {
     /** Show an error (Error or string) with a dismiss button; returns the row. */
     error(err, context = '') {
       const msg = err instanceof Error ? err.message : String(err);
-      if (err instanceof Error && !(err.name === 'UserError')) console.error(err);
+      // Shown to the person; the console gets a warning with the stack for whoever debugs.
+      if (err instanceof Error && err.name !== 'UserError') console.warn(err);
       const row = h('div', { class: 'dp-error', role: 'alert' },
         h('span', { class: 'dp-error-text', text: context ? `${context}: ${msg}` : msg }),
         h('button', { type: 'button', class: 'dp-error-dismiss', 'aria-label': 'Dismiss this message', text: '×',
