@@ -93,7 +93,11 @@ export function mountEditor(root, options) {
     if (!session) return;
     const t0 = performance.now();
     const doc = session.doc, spans = session.spans, result = session.result;
-    if (mode === 'review') {
+    if (mode === 'review' && session.pending && doc.text.length > LARGE_UNITS) {
+      // The worker is annotating a big text: draw it once, with its spans, when they arrive
+      // (drawing it twice costs seconds of style work for nothing).
+      review.render('', []);
+    } else if (mode === 'review') {
       const hadFocus = ui.review.contains(root.getRootNode().activeElement) || root.getRootNode().activeElement === document.body;
       review.render(doc.text, spans).then(() => restoreFocus(hadFocus));
       restoreFocus(hadFocus);
@@ -102,7 +106,7 @@ export function mountEditor(root, options) {
       if (ui.input.value === doc.text) drawMirror(doc.text, spans);
     }
     renderLegend(ui.legend, spans);
-    renderEntities(ui.entities, session.entities(), (s, e) => jumpTo(s, e));
+    schedulePanel();
     renderOrphans(ui.orphanSection, ui.orphans, doc.orphans ?? [], guard((i) => session.dismissOrphan(i), 'Orphans'));
     renderHeader(doc, result);
     ui.undo.disabled = !session.canUndo;
@@ -110,7 +114,18 @@ export function mountEditor(root, options) {
     ui.empty.hidden = doc.text.length > 0;
     lastRefreshMs = performance.now() - t0;
   }
+  // The entity panel is drawn a frame after the text: a correction shows at once, the panel follows.
+  let panelFrame = 0;
+  function schedulePanel() {
+    if (panelFrame) return;
+    panelFrame = requestAnimationFrame(() => {
+      panelFrame = 0;
+      if (session && !destroyed) renderEntities(ui.entities, session.entities(), (s, e) => jumpTo(s, e));
+    });
+  }
   function drawMirror(text, spans) {
+    // Big texts: no live highlights while typing (review mode draws them); no mirror text at all
+    // above 1 MB, and no scroll sync (reading the textarea's scroll position lays it out).
     if (text.length > LIVE_MIRROR_UNITS) { mirror.render(text.length > LIVE_MIRROR_UNITS * 5 ? '' : text, []); return; }
     mirror.render(text, spans);
     syncScroll();
@@ -164,9 +179,9 @@ export function mountEditor(root, options) {
   }
 
   // ---- modes -----------------------------------------------------------------------------------
-  function setMode(m) {
+  function setMode(m, { flush = true } = {}) {
     if (m === mode) return;
-    if (m === 'review') flushTyping();
+    if (m === 'review' && flush) flushTyping();
     mode = m;
     root.dataset.mode = m;
     ui.editPane.hidden = m !== 'edit';
@@ -177,7 +192,7 @@ export function mountEditor(root, options) {
     ui.current.hidden = m !== 'review';
     if (m === 'review') {
       if (!session) return;
-      review.render(session.doc.text, session.spans).then(() => restoreFocus(false));
+      if (!(session.pending && session.doc.text.length > LARGE_UNITS)) review.render(session.doc.text, session.spans).then(() => restoreFocus(false));
       const i = focusIndex();
       if (i >= 0) focusSpan(i); else ui.review.focus();
       notices.announce(`Review mode: ${session.spans.length} highlights. Press ? for keys.`);
@@ -233,10 +248,19 @@ export function mountEditor(root, options) {
     e.preventDefault();
     const text = data.replace(/\r\n?/g, '\n');
     const t = ui.input;
-    t.setRangeText(text, t.selectionStart, t.selectionEnd, 'end');
     typing.cancel();
-    guard(() => session?.setText(t.value), 'Paste')();
-    setMode('review');
+    const next = t.value.slice(0, t.selectionStart) + text + t.value.slice(t.selectionEnd);
+    if (next.length <= LIVE_MIRROR_UNITS) {
+      t.setRangeText(text, t.selectionStart, t.selectionEnd, 'end');
+      guard(() => session?.setText(t.value), 'Paste')();
+      setMode('review');
+      return;
+    }
+    // A huge paste: a visible textarea holding megabytes takes seconds to lay out, so it is
+    // hidden first (review mode), then the session gets the text, then the hidden textarea.
+    setMode('review', { flush: false });
+    guard(() => session?.setText(next), 'Paste')();
+    t.value = next;
   }
   function onEditKey(e) {
     if (e.key === 'Escape') { e.preventDefault(); setMode('review'); }

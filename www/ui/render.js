@@ -78,11 +78,20 @@ export function createTextView(container, opts) {
     return m;
   }
 
+  /** @type {WeakMap<object, string>} */
+  const valueKeys = new WeakMap();
+  const valueKey = (sp) => {
+    if (sp.value == null) return '';
+    if (typeof sp.value !== 'object') return String(sp.value);
+    let k = valueKeys.get(sp.value);
+    if (k === undefined) { k = JSON.stringify(sp.value); valueKeys.set(sp.value, k); }
+    return k;
+  };
   function blockKey(b, from, to) {
     let k = text.slice(b.s, b.e);
     for (let i = from; i < to; i++) {
       const u = uspans[i], sp = u.span;
-      k += `\u0000${u.s - b.s},${u.e - b.s},${sp.kind},${u.user ? 1 : 0},${sp.value == null ? '' : JSON.stringify(sp.value)}`;
+      k += `\u0000${u.s - b.s},${u.e - b.s},${sp.kind},${u.user ? 1 : 0},${valueKey(sp)}`;
     }
     return k;
   }
@@ -151,7 +160,10 @@ export function createTextView(container, opts) {
     };
     if (text.length <= SLICE_UNITS) {
       step(0);
-      container.replaceChildren(...nodes);
+      // Put the blocks in place touching only what changed (one correction: one block).
+      const kids = container.children;
+      for (let i = 0; i < nodes.length; i++) if (kids[i] !== nodes[i]) container.insertBefore(nodes[i], kids[i] ?? null);
+      while (kids.length > nodes.length) /** @type {Element} */ (container.lastElementChild).remove();
       complete = true;
       return Promise.resolve();
     }
