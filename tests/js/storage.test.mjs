@@ -1,0 +1,374 @@
+// Tests for www/core/storage.js: the history in IndexedDB (with the fake-indexeddb package when it
+// is installed; those tests skip with a message otherwise), the lexicon and preferences in
+// localStorage (an in-memory fake below) including corrupt data and a full quota, and the
+// autosaver's debounce, flush on hide, status reports and error handling.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY } from '../../www/core/storage.js';
+
+/** An in-memory localStorage; `quota` (characters) makes setItem throw QuotaExceededError. */
+class MemoryStorage {
+  constructor(quota = Infinity) {
+    this.map = new Map();
+    this.quota = quota;
+  }
+  get length() {
+    return this.map.size;
+  }
+  key(i) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    const used = [...this.map].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
+    if (used + k.length + String(v).length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
+}
+
+let fake = null;
+try {
+  fake = await import('fake-indexeddb');
+} catch {
+  fake = null;
+}
+const SKIP_IDB = fake ? false : 'fake-indexeddb is not installed (npm install): IndexedDB tests skipped';
+
+function doc(id, text = `Texte de ${id} 😀`, extra = {}) {
+  return { id, title: `Titre ${id}`, text, lang: 'auto', dct: null, corrections: [], orphans: [], created: '2031-01-01T00:00:00.000Z', updated: '2031-01-01T00:00:00.000Z', ...extra };
+}
+const SPANS = [{ start: 0, end: 5, kind: 'actor', text: 'Texte', value: { canonical: 'X' }, source: 'user' }];
+
+// ---------------------------------------------------------------- IndexedDB
+
+test('saveDoc / loadDoc / listDocs / deleteDoc / lastDocId', { skip: SKIP_IDB }, async () => {
+  let t = 1_900_000_000_000;
+  const store = createStorage({ indexedDB: new fake.IDBFactory(), localStorage: new MemoryStorage(), now: () => (t += 1000) });
+  assert.equal(await store.lastDocId(), null);
+  assert.deepEqual(await store.listDocs(), []);
+  assert.equal(await store.loadDoc('nope'), null);
+  const s1 = await store.saveDoc(doc('a'), SPANS);
+  assert.deepEqual({ ...s1, updated: 'x' }, { id: 'a', title: 'Titre a', updated: 'x', size: 12, spanCount: 1 });
+  await store.saveDoc(doc('b'), []);
+  await store.saveDoc(doc('c'), []);
+  // Listing reads index keys only: it works with reading records (value cursors, get) disabled.
+  const { openCursor } = fake.IDBIndex.prototype;
+  const { get } = fake.IDBObjectStore.prototype;
+  fake.IDBIndex.prototype.openCursor = fake.IDBObjectStore.prototype.get = () => assert.fail('listDocs read a record');
+  try {
+    assert.deepEqual((await store.listDocs()).map((d) => d.id), ['c', 'b', 'a']);
+  } finally {
+    fake.IDBIndex.prototype.openCursor = openCursor;
+    fake.IDBObjectStore.prototype.get = get;
+  }
+  assert.equal(await store.lastDocId(), 'c');
+  // Saving again moves a dispatch to the top.
+  await store.saveDoc(doc('a', 'nouveau'), []);
+  const list = await store.listDocs();
+  assert.deepEqual(list.map((d) => d.id), ['a', 'c', 'b']);
+  assert.equal(list[0].size, 7);
+  assert.ok(list[0].updated > list[1].updated);
+  const loaded = await store.loadDoc('a');
+  assert.equal(loaded.doc.text, 'nouveau');
+  assert.deepEqual(loaded.spans, []);
+  await store.deleteDoc('a');
+  assert.equal(await store.loadDoc('a'), null);
+  assert.equal(await store.lastDocId(), 'c');
+  await store.clearDocs();
+  assert.deepEqual(await store.listDocs(), []);
+  await store.close();
+});
+
+test('a dispatch comes back exactly after a "reload" (a new storage on the same database)', { skip: SKIP_IDB }, async () => {
+  const factory = new fake.IDBFactory();
+  const big = 'Les forces de Valmore 🚀 <script>x</script>\n'.repeat(120_000); // ~5 MB
+  const d = doc('big', big, { corrections: [{ op: 'reject', start: 0, end: 3, kind: 'actor', exact: 'Les', prefix: '', suffix: ' forces' }] });
+  const first = createStorage({ indexedDB: factory, localStorage: null });
+  await first.saveDoc(d, SPANS);
+  await first.close();
+  const second = createStorage({ indexedDB: factory, localStorage: null });
+  assert.equal(await second.lastDocId(), 'big');
+  const back = await second.loadDoc('big');
+  assert.deepEqual(back.doc, d);
+  assert.deepEqual(back.spans, SPANS);
+  await second.close();
+});
+
+test('the history keeps the newest 50; stamps increase even with a frozen or backward clock', { skip: SKIP_IDB }, async () => {
+  const factory = new fake.IDBFactory();
+  const store = createStorage({ indexedDB: factory, localStorage: null, now: () => 1_900_000_000_000 });
+  for (let i = 0; i < 55; i++) await store.saveDoc(doc(`d${i}`), []);
+  const list = await store.listDocs();
+  assert.equal(list.length, 50);
+  assert.equal(list[0].id, 'd54');
+  assert.equal(list[49].id, 'd5');
+  assert.equal(await store.loadDoc('d4'), null);
+  await store.close();
+  // A later session whose clock is a year behind still files its save as the newest.
+  const behind = createStorage({ indexedDB: factory, localStorage: null, now: () => 1_860_000_000_000 });
+  await behind.saveDoc(doc('late'), []);
+  assert.equal(await behind.lastDocId(), 'late');
+  assert.equal((await behind.listDocs()).length, 50);
+  await behind.close();
+  // A small limit.
+  const small = createStorage({ indexedDB: new fake.IDBFactory(), localStorage: null, historyLimit: 2 });
+  for (const id of ['x', 'y', 'z']) await small.saveDoc(doc(id), []);
+  assert.deepEqual((await small.listDocs()).map((r) => r.id), ['z', 'y']);
+  await small.close();
+});
+
+test('storage failures reject with a clear message', { skip: SKIP_IDB }, async () => {
+  const store = createStorage({ indexedDB: new fake.IDBFactory(), localStorage: null });
+  await assert.rejects(store.saveDoc({ title: 'x' }, []), /Could not save the dispatch "x": it has no id or no text/);
+  await assert.rejects(store.saveDoc(doc('a'), null), /its spans are not a list/);
+  // A value IndexedDB cannot clone.
+  await assert.rejects(store.saveDoc(doc('f', 'txt', { extra: () => 1 }), []), /Could not save the dispatch "Titre f": the dispatch holds a value that cannot be stored/);
+  // A full disk: the put throws QuotaExceededError.
+  const proto = fake.IDBObjectStore.prototype;
+  const put = proto.put;
+  proto.put = function () {
+    throw new DOMException('quota', 'QuotaExceededError');
+  };
+  try {
+    await assert.rejects(store.saveDoc(doc('q'), []), /Could not save the dispatch "Titre q": the browser's storage for this page is full\. Export your work/);
+  } finally {
+    proto.put = put;
+  }
+  // Nothing half-written: the failed saves left no record.
+  assert.deepEqual((await store.listDocs()).map((r) => r.id), []);
+  await store.saveDoc(doc('ok'), []);
+  assert.equal(await store.lastDocId(), 'ok');
+  await store.close();
+});
+
+test('no IndexedDB, or one that refuses to open: rejected promises that say so', async () => {
+  const none = createStorage({ indexedDB: null, localStorage: null });
+  await assert.rejects(none.saveDoc(doc('a'), []), (e) => e instanceof StorageError && /no IndexedDB here/.test(e.message) && /export them/.test(e.message));
+  await assert.rejects(none.listDocs(), StorageError);
+
+  // Opening refused (as in some private modes).
+  const refusing = {
+    open() {
+      const req = {};
+      setTimeout(() => {
+        req.error = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+        req.onerror();
+      });
+      return req;
+    },
+  };
+  const r = createStorage({ indexedDB: /** @type {any} */ (refusing), localStorage: null });
+  await assert.rejects(r.lastDocId(), (e) => e instanceof StorageError && /^Could not open the saved dispatches: InvalidStateError: A mutation operation/.test(e.message));
+});
+
+// ---------------------------------------------------------------- localStorage
+
+test('lexicon and preferences: save, load, nothing stored yet', () => {
+  const ls = new MemoryStorage();
+  const store = createStorage({ indexedDB: null, localStorage: ls });
+  assert.deepEqual(store.loadLexicon(), { data: { version: 1, add: [], reject: [] }, warning: null });
+  const lex = { version: 1, add: [{ text: 'OSV', kind: 'actor', value: { canonical: 'Observatoire' }, from: 'd1' }], reject: [{ text: 'Phase finale', kind: 'place' }, { text: 'Midi' }] };
+  store.saveLexicon(lex);
+  assert.equal(ls.getItem(LEXICON_KEY), JSON.stringify(lex));
+  assert.deepEqual(store.loadLexicon(), { data: lex, warning: null });
+  assert.deepEqual(store.loadPrefs(), { data: {}, warning: null });
+  store.savePrefs({ theme: 'dark', autosave: true });
+  assert.deepEqual(store.loadPrefs(), { data: { theme: 'dark', autosave: true }, warning: null });
+  assert.equal(ls.getItem(PREFS_KEY), '{"theme":"dark","autosave":true}');
+});
+
+test('a corrupt lexicon is set aside under a backup key, an empty one returned with a warning', () => {
+  const ls = new MemoryStorage();
+  ls.setItem(LEXICON_KEY, '{"version": 1, "add": [');
+  const store = createStorage({ indexedDB: null, localStorage: ls, now: () => Date.UTC(2031, 2, 12) });
+  const { data, warning } = store.loadLexicon();
+  assert.deepEqual(data, { version: 1, add: [], reject: [] });
+  assert.match(warning, /The saved lexicon could not be read \(broken JSON\); it was set aside under "depeche\.lexicon\.v1\.backup-2031-03-12T00:00:00\.000Z"/);
+  assert.equal(ls.getItem('depeche.lexicon.v1.backup-2031-03-12T00:00:00.000Z'), '{"version": 1, "add": [');
+  // Saving the new lexicon does not touch the backup.
+  store.saveLexicon({ version: 1, add: [], reject: [] });
+  assert.equal(ls.getItem('depeche.lexicon.v1.backup-2031-03-12T00:00:00.000Z'), '{"version": 1, "add": [');
+
+  // The wrong shape, and bad entries among good ones.
+  const ls2 = new MemoryStorage();
+  ls2.setItem(LEXICON_KEY, '{"version": 2, "names": []}');
+  const s2 = createStorage({ indexedDB: null, localStorage: ls2, now: () => 0 });
+  assert.match(s2.loadLexicon().warning, /not a version 1 lexicon; it was set aside under "depeche\.lexicon\.v1\.backup-1970/);
+  ls2.setItem(LEXICON_KEY, JSON.stringify({ version: 1, add: [{ text: 'A', kind: 'actor' }, { text: 'B', kind: 'person' }, 'C'], reject: [{ kind: 'place' }] }));
+  const partial = s2.loadLexicon();
+  assert.deepEqual(partial.data.add, [{ text: 'A', kind: 'actor' }]);
+  assert.deepEqual(partial.data.reject, []);
+  assert.match(partial.warning, /^3 entries of the saved lexicon could not be read and were left out/);
+  // Corrupt preferences too.
+  ls2.setItem(PREFS_KEY, '[1, 2]');
+  assert.match(s2.loadPrefs().warning, /preferences are not an object; they were set aside/);
+  ls2.setItem(PREFS_KEY, 'nope');
+  assert.deepEqual(s2.loadPrefs().data, {});
+});
+
+test('no localStorage, a throwing one, a full one: warnings on load, StorageError on save', () => {
+  const none = createStorage({ indexedDB: null, localStorage: null });
+  assert.match(none.loadLexicon().warning, /localStorage is unavailable/);
+  assert.deepEqual(none.loadLexicon().data, { version: 1, add: [], reject: [] });
+  assert.throws(() => none.saveLexicon({ version: 1, add: [], reject: [] }), (e) => e instanceof StorageError && /Could not save the lexicon: .*Export it/.test(e.message));
+
+  const throwing = { getItem() { throw new DOMException('denied', 'SecurityError'); }, setItem() { throw new DOMException('denied', 'SecurityError'); } };
+  const t = createStorage({ indexedDB: null, localStorage: /** @type {any} */ (throwing) });
+  assert.match(t.loadPrefs().warning, /Could not read the saved preferences \(denied\)/);
+  assert.throws(() => t.savePrefs({}), /Could not save the preferences: SecurityError: denied/);
+
+  const full = new MemoryStorage(100);
+  const f = createStorage({ indexedDB: null, localStorage: full });
+  const big = { version: 1, add: [{ text: 'x'.repeat(200), kind: 'actor' }], reject: [] };
+  assert.throws(() => f.saveLexicon(big), /Could not save the lexicon: the browser's storage for this page is full/);
+  assert.equal(full.getItem(LEXICON_KEY), null);
+  // A corrupt value that cannot be backed up: the warning says it stays where it is.
+  const tight = new MemoryStorage(60);
+  tight.setItem(LEXICON_KEY, '{broken' + 'x'.repeat(30));
+  const w = createStorage({ indexedDB: null, localStorage: tight }).loadLexicon().warning;
+  assert.match(w, /could not be copied to .* it stays under "depeche\.lexicon\.v1" until the next save replaces it/);
+});
+
+// ---------------------------------------------------------------- autosaver
+
+/** Manual timers: run() fires the pending ones. */
+function manualTimers() {
+  let next = 1;
+  const pending = new Map();
+  return {
+    setTimer: (fn, ms) => {
+      const id = next++;
+      pending.set(id, { fn, ms });
+      return id;
+    },
+    clearTimer: (id) => pending.delete(id),
+    get count() {
+      return pending.size;
+    },
+    run() {
+      const all = [...pending.values()];
+      pending.clear();
+      for (const t of all) t.fn();
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+test('autosaver: debounces to one save of the last payload, reports pending/saving/saved', async () => {
+  const timers = manualTimers();
+  const saved = [];
+  const states = [];
+  const a = autosaver(async (p) => saved.push(p), 500, { ...timers, onStatus: (s) => states.push(s.state) });
+  assert.equal(a.status.state, 'idle');
+  a.schedule('v1');
+  a.schedule('v2');
+  a.schedule('v3');
+  assert.equal(timers.count, 1, 'one timer at a time');
+  assert.deepEqual(saved, []);
+  assert.equal(a.dirty, true);
+  timers.run();
+  await tick();
+  assert.deepEqual(saved, ['v3']);
+  assert.equal(a.status.state, 'saved');
+  assert.equal(a.dirty, false);
+  assert.deepEqual(states, ['pending', 'pending', 'pending', 'saving', 'saved']);
+  // flush with nothing pending does not save again.
+  await a.flush();
+  assert.deepEqual(saved, ['v3']);
+});
+
+test('autosaver: pagehide and visibilitychange to hidden flush at once; visible does not', async () => {
+  const timers = manualTimers();
+  const saved = [];
+  const win = new EventTarget();
+  win.document = { visibilityState: 'visible' };
+  const a = autosaver((p) => saved.push(p), 10_000, { ...timers, target: win });
+  a.schedule('typed');
+  win.dispatchEvent(new Event('visibilitychange'));
+  await tick();
+  assert.deepEqual(saved, [], 'still visible: wait for the debounce');
+  win.document.visibilityState = 'hidden';
+  win.dispatchEvent(new Event('visibilitychange'));
+  await tick();
+  assert.deepEqual(saved, ['typed']);
+  assert.equal(timers.count, 0, 'the debounce timer was cancelled');
+  a.schedule('more');
+  win.dispatchEvent(new Event('pagehide'));
+  await tick();
+  assert.deepEqual(saved, ['typed', 'more']);
+  // After dispose, events do nothing.
+  a.schedule('after');
+  a.dispose();
+  win.dispatchEvent(new Event('pagehide'));
+  await tick();
+  assert.deepEqual(saved, ['typed', 'more']);
+  assert.equal(timers.count, 0);
+});
+
+test('autosaver: an error is reported with its message and the change is retried', async () => {
+  const timers = manualTimers();
+  let fail = true;
+  const saved = [];
+  const statuses = [];
+  const a = autosaver(
+    async (p) => {
+      if (fail) throw new StorageError('Could not save the dispatch "x": the browser\'s storage for this page is full.');
+      saved.push(p);
+    },
+    100,
+    { ...timers, onStatus: (s) => statuses.push(s) },
+  );
+  a.schedule('work');
+  const st = await a.flush();
+  assert.equal(st.state, 'error');
+  assert.match(st.message, /storage for this page is full/);
+  assert.equal(a.dirty, true, 'the change is still unsaved');
+  fail = false;
+  await a.flush();
+  assert.deepEqual(saved, ['work']);
+  assert.equal(a.status.state, 'saved');
+  assert.equal(a.status.message, null);
+  // A throwing status callback does not break saving.
+  const b = autosaver(async (p) => saved.push(p), 1, { ...timers, onStatus: () => { throw new Error('ui'); } });
+  b.schedule('still');
+  await b.flush();
+  assert.deepEqual(saved, ['work', 'still']);
+});
+
+test('autosaver: saves never overlap; a change during a save is saved after it', async () => {
+  const timers = manualTimers();
+  let active = 0;
+  let maxActive = 0;
+  const saved = [];
+  let release;
+  const a = autosaver(
+    async (p) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      if (p === 'first') await new Promise((r) => (release = r));
+      saved.push(p);
+      active--;
+    },
+    100,
+    timers,
+  );
+  a.schedule('first');
+  const f1 = a.flush();
+  await tick();
+  assert.equal(a.status.state, 'saving');
+  a.schedule('second');
+  assert.equal(a.status.state, 'saving', 'still saving the first');
+  const f2 = a.flush();
+  await tick();
+  release();
+  await Promise.all([f1, f2]);
+  assert.deepEqual(saved, ['first', 'second']);
+  assert.equal(maxActive, 1);
+  assert.equal(a.status.state, 'saved');
+});

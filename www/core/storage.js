@@ -1,0 +1,530 @@
+// Persistence: the editor's work survives a reload, a crash, a closed tab.
+//
+// - Dispatches go to IndexedDB (database "depeche", object store "docs" keyed by id, an index
+//   on "updated"): a Doc can be megabytes, which localStorage (about 5 MB in all, synchronous)
+//   cannot hold. Each record keeps the Doc and its exact effective spans, so a reload shows
+//   the last state at once, before the engine has annotated anything. The history keeps the
+//   newest 50 dispatches; saving a 51st drops the oldest, in the same transaction. A second
+//   index ("summary": updated, title, size, span count) lets the history be listed from index
+//   keys alone, without reading any text.
+// - The lexicon and the preferences are small and needed synchronously at start-up: they go to
+//   localStorage under "depeche.lexicon.v1" and "depeche.prefs.v1". Stored JSON that cannot
+//   be read is copied to a backup key before anything is returned, so it is never overwritten
+//   unseen; the caller gets an empty value and a warning to show.
+// - Nothing fails silently: every IndexedDB failure (no IndexedDB at all, private mode, quota
+//   exceeded, a value that cannot be stored) rejects the promise with a StorageError whose
+//   message says what could not be done and what to do; localStorage writes throw one.
+// - The backends are injected (`createStorage({indexedDB, localStorage})`), so Node tests pass
+//   in-memory fakes; in the page they default to the window's.
+// - `autosaver(saveFn, delayMs, {target, onStatus})`: a debounced save that never runs two
+//   saves at once, flushes at once when the page is hidden or left (pagehide, visibilitychange
+//   to hidden: the last moments a browser reliably gives), and reports its state.
+// Trade-off: IndexedDB is asynchronous, so a save started in pagehide may be cut short by the
+// browser; the debounce keeps that window to `delayMs` of typing at worst.
+
+/** @typedef {import('./types.js').Doc} Doc */
+/** @typedef {import('./types.js').Span} Span */
+/** @typedef {import('./types.js').LexiconData} LexiconData */
+
+export const DB_NAME = 'depeche';
+export const STORE = 'docs';
+export const LEXICON_KEY = 'depeche.lexicon.v1';
+export const PREFS_KEY = 'depeche.prefs.v1';
+export const HISTORY_LIMIT = 50;
+
+const KINDS = ['actor', 'place', 'date'];
+
+/** What went wrong when storing or reading; `cause` is the browser's error. */
+export class StorageError extends Error {
+  /** @param {string} message @param {unknown} [cause] */
+  constructor(message, cause) {
+    super(message);
+    this.name = 'StorageError';
+    this.cause = cause;
+  }
+}
+
+/** @param {string} action @param {any} err */
+function storageError(action, err) {
+  const name = err && err.name;
+  if (name === 'QuotaExceededError' || (err && err.code === 22)) {
+    return new StorageError(
+      `${action}: the browser's storage for this page is full. Export your work (JSON) and delete old dispatches from the history.`,
+      err,
+    );
+  }
+  if (name === 'DataCloneError') return new StorageError(`${action}: the dispatch holds a value that cannot be stored (${err.message})`, err);
+  const detail = err ? `${name ? `${name}: ` : ''}${err.message ?? String(err)}` : 'unknown error';
+  return new StorageError(`${action}: ${detail}`, err);
+}
+
+/** The window's localStorage, or null where reading it throws (sandboxed frames, cookies blocked). */
+function defaultLocalStorage() {
+  try {
+    return /** @type {any} */ (globalThis).localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A summary row of the history.
+ * @typedef {{id: string, title: string, updated: string, size: number, spanCount: number}} DocSummary
+ */
+
+/**
+ * @param {{indexedDB?: IDBFactory|null, localStorage?: Storage|null, dbName?: string,
+ *          historyLimit?: number, now?: () => number}} [opts]
+ */
+export function createStorage(opts = {}) {
+  const idb = 'indexedDB' in opts ? opts.indexedDB : /** @type {any} */ (globalThis).indexedDB ?? null;
+  const ls = 'localStorage' in opts ? opts.localStorage : defaultLocalStorage();
+  const dbName = opts.dbName ?? DB_NAME;
+  const limit = opts.historyLimit ?? HISTORY_LIMIT;
+  const now = opts.now ?? (() => Date.now());
+  /** @type {Promise<IDBDatabase>|null} */
+  let opening = null;
+  let lastStamp = 0;
+
+  /** @returns {Promise<IDBDatabase>} */
+  function open() {
+    if (opening) return opening;
+    opening = new Promise((resolve, reject) => {
+      const action = 'Could not open the saved dispatches';
+      if (!idb) {
+        reject(new StorageError(`${action}: this browser offers no IndexedDB here (private browsing or a sandboxed frame?). Dispatches will not be kept: export them to save your work.`));
+        return;
+      }
+      /** @type {IDBOpenDBRequest} */
+      let req;
+      try {
+        req = idb.open(dbName, 1);
+      } catch (e) {
+        reject(storageError(action, e));
+        return;
+      }
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains(STORE)) {
+          const store = db.createObjectStore(STORE, { keyPath: 'id' });
+          store.createIndex('updated', 'updated');
+          // The history list reads this index's keys only, never the records: listing 50
+          // dispatches must not load 50 texts.
+          store.createIndex('summary', ['updated', 'title', 'size', 'spanCount']);
+        }
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        // Another tab upgrading the database: let it, and reopen on the next call.
+        db.onversionchange = () => {
+          db.close();
+          opening = null;
+        };
+        resolve(db);
+      };
+      req.onerror = () => reject(storageError(action, req.error));
+    });
+    opening.catch(() => {
+      opening = null; // let a later call try again
+    });
+    return opening;
+  }
+
+  /**
+   * Runs `body` in one transaction; resolves with what it `set`s once the transaction commits.
+   * @template T
+   * @param {IDBTransactionMode} mode @param {string} action
+   * @param {(store: IDBObjectStore, set: (v: T) => void, abort: (e: unknown) => void) => void} body
+   *   `abort(e)` from a request callback aborts the transaction and rejects with e's message.
+   * @returns {Promise<T>}
+   */
+  async function run(mode, action, body) {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      /** @type {IDBTransaction} */
+      let tx;
+      try {
+        tx = db.transaction(STORE, mode);
+      } catch (e) {
+        reject(storageError(action, e));
+        return;
+      }
+      /** @type {any} */
+      let result;
+      /** @type {unknown} */
+      let cause = null;
+      tx.oncomplete = () => resolve(result);
+      tx.onabort = () => reject(storageError(action, cause ?? tx.error ?? new Error('the browser aborted the transaction')));
+      const abort = (/** @type {unknown} */ e) => {
+        cause = e;
+        try {
+          tx.abort();
+        } catch {
+          reject(storageError(action, e)); // the transaction had already finished
+        }
+      };
+      try {
+        body(tx.objectStore(STORE), (v) => {
+          result = v;
+        }, abort);
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        reject(storageError(action, e));
+      }
+    });
+  }
+
+  /** A strictly increasing ISO time: two saves in the same millisecond still sort. */
+  function stamp(after = 0) {
+    const t = Math.max(now(), lastStamp + 1, after + 1);
+    lastStamp = t;
+    return new Date(t).toISOString();
+  }
+
+  return {
+    /**
+     * Saves a dispatch and its effective spans; the newest `historyLimit` are kept.
+     * @param {Doc} doc @param {Span[]} spans @returns {Promise<DocSummary>}
+     */
+    saveDoc(doc, spans) {
+      const title = doc && typeof doc.title === 'string' && doc.title ? doc.title : 'dispatch';
+      const action = `Could not save the dispatch "${title}"`;
+      if (!doc || typeof doc.id !== 'string' || doc.id === '' || typeof doc.text !== 'string') {
+        return Promise.reject(new StorageError(`${action}: it has no id or no text`));
+      }
+      if (!Array.isArray(spans)) return Promise.reject(new StorageError(`${action}: its spans are not a list`));
+      const size = codePoints(doc.text);
+      return run('readwrite', action, (store, set, abort) => {
+        // Stamp after the newest stored record, so a clock set back never files this save
+        // under an older one (the history is ordered by this stamp).
+        const newest = store.index('updated').openKeyCursor(null, 'prev');
+        newest.onsuccess = () => {
+          const c = newest.result;
+          const after = c ? Date.parse(String(c.key)) : NaN;
+          const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
+          set(summary);
+          try {
+            store.put({ ...summary, doc, spans });
+          } catch (e) {
+            abort(e); // DataCloneError: a value that cannot be stored
+            return;
+          }
+          trim();
+        };
+        const trim = () => {
+          const count = store.count();
+          count.onsuccess = () => {
+            let extra = count.result - limit;
+            if (extra <= 0) return;
+            const cursor = store.index('updated').openCursor(); // oldest first
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (!c || extra <= 0) return;
+              if (c.primaryKey !== doc.id) {
+                c.delete();
+                extra--;
+              }
+              c.continue();
+            };
+          };
+        };
+      });
+    },
+
+    /** @param {string} id @returns {Promise<{doc: Doc, spans: Span[], updated: string}|null>} */
+    loadDoc(id) {
+      return run('readonly', `Could not read the saved dispatch ${JSON.stringify(id)}`, (store, set) => {
+        const req = store.get(id);
+        req.onsuccess = () => {
+          const r = req.result;
+          set(r ? { doc: r.doc, spans: r.spans, updated: r.updated } : null);
+        };
+      });
+    },
+
+    /** The history, newest first. @returns {Promise<DocSummary[]>} */
+    listDocs() {
+      return run('readonly', 'Could not list the saved dispatches', (store, set) => {
+        /** @type {DocSummary[]} */
+        const out = [];
+        set(out);
+        const req = store.index('summary').openKeyCursor(null, 'prev');
+        req.onsuccess = () => {
+          const c = req.result;
+          if (!c) return;
+          const [updated, title, size, spanCount] = /** @type {any[]} */ (c.key);
+          out.push({ id: /** @type {string} */ (c.primaryKey), title, updated, size, spanCount });
+          c.continue();
+        };
+      });
+    },
+
+    /** @param {string} id @returns {Promise<void>} */
+    deleteDoc(id) {
+      return run('readwrite', `Could not delete the saved dispatch ${JSON.stringify(id)}`, (store) => {
+        store.delete(id);
+      });
+    },
+
+    /** Empties the history. @returns {Promise<void>} */
+    clearDocs() {
+      return run('readwrite', 'Could not clear the history', (store) => {
+        store.clear();
+      });
+    },
+
+    /** The id of the dispatch saved last, or null. @returns {Promise<string|null>} */
+    lastDocId() {
+      return run('readonly', 'Could not find the last dispatch', (store, set) => {
+        set(null);
+        const req = store.index('updated').openKeyCursor(null, 'prev');
+        req.onsuccess = () => {
+          if (req.result) set(/** @type {string} */ (req.result.primaryKey));
+        };
+      });
+    },
+
+    /**
+     * The stored lexicon. Never throws: unreadable data is backed up and an empty lexicon
+     * returned with a warning; invalid entries are left out (the whole stored copy backed up).
+     * @returns {{data: LexiconData, warning: string|null}}
+     */
+    loadLexicon() {
+      const empty = () => /** @type {LexiconData} */ ({ version: 1, add: [], reject: [] });
+      const read = readKey(ls, LEXICON_KEY, 'lexicon', now());
+      if (read.warning || read.value === undefined) return { data: empty(), warning: read.warning };
+      const v = read.value;
+      if (!isObject(v) || v.version !== 1 || !Array.isArray(v.add) || !Array.isArray(v.reject)) {
+        const backup = backupKey(ls, LEXICON_KEY, read.raw, now());
+        return { data: empty(), warning: `The saved lexicon is not a version 1 lexicon; it was set aside${backup}. Starting with an empty lexicon.` };
+      }
+      const add = v.add.filter((e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && KINDS.includes(e.kind));
+      const reject = v.reject.filter((e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && (e.kind === undefined || KINDS.includes(e.kind)));
+      const dropped = v.add.length - add.length + v.reject.length - reject.length;
+      if (dropped === 0) return { data: /** @type {LexiconData} */ (v), warning: null };
+      const backup = backupKey(ls, LEXICON_KEY, read.raw, now());
+      return {
+        data: /** @type {LexiconData} */ ({ ...v, add, reject }),
+        warning: `${dropped} entr${dropped === 1 ? 'y' : 'ies'} of the saved lexicon could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the saved copy was set aside${backup}.`,
+      };
+    },
+
+    /** Throws a StorageError when it cannot be stored. @param {LexiconData} data */
+    saveLexicon(data) {
+      writeKey(ls, LEXICON_KEY, data, 'Could not save the lexicon');
+    },
+
+    /** @returns {{data: Record<string, any>, warning: string|null}} */
+    loadPrefs() {
+      const read = readKey(ls, PREFS_KEY, 'preferences', now());
+      if (read.warning || read.value === undefined) return { data: {}, warning: read.warning };
+      if (!isObject(read.value)) {
+        const backup = backupKey(ls, PREFS_KEY, read.raw, now());
+        return { data: {}, warning: `The saved preferences are not an object; they were set aside${backup}. Using the defaults.` };
+      }
+      return { data: read.value, warning: null };
+    },
+
+    /** Throws a StorageError when it cannot be stored. @param {Record<string, any>} prefs */
+    savePrefs(prefs) {
+      writeKey(ls, PREFS_KEY, prefs, 'Could not save the preferences');
+    },
+
+    /** Closes the database (tests; a page never needs to). */
+    async close() {
+      if (!opening) return;
+      const p = opening;
+      opening = null;
+      try {
+        (await p).close();
+      } catch {
+        /* it never opened */
+      }
+    },
+  };
+}
+
+/** @param {unknown} v @returns {v is Record<string, any>} */
+function isObject(v) {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function codePoints(/** @type {string} */ s) {
+  let pairs = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return s.length - pairs;
+}
+
+/**
+ * Reads and parses a key. `value` undefined: nothing stored. A warning when the storage cannot be
+ * read or the JSON is broken (then the raw text has been backed up).
+ * @param {Storage|null|undefined} ls @param {string} key @param {string} what @param {number} t
+ * @returns {{value?: any, raw?: string, warning: string|null}}
+ */
+function readKey(ls, key, what, t) {
+  if (!ls) return { warning: `This browser does not let the page keep data here (localStorage is unavailable): the ${what} will not be kept after a reload.` };
+  /** @type {string|null} */
+  let raw;
+  try {
+    raw = ls.getItem(key);
+  } catch (e) {
+    return { warning: `Could not read the saved ${what} (${/** @type {Error} */ (e).message}); using the defaults.` };
+  }
+  if (raw === null) return { warning: null };
+  try {
+    return { value: JSON.parse(raw), raw, warning: null };
+  } catch {
+    const backup = backupKey(ls, key, raw, t);
+    return { raw, warning: `The saved ${what} could not be read (broken JSON); it was set aside${backup}. Starting afresh.` };
+  }
+}
+
+/** Copies a stored value that cannot be used to "<key>.backup-<time>"; says where, for the warning. */
+function backupKey(/** @type {Storage} */ ls, /** @type {string} */ key, /** @type {string|undefined} */ raw, /** @type {number} */ t) {
+  const name = `${key}.backup-${new Date(t).toISOString()}`;
+  try {
+    ls.setItem(name, raw ?? '');
+    return ` under "${name}"`;
+  } catch (e) {
+    return ` (but it could not be copied to "${name}": ${/** @type {Error} */ (e).message}; it stays under "${key}" until the next save replaces it)`;
+  }
+}
+
+/** @param {Storage|null|undefined} ls @param {string} key @param {unknown} value @param {string} action */
+function writeKey(ls, key, value, action) {
+  if (!ls) throw new StorageError(`${action}: this browser does not let the page keep data here (localStorage is unavailable). Export it to keep it.`);
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw new StorageError(`${action}: ${/** @type {Error} */ (e).message}`, e);
+  }
+  try {
+    ls.setItem(key, text);
+  } catch (e) {
+    throw storageError(action, e);
+  }
+}
+
+/**
+ * @typedef {{state: 'idle'|'pending'|'saving'|'saved'|'error', message: string|null, at: number}} SaveStatus
+ *   pending: changes wait for the debounce; error: `message` says why (the changes stay pending
+ *   and the next change or flush tries again).
+ */
+
+/**
+ * A debounced saver. `schedule(payload)` after each change; the last payload is saved `delayMs`
+ * after the changes stop, or at once on `flush()` and when `target` (the window) fires pagehide
+ * or a visibilitychange to hidden. Saves never overlap: a change during a save is saved after it.
+ * @template P
+ * @param {(payload: P) => Promise<unknown>|unknown} saveFn
+ * @param {number} [delayMs]
+ * @param {{target?: EventTarget|null, onStatus?: (s: SaveStatus) => void,
+ *          setTimer?: typeof setTimeout, clearTimer?: typeof clearTimeout}} [opts]
+ */
+export function autosaver(saveFn, delayMs = 800, opts = {}) {
+  const onStatus = opts.onStatus ?? (() => {});
+  const setTimer = opts.setTimer ?? setTimeout;
+  const clearTimer = opts.clearTimer ?? clearTimeout;
+  const target = opts.target ?? null;
+  /** @type {any} */
+  let timer = null;
+  let pending = false;
+  /** @type {P|undefined} */
+  let payload;
+  /** @type {Promise<void>|null} */
+  let running = null;
+  /** @type {SaveStatus} */
+  let status = { state: 'idle', message: null, at: Date.now() };
+
+  const report = (/** @type {SaveStatus['state']} */ state, /** @type {string|null} */ message = null) => {
+    status = { state, message, at: Date.now() };
+    try {
+      onStatus(status);
+    } catch {
+      /* a broken status display must not stop saving */
+    }
+  };
+
+  const onPageHide = () => void flush();
+  const onVisibility = () => {
+    const t = /** @type {any} */ (target);
+    const state = t?.document?.visibilityState ?? t?.visibilityState;
+    if (state === 'hidden') void flush();
+  };
+  if (target) {
+    target.addEventListener('pagehide', onPageHide);
+    target.addEventListener('visibilitychange', onVisibility);
+  }
+
+  /** Saves now what is pending; resolves with the status after it (never rejects). */
+  async function flush() {
+    if (timer !== null) {
+      clearTimer(timer);
+      timer = null;
+    }
+    while (running) await running;
+    if (!pending) return status;
+    pending = false;
+    const p = /** @type {P} */ (payload);
+    report('saving');
+    running = (async () => {
+      try {
+        await saveFn(p);
+        report(pending ? 'pending' : 'saved');
+      } catch (e) {
+        if (!pending) pending = true; // keep the unsaved payload for the next try
+        report('error', e instanceof Error ? e.message : String(e));
+      }
+    })();
+    const done = running;
+    await done;
+    if (running === done) running = null;
+    return status;
+  }
+
+  return {
+    /** Records a change; saves after `delayMs` without another one. @param {P} [p] */
+    schedule(p) {
+      payload = p;
+      pending = true;
+      if (status.state !== 'saving') report('pending');
+      if (timer !== null) clearTimer(timer);
+      timer = setTimer(() => {
+        timer = null;
+        void flush();
+      }, delayMs);
+    },
+    flush,
+    /** @returns {SaveStatus} */
+    get status() {
+      return status;
+    },
+    /** True while a change has not been saved. */
+    get dirty() {
+      return pending || running !== null;
+    },
+    /** Stops the timer and removes the listeners (does not save: call flush first if needed). */
+    dispose() {
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      if (target) {
+        target.removeEventListener('pagehide', onPageHide);
+        target.removeEventListener('visibilitychange', onVisibility);
+      }
+    },
+  };
+}
