@@ -6,9 +6,9 @@
 
 import { mountEditor } from './ui/editor.js';
 import { loadEngine } from './engine.js';
-import { openStorage } from './core/storage.js';
+import { createStorage } from './core/storage.js';
 
 const root = /** @type {HTMLElement} */ (document.querySelector('[data-depeche-editor]'));
-const editor = mountEditor(root, { engine: loadEngine(), storage: openStorage() });
+const editor = mountEditor(root, { engine: loadEngine(), storage: createStorage() });
 // Handy for debugging from the console; the editor does not read it.
 Object.defineProperty(window, 'depecheEditor', { value: editor, configurable: true });

@@ -88,7 +88,7 @@ export function mountEditor(root, options) {
   }
 
   // ---- rendering ------------------------------------------------------------------------------
-  let lastRefreshMs = 0;
+  let lastRefreshMs = 0, lastRenderMs = 0;
   function refresh(reason = '') {
     if (!session) return;
     const t0 = performance.now();
@@ -99,7 +99,9 @@ export function mountEditor(root, options) {
       review.render('', []);
     } else if (mode === 'review') {
       const hadFocus = ui.review.contains(root.getRootNode().activeElement) || root.getRootNode().activeElement === document.body;
+      const r0 = performance.now();
       review.render(doc.text, spans).then(() => restoreFocus(hadFocus));
+      lastRenderMs = performance.now() - r0;
       restoreFocus(hadFocus);
     } else {
       if (ui.input.value !== doc.text && reason !== 'typing') ui.input.value = doc.text;
@@ -421,8 +423,8 @@ export function mountEditor(root, options) {
     if (!doc.text && !doc.corrections.length) return; // an empty new dispatch is not history
     try {
       notices.status('saving…');
-      await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) });
-      await storage.saveLexicon?.(session.lexicon.toJSON());
+      await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, session.spans);
+      storage.saveLexicon(session.lexicon.toJSON());
       notices.status('saved');
       history?.refresh();
     } catch (e) {
@@ -462,30 +464,43 @@ export function mountEditor(root, options) {
       storage = await options.storage;
     } catch (e) { notices.error(e, 'Storage (work will not be saved)'); }
     let lexData = null;
-    try { lexData = storage ? await storage.loadLexicon() : null; } catch (e) { notices.error(e, 'Lexicon'); }
+    try {
+      const lex = storage ? storage.loadLexicon() : null;
+      lexData = lex?.data ?? null;
+      if (lex?.warning) notices.error(lex.warning, 'Lexicon');
+    } catch (e) { notices.error(e, 'Lexicon'); }
     engine = await options.engine;
-    session = new Session({ annotate, lexicon: Lexicon.fromJSON(lexData ?? { version: 1, add: [], reject: [] }) });
+    let lexicon;
+    try { lexicon = Lexicon.fromJSON(lexData ?? { version: 1, add: [], reject: [] }); } catch (e) {
+      notices.error(e, 'Lexicon (starting empty)');
+      lexicon = Lexicon.fromJSON({ version: 1, add: [], reject: [] });
+    }
+    session = new Session({ annotate, lexicon });
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
       notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine');
     });
     history = createHistoryPanel(ui.historySection, { storage, notices, dialogs, current: () => session?.doc,
-      open: guard(async (id) => { const d = await storage.getDoc(id); if (!d) throw new UserError('That dispatch is gone.'); await open(d); setMode('review'); }, 'History'),
+      open: guard(async (id) => { const r = await storage.loadDoc(id); if (!r) throw new UserError('That dispatch is gone.'); await open(r.doc); setMode('review'); }, 'History'),
       newDoc: guard(async () => { await open(newDoc('')); setMode('edit'); }, 'History') });
     lexiconPanel = createLexiconPanel(ui.lexiconSection, { session: () => session, notices, dialogs, save: () => save() });
     io = createIoPanel(ui.ioSection, { session: () => session, storage, notices, annotate,
       Session, Lexicon, openImported: guard(async (items) => {
-        for (const it of items.slice(0, -1)) { const t = new Session({ annotate, lexicon: session.lexicon }); t.load(it.doc, it.spans); await storage?.saveDoc(t.doc); }
+        for (const it of items.slice(0, -1)) {
+        const t = new Session({ annotate, lexicon: session.lexicon });
+        t.load(it.doc, it.spans);
+        if (t.pending) await new Promise((ok) => t.addEventListener('change', ok, { once: true }));
+        await storage?.saveDoc(t.doc.title ? t.doc : { ...t.doc, title: titleOf(t.doc.text) }, t.spans);
+      }
         const last = items[items.length - 1];
         await open(last.doc, last.spans);
         setMode('review');
       }, 'Import') });
     let doc = null;
     try {
-      const id = storage ? await storage.lastDocId?.() : null;
-      doc = id ? await storage.getDoc(id) : null;
-      if (!doc && storage) { const list = await storage.listDocs(); if (list[0]) doc = await storage.getDoc(list[0].id); }
+      const id = storage ? await storage.lastDocId() : null;
+      doc = id ? (await storage.loadDoc(id))?.doc ?? null : null;
     } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
     session.load(doc ?? newDoc(''));
     ui.input.value = session.doc.text;
@@ -497,15 +512,18 @@ export function mountEditor(root, options) {
     root.dataset.ready = 'true';
   })().catch((e) => { notices.error(e, 'Starting the editor'); notices.status('not ready', true); });
 
+  // The last moments a browser reliably gives: save now.
   listen(window, 'pagehide', () => save.flush());
+  listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save.flush(); });
 
   return {
     ready,
     session: () => session,
     setMode,
     get mode() { return mode; },
-    /** Time the last redraw after a change took (ms): what the 16 ms budget is about. */
-    stats: () => ({ lastRefreshMs }),
+    /** Time the last redraw after a change took (ms): the text view alone, and everything
+     *  (text view, focus with the layout it forces, legend, header); the panel follows a frame later. */
+    stats: () => ({ lastRefreshMs, lastRenderMs }),
     loadText: (text) => { ui.input.value = text.replace(/\r\n?/g, '\n'); flushTyping(); },
     destroy() {
       destroyed = true;

@@ -43,10 +43,11 @@ export function createIoPanel(section, deps) {
     const out = [];
     for (const meta of await deps.storage.listDocs()) {
       if (meta.id === s.doc.id) { out.push({ doc: s.doc, result: s.result, spans: s.spans }); continue; }
-      const doc = await deps.storage.getDoc(meta.id);
-      if (!doc) continue;
+      const rec = await deps.storage.loadDoc(meta.id);
+      if (!rec) continue;
       const t = new deps.Session({ annotate: deps.annotate, lexicon: s.lexicon });
-      t.load(doc);
+      t.load(rec.doc);
+      if (t.pending) await new Promise((ok) => t.addEventListener('change', ok, { once: true }));
       out.push({ doc: t.doc, result: t.result, spans: t.spans });
     }
     if (!out.some((i) => i.doc.id === s.doc.id)) out.unshift({ doc: s.doc, result: s.result, spans: s.spans });
