@@ -1,0 +1,114 @@
+// Work is never lost: reload restores the dispatch and its corrections; the history keeps the
+// earlier ones; a name learned in one dispatch is highlighted in the next; corrections follow
+// their words when the text is edited, and those whose words are gone are listed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, paste, marks, spans, tabTo, selectText, saved, ready, example } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+test('reload finds the dispatch and its corrections; history reopens an earlier one', async () => {
+  const { page, problems } = await env.open();
+  await paste(page, example('dispatch-en.txt'));
+  await tabTo(page, 'Likoni');
+  await page.keyboard.press('p');
+  await tabTo(page, 'Somali');
+  await page.keyboard.press('Delete');
+  await selectText(page, 'shopping centre');
+  await page.keyboard.press('p');
+  await saved(page);
+  const before = await spans(page);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => window.depecheEditor.mode === 'review');
+  assert.deepEqual(await spans(page), before);
+  const ms = await marks(page);
+  assert.ok(ms.some((m) => m.text === 'Likoni' && m.kind === 'place'));
+  assert.ok(ms.some((m) => m.text === 'shopping centre' && m.kind === 'place' && m.user));
+  assert.ok(!ms.some((m) => m.text === 'Somali'));
+  // A second dispatch; the first stays in the history and reopens with its corrections.
+  await page.click('.dp-new');
+  await paste(page, example('dispatch-fr.txt'));
+  await saved(page);
+  await page.waitForFunction(() => document.querySelectorAll('.dp-history-title').length >= 2);
+  const titles = await page.$$eval('.dp-history-title', (t) => t.map((e) => e.textContent));
+  assert.equal(titles.length, 2, JSON.stringify(titles));
+  assert.ok(titles.some((t) => t.startsWith('NAIROBI')) && titles.some((t) => t.startsWith('BAMAKO')));
+  await page.click('.dp-history-item:has-text("NAIROBI") .dp-open');
+  await page.waitForFunction(() => window.depecheEditor.session().doc.text.startsWith('NAIROBI'));
+  assert.deepEqual(await spans(page), before);
+  // Delete the French one from the history (with confirmation).
+  await page.click('.dp-history-item:has-text("BAMAKO") .dp-delete-doc');
+  await page.click('.dp-dialog[open] .dp-ok');
+  await page.waitForFunction(() => document.querySelectorAll('.dp-history-item').length === 1);
+  assert.deepEqual(problems, []);
+});
+
+test('a name learned in one dispatch is highlighted in the next; the lexicon panel lists it', async () => {
+  const { page, problems } = await env.open();
+  await paste(page, example('dispatch-en.txt'));
+  await tabTo(page, 'Likoni');
+  await page.keyboard.press('p');  // actor -> place: learned
+  await page.click('.dp-new');
+  await paste(page, example('dispatch-en-2.txt'));
+  const ms = await marks(page);
+  const lik = ms.find((m) => m.text === 'Likoni');
+  assert.equal(lik?.kind, 'place', `Likoni learned as a place: ${JSON.stringify(ms)}`);
+  assert.equal(lik.user, false, 'it comes from the lexicon, not from a correction in this dispatch');
+  // The lexicon panel shows the entry; deleting it there brings back the automatic "actor".
+  await page.click('.dp-lexicon summary');
+  const entries = await page.$$eval('.dp-lex-entry', (es) => es.map((e) => e.textContent));
+  assert.ok(entries.some((e) => e.includes('Likoni') && e.includes('place')), JSON.stringify(entries));
+  await page.click('.dp-lex-entry:has-text("Likoni") .dp-lex-del');
+  await page.waitForFunction(() => window.depecheEditor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
+  // Undo restores the entry.
+  await page.click('.dp-undo');
+  await page.waitForFunction(() => window.depecheEditor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'place');
+  // Clear asks first; cancelling keeps everything.
+  await page.click('.dp-lex-clear');
+  await page.click('.dp-dialog[open] .dp-cancel');
+  assert.ok(await page.evaluate(() => window.depecheEditor.session().lexicon.size) > 0);
+  assert.deepEqual(problems, []);
+});
+
+test('a correction survives an edit of the words before it; lost ones are listed', async () => {
+  const { page, problems } = await env.open();
+  await paste(page, example('dispatch-fr.txt'));
+  await selectText(page, 'état-major');
+  await page.keyboard.press('a');
+  await tabTo(page, 'Mopti');
+  await page.keyboard.press('a'); // a place relabelled actor (a correction to follow)
+  const s0 = (await spans(page)).find((s) => s.text === 'état-major');
+  // Edit mode: insert words at the start, rewrite the sentence before "état-major".
+  await page.keyboard.press('e');
+  await page.focus('.dp-input');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('URGENT - ');
+  await page.evaluate(() => {
+    const ta = document.querySelector('.dp-input');
+    ta.value = ta.value.replace('a déclaré le colonel', 'a affirmé mercredi le colonel');
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => window.depecheEditor.mode === 'review' && window.depecheEditor.session().doc.text.startsWith('URGENT'));
+  const s1 = (await spans(page)).find((s) => s.text === 'état-major');
+  assert.ok(s1, 'the added span is still there');
+  assert.equal(s1.kind, 'actor');
+  assert.equal(s1.start, s0.start + 'URGENT - '.length + 'a affirmé mercredi le colonel'.length - 'a déclaré le colonel'.length);
+  assert.equal((await spans(page)).find((s) => s.text === 'Mopti')?.kind, 'actor');
+  // Remove the words of a correction: it is listed as lost, with a dismiss button.
+  await page.keyboard.press('e');
+  await page.evaluate(() => {
+    const ta = document.querySelector('.dp-input');
+    ta.value = ta.value.replace(' vers Mopti et', ' et');
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.dp-orphan-section:not([hidden]) .dp-orphan');
+  assert.match(await page.$eval('.dp-orphan', (e) => e.textContent), /Mopti/);
+  await page.click('.dp-orphan .dp-dismiss');
+  await page.waitForSelector('.dp-orphan-section[hidden]', { state: 'attached' });
+  assert.deepEqual(problems, []);
+});

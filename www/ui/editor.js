@@ -1,0 +1,611 @@
+// The editor component: mounts the whole depeche editor into a root element it is given.
+// Why: the page (index.html + app.js) and, later, a <depeche-annotator> custom element with a
+// shadow root both host the same editor. So everything here queries inside `root`, keeps no
+// globals, and styles hang off the root's `depeche` class. The Session is the single source of
+// truth (recogito-style store + undo); this module wires views to it and turns keys, clicks and
+// pastes into Session calls. It never writes user text as markup.
+// Trade-offs: views are redrawn from the store after each change (simple, and fast enough with
+// the block cache of render.js); the automatic layer of very large texts comes from the Web
+// Worker (engine.annotateLarge) as a promise, which the Session awaits.
+
+import { h, debounce } from './dom.js';
+import { createTextView } from './render.js';
+import { createNotices, UserError } from './notices.js';
+import { createDialogs } from './dialogs.js';
+import { bindingFor, helpRows } from './keymap.js';
+import { renderLegend, renderEntities, renderOrphans } from './panels.js';
+import { snapToWords, stepWord } from './extent.js';
+import { KINDS, KIND_KEY, KIND_NAME, spanLabel, clip } from './labels.js';
+import { createHistoryPanel } from './history.js';
+import { createLexiconPanel } from './lexicon-panel.js';
+import { createIoPanel } from './io.js';
+import { Session } from '../core/session.js';
+import { Lexicon } from '../core/lexicon.js';
+
+const TYPE_DEBOUNCE_MS = 150;
+const LARGE_UNITS = 256 * 1024; // above this the automatic layer comes from the Web Worker
+const LIVE_MIRROR_UNITS = 200_000; // above this, edit mode shows no live highlights
+
+/**
+ * @typedef {object} EditorOptions
+ * @property {any|Promise<any>} engine   Engine from www/engine.js (or a promise of it)
+ * @property {any|Promise<any>} storage  storage from www/core/storage.js (or a promise of it)
+ */
+
+/**
+ * Mount the editor into `root`.
+ * @param {HTMLElement} root
+ * @param {EditorOptions} options
+ * @returns {{ready:Promise<void>, session:()=>Session|null, setMode:(m:'edit'|'review')=>void,
+ *            loadText:(text:string)=>void, destroy:()=>void}}
+ */
+export function mountEditor(root, options) {
+  root.classList.add('depeche');
+  const ui = buildLayout(root);
+  const notices = createNotices({ errors: ui.errors, live: ui.live, status: ui.status });
+  const dialogs = createDialogs(root);
+  const isUser = (sp) => !!session?.isUserSpan(sp.start, sp.end);
+  const review = createTextView(ui.review, { interactive: true, isUser, onProgress: (f) => progress(f, 'Drawing') });
+  const mirror = createTextView(ui.mirror, { interactive: false, isUser });
+
+  /** @type {Session|null} */ let session = null;
+  let engine = null, storage = null;
+  /** @type {'edit'|'review'} */ let mode = 'edit';
+  /** @type {{start:number,end:number}|null} */ let focusExtent = null;
+  let destroyed = false;
+  let typingChange = false; // the change being handled comes from the textarea
+  const cleanups = [];
+
+  function listen(target, type, fn, opts) {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
+  }
+  const guard = (fn, context) => (...args) => {
+    try {
+      const r = fn(...args);
+      if (r && typeof r.catch === 'function') r.catch((e) => notices.error(e, context));
+      return r;
+    } catch (e) { notices.error(e, context); }
+  };
+
+  // ---- the automatic layer ------------------------------------------------------------------
+  // Small texts: the engine on this thread (a 50 KB dispatch takes a few ms). Large ones: the
+  // engine's worker, with progress; the Session accepts a promise and redraws when it arrives.
+  let largeAbort = null;
+  function annotate(text, opts) {
+    if (text.length <= LARGE_UNITS || !engine.annotateLarge) return engine.annotate(text, opts);
+    largeAbort?.abort();
+    const ctl = new AbortController();
+    largeAbort = ctl;
+    progress(0, 'Annotating');
+    return engine.annotateLarge(text, opts, { signal: ctl.signal, onProgress: (f) => { if (largeAbort === ctl) progress(f, 'Annotating'); } })
+      .finally(() => { if (largeAbort === ctl) { largeAbort = null; progress(1); } });
+  }
+  function progress(f, what = '') {
+    ui.progress.hidden = f >= 1;
+    ui.progressBar.value = f;
+    ui.progressLabel.textContent = f >= 1 ? '' : `${what}… ${Math.round(f * 100)} %`;
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+  let lastRefreshMs = 0, lastRenderMs = 0;
+  function refresh(reason = '') {
+    if (!session) return;
+    const t0 = performance.now();
+    const doc = session.doc, spans = session.spans, result = session.result;
+    if (mode === 'review' && session.pending && doc.text.length > LARGE_UNITS) {
+      // The worker is annotating a big text: draw it once, with its spans, when they arrive
+      // (drawing it twice costs seconds of style work for nothing).
+      review.render('', []);
+    } else if (mode === 'review') {
+      const hadFocus = ui.review.contains(root.getRootNode().activeElement) || root.getRootNode().activeElement === document.body;
+      const r0 = performance.now();
+      review.render(doc.text, spans).then(() => restoreFocus(hadFocus));
+      lastRenderMs = performance.now() - r0;
+      restoreFocus(hadFocus);
+    } else {
+      if (ui.input.value !== doc.text && reason !== 'typing') ui.input.value = doc.text;
+      if (ui.input.value === doc.text) drawMirror(doc.text, spans);
+    }
+    renderLegend(ui.legend, spans);
+    schedulePanel();
+    renderOrphans(ui.orphanSection, ui.orphans, doc.orphans ?? [], guard((i) => session.dismissOrphan(i), 'Orphans'));
+    renderHeader(doc, result);
+    ui.undo.disabled = !session.canUndo;
+    ui.redo.disabled = !session.canRedo;
+    ui.empty.hidden = doc.text.length > 0;
+    lastRefreshMs = performance.now() - t0;
+  }
+  // The entity panel is drawn a frame after the text: a correction shows at once, the panel follows.
+  let panelFrame = 0;
+  function schedulePanel() {
+    if (panelFrame) return;
+    panelFrame = requestAnimationFrame(() => {
+      panelFrame = 0;
+      if (session && !destroyed) renderEntities(ui.entities, session.entities(), (s, e) => jumpTo(s, e));
+    });
+  }
+  function drawMirror(text, spans) {
+    // Big texts: no live highlights while typing (review mode draws them); no mirror text at all
+    // above 1 MB, and no scroll sync (reading the textarea's scroll position lays it out).
+    if (text.length > LIVE_MIRROR_UNITS) { mirror.render(text.length > LIVE_MIRROR_UNITS * 5 ? '' : text, []); return; }
+    mirror.render(text, spans);
+    syncScroll();
+  }
+  function renderHeader(doc, result) {
+    ui.lang.value = doc.lang ?? 'auto';
+    ui.detected.textContent = doc.lang === 'auto' || !doc.lang ? `detected: ${result?.lang ?? '?'}` : '';
+    ui.dct.value = doc.dct ?? result?.dct ?? '';
+    const fromDateline = !doc.dct && result?.dct && result?.dateline?.date === result.dct;
+    ui.dctNote.textContent = doc.dct ? 'set by you' : fromDateline ? 'from dateline' : result?.dct ? '' : 'none: dates keep unknown parts';
+    ui.dctClear.hidden = !doc.dct;
+  }
+
+  // ---- focus (review mode) ----------------------------------------------------------------------
+  function focusIndex() {
+    if (!focusExtent) return -1;
+    const spans = review.spans;
+    let i = spans.findIndex((s) => s.start === focusExtent.start && s.end === focusExtent.end);
+    if (i < 0) i = spans.findIndex((s) => s.end > focusExtent.start);
+    if (i < 0) i = spans.length - 1;
+    return i;
+  }
+  function restoreFocus(takeFocus) {
+    for (const m of ui.review.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
+    const i = focusIndex();
+    const m = i >= 0 ? review.mark(i) : null;
+    if (!m) return;
+    m.tabIndex = 0;
+    if (takeFocus && mode === 'review') m.focus({ preventScroll: false });
+  }
+  function focusSpan(i) {
+    const spans = review.spans;
+    if (!spans.length) { notices.announce('No highlights.'); return; }
+    i = Math.max(0, Math.min(spans.length - 1, i));
+    focusExtent = { start: spans[i].start, end: spans[i].end };
+    restoreFocus(true);
+    review.mark(i)?.scrollIntoView({ block: 'nearest' });
+  }
+  function focusedSpan() {
+    const i = review.indexOf(root.getRootNode().activeElement);
+    return i >= 0 ? review.spans[i] : null;
+  }
+  function jumpTo(start, end) {
+    if (mode !== 'review') setMode('review');
+    focusExtent = { start, end };
+    const i = focusIndex();
+    if (i >= 0) {
+      review.mark(i)?.scrollIntoView({ block: 'center' });
+      focusSpan(i);
+    }
+  }
+
+  // ---- modes -----------------------------------------------------------------------------------
+  function setMode(m, { flush = true } = {}) {
+    if (m === mode) return;
+    if (m === 'review' && flush) flushTyping();
+    mode = m;
+    root.dataset.mode = m;
+    ui.editPane.hidden = m !== 'edit';
+    ui.review.hidden = m !== 'review';
+    ui.modeEdit.setAttribute('aria-pressed', String(m === 'edit'));
+    ui.modeReview.setAttribute('aria-pressed', String(m === 'review'));
+    ui.reviewTools.hidden = m !== 'review';
+    ui.current.hidden = m !== 'review';
+    if (m === 'review') {
+      if (!session) return;
+      if (!(session.pending && session.doc.text.length > LARGE_UNITS)) review.render(session.doc.text, session.spans).then(() => restoreFocus(false));
+      const i = focusIndex();
+      if (i >= 0) focusSpan(i); else ui.review.focus();
+      notices.announce(`Review mode: ${session.spans.length} highlights. Press ? for keys.`);
+    } else {
+      if (session && ui.input.value !== session.doc.text) ui.input.value = session.doc.text;
+      if (session) drawMirror(session.doc.text, session.spans);
+      ui.input.focus();
+      notices.announce('Edit mode.');
+    }
+  }
+
+  // ---- edit mode --------------------------------------------------------------------------------
+  const typing = debounce(guard((text) => {
+    if (session && text !== session.doc.text) { typingChange = true; try { session.setText(text); } finally { typingChange = false; } }
+  }, 'Text'), TYPE_DEBOUNCE_MS);
+  function flushTyping() {
+    if (session && ui.input.value !== session.doc.text) { typing.cancel(); guard(() => session.setText(ui.input.value))(); }
+    else typing.cancel();
+  }
+  function syncScroll() {
+    ui.mirror.scrollTop = ui.input.scrollTop;
+    ui.mirror.scrollLeft = ui.input.scrollLeft;
+  }
+  /** Immediate mirror update while typing: old spans moved by the edit, spans it touched dropped. */
+  function provisionalMirror(text) {
+    if (!session || text.length > LIVE_MIRROR_UNITS) return;
+    const old = mirror.text, spans = mirror.spans;
+    let p = 0;
+    const n = Math.min(old.length, text.length);
+    while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let q = 0;
+    while (q < n - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+    // In code points: count on the common prefix and the changed middle.
+    const cpLen = (s) => { let c = 0; for (const _ of s) c++; return c; };
+    const pre = cpLen(old.slice(0, p));
+    const oldEnd = pre + cpLen(old.slice(p, old.length - q));
+    const delta = pre + cpLen(text.slice(p, text.length - q)) - oldEnd;
+    const moved = [];
+    for (const s of spans) {
+      if (s.end <= pre) moved.push(s);
+      else if (s.start >= oldEnd && (s.start > pre || oldEnd > pre)) moved.push({ ...s, start: s.start + delta, end: s.end + delta });
+    }
+    mirror.render(text, moved);
+    syncScroll();
+  }
+  function onInput() {
+    provisionalMirror(ui.input.value);
+    typing(ui.input.value);
+  }
+  function onPaste(e) {
+    const data = e.clipboardData?.getData('text/plain');
+    if (data == null) return; // let the browser do it
+    e.preventDefault();
+    const text = data.replace(/\r\n?/g, '\n');
+    const t = ui.input;
+    typing.cancel();
+    const next = t.value.slice(0, t.selectionStart) + text + t.value.slice(t.selectionEnd);
+    if (next.length <= LIVE_MIRROR_UNITS) {
+      t.setRangeText(text, t.selectionStart, t.selectionEnd, 'end');
+      guard(() => session?.setText(t.value), 'Paste')();
+      setMode('review');
+      return;
+    }
+    // A huge paste: a visible textarea holding megabytes takes seconds to lay out, so it is
+    // hidden first (review mode), then the session gets the text, then the hidden textarea.
+    setMode('review', { flush: false });
+    guard(() => session?.setText(next), 'Paste')();
+    t.value = next;
+  }
+  function onEditKey(e) {
+    if (e.key === 'Escape') { e.preventDefault(); setMode('review'); }
+  }
+
+  // ---- review mode commands ----------------------------------------------------------------------
+  function selectionExtent(exact) {
+    const sel = /** @type {any} */ (root.getRootNode()).getSelection?.() ?? document.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const r = review.rangeToCodePoints(sel.getRangeAt(0));
+    if (!r) return null;
+    if (exact) return r;
+    return snapToWords(session.doc.text, r.start, r.end);
+  }
+  function clearSelection() {
+    const sel = /** @type {any} */ (root.getRootNode()).getSelection?.() ?? document.getSelection();
+    sel?.removeAllRanges();
+  }
+  function needSpan() {
+    const s = focusedSpan();
+    if (!s) throw new UserError('Focus a highlight first (Tab, or click it).');
+    return s;
+  }
+  async function command(cmd, arg, e) {
+    const s = session;
+    switch (cmd) {
+      case 'move': {
+        const i = review.indexOf(root.getRootNode().activeElement);
+        if (i < 0) { focusSpan(arg > 0 ? Math.max(0, focusIndex()) : Math.max(0, focusIndex())); return; }
+        focusSpan(i + arg); return;
+      }
+      case 'edge': focusSpan(arg < 0 ? 0 : review.spans.length - 1); return;
+      case 'kind': {
+        const ext = selectionExtent(!!e?.altKey);
+        if (ext) {
+          s.add(ext.start, ext.end, arg);
+          clearSelection();
+          focusExtent = ext;
+          const added = s.spans.find((x) => x.start === ext.start && x.end === ext.end);
+          notices.announce(`Added ${arg}: ${clip(added?.text ?? '', 60)}`);
+          refresh('add');
+          return;
+        }
+        const sp = focusedSpan();
+        if (!sp) { notices.error(new UserError(`Select words, or focus a highlight, then press ${KIND_KEY[arg]}.`)); return; }
+        if (sp.kind === arg) { notices.announce(`Already ${arg}.`); return; }
+        focusExtent = { start: sp.start, end: sp.end };
+        s.relabel(sp.start, sp.end, arg);
+        notices.announce(`${sp.text}: now ${arg}.`);
+        return;
+      }
+      case 'delete': {
+        const sp = needSpan();
+        focusExtent = { start: sp.end, end: sp.end };
+        s.remove(sp.start, sp.end);
+        notices.announce(`Deleted ${sp.kind} ${sp.text}.`);
+        return;
+      }
+      case 'resize': {
+        const sp = needSpan();
+        const ext = stepWord(s.doc.text, sp.start, sp.end, arg);
+        if (!ext) { notices.announce(arg.startsWith('widen') ? 'No word to take.' : 'Only one word left.'); return; }
+        focusExtent = ext;
+        s.resize(sp.start, sp.end, ext.start, ext.end);
+        const now = review.spans.find((x) => x.start === ext.start && x.end === ext.end);
+        notices.announce(`Now “${now?.text ?? ''}”.`);
+        return;
+      }
+      case 'value': {
+        const sp = needSpan();
+        const r = await dialogs.editValue(sp);
+        if (!r) return;
+        focusExtent = { start: sp.start, end: sp.end };
+        s.setValue(sp.start, sp.end, r.value);
+        notices.announce(`Value of ${sp.text} set.`);
+        return;
+      }
+      case 'all': {
+        const sp = needSpan();
+        const before = s.spans.length;
+        s.applyToAll(sp.start, sp.end);
+        notices.announce(`Applied ${sp.kind} “${sp.text}” to every occurrence (${s.spans.length - before >= 0 ? '+' : ''}${s.spans.length - before}).`);
+        return;
+      }
+      case 'removeAll': {
+        const sp = needSpan();
+        focusExtent = { start: sp.end, end: sp.end };
+        const n = s.removeAll(sp.start, sp.end);
+        notices.announce(`Removed “${sp.text}” everywhere (${n}).`);
+        return;
+      }
+      case 'undo': if (s.canUndo) { s.undo(); notices.announce('Undone.'); } else notices.announce('Nothing to undo.'); return;
+      case 'redo': if (s.canRedo) { s.redo(); notices.announce('Redone.'); } else notices.announce('Nothing to redo.'); return;
+      case 'edit': setMode('edit'); return;
+      case 'help': await dialogs.help(helpRows()); return;
+    }
+  }
+  function onReviewKey(e) {
+    if (!session || e.isComposing) return;
+    if (e.key === 'Tab') {
+      const spans = review.spans;
+      const i = review.indexOf(root.getRootNode().activeElement);
+      const next = i < 0 ? (e.shiftKey ? -1 : Math.max(0, focusIndex())) : i + (e.shiftKey ? -1 : 1);
+      if (next < 0 || next >= spans.length) return; // leave the text
+      e.preventDefault();
+      focusSpan(next);
+      return;
+    }
+    const b = bindingFor(e);
+    if (!b) return;
+    e.preventDefault();
+    e.stopPropagation();
+    guard(() => command(b.cmd, b.arg, e), 'Correction')();
+  }
+  function onReviewFocus(e) {
+    const i = review.indexOf(e.target);
+    if (i < 0) return;
+    const sp = review.spans[i];
+    focusExtent = { start: sp.start, end: sp.end };
+    for (const m of ui.review.querySelectorAll('mark[tabindex="0"]')) if (m !== e.target) m.tabIndex = -1;
+    /** @type {HTMLElement} */ (e.target).closest('mark').tabIndex = 0;
+    ui.current.textContent = spanLabel(sp, isUser(sp));
+  }
+  function toolbarKind(kind) {
+    // The toolbar button took the focus; the selection (if any) is still in the text.
+    guard(() => command('kind', kind, null), 'Correction')();
+  }
+
+  // ---- header ------------------------------------------------------------------------------------
+  listen(ui.lang, 'change', guard(() => session?.setLang(ui.lang.value), 'Language'));
+  listen(ui.dct, 'change', guard(() => {
+    const v = ui.dct.value;
+    if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UserError(`“${v}” is not a date (YYYY-MM-DD).`);
+    session?.setDct(v || null);
+  }, 'Reference date'));
+  listen(ui.dctClear, 'click', guard(() => session?.setDct(null), 'Reference date'));
+  listen(ui.modeEdit, 'click', () => setMode('edit'));
+  listen(ui.modeReview, 'click', () => setMode('review'));
+  listen(ui.undo, 'click', guard(() => session?.undo(), 'Undo'));
+  listen(ui.redo, 'click', guard(() => session?.redo(), 'Redo'));
+  listen(ui.helpBtn, 'click', () => dialogs.help(helpRows()));
+  for (const b of ui.kindButtons) listen(b, 'click', () => toolbarKind(b.dataset.kind));
+  for (const b of ui.cmdButtons) listen(b, 'click', () => guard(() => command(b.dataset.cmd, b.dataset.arg, null), 'Correction')());
+  // Toolbar buttons must not steal the text selection on mousedown.
+  listen(ui.toolbar, 'mousedown', (e) => { if (/** @type {Element} */ (e.target).closest('button')) e.preventDefault(); });
+
+  listen(ui.input, 'input', onInput);
+  listen(ui.input, 'paste', onPaste);
+  listen(ui.input, 'keydown', onEditKey);
+  listen(ui.input, 'scroll', syncScroll);
+  listen(ui.review, 'keydown', onReviewKey);
+  listen(ui.review, 'focusin', onReviewFocus);
+
+  // ---- autosave ------------------------------------------------------------------------------------
+  const save = debounce(async () => {
+    if (!session || !storage) return;
+    const doc = session.doc;
+    if (!doc.text && !doc.corrections.length) return; // an empty new dispatch is not history
+    try {
+      notices.status('saving…');
+      await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, session.spans);
+      storage.saveLexicon(session.lexicon.toJSON());
+      notices.status('saved');
+      history?.refresh();
+    } catch (e) {
+      notices.status(`error: ${e?.message ?? e}`, true);
+    }
+  }, 400);
+
+  // ---- side panels ----------------------------------------------------------------------------------
+  let history = null, lexiconPanel = null, io = null;
+
+  // ---- session lifecycle -------------------------------------------------------------------------------
+  function newDoc(text = '') {
+    const now = new Date().toISOString();
+    return { id: `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`, title: '',
+      text, lang: 'auto', dct: null, corrections: [], orphans: [], created: now, updated: now };
+  }
+  function onChange(ev) {
+    const reason = typingChange ? 'typing' : ev?.detail?.reason ?? '';
+    refresh(reason);
+    lexiconPanel?.refresh();
+    save();
+  }
+  /** Open a doc (from history, an import, or a new one). */
+  async function open(doc, spans) {
+    save.flush();
+    flushTyping();
+    focusExtent = null;
+    session.load(doc, spans);
+    ui.input.value = session.doc.text;
+    refresh('load');
+    save();
+  }
+
+  const ready = (async () => {
+    ui.status.textContent = 'loading…';
+    try {
+      storage = await options.storage;
+    } catch (e) { notices.error(e, 'Storage (work will not be saved)'); }
+    let lexData = null;
+    try {
+      const lex = storage ? storage.loadLexicon() : null;
+      lexData = lex?.data ?? null;
+      if (lex?.warning) notices.error(lex.warning, 'Lexicon');
+    } catch (e) { notices.error(e, 'Lexicon'); }
+    engine = await options.engine;
+    let lexicon;
+    try { lexicon = Lexicon.fromJSON(lexData ?? { version: 1, add: [], reject: [] }); } catch (e) {
+      notices.error(e, 'Lexicon (starting empty)');
+      lexicon = Lexicon.fromJSON({ version: 1, add: [], reject: [] });
+    }
+    session = new Session({ annotate, lexicon });
+    session.addEventListener('change', onChange);
+    session.addEventListener('error', (e) => {
+      if (e.detail?.error?.name === 'AbortError') return;
+      notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine');
+    });
+    history = createHistoryPanel(ui.historySection, { storage, notices, dialogs, current: () => session?.doc,
+      open: guard(async (id) => { const r = await storage.loadDoc(id); if (!r) throw new UserError('That dispatch is gone.'); await open(r.doc); setMode('review'); }, 'History'),
+      newDoc: guard(async () => { await open(newDoc('')); setMode('edit'); }, 'History') });
+    lexiconPanel = createLexiconPanel(ui.lexiconSection, { session: () => session, notices, dialogs, save: () => save() });
+    io = createIoPanel(ui.ioSection, { session: () => session, storage, notices, annotate,
+      Session, Lexicon, openImported: guard(async (items) => {
+        for (const it of items.slice(0, -1)) {
+        const t = new Session({ annotate, lexicon: session.lexicon });
+        t.load(it.doc, it.spans);
+        if (t.pending) await new Promise((ok) => t.addEventListener('change', ok, { once: true }));
+        await storage?.saveDoc(t.doc.title ? t.doc : { ...t.doc, title: titleOf(t.doc.text) }, t.spans);
+      }
+        const last = items[items.length - 1];
+        await open(last.doc, last.spans);
+        setMode('review');
+      }, 'Import') });
+    let doc = null;
+    try {
+      const id = storage ? await storage.lastDocId() : null;
+      doc = id ? (await storage.loadDoc(id))?.doc ?? null : null;
+    } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
+    session.load(doc ?? newDoc(''));
+    ui.input.value = session.doc.text;
+    notices.status(doc ? 'restored' : 'ready');
+    refresh('load');
+    history.refresh();
+    lexiconPanel.refresh();
+    if (doc && doc.text) setMode('review'); else ui.input.focus();
+    root.dataset.ready = 'true';
+  })().catch((e) => { notices.error(e, 'Starting the editor'); notices.status('not ready', true); });
+
+  // The last moments a browser reliably gives: save now.
+  listen(window, 'pagehide', () => save.flush());
+  listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save.flush(); });
+
+  return {
+    ready,
+    session: () => session,
+    setMode,
+    get mode() { return mode; },
+    /** Time the last redraw after a change took (ms): the text view alone, and everything
+     *  (text view, focus with the layout it forces, legend, header); the panel follows a frame later. */
+    stats: () => ({ lastRefreshMs, lastRenderMs }),
+    loadText: (text) => { ui.input.value = text.replace(/\r\n?/g, '\n'); flushTyping(); },
+    destroy() {
+      destroyed = true;
+      save.flush();
+      for (const c of cleanups) c();
+      session?.removeEventListener('change', onChange);
+      root.replaceChildren();
+      root.classList.remove('depeche');
+    },
+  };
+}
+
+function titleOf(text) {
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  return clip(line.trim(), 80) || 'Untitled dispatch';
+}
+
+/** Build the editor's DOM inside root; returns handles to its parts. */
+function buildLayout(root) {
+  const kindButtons = KINDS.map((k) => h('button', { type: 'button', class: `dp-kind-btn dp-${k}`, dataset: { kind: k },
+    title: `${KIND_NAME[k]} (${KIND_KEY[k]})`, 'aria-keyshortcuts': KIND_KEY[k] },
+  h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }), ` ${KIND_NAME[k]}`));
+  const cmd = (c, label, keys, arg) => h('button', { type: 'button', class: 'dp-cmd', dataset: { cmd: c, ...(arg ? { arg } : {}) }, title: `${label} (${keys})`, 'aria-keyshortcuts': keys, text: label });
+  const cmdButtons = [cmd('delete', 'Delete', 'Delete'), cmd('value', 'Value…', 'V'), cmd('all', 'All occurrences', '*'), cmd('removeAll', 'Remove all', 'X')];
+  const sel = h('select', { class: 'dp-lang', 'aria-label': 'Language' },
+    ...[['auto', 'auto'], ['fr', 'French'], ['en', 'English'], ['und', 'other']].map(([v, t]) => h('option', { value: v, text: t })));
+  const parts = {
+    modeEdit: h('button', { type: 'button', class: 'dp-mode dp-mode-edit', 'aria-pressed': 'true', text: 'Edit', title: 'Edit the text (E)' }),
+    modeReview: h('button', { type: 'button', class: 'dp-mode dp-mode-review', 'aria-pressed': 'false', text: 'Review', title: 'Review and correct (Esc)' }),
+    lang: sel,
+    detected: h('span', { class: 'dp-detected' }),
+    dct: h('input', { type: 'date', class: 'dp-dct', 'aria-label': 'Reference date' }),
+    dctNote: h('span', { class: 'dp-dct-note' }),
+    dctClear: h('button', { type: 'button', class: 'dp-dct-clear', text: 'use dateline', hidden: true }),
+    undo: h('button', { type: 'button', class: 'dp-undo', text: 'Undo', title: 'Undo (Ctrl+Z)', disabled: true }),
+    redo: h('button', { type: 'button', class: 'dp-redo', text: 'Redo', title: 'Redo (Ctrl+Shift+Z)', disabled: true }),
+    helpBtn: h('button', { type: 'button', class: 'dp-help-btn', text: '?', 'aria-label': 'Keyboard help', title: 'Keyboard help (?)' }),
+    legend: h('ul', { class: 'dp-legend', 'aria-label': 'Highlights per kind' }),
+    errors: h('div', { class: 'dp-errors', hidden: true, 'aria-live': 'assertive' }),
+    progress: h('div', { class: 'dp-progress', hidden: true }),
+    progressBar: h('progress', { class: 'dp-progress-bar', max: '1', value: '0' }),
+    progressLabel: h('span', { class: 'dp-progress-label' }),
+    mirror: h('div', { class: 'dp-mirror dp-textbox', 'aria-hidden': 'true' }),
+    input: /** @type {HTMLTextAreaElement} */ (h('textarea', { class: 'dp-input dp-textbox', spellcheck: 'false',
+      'aria-label': 'Dispatch text (edit mode; Esc to review)', placeholder: 'Paste or type a dispatch in French or English…' })),
+    review: h('div', { class: 'dp-review dp-textbox', tabindex: '0', role: 'region', hidden: true,
+      'aria-label': 'Dispatch text, review mode: Tab moves between highlights, ? for keys', 'aria-roledescription': 'annotated text' }),
+    empty: h('p', { class: 'dp-empty-hint', text: 'Paste a dispatch to start: highlights appear as you type; Esc switches to review.' }),
+    current: h('span', { class: 'dp-current', 'aria-hidden': 'true' }),
+    entities: h('div', { class: 'dp-entity-list' }),
+    orphans: h('ul', { class: 'dp-orphans' }),
+    historySection: h('details', { class: 'dp-history', open: true }),
+    lexiconSection: h('details', { class: 'dp-lexicon' }),
+    ioSection: h('details', { class: 'dp-io', open: true }),
+    live: h('div', { class: 'dp-live dp-sr', 'aria-live': 'polite', role: 'status' }),
+    status: h('span', { class: 'dp-status', 'aria-live': 'off' }),
+    kindButtons, cmdButtons,
+  };
+  parts.progress.append(parts.progressBar, parts.progressLabel);
+  parts.orphanSection = h('section', { class: 'dp-orphan-section', hidden: true, 'aria-label': 'Lost corrections' },
+    h('h3', { text: 'Lost corrections' }),
+    h('p', { class: 'dp-note', text: 'Their words are no longer in the text.' }), parts.orphans);
+  parts.editPane = h('div', { class: 'dp-edit' }, parts.mirror, parts.input);
+  parts.reviewTools = h('div', { class: 'dp-review-tools', hidden: true, role: 'group', 'aria-label': 'Corrections' }, ...kindButtons, ...cmdButtons);
+  parts.toolbar = h('div', { class: 'dp-toolbar', role: 'toolbar', 'aria-label': 'Editor' },
+    h('span', { class: 'dp-modes', role: 'group', 'aria-label': 'Mode' }, parts.modeEdit, parts.modeReview),
+    parts.reviewTools, parts.undo, parts.redo, parts.helpBtn);
+  root.replaceChildren(
+    h('header', { class: 'dp-header' },
+      h('h1', { class: 'dp-title' }, 'depeche', h('span', { class: 'dp-subtitle', text: ' actors · places · dates' })),
+      h('label', { class: 'dp-field-inline' }, h('span', { text: 'Language ' }), parts.lang), parts.detected,
+      h('label', { class: 'dp-field-inline' }, h('span', { text: 'Reference date ' }), parts.dct), parts.dctNote, parts.dctClear,
+      h('span', { class: 'dp-status-wrap' }, 'Autosave: ', parts.status)),
+    parts.toolbar,
+    parts.errors,
+    h('div', { class: 'dp-main' },
+      h('section', { class: 'dp-doc', 'aria-label': 'Dispatch' },
+        parts.legend, parts.progress, parts.empty, parts.editPane, parts.review, parts.current),
+      h('aside', { class: 'dp-side', 'aria-label': 'Entities and tools' },
+        h('section', { class: 'dp-entities-section' }, h('h2', { text: 'Entities' }), parts.entities),
+        parts.orphanSection, parts.historySection, parts.lexiconSection, parts.ioSection)),
+    parts.live);
+  root.dataset.mode = 'edit';
+  return parts;
+}

@@ -1,0 +1,68 @@
+// Read-only views of the store: the legend (counts per kind), the entity panel, the orphans.
+// Why: they redraw from session.spans / session.entities() / doc.orphans after every change and
+// hold no state of their own; clicks are passed back to the editor as callbacks.
+// Trade-off: the entity panel is redrawn whole on each change (it is small next to the text,
+// and capped for huge texts).
+
+import { h } from './dom.js';
+import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
+
+// A 5 MB paste has tens of thousands of mentions: the panel shows the first ones (the text shows all).
+const MAX_ENTITIES = 300;
+const MAX_MENTIONS = 40;
+
+/** Legend: one swatch per kind with its letter, name and count. */
+export function renderLegend(el, spans) {
+  const n = { actor: 0, place: 0, date: 0 };
+  for (const s of spans) n[s.kind] = (n[s.kind] ?? 0) + 1;
+  el.replaceChildren(...KINDS.map((k) => h('li', { class: `dp-legend-item dp-${k}`, dataset: { kind: k } },
+    h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }),
+    h('span', { class: 'dp-legend-name', text: KIND_NAME[k] }),
+    h('span', { class: 'dp-count', text: String(n[k]) }))));
+}
+
+/**
+ * Entity panel: a section per kind, one row per entity (label, value, mentions).
+ * @param {HTMLElement} el
+ * @param {{kind:string,key:string,label:string,value:any,mentions:{start:number,end:number,text:string}[]}[]} entities
+ * @param {(start:number,end:number)=>void} onMention
+ */
+export function renderEntities(el, entities, onMention) {
+  const parts = [];
+  for (const kind of KINDS) {
+    const list = entities.filter((e) => e.kind === kind);
+    const ul = h('ul', { class: 'dp-entities' });
+    for (const ent of list.slice(0, MAX_ENTITIES)) {
+      let v = valueText(kind, ent.value);
+      if (kind === 'actor' && ent.value?.canonical === ent.label) v = ent.value?.type ?? '';
+      const mentions = h('span', { class: 'dp-mentions' });
+      ent.mentions.slice(0, MAX_MENTIONS).forEach((m, i) => mentions.append(h('button', {
+        type: 'button', class: `dp-mention dp-${kind}`, text: clip(m.text, 30),
+        'aria-label': `${m.text}, mention ${i + 1} of ${ent.mentions.length} of ${ent.label}`,
+        dataset: { start: String(m.start), end: String(m.end) },
+        on: { click: () => onMention(m.start, m.end) },
+      })));
+      if (ent.mentions.length > MAX_MENTIONS) mentions.append(h('span', { class: 'dp-note', text: `and ${ent.mentions.length - MAX_MENTIONS} more` }));
+      ul.append(h('li', { class: 'dp-entity', dataset: { kind } },
+        h('span', { class: 'dp-entity-label', text: clip(ent.label, 60) }),
+        v ? h('span', { class: 'dp-entity-value', text: v }) : null,
+        mentions));
+    }
+    parts.push(h('section', { class: `dp-entity-group dp-group-${kind}`, 'aria-label': `${KIND_NAME[kind]}s` },
+      h('h3', {}, h('span', { class: `dp-swatch dp-${kind}`, 'aria-hidden': 'true', text: KIND_KEY[kind] }),
+        `${KIND_NAME[kind]}s `, h('span', { class: 'dp-count', text: `(${list.length})` })),
+      list.length ? ul : h('p', { class: 'dp-empty', text: 'none' }),
+      list.length > MAX_ENTITIES ? h('p', { class: 'dp-note', text: `and ${list.length - MAX_ENTITIES} more` }) : null));
+  }
+  el.replaceChildren(...parts);
+}
+
+/** Orphans: corrections whose words are gone, each with a dismiss button. */
+export function renderOrphans(section, list, orphans, onDismiss) {
+  section.hidden = !orphans.length;
+  list.replaceChildren(...orphans.map((o, i) => h('li', { class: 'dp-orphan' },
+    h('span', { class: `dp-swatch dp-${o.kind}`, 'aria-hidden': 'true', text: KIND_KEY[o.kind] ?? '?' }),
+    h('span', { text: `${o.op === 'reject' ? 'rejected' : o.kind} “${clip(o.exact, 50)}”` }),
+    h('button', { type: 'button', class: 'dp-dismiss', text: 'Dismiss', 'aria-label': `Dismiss the lost correction “${o.exact}”`,
+      on: { click: () => onDismiss(i) } }))));
+}
