@@ -6,7 +6,7 @@
 #
 # Chromium comes from the distribution's packages because a test tool's own
 # browser download does not work on machines without general network access.
-# Set CHROMIUM=/path/to/chrome to use another build.
+# Set CHROMIUM_PATH=/path/to/chrome to use another build (the tests read it too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,13 +19,13 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
-chromium="${CHROMIUM:-/usr/bin/chromium}"
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
   echo "browser-deps: installing Debian's chromium" >&2
   sudo=""
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "chromium is missing and this user cannot install it: run 'apt-get install chromium' as root, or set CHROMIUM" >&2
+      echo "chromium is missing and this user cannot install it: run 'apt-get install chromium' as root, or set CHROMIUM_PATH" >&2
       exit 1
     fi
   fi

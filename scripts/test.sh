@@ -66,4 +66,7 @@ scripts/browser-deps.sh
 step "node --test tests/js/ (pkg/ as committed, and the page's modules)"
 node --test tests/js/
 
+step "node --test tests/browser/ (the page in headless Chromium)"
+node --test --test-concurrency=1 tests/browser/
+
 step "all tests passed"
