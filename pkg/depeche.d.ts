@@ -33,6 +33,13 @@ export function annotate(text: string, options: any): any;
 export function checkLexicon(lexicon: any): void;
 
 /**
+ * Every reading of `name` in the built-in gazetteers, most prominent first:
+ * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
+ * are given in `lang` (`fr` or `en`; English otherwise).
+ */
+export function senses(name: string, lang?: string | null): any;
+
+/**
  * Installs the panic hook once, when the module is instantiated.
  */
 export function start(): void;
@@ -51,6 +58,7 @@ export interface InitOutput {
     readonly annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
     readonly annotator_new: (a: any) => [number, number, number];
     readonly checkLexicon: (a: any) => [number, number];
+    readonly senses: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

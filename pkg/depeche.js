@@ -78,6 +78,33 @@ export function checkLexicon(lexicon) {
 }
 
 /**
+ * Every reading of `name` in the built-in gazetteers, most prominent first:
+ * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
+ * are given in `lang` (`fr` or `en`; English otherwise).
+ * @param {string} name
+ * @param {string | null} [lang]
+ * @returns {any}
+ */
+export function senses(name, lang) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passStringToWasm0(name, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+        throw e;
+    }
+    const ret = wasm.senses(ptr0, len0, ptr1, len1);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Installs the panic hook once, when the module is instantiated.
  */
 export function start() {

@@ -6,6 +6,7 @@ export const annotate: (a: number, b: number, c: any) => [number, number, number
 export const annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
 export const annotator_new: (a: any) => [number, number, number];
 export const checkLexicon: (a: any) => [number, number];
+export const senses: (a: number, b: number, c: number, d: number) => [number, number, number];
 export const start: () => void;
 export const version: () => [number, number];
 export const __wbindgen_malloc: (a: number, b: number) => number;

@@ -19,7 +19,8 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-use crate::{Date, Lang, Options, UserLexicon};
+use crate::lexicon::{self, Entry, PlaceKind};
+use crate::{Date, Lang, Options, UserLexicon, Value};
 
 /// Installs the panic hook once, when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -106,6 +107,61 @@ pub fn check_lexicon(lexicon: JsValue) -> Result<(), JsError> {
     let v: Json =
         serde_wasm_bindgen::from_value(lexicon).map_err(|e| error(format!("bad lexicon: {e}")))?;
     UserLexicon::from_value(&v).map(|_| ()).map_err(error)
+}
+
+/// One reading of a name in the built-in gazetteers, for the page's value
+/// dialog ("which Tripoli?").
+#[derive(serde::Serialize)]
+struct Sense {
+    kind: &'static str,
+    value: Value,
+    /// `country`, `region`, `city` or `feature` for places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    population: Option<u64>,
+    /// The place's country, named in `lang`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country_name: Option<&'static str>,
+}
+
+/// Every reading of `name` in the built-in gazetteers, most prominent first:
+/// `[{kind, value, place_kind?, population?, country_name?}]`. Country names
+/// are given in `lang` (`fr` or `en`; English otherwise).
+#[wasm_bindgen]
+pub fn senses(name: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = match lang.as_deref().and_then(Lang::parse) {
+        Some(Lang::Fr) => Lang::Fr,
+        _ => Lang::En,
+    };
+    let out: Vec<Sense> = lexicon::lookup(name)
+        .into_iter()
+        .map(|e| match e {
+            Entry::Place(p) => Sense {
+                kind: "place",
+                value: p.value(),
+                place_kind: Some(match p.kind {
+                    PlaceKind::Country => "country",
+                    PlaceKind::Region => "region",
+                    PlaceKind::City => "city",
+                    PlaceKind::Feature => "feature",
+                }),
+                population: (p.population > 0).then_some(p.population),
+                country_name: p.country.and_then(|cc| lexicon::country_name(cc, lang)),
+            },
+            Entry::Actor(a) => Sense {
+                kind: "actor",
+                value: Value::Actor(crate::ActorValue {
+                    canonical: a.canonical.to_string(),
+                    actor_type: Some(a.actor_type),
+                }),
+                place_kind: None,
+                population: None,
+                country_name: None,
+            },
+        })
+        .collect();
+    to_js(&out)
 }
 
 /// The crate's version, for the page's "about" line and cache names.

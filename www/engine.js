@@ -14,7 +14,7 @@
 // (a host page's CSP, an old browser) the same pieces run on the main thread
 // with a pause between them, so the page still never freezes for long.
 
-import init, { Annotator, version } from '../pkg/depeche.js';
+import init, { Annotator, senses, version } from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 
 /** @typedef {import('./core/types.js').Result} Result */
@@ -138,6 +138,22 @@ export class Engine {
         opts: { lang: opts.lang, dct: opts.dct || undefined, lexicon: opts.lexicon ?? null },
       });
     });
+  }
+
+  /**
+   * Every reading of a name in the built-in gazetteers, most prominent first
+   * (for "which Tripoli?"): `[{kind, value, place_kind?, population?, country_name?}]`.
+   * @param {string} name
+   * @param {string} [lang] the language country names are given in (fr or en)
+   * @returns {{kind: 'place'|'actor', value: any, place_kind?: string, population?: number, country_name?: string}[]}
+   */
+  senses(name, lang) {
+    if (typeof name !== 'string') throw new TypeError('the name must be a string');
+    try {
+      return senses(name, lang);
+    } catch (e) {
+      throw new Error(message(e));
+    }
   }
 
   /** Stops the worker, if any. */

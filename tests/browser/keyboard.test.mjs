@@ -141,3 +141,32 @@ test('correct a value in the dialog, with validation; apply to every occurrence'
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
 });
+
+test('which Tripoli: the value dialog offers the gazetteer readings of a place', async () => {
+  const { page, problems } = await env.open();
+  await paste(page, 'TRIPOLI (Liban), 4 mai 2022 (AFP) - Des heurts ont éclaté mercredi à Tripoli, selon la police.');
+  const before = (await spans(page)).find((s) => s.text === 'Tripoli');
+  assert.equal(before.kind, 'place');
+  await tabTo(page, 'Tripoli');
+  await page.keyboard.press('v');
+  await page.waitForSelector('.dp-dialog[open] .dp-readings');
+  const readings = await page.$$eval('.dp-dialog .dp-reading-row', (rows) => rows.map((r) => r.textContent));
+  assert.ok(readings.length >= 2, readings.join(' | '));
+  const lebanon = readings.findIndex((r) => /Liban/.test(r));
+  assert.ok(lebanon >= 0, readings.join(' | '));
+  // By keyboard: the radio group, then the Lebanese city, then Save.
+  await page.focus(`.dp-dialog .dp-reading >> nth=${lebanon}`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.$eval('.dp-in-country', (e) => e.value), 'LB');
+  await page.click('.dp-dialog .dp-ok');
+  await page.waitForFunction(() => !document.querySelector('.dp-dialog[open]'));
+  const after = (await spans(page)).find((s) => s.text === 'Tripoli');
+  assert.equal(after.value.country, 'LB');
+  assert.match(after.value.ref, /^geonames:\d+$/);
+  assert.notEqual(after.value.ref, before.value?.ref);
+  assert.equal(typeof after.value.lat, 'number');
+  // One undo step brings the first reading back.
+  await page.keyboard.press('Control+z');
+  assert.deepEqual((await spans(page)).find((s) => s.text === 'Tripoli').value, before.value);
+  assert.deepEqual(problems, []);
+});

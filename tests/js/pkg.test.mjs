@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import init, { annotate, Annotator, checkLexicon, version } from '../../pkg/depeche.js';
+import init, { annotate, Annotator, checkLexicon, senses, version } from '../../pkg/depeche.js';
 import { loadEngine } from '../../www/engine.js';
 import { splitChunks, codePointLength } from '../../www/core/chunks.js';
 
@@ -138,4 +138,21 @@ test('splitChunks cuts at paragraph breaks and never inside a surrogate pair', (
   const paras = splitChunks('un deux.\n\ntrois quatre.\n\ncinq six.', 20);
   assert.deepEqual(paras.map((p) => p.text), ['un deux.\n\n', 'trois quatre.\n\n', 'cinq six.']);
   assert.deepEqual(paras.map((p) => p.cpStart), [0, 10, 25]);
+});
+
+test('senses: every gazetteer reading of a name, most prominent first', async () => {
+  const tripoli = senses('Tripoli', 'fr');
+  assert.ok(tripoli.length >= 2);
+  assert.deepEqual(tripoli.slice(0, 2).map((r) => [r.kind, r.value.country, r.place_kind, r.country_name]),
+    [['place', 'LY', 'city', 'Libye'], ['place', 'LB', 'city', 'Liban']]);
+  assert.ok(tripoli[0].population > tripoli[1].population);
+  assert.match(tripoli[1].value.ref, /^geonames:\d+$/);
+  assert.equal(senses('Tripoli', 'en')[1].country_name, 'Lebanon');
+  // Case, accents and hyphens do not matter; actors come with canonical name and type.
+  assert.deepEqual(senses('DAECH').map((r) => [r.kind, r.value]), [['actor', { canonical: 'Islamic State', type: 'armed_group' }]]);
+  assert.deepEqual(senses('Nowhereville-sur-Rien'), []);
+  assert.deepEqual(senses(''), []);
+  const engine = await loadEngine({ wasm });
+  assert.deepEqual(engine.senses('Tripoli', 'fr'), tripoli);
+  assert.throws(() => engine.senses(null), TypeError);
 });

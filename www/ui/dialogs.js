@@ -21,6 +21,27 @@ export function dateValueError(v) {
   return null;
 }
 
+/** 1302947 → "1.3 M", 26561 → "27 k". */
+function formatPopulation(n) {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
+}
+
+/**
+ * The gazetteer's readings of a name as a radio group; choosing one calls `fill`.
+ * Nothing when there are fewer than two readings (nothing to choose between).
+ */
+function readingChoices(readings, fill, describe, isCurrent) {
+  if (readings.length < 2) return h('div', { hidden: true });
+  const group = h('fieldset', { class: 'dp-readings' }, h('legend', { text: 'Readings in the gazetteer' }));
+  readings.slice(0, 12).forEach((r, i) => {
+    const input = h('input', { type: 'radio', name: 'dp-reading', value: String(i), class: 'dp-reading' });
+    if (isCurrent(r)) /** @type {HTMLInputElement} */ (input).checked = true;
+    input.addEventListener('change', () => fill(r));
+    group.append(h('label', { class: 'dp-field dp-reading-row' }, input, h('span', { text: describe(r) })));
+  });
+  return group;
+}
+
 /** @param {HTMLElement} host element the dialogs are appended to (inside the editor root) */
 export function createDialogs(host) {
   const dialog = h('dialog', { class: 'dp-dialog', 'aria-labelledby': '' });
@@ -75,8 +96,12 @@ export function createDialogs(host) {
 
   return {
     get element() { return dialog; },
-    /** Edit the value of a span; resolves with the new value (undefined = no value) or null on cancel. */
-    editValue(span) {
+    /**
+     * Edit the value of a span; resolves with the new value (undefined = no value) or null on
+     * cancel. `readings`: the gazetteer's readings of the name (engine.senses), offered as
+     * choices that fill the fields ("Tripoli, Libya" or "Tripoli, Lebanon").
+     */
+    editValue(span, readings = []) {
       const v = span.value;
       if (span.kind === 'date') {
         const input = h('input', { type: 'text', name: 'value', class: 'dp-in-date', value: typeof v === 'string' ? v : '',
@@ -95,14 +120,26 @@ export function createDialogs(host) {
           placeholder: 'SY', autocomplete: 'off', spellcheck: 'false' });
         const ref = h('input', { type: 'text', class: 'dp-in-ref', value: o.ref ?? '', placeholder: 'geonames:170794',
           autocomplete: 'off', spellcheck: 'false' });
-        return show(`Place: which “${span.text}”?`, h('div', {}, field('Country (ISO 3166 alpha-2)', country), field('Reference (gazetteer id)', ref)), () => {
+        /** @type {{lat?: number, lon?: number}} */
+        let picked = {};
+        const choices = readingChoices(readings, (r) => {
+          country.value = r.value.country ?? '';
+          ref.value = r.value.ref ?? '';
+          picked = { lat: r.value.lat, lon: r.value.lon };
+        }, (r) => [r.country_name ?? r.value.country, r.place_kind,
+          r.population ? `${formatPopulation(r.population)} inhabitants` : '', r.value.ref].filter(Boolean).join(' · '),
+        (r) => r.value.ref === o.ref && r.value.country === o.country);
+        return show(`Place: which “${span.text}”?`, h('div', {}, choices, field('Country (ISO 3166 alpha-2)', country), field('Reference (gazetteer id)', ref)), () => {
           const c = country.value.trim().toUpperCase();
           if (c && !/^[A-Z]{2}$/.test(c)) throw new Error('The country is two letters (ISO 3166-1 alpha-2), e.g. LY.');
           const r = ref.value.trim();
           if (r && !/^[a-z0-9_-]+:\S+$/i.test(r)) throw new Error('The reference looks like source:id, e.g. geonames:2210247.');
           const out = { ...o };
           delete out.country; delete out.ref;
-          if (r !== (o.ref ?? '') || c !== (o.country ?? '')) { delete out.lat; delete out.lon; }
+          if (r !== (o.ref ?? '') || c !== (o.country ?? '')) {
+            delete out.lat; delete out.lon;
+            if (picked.lat !== undefined && picked.lon !== undefined) { out.lat = picked.lat; out.lon = picked.lon; }
+          }
           if (c) out.country = c;
           if (r) out.ref = r;
           return { value: Object.keys(out).length ? out : undefined };
@@ -113,7 +150,12 @@ export function createDialogs(host) {
       const type = h('select', { class: 'dp-in-type' }, h('option', { value: '', text: '(unknown)' }),
         ...ACTOR_TYPES.map((t) => h('option', { value: t, text: t.replace('_', ' ') })));
       /** @type {HTMLSelectElement} */ (type).value = o.type ?? '';
-      return show(`Actor: who is “${span.text}”?`, h('div', {}, field('Canonical name', canonical), field('Type', type)), () => {
+      const choices = readingChoices(readings, (r) => {
+        canonical.value = r.value.canonical ?? '';
+        /** @type {HTMLSelectElement} */ (type).value = r.value.type ?? '';
+      }, (r) => [r.value.canonical, (r.value.type ?? '').replace('_', ' ')].filter(Boolean).join(' · '),
+      (r) => r.value.canonical === o.canonical);
+      return show(`Actor: who is “${span.text}”?`, h('div', {}, choices, field('Canonical name', canonical), field('Type', type)), () => {
         const c = canonical.value.trim();
         if (!c) throw new Error('The canonical name cannot be empty.');
         const out = { ...o, canonical: c };

@@ -333,7 +333,9 @@ export function mountEditor(root, options) {
       }
       case 'value': {
         const sp = needSpan();
-        const r = await dialogs.editValue(sp);
+        let readings = [];
+        try { readings = sp.kind === 'date' ? [] : (engine.senses?.(sp.text, s.result.lang) ?? []); } catch { readings = []; }
+        const r = await dialogs.editValue(sp, readings.filter((x) => x.kind === sp.kind));
         if (!r) return;
         focusExtent = { start: sp.start, end: sp.end };
         s.setValue(sp.start, sp.end, r.value);
