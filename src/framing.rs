@@ -58,6 +58,9 @@ impl Framing {
                 "place_head" => PLACE_HEAD,
                 "place_suffix" => PLACE_SUFFIX,
                 "chain_head" => CHAIN_HEAD,
+                "institution" => INSTITUTION,
+                "sports" => SPORTS,
+                "compass" => COMPASS,
                 _ => 0,
             };
             *tags.entry(word.trim()).or_insert(0) |= bit;
@@ -83,6 +86,14 @@ impl Framing {
 
 /// A particle inside a name ("al", "ben", "de", "van"); shared by all languages.
 pub const PARTICLE: u32 = 1 << 12;
+/// A common noun that, capitalised after a determiner, names one institution
+/// ("le Conseil", "la Commission", "the Senate").
+pub const INSTITUTION: u32 = 1 << 13;
+/// A word of sports results that makes the names around it teams ("beat", "v").
+pub const SPORTS: u32 = 1 << 14;
+/// A compass direction or a part of a place ("Nord", "East"): written with a
+/// capital in "au Nord de la ville", and no place by itself.
+pub const COMPASS: u32 = 1 << 15;
 
 /// The framing words of a language (`Und` has only the particles).
 pub fn framing(lang: Lang) -> &'static Framing {
