@@ -61,6 +61,7 @@ impl Framing {
                 "institution" => INSTITUTION,
                 "sports" => SPORTS,
                 "compass" => COMPASS,
+                "toponym_ending" => TOPONYM_ENDING,
                 _ => 0,
             };
             *tags.entry(word.trim()).or_insert(0) |= bit;
@@ -75,6 +76,18 @@ impl Framing {
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {
         self.tags.get(folded).copied().unwrap_or(0)
+    }
+
+    /// True when the folded word ends with one of the endings ("-ville")
+    /// that carry `tag`, with at least three letters before it.
+    pub fn has_ending(&self, folded: &str, tag: u32) -> bool {
+        let mut key = String::with_capacity(folded.len() + 1);
+        folded.char_indices().skip(3).any(|(i, _)| {
+            key.clear();
+            key.push('-');
+            key.push_str(&folded[i..]);
+            self.has(&key, tag)
+        })
     }
 
     /// True when the folded word carries `tag`.
@@ -94,6 +107,9 @@ pub const SPORTS: u32 = 1 << 14;
 /// A compass direction or a part of a place ("Nord", "East"): written with a
 /// capital in "au Nord de la ville", and no place by itself.
 pub const COMPASS: u32 = 1 << 15;
+/// An ending of town names, written "-ville" in the data ("Savonnières",
+/// "Abainville"): see [`Framing::has_ending`].
+pub const TOPONYM_ENDING: u32 = 1 << 16;
 
 /// The framing words of a language (`Und` has only the particles).
 pub fn framing(lang: Lang) -> &'static Framing {

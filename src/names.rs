@@ -14,7 +14,7 @@
 
 use crate::framing::{
     self, Framing, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE,
-    PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
+    PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE, TOPONYM_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
@@ -90,10 +90,41 @@ fn at(
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
 
+    // "le Conseil", "la Commission", "l'Union": one institution, whatever
+    // the gazetteer says of the word and however the document writes it.
+    if evidence
+        && plain_end == t + 1
+        && !tok.all_caps
+        && fr.has(word, INSTITUTION)
+        && determiner_before(doc, lang, t)
+    {
+        // With its adjective: "l'Union européenne", "le Conseil général".
+        let end = org_end(doc, fr, lang, t, plain_end);
+        push_actor(doc, t, end, ActorType::Organisation, 60, out);
+        return end;
+    }
     if title {
         let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
         push_actor(doc, t, end, ActorType::Person, 85, out);
         return end;
+    }
+    // A first name that is also a place, before a surname: "Dominique de
+    // Talancé", "Chad Johnson".
+    if first_name
+        && !head
+        && gm
+            .as_ref()
+            .is_some_and(|m| m.end_token == compound_end(doc, t))
+        && full_end > compound_end(doc, t)
+        && word_count(doc, t, full_end) >= 2
+        && last_word(doc, t, full_end).is_some_and(|l| {
+            let w = doc.norm(l);
+            !fr.has(w, ORG_SUFFIX | PLACE_SUFFIX) && !lexicon::is_common_word(lang, w)
+        })
+        && lexicon::longest_match(doc, compound_end(doc, t)).is_none()
+    {
+        push_actor(doc, t, full_end, ActorType::Person, 75, out);
+        return full_end;
     }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
@@ -141,7 +172,7 @@ fn at(
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
         && lexicon::is_first_name(doc.norm(t + 1))
-        && word_count(doc, t + 1, plain_end) >= 2
+        && word_count(doc, t + 1, full_end) >= 2
     {
         return t + 1;
     }
@@ -165,10 +196,7 @@ fn at(
         // document never writes it in lower case, and when it stands where
         // names stand (after a place preposition, or as an institution
         // after a determiner: "le Conseil", "la Commission").
-        if fr.has(word, INSTITUTION) && determiner_before(doc, lang, t) {
-            *defer = true;
-            push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
-        } else if place_context(doc, fr, t) && word.chars().count() >= 3 {
+        if place_context(doc, fr, t) && word.chars().count() >= 3 {
             *defer = true;
             push_place(doc, t, plain_end, 50, out);
         } else if lexicon::is_first_name(word) {
@@ -184,13 +212,22 @@ fn at(
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
-    if lang == Lang::Fr && !reporting_verb_near(doc, lang, t, plain_end) && after_de(doc, t) {
+    // "les carrières de Savonnières": after "de", a name shaped like a
+    // French town is a place; any other ("le parti de Haider", "d'Elf") is
+    // left to the guess below.
+    if lang == Lang::Fr
+        && !reporting_verb_near(doc, lang, t, plain_end)
+        && after_de(doc, t)
+        && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
+    {
         push_place(doc, t, plain_end, 35, out);
         return plain_end;
     }
     if tok.all_caps && words == 1 {
         let len = word.chars().count();
-        if (2..=6).contains(&len) {
+        // An acronym after a plural determiner is a common noun ("des HLM",
+        // "les ONG"), not an organisation.
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, lang, t) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
@@ -300,6 +337,15 @@ fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
         Lang::En => matches!(doc.norm(p), "the" | "this"),
         Lang::Und => false,
     }
+}
+
+/// A plural determiner just before `t`: "des HLM", "les ONG", "the NGOs".
+fn plural_determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
+    t >= 1
+        && match lang {
+            Lang::Fr => matches!(doc.norm(t - 1), "des" | "les" | "aux" | "ces" | "plusieurs"),
+            _ => false,
+        }
 }
 
 /// A single capital letter followed by a dot that is part of a dotted
@@ -794,14 +840,21 @@ fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> us
         return full_end;
     }
     let w = doc.norm(n);
+    // Frequent adjectives that still complete an institution's name
+    // ("Union européenne", "Conseil général", "Banque centrale").
+    const ADJ_COMMON: &[&str] = &[
+        "een", "eenne", "al", "ale", "el", "ionnel", "ionnelle", "ique",
+    ];
     const ADJ: &[&str] = &[
         "al", "ale", "aux", "ique", "iste", "aire", "el", "elle", "ien", "ienne", "ais", "aise",
-        "ain", "aine", "if", "ive", "ee", "ial", "iale",
+        "ain", "aine", "if", "ive", "ee", "ial", "iale", "een", "eenne",
     ];
     if w.len() > 4
         && ADJ.iter().any(|s| w.ends_with(s))
         && !fr.has(w, PARTICLE)
-        && !lexicon::is_common_word(lang, w)
+        && (!lexicon::is_common_word(lang, w)
+            || lexicon::is_demonym(lang, w)
+            || ADJ_COMMON.iter().any(|s| w.ends_with(s)))
     {
         return compound_end(doc, n);
     }
@@ -970,5 +1023,36 @@ mod tests {
         let doles: Vec<_> = s.iter().filter(|(t, _)| t.contains("Dole")).collect();
         assert_eq!(doles.len(), 2, "{s:?}");
         assert!(doles.iter().all(|(_, k)| *k == Kind::Actor), "{s:?}");
+    }
+
+    #[test]
+    fn french_institutions_particles_and_names_after_de() {
+        let s = spans(
+            "Le rapport de la commission sera transmis à l'Union européenne et au Conseil.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Union européenne".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        assert!(s.contains(&("Conseil".to_string(), Kind::Actor)), "{s:?}");
+        let s = spans("Il a reçu Valéry Giscard d'Estaing hier.", Lang::Fr);
+        assert!(
+            s.contains(&("Valéry Giscard d'Estaing".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // After "de": a town-shaped name is a place, any other is not.
+        let s = spans(
+            "Les carrières de Savonnières et le parti de Haider.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Savonnières".to_string(), Kind::Place)),
+            "{s:?}"
+        );
+        assert!(!s.contains(&("Haider".to_string(), Kind::Place)), "{s:?}");
+        // An acronym after a plural determiner is a common noun.
+        let s = spans("Les ascenseurs des HLM sont en panne.", Lang::Fr);
+        assert!(s.is_empty(), "{s:?}");
     }
 }
