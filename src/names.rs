@@ -11,6 +11,12 @@
 //! Bachar al-Assad"); the gazetteer's longest name, when it covers the whole
 //! sequence; framing words (organisation heads and suffixes, place suffixes,
 //! place triggers); a known first name; then a low-scored guess.
+//!
+//! A frequent word capitalised in mid-sentence ("à Metz", "while Kent made")
+//! counts as a name only if the document never writes it in lower case; that,
+//! the teams of sports results and the reading of a name across the document
+//! (a surname after the full name) are settled after the pass, in
+//! [`discourse`] and [`sports`].
 
 use crate::framing::{
     self, Framing, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE,
@@ -165,14 +171,15 @@ fn at(
     }
     // A frequent word or a demonym in front of a person's name is not part
     // of it ("Australian Tom Moody", "Republican Bob Dole").
-    if (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
-        && !tok.all_caps
+    if !tok.all_caps
+        && !first_name
         && doc
             .tokens
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
         && lexicon::is_first_name(doc.norm(t + 1))
         && word_count(doc, t + 1, full_end) >= 2
+        && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
     {
         return t + 1;
     }

@@ -12,11 +12,10 @@
 //! tokens and one hash look-up per capitalised sequence.
 
 use super::sequence_end;
-use crate::framing::{self};
+use crate::framing::{self, WordMap};
 use crate::lang::Lang;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
-use std::collections::HashMap;
 
 /// Candidates that hold only if their word never appears in lower case.
 #[derive(Default)]
@@ -122,9 +121,17 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
     if out.len() <= first {
         return;
     }
-    let mut senses: HashMap<String, Sense> = HashMap::new();
+    let mut senses: WordMap<String, Sense> = WordMap::default();
     for c in &out[first..] {
-        let text = &doc.text[c.start..c.end];
+        // Gazetteer names are found wherever they are written.
+        if c.source != Source::Rule {
+            continue;
+        }
+        let t = doc.token_at_or_after(c.start);
+        let end = doc.token_at_or_after(c.end);
+        if t >= end {
+            continue;
+        }
         match (c.kind, &c.value) {
             (Kind::Actor, Some(Value::Actor(a))) => {
                 let ty = a.actor_type;
@@ -132,22 +139,23 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
                     || (c.source == Source::Rule
                         && ty == Some(ActorType::Organisation)
                         && c.score == TEAM_SCORE);
-                if ty == Some(ActorType::Person) {
+                if ty == Some(ActorType::Person) && end > t + 1 {
                     // The surname: the last word of the name.
-                    if let Some(last) = text.rsplit([' ', '.']).next() {
-                        if last.chars().count() >= 3 && last.contains(char::is_uppercase) {
-                            senses.insert(crate::text::name_key(last), Sense::Actor(ty, true));
+                    if let Some(l) = (t..end)
+                        .rev()
+                        .find(|&i| doc.tokens[i].kind == TokKind::Word)
+                    {
+                        if doc.tokens[l].upper && doc.norm(l).chars().count() >= 3 {
+                            senses.insert(key(doc, l, l + 1), Sense::Actor(ty, true));
                         }
                     }
                 }
                 senses
-                    .entry(crate::text::name_key(text))
+                    .entry(key(doc, t, end))
                     .or_insert(Sense::Actor(ty, strong));
             }
             (Kind::Place, _) if c.source == Source::Rule => {
-                senses
-                    .entry(crate::text::name_key(text))
-                    .or_insert(Sense::Place);
+                senses.entry(key(doc, t, end)).or_insert(Sense::Place);
             }
             _ => {}
         }
@@ -155,11 +163,20 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
     if senses.is_empty() {
         return;
     }
+    // A filter on the first word's first byte and length, so that most
+    // capitalised words cost no hashing.
+    let mut filter = [0u64; 256];
+    for k in senses.keys() {
+        let w = k.split(' ').next().unwrap_or("");
+        if let Some(&b) = w.as_bytes().first() {
+            filter[b as usize] |= 1 << (w.len() % 64);
+        }
+    }
     let fr = framing::framing(lang);
     let index = Index::new(out, first);
     let mut drop = vec![false; out.len()];
     let mut added = Vec::new();
-    let mut key = String::new();
+    let mut buf = String::new();
     let mut t = 0;
     while t < doc.len() {
         let tok = doc.tokens[t];
@@ -167,11 +184,16 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
             t += 1;
             continue;
         }
+        let w = doc.norm(t);
+        let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
+        if filter[b] & (1 << (w.len() % 64)) == 0 {
+            t += 1;
+            continue;
+        }
         let end = sequence_end(doc, fr, t, false);
         let (s, e) = (tok.start, doc.tokens[end - 1].end);
-        key.clear();
-        key.push_str(&crate::text::name_key(&doc.text[s..e]));
-        let Some(&sense) = senses.get(key.as_str()) else {
+        key_into(doc, t, end, &mut buf);
+        let Some(&sense) = senses.get(buf.as_str()) else {
             t = end;
             continue;
         };
@@ -207,6 +229,25 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
 
 /// The score of team actors found in results (recognised by [`propagate`]).
 pub(super) const TEAM_SCORE: u8 = 81;
+
+/// The key of tokens `[t, end)`: their folded words, space-separated.
+fn key(doc: &Doc, t: usize, end: usize) -> String {
+    let mut k = String::new();
+    key_into(doc, t, end, &mut k);
+    k
+}
+
+fn key_into(doc: &Doc, t: usize, end: usize, k: &mut String) {
+    k.clear();
+    for i in t..end.min(doc.len()) {
+        if doc.tokens[i].kind != TokKind::Punct {
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(doc.norm(i));
+        }
+    }
+}
 
 fn actor(doc: &Doc, s: usize, e: usize, ty: Option<ActorType>, score: u8) -> Candidate {
     Candidate::new(s, e, Kind::Actor, Source::Rule, score).with_value(Value::Actor(ActorValue {

@@ -23,6 +23,19 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
     if lang == Lang::Und {
         return;
     }
+    // Most documents have no score beside a name: one cheap look first.
+    let pairs = (1..doc.len())
+        .filter(|&i| {
+            doc.tokens[i].kind == TokKind::Number
+                && doc.tokens[i - 1].kind == TokKind::Word
+                && doc.tokens[i - 1].upper
+                && !doc.tokens[i].line_start
+        })
+        .take(2)
+        .count();
+    if pairs < 2 {
+        return;
+    }
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut scored = 0usize;
     let mut t = 0;
