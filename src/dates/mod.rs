@@ -14,6 +14,7 @@
 pub mod common;
 pub mod en;
 pub mod expr;
+pub mod extent;
 pub mod fr;
 pub mod resolve;
 pub mod tense;
@@ -56,6 +57,10 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        let year_earlier = p.expr.base == Base::YearEarlier;
+        let p = extent::periods(&cx, p, quarter, dct.map(|d| d.year));
+        let p = extent::day_and_time(&cx, lang, p);
+        let p = extent::premodifiers(&cx, p);
         if is_set(&cx, p.start) {
             i = p.end.max(i + 1);
             continue;
@@ -95,8 +100,12 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        // "a year earlier" speaks of the quarter in context, a year back:
+        // it does not change which quarter the dispatch is about.
         if let Some(q) = r.value.as_deref().and_then(parse_quarter) {
-            quarter = Some(q);
+            if !year_earlier {
+                quarter = Some(q);
+            }
         }
         let mut c = Candidate::new(first.start, last.end, Kind::Date, Source::Rule, p.score);
         c.value = r.value.map(Value::Date);

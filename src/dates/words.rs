@@ -35,6 +35,7 @@ pub enum Cat {
     Lead,
     Every,
     Func,
+    Mod,
 }
 
 impl Cat {
@@ -63,6 +64,7 @@ impl Cat {
             "lead" => Cat::Lead,
             "every" => Cat::Every,
             "func" => Cat::Func,
+            "mod" => Cat::Mod,
             _ => return None,
         })
     }
@@ -71,7 +73,7 @@ impl Cat {
     pub fn triggers(self) -> bool {
         !matches!(
             self,
-            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func
+            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func | Cat::Mod
         )
     }
 }
