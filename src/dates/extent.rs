@@ -117,24 +117,20 @@ pub fn periods(
             }
         }
         // "this year's third quarter", "next year's first quarter".
-        Base::Rel { unit: Y, n } => {
-            if cx.doc.is_apostrophe(e) && cx.word(e + 1, "s") {
-                if let (Some((q, end)), Some(y)) = (ord_quarter(cx, e + 2), dct_year) {
-                    p.expr.base = Base::Quarter {
-                        q,
-                        year: Some(y + n),
-                    };
-                    p.end = end;
-                }
+        Base::Rel { unit: Y, n } if cx.doc.is_apostrophe(e) && cx.word(e + 1, "s") => {
+            if let (Some((q, end)), Some(y)) = (ord_quarter(cx, e + 2), dct_year) {
+                p.expr.base = Base::Quarter {
+                    q,
+                    year: Some(y + n),
+                };
+                p.end = end;
             }
         }
         // "the third quarter of 1984".
-        Base::Quarter { q, year: None } => {
-            if cx.word(e, "of") {
-                if let Some(y) = cx.year4(e + 1) {
-                    p.expr.base = Base::Quarter { q, year: Some(y) };
-                    p.end = e + 2;
-                }
+        Base::Quarter { q, year: None } if cx.word(e, "of") => {
+            if let Some(y) = cx.year4(e + 1) {
+                p.expr.base = Base::Quarter { q, year: Some(y) };
+                p.end = e + 2;
             }
         }
         _ => {}
@@ -164,7 +160,13 @@ const JOIN: i32 = 7;
 /// A day and its clock time or part of day written together, in either
 /// order: "hier à 10 h", "5 p.m. EST Nov. 9", "mid-afternoon yesterday".
 /// One span with the day's base and the time's hour or part.
+///
+/// Not for text of unknown language, where only numeric forms are read and
+/// "03/11/2017 15:00" stays two dates.
 pub fn day_and_time(cx: &Cx, lang: Lang, mut p: Parsed) -> Parsed {
+    if lang == Lang::Und {
+        return p;
+    }
     let e = p.end;
     let j = if cx.punct(e, ",") || cx.get(e, Cat::Mod) == Some(JOIN) {
         e + 1

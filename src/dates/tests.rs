@@ -431,3 +431,118 @@ fn a_year_earlier_follows_the_quarter_spoken_of() {
         pairs(&[("a year ago", "1988")])
     );
 }
+
+#[test]
+fn timeml_modifiers_stay_in_the_extent() {
+    let dct = Some("2016-05-12");
+    assert_eq!(
+        dates(
+            "Earlier this month the mayor resigned; the vote came around 9:30 p.m.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("Earlier this month", "2016-05"),
+            ("around 9:30 p.m.", "2016-05-12T21:30")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "The bridge collapsed nearly three years ago.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("nearly three years ago", "2013")])
+    );
+    assert_eq!(
+        dates("More recently, fiscal 2015 sales fell.", Lang::En, dct),
+        pairs(&[("More recently", "PAST_REF"), ("fiscal 2015", "2015")])
+    );
+    // A modifier that does not fit the date is another word.
+    assert_eq!(
+        dates(
+            "They will find ways to get around Wednesday's ruling.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Wednesday", "2016-05-18")])
+    );
+    // French TimeML leaves "vers" out.
+    assert_eq!(
+        dates("Le cortège est parti vers 18 h.", Lang::Fr, dct),
+        pairs(&[("18 h", "2016-05-12T18:00")])
+    );
+}
+
+#[test]
+fn reporting_periods() {
+    let dct = Some("2016-10-20");
+    assert_eq!(
+        dates(
+            "Profit beat the year-ago quarter and this year's second quarter.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("year-ago quarter", "2015"),
+            ("this year's second quarter", "2016-Q2")
+        ])
+    );
+    assert_eq!(
+        dates("Sales rose in the third quarter of 2014.", Lang::En, dct),
+        pairs(&[("third quarter of 2014", "2014-Q3")])
+    );
+    assert_eq!(
+        dates(
+            "Results for the 2015 fourth quarter were restated.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("2015 fourth quarter", "2015-Q4")])
+    );
+}
+
+#[test]
+fn a_day_and_its_time_are_one_date() {
+    let dct = Some("2016-11-02");
+    assert_eq!(
+        dates("Bids are due by 5 p.m. EST Nov. 9.", Lang::En, dct),
+        pairs(&[("5 p.m. EST Nov. 9", "2016-11-09T17:00")])
+    );
+    assert_eq!(
+        dates("Trading halted in mid-afternoon yesterday.", Lang::En, dct),
+        pairs(&[("mid-afternoon yesterday", "2016-11-01TAF")])
+    );
+}
+
+#[test]
+fn years_in_words() {
+    let dct = Some("1998-03-01");
+    assert_eq!(
+        dates(
+            "He left in nineteen eighty-two and came back in January nineteen ninety-seven.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("nineteen eighty-two", "1982"),
+            ("January nineteen ninety-seven", "1997-01")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "The city has kept its secrets for two thousand years.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        dates(
+            "The computers may fail in the year two thousand.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("year two thousand", "2000")])
+    );
+}

@@ -35,6 +35,10 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(at.any(&[Cat::Ord]), || quarter(cx, i)),
         when(at.any(&[Cat::Ref]), || reference(cx, i)),
         when(d, || year(cx, i)),
+        when(at.any(&[Cat::Num]), || {
+            let (y, end) = spelled_year(cx, i)?;
+            found(i, end, cal(Some(y), None, None))
+        }),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
         when(at.any(&[Cat::Unit, Cat::Lead]), || the_period(cx, i)),
     ])?;
@@ -130,6 +134,10 @@ fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
     if let Some(y) = cx.year4(k) {
         month_at(cx, i, true)?;
         return found(i, k + 1, cal(Some(y), Some(m), None));
+    }
+    if let Some((y, end)) = spelled_year(cx, k) {
+        month_at(cx, i, true)?;
+        return found(i, end, cal(Some(y), Some(m), None));
     }
     month_at(cx, i, false)?;
     if cx.word(k, "last") && cx.word(k + 1, "year") {
@@ -410,10 +418,16 @@ fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "summer 2017", "last fall" (with `shifted`), "the summer".
 fn season(cx: &Cx, i: usize) -> Option<Parsed> {
     let s = cx.get(i, Cat::Season)? as u32;
-    if let Some(y) = cx.year4(i + 1) {
+    // "summer 2017", "the winter of 1994", "the winter of nineteen ninety-four".
+    let j = if cx.word(i + 1, "of") { i + 2 } else { i + 1 };
+    let year = cx
+        .year4(j)
+        .map(|y| (y, j + 1))
+        .or_else(|| spelled_year(cx, j));
+    if let Some((y, end)) = year {
         return found(
             i,
-            i + 2,
+            end,
             Base::Season {
                 season: s,
                 year: Some(y),
@@ -517,6 +531,34 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         expr: Expr::new(cal(Some(y), None, None)),
         score: if strong { 90 } else { 75 },
     })
+}
+
+/// A year in words, as spoken in broadcast transcripts: "nineteen
+/// ninety-six", "nineteen eighty", "nineteen fifteen", "two thousand".
+/// (year, next token).
+fn spelled_year(cx: &Cx, i: usize) -> Option<(i32, usize)> {
+    let c = cx.get(i, Cat::Num)?;
+    if c == 2 && cx.word(i + 1, "thousand") {
+        // "two thousand years" is an amount.
+        return (!cx.is(i + 2, Cat::Unit)).then_some((2000, i + 2));
+    }
+    if !(11..=20).contains(&c) || cx.num(i).is_some() {
+        return None;
+    }
+    let tens = cx.get(i + 1, Cat::Num)?;
+    let year = c * 100 + tens;
+    if (10..=19).contains(&tens) {
+        return Some((year, i + 2));
+    }
+    if !(20..=90).contains(&tens) || tens % 10 != 0 {
+        return None;
+    }
+    if cx.doc.is_hyphen(i + 2) {
+        if let Some(u) = cx.get(i + 3, Cat::Num).filter(|u| (1..=9).contains(u)) {
+            return Some((year + u, i + 4));
+        }
+    }
+    Some((year, i + 2))
 }
 
 /// "3 p.m.", "10:30 a.m.", "noon", "15:00", with "10 p.m. Wednesday".
