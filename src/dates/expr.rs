@@ -44,6 +44,9 @@ pub enum Base {
     /// "a year ago", "year-earlier": the year before the reference, or the
     /// same quarter a year before when the dispatch talks of a quarter.
     YearEarlier,
+    /// A holiday ([`super::holidays`]): its code, days from it (-1 for an
+    /// eve), and -1 last / 1 next / 0 nearest or coming by tense.
+    Holiday { code: i32, offset: i32, shift: i32 },
     /// A clock time or part of day alone: on the day in context.
     Time,
 }

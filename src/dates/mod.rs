@@ -16,6 +16,7 @@ pub mod en;
 pub mod expr;
 pub mod extent;
 pub mod fr;
+pub mod holidays;
 pub mod resolve;
 pub mod tense;
 pub mod words;
@@ -158,6 +159,7 @@ fn needs_tense(p: &Parsed) -> bool {
         Base::Weekday { shift: 0, .. }
             | Base::Cal { year: None, .. }
             | Base::MonthRel { shift: 0, .. }
+            | Base::Holiday { shift: 0, .. }
     )
 }
 

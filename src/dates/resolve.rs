@@ -69,6 +69,15 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
         Base::Day(n) => cx.dct.map(|r| Some(r.add_days(n as i64))),
         Base::Anchor(n) => cx.anchor.or(cx.dct).map(|a| Some(a.add_days(n as i64))),
         Base::Time => cx.anchor.or(cx.dct).map(Some),
+        Base::Holiday {
+            code,
+            offset,
+            shift,
+        } => match (cx.year_hint, cx.dct) {
+            (Some(y), _) => Some(super::holidays::day(code, offset, y)),
+            (None, Some(r)) => Some(super::holidays::resolve(code, offset, shift, r, cx.future)),
+            (None, None) => None,
+        },
         Base::Rel { unit: D, n } => cx.dct.map(|r| Some(r.add_days(n as i64))),
         _ => None,
     };

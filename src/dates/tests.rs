@@ -546,3 +546,24 @@ fn years_in_words() {
         pairs(&[("year two thousand", "2000")])
     );
 }
+
+#[test]
+fn holidays() {
+    let dct = Some("2018-05-14");
+    assert_eq!(
+        dates(
+            "La fête du village se déroulera en cette fête de Pentecôte, et Noël Mamère viendra.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("cette fête de Pentecôte", "2018-05-20")])
+    );
+    assert_eq!(
+        dates(
+            "Sales fell after last Thanksgiving and rose on Christmas Eve; Easter Island was quiet.",
+            Lang::En,
+            Some("2018-01-10")
+        ),
+        pairs(&[("last Thanksgiving", "2017-11-23"), ("Christmas Eve", "2017-12-24")])
+    );
+}

@@ -36,6 +36,7 @@ pub enum Cat {
     Every,
     Func,
     Mod,
+    Holiday,
 }
 
 impl Cat {
@@ -65,6 +66,7 @@ impl Cat {
             "every" => Cat::Every,
             "func" => Cat::Func,
             "mod" => Cat::Mod,
+            "holiday" => Cat::Holiday,
             _ => return None,
         })
     }

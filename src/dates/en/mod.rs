@@ -17,6 +17,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
+        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, true)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month_day(cx, i)),

@@ -16,6 +16,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
+        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, false)),
         when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
