@@ -23,6 +23,7 @@ const APPROX: i32 = 2;
 const MORE: i32 = 4;
 const FISCAL: i32 = 5;
 const THIS: i32 = 6;
+const SAME: i32 = 8;
 
 /// Widens `p` over the modifier words before it that fit its base.
 pub fn premodifiers(cx: &Cx, mut p: Parsed) -> Parsed {
@@ -70,6 +71,11 @@ fn fits(m: i32, p: &Parsed) -> bool {
         THIS => matches!(
             e.base,
             Base::Season { shift: -1 | 1, .. } | Base::Weekday { shift: -1 | 1, .. }
+        ),
+        // "ce même lundi après-midi", "ce même jour".
+        SAME => matches!(
+            e.base,
+            Base::Weekday { .. } | Base::Day(_) | Base::Anchor(_) | Base::Cal { day: Some(_), .. }
         ),
         _ => false,
     }

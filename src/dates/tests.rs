@@ -567,3 +567,37 @@ fn holidays() {
         pairs(&[("last Thanksgiving", "2017-11-23"), ("Christmas Eve", "2017-12-24")])
     );
 }
+
+#[test]
+fn french_nights_and_month_nouns() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "L'attaque a eu lieu dans la nuit de jeudi à vendredi près de la frontière.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("nuit de jeudi à vendredi", "2017-11-02TNI")])
+    );
+    assert_eq!(
+        dates(
+            "Les combats ont repris dans la nuit du 2 au 3 novembre.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("nuit du 2 au 3 novembre", "2017-11-02TNI")])
+    );
+    assert_eq!(
+        dates(
+            "Au mois de septembre, le régime a repris la ville; ce même jeudi soir, il a bombardé Raqa.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("mois de septembre", "2017-09"), ("ce même jeudi soir", "2017-11-02TEV")])
+    );
+    // "la nuit" alone is not a date.
+    assert_eq!(
+        dates("Ils ont marché toute la nuit de peur.", Lang::Fr, dct),
+        pairs(&[])
+    );
+}

@@ -35,8 +35,52 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(d, || year(cx, i)),
         when(cx.word(i + 1, "siecle"), || century(cx, i)),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
+        when(at.any(&[Cat::Part]), || night_of(cx, i)),
     ])?;
-    Some(with_part(cx, p))
+    Some(month_of(cx, with_part(cx, p)))
+}
+
+/// "mois de juin": the month named with its noun, as TimeML marks it.
+fn month_of(cx: &Cx, mut p: Parsed) -> Parsed {
+    if let Base::Cal {
+        month: Some(_),
+        day: None,
+        ..
+    } = p.expr.base
+    {
+        if p.start >= 2 && cx.word(p.start - 1, "de") && cx.word(p.start - 2, "mois") {
+            p.start -= 2;
+        }
+    }
+    p
+}
+
+/// "(dans la) nuit de samedi à dimanche", "nuit du 3 au 4 novembre",
+/// "soirée de mardi": the part of the first day.
+fn night_of(cx: &Cx, i: usize) -> Option<Parsed> {
+    let part = cx.get(i, Cat::Part)? as u32;
+    if !(cx.word(i + 1, "de") || cx.word(i + 1, "du")) {
+        return None;
+    }
+    let j = i + 2;
+    let mut p = if cx.is(j, Cat::Weekday) {
+        let mut p = weekday(cx, j)?;
+        if (cx.word(p.end, "a") || cx.word(p.end, "au")) && cx.is(p.end + 1, Cat::Weekday) {
+            p.end += 2;
+        }
+        p
+    } else {
+        let mut p = day_month(cx, j)?;
+        if cx.word(p.end, "au") {
+            if let Some(q) = day_month(cx, p.end + 1) {
+                p.end = q.end;
+            }
+        }
+        p
+    };
+    p.start = i;
+    p.expr.part = Some(part);
+    Some(p)
 }
 
 fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
