@@ -173,16 +173,32 @@ pub fn day_and_time(cx: &Cx, lang: Lang, mut p: Parsed) -> Parsed {
     if lang == Lang::Und {
         return p;
     }
+    let timed = |x: &Parsed| x.expr.time.is_some() || x.expr.part.is_some();
+    let day_first = day_level(&p) && !timed(&p);
+    let time_first = p.expr.base == Base::Time && timed(&p);
+    if !(day_first || time_first) {
+        return p;
+    }
     let e = p.end;
     let j = if cx.punct(e, ",") || cx.get(e, Cat::Mod) == Some(JOIN) {
         e + 1
     } else {
         e
     };
+    // Parse again only where the other half can start.
+    let at = cx.at(j);
+    let can = at.digit
+        || if day_first {
+            at.any(&[Cat::Noon, Cat::Part, Cat::Edge])
+        } else {
+            at.any(&[Cat::Day, Cat::Weekday, Cat::Month, Cat::MonthAbbr])
+        };
+    if !can {
+        return p;
+    }
     let Some(q) = super::parse(cx, lang, j).filter(|q| q.start == j) else {
         return p;
     };
-    let timed = |x: &Parsed| x.expr.time.is_some() || x.expr.part.is_some();
     if day_level(&p) && !timed(&p) && q.expr.base == Base::Time && timed(&q) {
         p.expr.time = q.expr.time;
         p.expr.part = q.expr.part;
