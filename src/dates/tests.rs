@@ -601,3 +601,24 @@ fn french_nights_and_month_nouns() {
         pairs(&[])
     );
 }
+
+#[test]
+fn years_as_modifiers_and_decades_ago() {
+    let dct = Some("2019-06-01");
+    assert_eq!(
+        dates(
+            "A 2004 law and that 1978 resolution were cited; a 1500 pages report was not.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("2004", "2004"), ("1978", "1978")])
+    );
+    assert_eq!(
+        dates(
+            "The plant opened a decade ago and expects growth in the current fiscal year.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("a decade ago", "2009"), ("current fiscal year", "2019")])
+    );
+}

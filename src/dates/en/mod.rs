@@ -8,7 +8,7 @@
 
 use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
-use super::words::{Cat, D, M, Q, W, Y};
+use super::words::{Cat, D, DE, M, Q, W, Y};
 use crate::lang::Lang;
 use crate::text::TokKind;
 
@@ -212,7 +212,12 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
     } else {
         return None;
     };
-    let j = i + 1;
+    // "the current fiscal year".
+    let j = if cx.word(i + 1, "fiscal") && cx.get(i + 2, Cat::Unit) == Some(Y) {
+        i + 2
+    } else {
+        i + 1
+    };
     if let Some(u) = cx.get(j, Cat::Unit) {
         if (u == W || u == M || u == Y || u == Q) && !cx.norm(j).ends_with('s') {
             return found(i, j + 1, Base::Rel { unit: u, n });
@@ -319,8 +324,19 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
     let n = if vague { 3 } else { cx.cardinal(j)? };
     j += 1;
     let u = cx.get(j, Cat::Unit)?;
-    if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > Y {
+    if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > DE {
         return None;
+    }
+    // "a decade ago": the year ten years back.
+    if u == DE && !vague {
+        return found(
+            i,
+            j + 2,
+            Base::Rel {
+                unit: Y,
+                n: -10 * n,
+            },
+        );
     }
     if vague {
         return found(i, j + 2, Base::Ref(-1));
@@ -515,8 +531,9 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     let prev = i - 1;
     let strong = cx.get(prev, Cat::YearPrep) == Some(1);
     // "the 1996 Olympic bombing", "its 1990 invasion": a year as modifier.
-    let determiner =
-        matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s") && cx.is_word(i + 1);
+    let determiner = (matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s")
+        || (matches!(cx.norm(prev), "a" | "that" | "this" | "our") && (1800..=2100).contains(&y)))
+        && cx.is_word(i + 1);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
         || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
         || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
