@@ -38,6 +38,9 @@ pub enum Base {
     Ref(i32),
     /// Days after the last day mentioned (le lendemain = 1, la veille = -1).
     Anchor(i32),
+    /// `n` units after (negative: before) the last day mentioned, or the
+    /// reference date: "trois jours plus tard", "two weeks later".
+    After { unit: i32, n: i32 },
     /// A weekend: 0 = by tense (the last one, or the coming one in future
     /// context), -1 last, 1 next, 2 this one.
     Weekend(i32),

@@ -622,3 +622,32 @@ fn years_as_modifiers_and_decades_ago() {
         pairs(&[("a decade ago", "2009"), ("current fiscal year", "2019")])
     );
 }
+
+#[test]
+fn counted_from_the_last_day_mentioned() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "L'offensive a commencé le 12 octobre. Trois jours plus tard, la ville est tombée.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("12 octobre", "2017-10-12"),
+            ("Trois jours plus tard", "2017-10-15")
+        ])
+    );
+    // Counted from an event, not a date: not this form.
+    assert_eq!(
+        dates("Il est mort trois jours après l'attaque.", Lang::Fr, dct),
+        pairs(&[])
+    );
+    assert_eq!(
+        dates(
+            "The talks opened on Oct. 2 and collapsed two weeks later.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Oct. 2", "2017-10-02"), ("two weeks later", "2017-W42")])
+    );
+}

@@ -324,6 +324,10 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
     let n = if vague { 3 } else { cx.cardinal(j)? };
     j += 1;
     let u = cx.get(j, Cat::Unit)?;
+    // "three days later": from the last day mentioned.
+    if cx.word(j + 1, "later") && u <= Y && !vague {
+        return found(i, j + 2, Base::After { unit: u, n });
+    }
     if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > DE {
         return None;
     }

@@ -36,6 +36,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(cx.word(i + 1, "siecle"), || century(cx, i)),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
         when(at.any(&[Cat::Part]), || night_of(cx, i)),
+        when(d || at.any(&[Cat::Num]), || later(cx, i)),
     ])?;
     Some(month_of(cx, with_part(cx, p)))
 }
@@ -419,6 +420,35 @@ fn count_unit(cx: &Cx, j: usize) -> Option<(i32, i32, usize)> {
     let n = cx.cardinal(j)?;
     let u = cx.get(j + 1, Cat::Unit)?;
     (u <= Y).then_some((n, u, j + 2))
+}
+
+/// "trois jours plus tard", "deux semaines auparavant", "un an après.":
+/// counted from the last day mentioned. "après"/"avant" only at the end of
+/// a clause ("trois jours après l'attaque" counts from an event).
+fn later(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (n, u, end) = count_unit(cx, i)?;
+    let clause_end = |t: usize| cx.punct(t, ",") || cx.punct(t, ".") || t >= cx.doc.len();
+    let (sign, end) = if cx.word(end, "plus") && cx.word(end + 1, "tard") {
+        (1, end + 2)
+    } else if cx.word(end, "plus") && cx.word(end + 1, "tot") {
+        (-1, end + 2)
+    } else if cx.word(end, "auparavant") {
+        (-1, end + 1)
+    } else if cx.word(end, "apres") && clause_end(end + 1) {
+        (1, end + 1)
+    } else if cx.word(end, "avant") && clause_end(end + 1) {
+        (-1, end + 1)
+    } else {
+        return None;
+    };
+    found(
+        i,
+        end,
+        Base::After {
+            unit: u,
+            n: sign * n,
+        },
+    )
 }
 
 /// "il y a trois jours".
