@@ -651,3 +651,21 @@ fn counted_from_the_last_day_mentioned() {
         pairs(&[("Oct. 2", "2017-10-02"), ("two weeks later", "2017-W42")])
     );
 }
+
+#[test]
+fn a_future_word_inside_a_compound_is_no_future() {
+    // 2017-11-03 is a Friday.
+    let dct = Some("2017-11-03");
+    assert_eq!(
+        dates(
+            "Shares fell after lower-than-expected earnings were reported Wednesday.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Wednesday", "2017-11-01")])
+    );
+    assert_eq!(
+        dates("Earnings are expected Wednesday.", Lang::En, dct),
+        pairs(&[("Wednesday", "2017-11-08")])
+    );
+}
