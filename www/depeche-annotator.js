@@ -153,18 +153,19 @@ export class DepecheAnnotator extends HTMLElement {
       const root = document.createElement('div');
       this.#shadow.replaceChildren(root);
       let storage = null;
+      const messages = [];
       if (this.getAttribute('storage') === 'local') {
         const ns = this.id ? `depeche:${this.id}` : 'depeche';
         const owner = stores.get(ns);
         if (owner && owner !== this && owner.isConnected) {
-          onError(new Error(`another depeche-annotator already uses the store “${ns}”: give each instance with storage="local" its own id; this one keeps nothing`), 'Storage');
+          messages.push({ error: new Error(`another depeche-annotator already uses the store “${ns}”: give each instance with storage="local" its own id; this one keeps nothing`), context: 'Storage' });
         } else {
           stores.set(ns, this);
           this.#store = ns;
           storage = this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
         }
       }
-      this.#mount = mountEditor(root, { engine: this.#engine, storage, ...cfg, text: pendingText, autofocus: this.hasAttribute('autofocus'), onError });
+      this.#mount = mountEditor(root, { engine: this.#engine, storage, ...cfg, text: pendingText, autofocus: this.hasAttribute('autofocus'), onError, messages });
     }
     const mount = this.#mount;
     Promise.all([this.#engine, mount.ready]).then(() => {
@@ -173,8 +174,7 @@ export class DepecheAnnotator extends HTMLElement {
       if (!s) throw new Error('the annotator did not start (see the messages above)');
       s.addEventListener('change', (ev) => this.#changed(ev));
       s.addEventListener('error', (ev) => { if (ev.detail?.error?.name !== 'AbortError') onError(ev.detail?.error ?? ev.detail?.message, 'Engine'); });
-      if (this.#mode === 'editor') this.#applyDocAttributes(s);
-      else this.#applyDocAttributes(s);
+      this.#applyDocAttributes(s);
       const p = this.#pending;
       this.#pending = {};
       if (p.lexicon) this.#as('lexicon', () => s.setLexicon(Lexicon.fromJSON(p.lexicon)));

@@ -37,6 +37,7 @@ const LIVE_MIRROR_UNITS = 200_000; // above this, edit mode shows no live highli
  * @property {string} [text]        start with this text (a new dispatch) instead of the last one
  * @property {boolean} [autofocus]  take the focus when ready (the page does; an embedded editor not)
  * @property {(error:any, context:string)=>void} [onError] every error the editor shows, also here
+ * @property {{error:any, context:string}[]} [messages] errors to show from the start (the host's setup)
  */
 
 /**
@@ -53,6 +54,7 @@ export function mountEditor(root, options) {
   const showError = notices.error;
   notices.error = (e, context = '') => { const row = showError(e, context); try { options.onError?.(e, context); } catch { /* the host's handler */ } return row; };
   let panels = options.panels ?? 'entities', readonly = !!options.readonly;
+  for (const m of options.messages ?? []) notices.error(m.error, m.context);
   /** @type {Set<string>|null} */ let kinds = options.kinds ? new Set(options.kinds) : null;
   /** The effective spans of the kinds shown. */
   const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);

@@ -36,6 +36,10 @@ const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAI
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
   'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CAPTION']);
 
+const isBlank = (s) => !/[^ \t\n\r\f]/.test(s);
+/** Nothing, or a block element: whitespace next to it is not rendered (source indentation). */
+const atBlockEdge = (n) => !n || (n.nodeType === 1 && (BLOCK.has(/** @type {Element} */ (n).tagName) || /** @type {Element} */ (n).tagName === 'BR'));
+
 /** Is the CSS Custom Highlight API there? */
 export const hasHighlightApi = () => typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
 
@@ -59,7 +63,7 @@ export function readHost(host) {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 1) { if (/** @type {Element} */ (n).tagName === 'BR') brk = true; continue; }
     const t = /** @type {Text} */ (n);
-    if (!t.data) continue;
+    if (!t.data || (isBlank(t.data) && (atBlockEdge(t.previousSibling) || atBlockEdge(t.nextSibling)))) continue; // layout whitespace
     const b = blockOf(t);
     if (text && (brk || b !== lastBlock) && !text.endsWith('\n')) text += '\n';
     brk = false;
