@@ -112,7 +112,13 @@ export class DepecheAnnotator extends HTMLElement {
     } catch (e) { this.#error(e, name); }
   }
 
-  #target() { const id = this.getAttribute('for'); return id ? this.ownerDocument.getElementById(id) : null; }
+  /** The for= element: in the same tree (a shadow root of the host's own component), else the document. */
+  #target() {
+    const id = this.getAttribute('for');
+    if (!id) return null;
+    const root = /** @type {any} */ (this.getRootNode());
+    return root?.getElementById?.(id) ?? this.ownerDocument.getElementById(id);
+  }
   #lang() { const l = (this.getAttribute('lang') ?? 'auto').trim() || 'auto'; return ['auto', 'fr', 'en', 'und'].includes(l) ? l : 'auto'; }
   #dct() { const d = this.getAttribute('dct'); return d && /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? d.trim() : null; }
   #kinds() {
