@@ -282,7 +282,10 @@ export class DepecheAnnotator extends HTMLElement {
     if (!s) { this.#pending.annotations = list; return; }
     try {
       this.#mount.flush?.();
-      this.#as('annotations', () => s.load({ ...s.doc }, list.map(plainSpan)));
+      // kinds="...": the spans of the hidden kinds stay as they are (the list only holds the shown ones)
+      const kinds = this.#kinds();
+      const hidden = kinds ? s.spans.filter((x) => !kinds.includes(x.kind)) : [];
+      this.#as('annotations', () => s.load({ ...s.doc }, [...hidden, ...list].map(plainSpan)));
     } catch (e) { this.#error(e, 'annotations'); throw e; }
   }
 
