@@ -74,7 +74,7 @@ export class DepecheAnnotator extends HTMLElement {
   #readyFired = false;
   #prefix;
   /** @type {string|null} */ #cause = null;
-  /** @type {any[]} */ #last = [];
+  /** The annotations of the last change, or a function that gives them. @type {any[]|(() => any[])} */ #last = [];
   /** @type {{text?:string, annotations?:any[], lexicon?:any}} */ #pending = {};
   /** @type {string|null} */ #store = null;
   #engine = null;
@@ -239,10 +239,22 @@ export class DepecheAnnotator extends HTMLElement {
   #changed(ev) {
     if (!this.#readyFired) return;
     const reason = this.#cause ?? ev.detail?.reason ?? 'change';
-    const annotations = this.annotations;
-    const change = describe(reason, this.#last, annotations);
-    this.#last = annotations;
-    this.#fire('depeche-change', { annotations, reason, change });
+    // The annotations and the difference are computed when a listener reads them: after a
+    // 5 MB paste (100,000 spans and more) copying and comparing them on every change would
+    // cost the page a tenth of a second that nobody may want.
+    // The session's spans are an immutable snapshot: keep it, copy it only when asked.
+    const before = this.#last;
+    const spans = this.#session()?.spans ?? [];
+    const kinds = this.#kinds();
+    let annotations = null, change = null;
+    const current = () => (annotations ??= spans.filter((x) => !kinds || kinds.includes(x.kind)).map(plainSpan));
+    const detail = {
+      reason,
+      get annotations() { return current(); },
+      get change() { return (change ??= describe(reason, typeof before === 'function' ? before() : before, current())); },
+    };
+    this.#last = current; // the next change compares with these
+    this.#fire('depeche-change', detail);
   }
 
   // ---- properties ------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // autosaver's debounce, flush on hide, status reports and error handling.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY } from '../../www/core/storage.js';
+import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY, packSpans, unpackSpans } from '../../www/core/storage.js';
 
 /** An in-memory localStorage; `quota` (characters) makes setItem throw QuotaExceededError. */
 class MemoryStorage {
@@ -86,16 +86,24 @@ test('saveDoc / loadDoc / listDocs / deleteDoc / lastDocId', { skip: SKIP_IDB },
 
 test('a dispatch comes back exactly after a "reload" (a new storage on the same database)', { skip: SKIP_IDB }, async () => {
   const factory = new fake.IDBFactory();
-  const big = 'Les forces de Valmore 🚀 <script>x</script>\n'.repeat(120_000); // ~5 MB
+  const line = 'Les forces de Valmore 🚀 <script>x</script>\n';
+  const big = line.repeat(120_000); // ~5 MB
+  const lineCp = Array.from(line).length;
   const d = doc('big', big, { corrections: [{ op: 'reject', start: 0, end: 3, kind: 'actor', exact: 'Les', prefix: '', suffix: ' forces' }] });
+  const spans = [
+    { start: 0, end: 10, kind: 'actor', text: 'Les forces', value: { canonical: 'X' }, source: 'user' },
+    // After 119,999 lines with one emoji each: code points, not UTF-16 units.
+    { start: 119_999 * lineCp + 14, end: 119_999 * lineCp + 21, kind: 'place', text: 'Valmore', source: 'rule' },
+  ];
+  assert.equal(Array.from(big).slice(spans[1].start, spans[1].end).join(''), 'Valmore');
   const first = createStorage({ indexedDB: factory, localStorage: null });
-  await first.saveDoc(d, SPANS);
+  await first.saveDoc(d, spans);
   await first.close();
   const second = createStorage({ indexedDB: factory, localStorage: null });
   assert.equal(await second.lastDocId(), 'big');
   const back = await second.loadDoc('big');
   assert.deepEqual(back.doc, d);
-  assert.deepEqual(back.spans, SPANS);
+  assert.deepEqual(back.spans, spans);
   await second.close();
 });
 
@@ -371,4 +379,37 @@ test('autosaver: saves never overlap; a change during a save is saved after it',
   assert.deepEqual(saved, ['first', 'second']);
   assert.equal(maxActive, 1);
   assert.equal(a.status.state, 'saved');
+});
+
+test('spans are stored packed and come back exactly, texts cut from the document', () => {
+  const text = '🚨 Les forces irakiennes à Mossoul, puis à Mossoul, lundi. Rien à Tikrit.';
+  const cps = Array.from(text);
+  const at = (needle, from = 0) => cps.join('').indexOf(needle, from);
+  const cpAt = (needle, from = 0) => Array.from(text.slice(0, text.indexOf(needle, from))).length;
+  const mossoul = { country: 'IQ', lat: 36.335, lon: 43.119, ref: 'geonames:99072' };
+  const mk = (needle, kind, value, source, from = 0) => {
+    const start = cpAt(needle, from);
+    const sp = { start, end: start + Array.from(needle).length, kind, text: needle };
+    if (value !== undefined) sp.value = value;
+    if (source !== undefined) sp.source = source;
+    return sp;
+  };
+  const spans = [
+    mk('forces irakiennes', 'actor', { canonical: 'Armed forces of Iraq', type: 'military' }, 'rule'),
+    mk('Mossoul', 'place', mossoul, 'lexicon'),
+    mk('Mossoul', 'place', { ...mossoul }, 'lexicon', at('Mossoul') + 10),
+    mk('lundi', 'date', '2024-05-06', 'rule'),
+    mk('Tikrit', 'place', undefined, 'an-importer'),
+  ];
+  const packed = packSpans(spans);
+  assert.equal(packed.n, 5);
+  assert.ok(packed.offsets instanceof Uint32Array);
+  // Equal values are stored once.
+  assert.equal(packed.values.length, 3);
+  assert.deepEqual(unpackSpans(packed, text), spans);
+  // structuredClone (what IndexedDB does) keeps it whole.
+  assert.deepEqual(unpackSpans(structuredClone(packed), text), spans);
+  // Records saved before packing: plain lists pass through.
+  assert.equal(unpackSpans(spans, text), spans);
+  assert.deepEqual(unpackSpans(packSpans([]), text), []);
 });

@@ -18,6 +18,8 @@ const BLOCK_UNITS = 2048;      // a block without paragraph break is cut at a li
 const HARD_BLOCK_UNITS = 16384; // ...or at a space after this (texts without line ends)
 const SLICE_UNITS = 400_000;    // above this, render in chunks
 const SLICE_MS = 8;             // work per frame when slicing
+const SLICE_MARKS = 1500;       // ...and at most this many new marks per frame: the browser's own
+                                // style and layout work for a frame grows with what was added
 
 /**
  * @typedef {import('../core/types.js').Span} Span
@@ -143,8 +145,9 @@ export function createTextView(container, opts) {
     let si = 0, bi = 0;
     const nodes = [];
     const step = (deadline) => {
+      const firstMark = si;
       for (; bi < bounds.length; bi++) {
-        if (deadline && (bi & 15) === 0 && performance.now() > deadline) return false;
+        if (deadline && ((bi & 15) === 0 && performance.now() > deadline || si - firstMark > SLICE_MARKS)) return false;
         const b = bounds[bi];
         const from = si;
         while (si < uspans.length && uspans[si].s < b.e) si++;
