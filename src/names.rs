@@ -908,6 +908,20 @@ fn is_month_or_weekday(lang: Lang, folded: &str) -> bool {
     })
 }
 
+/// Removes from `out` the candidates whose place in `drop` is marked (the
+/// passes that replace readings mark first, then remove in one sweep).
+fn drop_marked(out: &mut Vec<Candidate>, drop: &[bool]) {
+    if !drop.iter().any(|&d| d) {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        let keep = !drop.get(i).copied().unwrap_or(false);
+        i += 1;
+        keep
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -216,14 +216,7 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
         }
         t = end;
     }
-    if drop.iter().any(|&d| d) {
-        let mut i = 0;
-        out.retain(|_| {
-            let keep = !drop.get(i).copied().unwrap_or(false);
-            i += 1;
-            keep
-        });
-    }
+    super::drop_marked(out, &drop);
     out.extend(added);
 }
 

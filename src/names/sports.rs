@@ -88,14 +88,7 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
             )),
         );
     }
-    if drop.iter().any(|&d| d) {
-        let mut i = 0;
-        out.retain(|_| {
-            let keep = !drop.get(i).copied().unwrap_or(false);
-            i += 1;
-            keep
-        });
-    }
+    super::drop_marked(out, &drop);
     out.extend(added);
 }
 
