@@ -12,3 +12,4 @@ const root = /** @type {HTMLElement} */ (document.querySelector('[data-depeche-e
 const editor = mountEditor(root, { engine: loadEngine(), storage: createStorage() });
 // Handy for debugging from the console; the editor does not read it.
 Object.defineProperty(window, 'depecheEditor', { value: editor, configurable: true });
+import('./offline.js').then((m) => m.registerOffline(), () => { /* no offline use; the page still works */ });
