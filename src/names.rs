@@ -11,28 +11,52 @@
 //! Bachar al-Assad"); the gazetteer's longest name, when it covers the whole
 //! sequence; framing words (organisation heads and suffixes, place suffixes,
 //! place triggers); a known first name; then a low-scored guess.
+//!
+//! A frequent word capitalised in mid-sentence ("à Metz", "while Kent made")
+//! counts as a name only if the document never writes it in lower case; that,
+//! the teams of sports results and the reading of a name across the document
+//! (a surname after the full name) are settled after the pass, in
+//! [`discourse`] and [`sports`].
 
 use crate::framing::{
-    self, Framing, GOVERNMENT, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP,
-    PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
+    self, Framing, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE,
+    PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE, TOPONYM_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
 
+mod discourse;
+mod sports;
+
 /// Proposes place and actor candidates for the capitalised names of `doc`.
 pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
     let fr = framing::framing(lang);
     let headline = headline_tokens(doc);
+    let first = out.len();
+    let mut pending = discourse::Pending::default();
+    let mut buf = Vec::new();
     let mut t = 0;
     while t < doc.len() {
-        let next = at(doc, lang, fr, &headline, t, out);
+        let mut defer = false;
+        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut defer);
+        if defer {
+            pending.add(t, &mut buf);
+        } else {
+            out.append(&mut buf);
+        }
         t = next.max(t + 1);
     }
+    pending.settle(doc, out);
+    sports::teams(doc, lang, fr, first, out);
+    discourse::propagate(doc, lang, first, out);
 }
 
 /// Looks at token `t`; returns the index of the next token to look at.
+/// Sets `defer` when the candidates it proposed hold only if the word is
+/// never written in lower case elsewhere in the document (a frequent word
+/// capitalised in mid-sentence: "à Metz", "while Kent made").
 fn at(
     doc: &Doc,
     lang: Lang,
@@ -40,12 +64,18 @@ fn at(
     headline: &[bool],
     t: usize,
     out: &mut Vec<Candidate>,
+    defer: &mut bool,
 ) -> usize {
     let tok = doc.tokens[t];
     if tok.kind != TokKind::Word || !tok.upper {
         return t + 1;
     }
     let word = doc.norm(t);
+    // Initials before a surname: "H. Morris", "J.P. Smith".
+    if let Some(end) = initials_end(doc, fr, t) {
+        push_actor(doc, t, end, ActorType::Person, 75, out);
+        return end;
+    }
     // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
     if word.chars().count() < 2 && !abbreviation(doc, t) {
         return t + 1;
@@ -66,14 +96,45 @@ fn at(
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
 
+    // "le Conseil", "la Commission", "l'Union": one institution, whatever
+    // the gazetteer says of the word and however the document writes it.
+    if evidence
+        && plain_end == t + 1
+        && !tok.all_caps
+        && fr.has(word, INSTITUTION)
+        && determiner_before(doc, lang, t)
+    {
+        // With its adjective: "l'Union européenne", "le Conseil général".
+        let end = org_end(doc, fr, lang, t, plain_end);
+        push_actor(doc, t, end, ActorType::Organisation, 60, out);
+        return end;
+    }
     if title {
         let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
         push_actor(doc, t, end, ActorType::Person, 85, out);
         return end;
     }
+    // A first name that is also a place, before a surname: "Dominique de
+    // Talancé", "Chad Johnson".
+    if first_name
+        && !head
+        && gm
+            .as_ref()
+            .is_some_and(|m| m.end_token == compound_end(doc, t))
+        && full_end > compound_end(doc, t)
+        && word_count(doc, t, full_end) >= 2
+        && last_word(doc, t, full_end).is_some_and(|l| {
+            let w = doc.norm(l);
+            !fr.has(w, ORG_SUFFIX | PLACE_SUFFIX) && !lexicon::is_common_word(lang, w)
+        })
+        && lexicon::longest_match(doc, compound_end(doc, t)).is_none()
+    {
+        push_actor(doc, t, full_end, ActorType::Person, 75, out);
+        return full_end;
+    }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
-            if !emit_match(doc, lang, fr, t, m, evidence, out) {
+            if !emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
                 return m.end_token.max(plain_end);
             }
             return m.end_token;
@@ -104,19 +165,51 @@ fn at(
     }
     if let Some(m) = &gm {
         // The gazetteer knows the first words of a longer sequence.
-        if emit_match(doc, lang, fr, t, m, evidence, out) {
+        if emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
             return m.end_token;
         }
     }
+    // A frequent word or a demonym in front of a person's name is not part
+    // of it ("Australian Tom Moody", "Republican Bob Dole").
+    if !tok.all_caps
+        && !first_name
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
+        && lexicon::is_first_name(doc.norm(t + 1))
+        && word_count(doc, t + 1, full_end) >= 2
+        && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
+    {
+        return t + 1;
+    }
     if !evidence {
-        if tok.sentence_start && !head && sentence_initial_name(doc, lang, t, plain_end) {
-            push_guess(doc, t, plain_end, None, 25, out);
+        if tok.sentence_start && !head {
+            if sentence_initial_name(doc, lang, t, plain_end) {
+                push_guess(doc, t, plain_end, None, 25, out);
+            } else if initial_sequence_is_name(doc, lang, t, plain_end) {
+                push_guess(doc, t, plain_end, None, 35, out);
+            }
         }
         return plain_end;
     }
     // From here on the name is the plain capitalised sequence, without particles.
     let words = word_count(doc, t, plain_end);
     if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
+        if fr.has(word, COMPASS) {
+            return plain_end;
+        }
+        // A frequent word capitalised in mid-sentence: a name when the
+        // document never writes it in lower case, and when it stands where
+        // names stand (after a place preposition, or as an institution
+        // after a determiner: "le Conseil", "la Commission").
+        if place_context(doc, fr, t) && word.chars().count() >= 3 {
+            *defer = true;
+            push_place(doc, t, plain_end, 50, out);
+        } else if lexicon::is_first_name(word) {
+            *defer = true;
+            push_actor(doc, t, plain_end, ActorType::Person, 40, out);
+        }
         return plain_end;
     }
     if words == 1 && lang == Lang::Fr && gentile_after_article(doc, t) {
@@ -126,13 +219,22 @@ fn at(
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
-    if lang == Lang::Fr && !reporting_verb_near(doc, lang, t, plain_end) && after_de(doc, t) {
+    // "les carrières de Savonnières": after "de", a name shaped like a
+    // French town is a place; any other ("le parti de Haider", "d'Elf") is
+    // left to the guess below.
+    if lang == Lang::Fr
+        && !reporting_verb_near(doc, lang, t, plain_end)
+        && after_de(doc, t)
+        && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
+    {
         push_place(doc, t, plain_end, 35, out);
         return plain_end;
     }
     if tok.all_caps && words == 1 {
         let len = word.chars().count();
-        if (2..=6).contains(&len) {
+        // An acronym after a plural determiner is a common noun ("des HLM",
+        // "les ONG"), not an organisation.
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, lang, t) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
@@ -149,6 +251,108 @@ fn at(
                     .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
         })
         .unwrap_or(plain_end)
+}
+
+/// One past the surname after initials: "H. Morris", "J.P. Smith",
+/// "T.O'Gorman". Not a dotted abbreviation the gazetteer knows ("U.S."), not
+/// a title ("M. Dupont" is Monsieur Dupont), not the pronoun "I" before an
+/// ordinary word.
+fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
+    let mut i = t;
+    let mut n = 0;
+    while let Some(tok) = doc.tokens.get(i) {
+        let one_letter = tok.kind == TokKind::Word && tok.upper && doc.raw(i).chars().count() == 1;
+        let dot = doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|d| d.kind == TokKind::Punct && !d.space_before)
+            && doc.norm(i + 1) == ".";
+        if !(one_letter && dot) {
+            break;
+        }
+        i += 2;
+        n += 1;
+        if n > 3 {
+            return None;
+        }
+    }
+    if n == 0 || fr.has(doc.norm(t), TITLE) {
+        return None;
+    }
+    let s = doc.tokens.get(i)?;
+    if s.kind != TokKind::Word || !s.upper || s.line_start || s.all_caps {
+        return None;
+    }
+    let surname = doc.norm(i);
+    if surname.chars().count() < 2 || lexicon::longest_match(doc, t).is_some() {
+        return None;
+    }
+    // Initials are an English and French habit alike: both word lists.
+    let common = lexicon::is_common_word(Lang::Und, surname);
+    if common && doc.norm(t) == "i" {
+        return None;
+    }
+    if common
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|x| x.kind == TokKind::Word && !x.upper && x.end - x.start > 2)
+    {
+        return None;
+    }
+    Some(sequence_end(doc, fr, i, true))
+}
+
+/// A capitalised sequence of two words or more at the head of a sentence
+/// whose first word is not a frequent word: its capitals are no accident of
+/// position ("Sjeng Schalken (Netherlands) beat", "Rotor Volgograd must").
+fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
+    if lang == Lang::Und || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
+        return false;
+    }
+    let w = doc.norm(t);
+    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
+        return false;
+    }
+    (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
+}
+
+/// A determiner just before `t`: "le Conseil", "la Commission", "l'Assemblée", "the Senate".
+fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    match lang {
+        Lang::Fr => {
+            if doc.is_apostrophe(p) {
+                return p >= 1 && doc.is(p - 1, "l");
+            }
+            matches!(
+                doc.norm(p),
+                "le" | "la"
+                    | "les"
+                    | "du"
+                    | "au"
+                    | "aux"
+                    | "des"
+                    | "ce"
+                    | "cette"
+                    | "notre"
+                    | "votre"
+            )
+        }
+        Lang::En => matches!(doc.norm(p), "the" | "this"),
+        Lang::Und => false,
+    }
+}
+
+/// A plural determiner just before `t`: "des HLM", "les ONG", "the NGOs".
+fn plural_determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
+    t >= 1
+        && match lang {
+            Lang::Fr => matches!(doc.norm(t - 1), "des" | "les" | "aux" | "ces" | "plusieurs"),
+            _ => false,
+        }
 }
 
 /// A single capital letter followed by a dot that is part of a dotted
@@ -295,7 +499,7 @@ fn emit_match(
     fr: &Framing,
     t: usize,
     m: &Match,
-    evidence: bool,
+    (evidence, defer): (bool, &mut bool),
     out: &mut Vec<Candidate>,
 ) -> bool {
     let Some(first) = m.entries.first() else {
@@ -304,7 +508,18 @@ fn emit_match(
     let single = word_count(doc, t, m.end_token) == 1;
     let end = abbreviation_end(doc, m);
     let word = doc.norm(t);
-    let common = single && lexicon::is_common_word(lang, word);
+    let mut common = single && lexicon::is_common_word(lang, word);
+    // In mid-sentence, a capital on a frequent word is evidence of a name
+    // unless the document also writes the word in lower case ("à Metz").
+    if common
+        && evidence
+        && word.chars().count() >= 3
+        && !doc.tokens[t].all_caps
+        && !fr.has(word, COMPASS)
+    {
+        common = false;
+        *defer = true;
+    }
     let start = doc.tokens[t].start;
     match first {
         Entry::Actor(a) => {
@@ -632,14 +847,21 @@ fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> us
         return full_end;
     }
     let w = doc.norm(n);
+    // Frequent adjectives that still complete an institution's name
+    // ("Union européenne", "Conseil général", "Banque centrale").
+    const ADJ_COMMON: &[&str] = &[
+        "een", "eenne", "al", "ale", "el", "ionnel", "ionnelle", "ique",
+    ];
     const ADJ: &[&str] = &[
         "al", "ale", "aux", "ique", "iste", "aire", "el", "elle", "ien", "ienne", "ais", "aise",
-        "ain", "aine", "if", "ive", "ee", "ial", "iale",
+        "ain", "aine", "if", "ive", "ee", "ial", "iale", "een", "eenne",
     ];
     if w.len() > 4
         && ADJ.iter().any(|s| w.ends_with(s))
         && !fr.has(w, PARTICLE)
-        && !lexicon::is_common_word(lang, w)
+        && (!lexicon::is_common_word(lang, w)
+            || lexicon::is_demonym(lang, w)
+            || ADJ_COMMON.iter().any(|s| w.ends_with(s)))
     {
         return compound_end(doc, n);
     }
@@ -752,5 +974,92 @@ mod tests {
             s.contains(&("Zarqa River".to_string(), Kind::Place)),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn initials_make_people() {
+        let s = spans(
+            "Somerset 83 ( P. Simmons 4-38 ) and then J.P. Smith.",
+            Lang::En,
+        );
+        assert!(
+            s.contains(&("P. Simmons".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        assert!(
+            s.contains(&("J.P. Smith".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // A dotted abbreviation the gazetteer knows is not a person.
+        let s = spans("The U.S. Treasury said so.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t == "U.S. Treasury"), "{s:?}");
+    }
+
+    #[test]
+    fn frequent_words_with_a_capital_are_names_unless_written_in_lower_case() {
+        let s = spans("Elle montait à Metz chaque semaine.", Lang::Fr);
+        assert!(s.contains(&("Metz".to_string(), Kind::Place)), "{s:?}");
+        let s = spans(
+            "Il partait à Metz. Le metz est un mot inventé ici.",
+            Lang::Fr,
+        );
+        assert!(!s.iter().any(|(t, _)| t == "Metz"), "{s:?}");
+        let s = spans("Nous demandons que le Conseil agisse.", Lang::Fr);
+        assert!(s.contains(&("Conseil".to_string(), Kind::Actor)), "{s:?}");
+        let s = spans("Une fumée au Nord de la ville.", Lang::Fr);
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn towns_beside_scores_are_teams() {
+        let text = "Results on Saturday :\nLeeds 2 Arsenal 1\nBristol 0 Chelsea 3\nPostponed : Leeds v Everton";
+        let s = spans(text, Lang::En);
+        assert!(s.contains(&("Bristol".to_string(), Kind::Actor)), "{s:?}");
+        assert!(s.contains(&("Everton".to_string(), Kind::Actor)), "{s:?}");
+        // One number beside a town is no result.
+        let s = spans("He flew to Bristol 2 days ago.", Lang::En);
+        assert!(s.contains(&("Bristol".to_string(), Kind::Place)), "{s:?}");
+    }
+
+    #[test]
+    fn surnames_take_the_reading_of_the_full_name() {
+        let s = spans(
+            "Republican Bob Dole spoke on Monday. Dole said taxes would fall.",
+            Lang::En,
+        );
+        let doles: Vec<_> = s.iter().filter(|(t, _)| t.contains("Dole")).collect();
+        assert_eq!(doles.len(), 2, "{s:?}");
+        assert!(doles.iter().all(|(_, k)| *k == Kind::Actor), "{s:?}");
+    }
+
+    #[test]
+    fn french_institutions_particles_and_names_after_de() {
+        let s = spans(
+            "Le rapport de la commission sera transmis à l'Union européenne et au Conseil.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Union européenne".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        assert!(s.contains(&("Conseil".to_string(), Kind::Actor)), "{s:?}");
+        let s = spans("Il a reçu Valéry Giscard d'Estaing hier.", Lang::Fr);
+        assert!(
+            s.contains(&("Valéry Giscard d'Estaing".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // After "de": a town-shaped name is a place, any other is not.
+        let s = spans(
+            "Les carrières de Savonnières et le parti de Haider.",
+            Lang::Fr,
+        );
+        assert!(
+            s.contains(&("Savonnières".to_string(), Kind::Place)),
+            "{s:?}"
+        );
+        assert!(!s.contains(&("Haider".to_string(), Kind::Place)), "{s:?}");
+        // An acronym after a plural determiner is a common noun.
+        let s = spans("Les ascenseurs des HLM sont en panne.", Lang::Fr);
+        assert!(s.is_empty(), "{s:?}");
     }
 }

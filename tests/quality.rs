@@ -131,59 +131,98 @@ fn seed_dispatch_matches_its_gold_annotation() {
     }
 }
 
-#[test]
-fn actors_and_places_on_french_news() {
-    let Some(s) = scored("dev/sequoia_er_fr_dev.jsonl", &[Kind::Actor, Kind::Place]) else {
+/// Relaxed and strict F1 floors for actors and places on a dev set: a
+/// little under the figures measured when they were set (QUALITY.md), so
+/// that any regression fails.
+fn actor_place_floor(file: &str, actor: (f64, f64), place: (f64, f64)) {
+    let Some(s) = scored(file, &[Kind::Actor, Kind::Place]) else {
         return;
     };
-    assert!(
-        kind_f1(&s.relaxed, Kind::Actor) >= 0.70,
-        "actor {:?}",
-        s.relaxed
-    );
-    assert!(
-        kind_f1(&s.relaxed, Kind::Place) >= 0.70,
-        "place {:?}",
-        s.relaxed
-    );
+    for (kind, (relaxed, strict)) in [(Kind::Actor, actor), (Kind::Place, place)] {
+        let r = kind_f1(&s.relaxed, kind);
+        let st = kind_f1(&s.strict, kind);
+        assert!(
+            r >= relaxed,
+            "{file}: {kind:?} relaxed F1 {r:.3} < {relaxed}"
+        );
+        assert!(
+            st >= strict,
+            "{file}: {kind:?} strict F1 {st:.3} < {strict}"
+        );
+    }
+}
+
+#[test]
+fn actors_and_places_on_french_news() {
+    // Measured 0.773/0.711 (actor) and 0.833/0.779 (place).
+    actor_place_floor("dev/sequoia_er_fr_dev.jsonl", (0.77, 0.70), (0.83, 0.77));
+}
+
+#[test]
+fn actors_and_places_on_french_parliament_and_encyclopedia() {
+    // Measured 0.856/0.805 (actor) and 0.849/0.827 (place).
+    actor_place_floor("dev/sequoia_other_fr.jsonl", (0.85, 0.80), (0.84, 0.82));
 }
 
 #[test]
 fn actors_and_places_on_english_news() {
-    let Some(s) = scored("dev/conll2003_testa_en.jsonl", &[Kind::Actor, Kind::Place]) else {
-        return;
-    };
-    assert!(
-        kind_f1(&s.relaxed, Kind::Actor) >= 0.70,
-        "actor {:?}",
-        s.relaxed
-    );
-    assert!(
-        kind_f1(&s.relaxed, Kind::Place) >= 0.70,
-        "place {:?}",
-        s.relaxed
-    );
+    // Measured 0.906/0.842 (actor) and 0.891/0.880 (place).
+    actor_place_floor("dev/conll2003_testa_en.jsonl", (0.90, 0.83), (0.88, 0.87));
 }
 
-fn dates_floor(file: &str) {
+#[test]
+fn seed_dispatch_actors_and_places_are_exact() {
+    let (Some(txt), Some(gold_path)) = (
+        shared("fixtures/seed-dispatch.txt"),
+        shared("fixtures/seed-dispatch.gold.json"),
+    ) else {
+        return;
+    };
+    let text = std::fs::read_to_string(txt).expect("seed text");
+    let gold = load_gold(&std::fs::read_to_string(gold_path).expect("seed gold"))
+        .expect("seed gold parses");
+    let opts = Options {
+        dct: Date::parse("2017-11-04"),
+        ..Options::default()
+    };
+    let result = annotate(&text, &opts);
+    let preds = [(
+        gold[0].id.clone(),
+        result.spans.iter().map(Into::into).collect(),
+    )]
+    .into_iter()
+    .collect();
+    let s = score(&gold, &preds, &[Kind::Actor, Kind::Place]);
+    for kind in [Kind::Actor, Kind::Place] {
+        let f1 = kind_f1(&s.strict, kind);
+        assert!(f1 >= 1.0, "seed dispatch: {kind:?} strict F1 {f1:.3}");
+    }
+}
+
+fn dates_floor(file: &str, strict: f64) {
     let Some(s) = scored(file, &[Kind::Date]) else {
         return;
     };
     assert!(
-        kind_f1(&s.relaxed, Kind::Date) >= 0.85,
+        kind_f1(&s.relaxed, Kind::Date) >= 0.91,
         "{file}: {:?}",
         s.relaxed
     );
+    assert!(
+        kind_f1(&s.strict, Kind::Date) >= strict,
+        "{file}: {:?}",
+        s.strict
+    );
     let acc = s.relaxed.date_value.as_ref().map(|d| d.acc).unwrap_or(0.0);
-    assert!(acc >= 0.80, "{file}: date value accuracy {acc:.3}");
+    assert!(acc >= 0.85, "{file}: date value accuracy {acc:.3}");
 }
 
 #[test]
 fn dates_on_french_news() {
-    dates_floor("dev/fr_timebank_dev.jsonl");
+    dates_floor("dev/fr_timebank_dev.jsonl", 0.77);
 }
 
 #[test]
 fn dates_on_english_news() {
-    dates_floor("dev/te3_tbaq_en.jsonl");
+    dates_floor("dev/te3_tbaq_en.jsonl", 0.80);
 }

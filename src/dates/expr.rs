@@ -38,12 +38,18 @@ pub enum Base {
     Ref(i32),
     /// Days after the last day mentioned (le lendemain = 1, la veille = -1).
     Anchor(i32),
+    /// `n` units after (negative: before) the last day mentioned, or the
+    /// reference date: "trois jours plus tard", "two weeks later".
+    After { unit: i32, n: i32 },
     /// A weekend: 0 = by tense (the last one, or the coming one in future
     /// context), -1 last, 1 next, 2 this one.
     Weekend(i32),
     /// "a year ago", "year-earlier": the year before the reference, or the
     /// same quarter a year before when the dispatch talks of a quarter.
     YearEarlier,
+    /// A holiday ([`super::holidays`]): its code, days from it (-1 for an
+    /// eve), and -1 last / 1 next / 0 nearest or coming by tense.
+    Holiday { code: i32, offset: i32, shift: i32 },
     /// A clock time or part of day alone: on the day in context.
     Time,
 }

@@ -14,7 +14,9 @@
 pub mod common;
 pub mod en;
 pub mod expr;
+pub mod extent;
 pub mod fr;
+pub mod holidays;
 pub mod resolve;
 pub mod tense;
 pub mod words;
@@ -56,6 +58,10 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        let year_earlier = p.expr.base == Base::YearEarlier;
+        let p = extent::periods(&cx, p, quarter, dct.map(|d| d.year));
+        let p = extent::day_and_time(&cx, lang, p);
+        let p = extent::premodifiers(&cx, p);
         if is_set(&cx, p.start) {
             i = p.end.max(i + 1);
             continue;
@@ -95,8 +101,12 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
             i += 1;
             continue;
         };
+        // "a year earlier" speaks of the quarter in context, a year back:
+        // it does not change which quarter the dispatch is about.
         if let Some(q) = r.value.as_deref().and_then(parse_quarter) {
-            quarter = Some(q);
+            if !year_earlier {
+                quarter = Some(q);
+            }
         }
         let mut c = Candidate::new(first.start, last.end, Kind::Date, Source::Rule, p.score);
         c.value = r.value.map(Value::Date);
@@ -149,6 +159,7 @@ fn needs_tense(p: &Parsed) -> bool {
         Base::Weekday { shift: 0, .. }
             | Base::Cal { year: None, .. }
             | Base::MonthRel { shift: 0, .. }
+            | Base::Holiday { shift: 0, .. }
     )
 }
 

@@ -69,7 +69,17 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
         Base::Day(n) => cx.dct.map(|r| Some(r.add_days(n as i64))),
         Base::Anchor(n) => cx.anchor.or(cx.dct).map(|a| Some(a.add_days(n as i64))),
         Base::Time => cx.anchor.or(cx.dct).map(Some),
+        Base::Holiday {
+            code,
+            offset,
+            shift,
+        } => match (cx.year_hint, cx.dct) {
+            (Some(y), _) => Some(super::holidays::day(code, offset, y)),
+            (None, Some(r)) => Some(super::holidays::resolve(code, offset, shift, r, cx.future)),
+            (None, None) => None,
+        },
         Base::Rel { unit: D, n } => cx.dct.map(|r| Some(r.add_days(n as i64))),
+        Base::After { unit: D, n } => cx.anchor.or(cx.dct).map(|a| Some(a.add_days(n as i64))),
         _ => None,
     };
     if let Some(d) = day {
@@ -101,6 +111,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             None => format!("XXXX-{month:02}"),
         }),
         Base::Rel { unit, n } => cx.dct.and_then(|r| rel_value(r, unit, n)),
+        Base::After { unit, n } => cx.anchor.or(cx.dct).and_then(|r| rel_value(r, unit, n)),
         Base::YearEarlier => match (cx.quarter, cx.dct) {
             (Some((y, q)), _) => Some(format!("{:04}-Q{q}", y - 1)),
             (None, Some(r)) => Some(format!("{:04}", r.year - 1)),

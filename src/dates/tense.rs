@@ -40,6 +40,10 @@ fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
     if tok.kind != TokKind::Word || (tok.upper && !tok.all_caps) {
         return false;
     }
+    // "lower-than-expected earnings": a marker inside a compound is an adjective.
+    if t > 0 && cx.doc.is_hyphen(t - 1) && cx.glued(t) {
+        return false;
+    }
     match cx.get(t, Cat::Future) {
         Some(v) => return v >= 0,
         None if lang != Lang::Fr => return false,

@@ -431,3 +431,241 @@ fn a_year_earlier_follows_the_quarter_spoken_of() {
         pairs(&[("a year ago", "1988")])
     );
 }
+
+#[test]
+fn timeml_modifiers_stay_in_the_extent() {
+    let dct = Some("2016-05-12");
+    assert_eq!(
+        dates(
+            "Earlier this month the mayor resigned; the vote came around 9:30 p.m.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("Earlier this month", "2016-05"),
+            ("around 9:30 p.m.", "2016-05-12T21:30")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "The bridge collapsed nearly three years ago.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("nearly three years ago", "2013")])
+    );
+    assert_eq!(
+        dates("More recently, fiscal 2015 sales fell.", Lang::En, dct),
+        pairs(&[("More recently", "PAST_REF"), ("fiscal 2015", "2015")])
+    );
+    // A modifier that does not fit the date is another word.
+    assert_eq!(
+        dates(
+            "They will find ways to get around Wednesday's ruling.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Wednesday", "2016-05-18")])
+    );
+    // French TimeML leaves "vers" out.
+    assert_eq!(
+        dates("Le cortège est parti vers 18 h.", Lang::Fr, dct),
+        pairs(&[("18 h", "2016-05-12T18:00")])
+    );
+}
+
+#[test]
+fn reporting_periods() {
+    let dct = Some("2016-10-20");
+    assert_eq!(
+        dates(
+            "Profit beat the year-ago quarter and this year's second quarter.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("year-ago quarter", "2015"),
+            ("this year's second quarter", "2016-Q2")
+        ])
+    );
+    assert_eq!(
+        dates("Sales rose in the third quarter of 2014.", Lang::En, dct),
+        pairs(&[("third quarter of 2014", "2014-Q3")])
+    );
+    assert_eq!(
+        dates(
+            "Results for the 2015 fourth quarter were restated.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("2015 fourth quarter", "2015-Q4")])
+    );
+}
+
+#[test]
+fn a_day_and_its_time_are_one_date() {
+    let dct = Some("2016-11-02");
+    assert_eq!(
+        dates("Bids are due by 5 p.m. EST Nov. 9.", Lang::En, dct),
+        pairs(&[("5 p.m. EST Nov. 9", "2016-11-09T17:00")])
+    );
+    assert_eq!(
+        dates("Trading halted in mid-afternoon yesterday.", Lang::En, dct),
+        pairs(&[("mid-afternoon yesterday", "2016-11-01TAF")])
+    );
+}
+
+#[test]
+fn years_in_words() {
+    let dct = Some("1998-03-01");
+    assert_eq!(
+        dates(
+            "He left in nineteen eighty-two and came back in January nineteen ninety-seven.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[
+            ("nineteen eighty-two", "1982"),
+            ("January nineteen ninety-seven", "1997-01")
+        ])
+    );
+    assert_eq!(
+        dates(
+            "The city has kept its secrets for two thousand years.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        dates(
+            "The computers may fail in the year two thousand.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("year two thousand", "2000")])
+    );
+}
+
+#[test]
+fn holidays() {
+    let dct = Some("2018-05-14");
+    assert_eq!(
+        dates(
+            "La fête du village se déroulera en cette fête de Pentecôte, et Noël Mamère viendra.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("cette fête de Pentecôte", "2018-05-20")])
+    );
+    assert_eq!(
+        dates(
+            "Sales fell after last Thanksgiving and rose on Christmas Eve; Easter Island was quiet.",
+            Lang::En,
+            Some("2018-01-10")
+        ),
+        pairs(&[("last Thanksgiving", "2017-11-23"), ("Christmas Eve", "2017-12-24")])
+    );
+}
+
+#[test]
+fn french_nights_and_month_nouns() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "L'attaque a eu lieu dans la nuit de jeudi à vendredi près de la frontière.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("nuit de jeudi à vendredi", "2017-11-02TNI")])
+    );
+    assert_eq!(
+        dates(
+            "Les combats ont repris dans la nuit du 2 au 3 novembre.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("nuit du 2 au 3 novembre", "2017-11-02TNI")])
+    );
+    assert_eq!(
+        dates(
+            "Au mois de septembre, le régime a repris la ville; ce même jeudi soir, il a bombardé Raqa.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[("mois de septembre", "2017-09"), ("ce même jeudi soir", "2017-11-02TEV")])
+    );
+    // "la nuit" alone is not a date.
+    assert_eq!(
+        dates("Ils ont marché toute la nuit de peur.", Lang::Fr, dct),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn years_as_modifiers_and_decades_ago() {
+    let dct = Some("2019-06-01");
+    assert_eq!(
+        dates(
+            "A 2004 law and that 1978 resolution were cited; a 1500 pages report was not.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("2004", "2004"), ("1978", "1978")])
+    );
+    assert_eq!(
+        dates(
+            "The plant opened a decade ago and expects growth in the current fiscal year.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("a decade ago", "2009"), ("current fiscal year", "2019")])
+    );
+}
+
+#[test]
+fn counted_from_the_last_day_mentioned() {
+    let dct = Some("2017-11-04");
+    assert_eq!(
+        dates(
+            "L'offensive a commencé le 12 octobre. Trois jours plus tard, la ville est tombée.",
+            Lang::Fr,
+            dct
+        ),
+        pairs(&[
+            ("12 octobre", "2017-10-12"),
+            ("Trois jours plus tard", "2017-10-15")
+        ])
+    );
+    // Counted from an event, not a date: not this form.
+    assert_eq!(
+        dates("Il est mort trois jours après l'attaque.", Lang::Fr, dct),
+        pairs(&[])
+    );
+    assert_eq!(
+        dates(
+            "The talks opened on Oct. 2 and collapsed two weeks later.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Oct. 2", "2017-10-02"), ("two weeks later", "2017-W42")])
+    );
+}
+
+#[test]
+fn a_future_word_inside_a_compound_is_no_future() {
+    // 2017-11-03 is a Friday.
+    let dct = Some("2017-11-03");
+    assert_eq!(
+        dates(
+            "Shares fell after lower-than-expected earnings were reported Wednesday.",
+            Lang::En,
+            dct
+        ),
+        pairs(&[("Wednesday", "2017-11-01")])
+    );
+    assert_eq!(
+        dates("Earnings are expected Wednesday.", Lang::En, dct),
+        pairs(&[("Wednesday", "2017-11-08")])
+    );
+}

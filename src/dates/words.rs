@@ -35,6 +35,8 @@ pub enum Cat {
     Lead,
     Every,
     Func,
+    Mod,
+    Holiday,
 }
 
 impl Cat {
@@ -63,6 +65,8 @@ impl Cat {
             "lead" => Cat::Lead,
             "every" => Cat::Every,
             "func" => Cat::Func,
+            "mod" => Cat::Mod,
+            "holiday" => Cat::Holiday,
             _ => return None,
         })
     }
@@ -71,7 +75,7 @@ impl Cat {
     pub fn triggers(self) -> bool {
         !matches!(
             self,
-            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func
+            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func | Cat::Mod
         )
     }
 }

@@ -8,7 +8,7 @@
 
 use super::common::{self, longest, when, Cx};
 use super::expr::{Base, Expr, Parsed};
-use super::words::{Cat, D, M, Q, W, Y};
+use super::words::{Cat, D, DE, M, Q, W, Y};
 use crate::lang::Lang;
 use crate::text::TokKind;
 
@@ -17,6 +17,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
+        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, true)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month_day(cx, i)),
@@ -35,6 +36,10 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(at.any(&[Cat::Ord]), || quarter(cx, i)),
         when(at.any(&[Cat::Ref]), || reference(cx, i)),
         when(d, || year(cx, i)),
+        when(at.any(&[Cat::Num]), || {
+            let (y, end) = spelled_year(cx, i)?;
+            found(i, end, cal(Some(y), None, None))
+        }),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
         when(at.any(&[Cat::Unit, Cat::Lead]), || the_period(cx, i)),
     ])?;
@@ -131,6 +136,10 @@ fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
         month_at(cx, i, true)?;
         return found(i, k + 1, cal(Some(y), Some(m), None));
     }
+    if let Some((y, end)) = spelled_year(cx, k) {
+        month_at(cx, i, true)?;
+        return found(i, end, cal(Some(y), Some(m), None));
+    }
     month_at(cx, i, false)?;
     if cx.word(k, "last") && cx.word(k + 1, "year") {
         return found(
@@ -203,7 +212,12 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
     } else {
         return None;
     };
-    let j = i + 1;
+    // "the current fiscal year".
+    let j = if cx.word(i + 1, "fiscal") && cx.get(i + 2, Cat::Unit) == Some(Y) {
+        i + 2
+    } else {
+        i + 1
+    };
     if let Some(u) = cx.get(j, Cat::Unit) {
         if (u == W || u == M || u == Y || u == Q) && !cx.norm(j).ends_with('s') {
             return found(i, j + 1, Base::Rel { unit: u, n });
@@ -310,8 +324,23 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
     let n = if vague { 3 } else { cx.cardinal(j)? };
     j += 1;
     let u = cx.get(j, Cat::Unit)?;
-    if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > Y {
+    // "three days later": from the last day mentioned.
+    if cx.word(j + 1, "later") && u <= Y && !vague {
+        return found(i, j + 2, Base::After { unit: u, n });
+    }
+    if !(cx.word(j + 1, "ago") || cx.word(j + 1, "earlier")) || u > DE {
         return None;
+    }
+    // "a decade ago": the year ten years back.
+    if u == DE && !vague {
+        return found(
+            i,
+            j + 2,
+            Base::Rel {
+                unit: Y,
+                n: -10 * n,
+            },
+        );
     }
     if vague {
         return found(i, j + 2, Base::Ref(-1));
@@ -410,10 +439,16 @@ fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "summer 2017", "last fall" (with `shifted`), "the summer".
 fn season(cx: &Cx, i: usize) -> Option<Parsed> {
     let s = cx.get(i, Cat::Season)? as u32;
-    if let Some(y) = cx.year4(i + 1) {
+    // "summer 2017", "the winter of 1994", "the winter of nineteen ninety-four".
+    let j = if cx.word(i + 1, "of") { i + 2 } else { i + 1 };
+    let year = cx
+        .year4(j)
+        .map(|y| (y, j + 1))
+        .or_else(|| spelled_year(cx, j));
+    if let Some((y, end)) = year {
         return found(
             i,
-            i + 2,
+            end,
             Base::Season {
                 season: s,
                 year: Some(y),
@@ -500,8 +535,9 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     let prev = i - 1;
     let strong = cx.get(prev, Cat::YearPrep) == Some(1);
     // "the 1996 Olympic bombing", "its 1990 invasion": a year as modifier.
-    let determiner =
-        matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s") && cx.is_word(i + 1);
+    let determiner = (matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s")
+        || (matches!(cx.norm(prev), "a" | "that" | "this" | "our") && (1800..=2100).contains(&y)))
+        && cx.is_word(i + 1);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
         || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
         || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
@@ -517,6 +553,34 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         expr: Expr::new(cal(Some(y), None, None)),
         score: if strong { 90 } else { 75 },
     })
+}
+
+/// A year in words, as spoken in broadcast transcripts: "nineteen
+/// ninety-six", "nineteen eighty", "nineteen fifteen", "two thousand".
+/// (year, next token).
+fn spelled_year(cx: &Cx, i: usize) -> Option<(i32, usize)> {
+    let c = cx.get(i, Cat::Num)?;
+    if c == 2 && cx.word(i + 1, "thousand") {
+        // "two thousand years" is an amount.
+        return (!cx.is(i + 2, Cat::Unit)).then_some((2000, i + 2));
+    }
+    if !(11..=20).contains(&c) || cx.num(i).is_some() {
+        return None;
+    }
+    let tens = cx.get(i + 1, Cat::Num)?;
+    let year = c * 100 + tens;
+    if (10..=19).contains(&tens) {
+        return Some((year, i + 2));
+    }
+    if !(20..=90).contains(&tens) || tens % 10 != 0 {
+        return None;
+    }
+    if cx.doc.is_hyphen(i + 2) {
+        if let Some(u) = cx.get(i + 3, Cat::Num).filter(|u| (1..=9).contains(u)) {
+            return Some((year + u, i + 4));
+        }
+    }
+    Some((year, i + 2))
 }
 
 /// "3 p.m.", "10:30 a.m.", "noon", "15:00", with "10 p.m. Wednesday".

@@ -16,6 +16,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
+        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, false)),
         when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
@@ -34,8 +35,53 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(d, || year(cx, i)),
         when(cx.word(i + 1, "siecle"), || century(cx, i)),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
+        when(at.any(&[Cat::Part]), || night_of(cx, i)),
+        when(d || at.any(&[Cat::Num]), || later(cx, i)),
     ])?;
-    Some(with_part(cx, p))
+    Some(month_of(cx, with_part(cx, p)))
+}
+
+/// "mois de juin": the month named with its noun, as TimeML marks it.
+fn month_of(cx: &Cx, mut p: Parsed) -> Parsed {
+    if let Base::Cal {
+        month: Some(_),
+        day: None,
+        ..
+    } = p.expr.base
+    {
+        if p.start >= 2 && cx.word(p.start - 1, "de") && cx.word(p.start - 2, "mois") {
+            p.start -= 2;
+        }
+    }
+    p
+}
+
+/// "(dans la) nuit de samedi à dimanche", "nuit du 3 au 4 novembre",
+/// "soirée de mardi": the part of the first day.
+fn night_of(cx: &Cx, i: usize) -> Option<Parsed> {
+    let part = cx.get(i, Cat::Part)? as u32;
+    if !(cx.word(i + 1, "de") || cx.word(i + 1, "du")) {
+        return None;
+    }
+    let j = i + 2;
+    let mut p = if cx.is(j, Cat::Weekday) {
+        let mut p = weekday(cx, j)?;
+        if (cx.word(p.end, "a") || cx.word(p.end, "au")) && cx.is(p.end + 1, Cat::Weekday) {
+            p.end += 2;
+        }
+        p
+    } else {
+        let mut p = day_month(cx, j)?;
+        if cx.word(p.end, "au") {
+            if let Some(q) = day_month(cx, p.end + 1) {
+                p.end = q.end;
+            }
+        }
+        p
+    };
+    p.start = i;
+    p.expr.part = Some(part);
+    Some(p)
 }
 
 fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
@@ -374,6 +420,35 @@ fn count_unit(cx: &Cx, j: usize) -> Option<(i32, i32, usize)> {
     let n = cx.cardinal(j)?;
     let u = cx.get(j + 1, Cat::Unit)?;
     (u <= Y).then_some((n, u, j + 2))
+}
+
+/// "trois jours plus tard", "deux semaines auparavant", "un an après.":
+/// counted from the last day mentioned. "après"/"avant" only at the end of
+/// a clause ("trois jours après l'attaque" counts from an event).
+fn later(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (n, u, end) = count_unit(cx, i)?;
+    let clause_end = |t: usize| cx.punct(t, ",") || cx.punct(t, ".") || t >= cx.doc.len();
+    let (sign, end) = if cx.word(end, "plus") && cx.word(end + 1, "tard") {
+        (1, end + 2)
+    } else if cx.word(end, "plus") && cx.word(end + 1, "tot") {
+        (-1, end + 2)
+    } else if cx.word(end, "auparavant") {
+        (-1, end + 1)
+    } else if cx.word(end, "apres") && clause_end(end + 1) {
+        (1, end + 1)
+    } else if cx.word(end, "avant") && clause_end(end + 1) {
+        (-1, end + 1)
+    } else {
+        return None;
+    };
+    found(
+        i,
+        end,
+        Base::After {
+            unit: u,
+            n: sign * n,
+        },
+    )
 }
 
 /// "il y a trois jours".

@@ -1,0 +1,158 @@
+//! Sports results, tables and fixtures: a town or region named beside a
+//! score is a team, an actor ("Leeds 2 Arsenal 1", "Surrey 24 points,
+//! Warwickshire 2", the standings row "Stoke 4 3 1 0 7 4 10"), and so are the
+//! names of a fixture ("Birmingham v Barnsley", "KANSAS CITY AT DETROIT",
+//! "Middlesex beat Hampshire") in a document that has scores.
+//!
+//! Trade-off: countries keep their place reading (national sides are usually
+//! coded as the country); a document needs two name-and-score pairs before
+//! any of this applies, so that "Paris 2" in a sentence stays a place.
+//! Costs one pass over the tokens, only capitalised ones looked at.
+
+use super::discourse::{Index, TEAM_SCORE};
+use super::sequence_end;
+use crate::framing::{Framing, SPORTS};
+use crate::lang::Lang;
+use crate::lexicon::{self, Entry, PlaceKind};
+use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
+use crate::text::{Doc, TokKind};
+
+/// Turns the names of teams in results into actors: drops the place
+/// candidates of `out[first..]` they had and proposes team actors.
+pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut Vec<Candidate>) {
+    if lang == Lang::Und {
+        return;
+    }
+    // Most documents have no score beside a name: one cheap look first.
+    let pairs = (1..doc.len())
+        .filter(|&i| {
+            doc.tokens[i].kind == TokKind::Number
+                && doc.tokens[i - 1].kind == TokKind::Word
+                && doc.tokens[i - 1].upper
+                && !doc.tokens[i].line_start
+        })
+        .take(2)
+        .count();
+    if pairs < 2 {
+        return;
+    }
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut scored = 0usize;
+    let mut t = 0;
+    while t < doc.len() {
+        let tok = doc.tokens[t];
+        if tok.kind != TokKind::Word || !tok.upper {
+            t += 1;
+            continue;
+        }
+        let end = sequence_end(doc, fr, t, false);
+        if beside_score(doc, t, end) {
+            scored += 1;
+            names.push((t, end));
+        } else if in_fixture(doc, fr, t, end) {
+            names.push((t, end));
+        }
+        t = end;
+    }
+    if scored < 2 {
+        return;
+    }
+    let index = Index::new(out, first);
+    let mut drop = vec![false; out.len()];
+    let mut added = Vec::new();
+    for (t, end) in names {
+        if country(doc, t, end) || doc.tokens[t].kind != TokKind::Word {
+            continue;
+        }
+        let (s, e) = (doc.tokens[t].start, doc.tokens[end - 1].end);
+        let over = index.overlapping(out, s, e);
+        // A person already found ("C. Lewis 80") stays a person.
+        if over.iter().any(|&i| out[i].kind == Kind::Actor) {
+            continue;
+        }
+        if over
+            .iter()
+            .any(|&i| out[i].start < s || out[i].end > e || out[i].kind == Kind::Date)
+        {
+            continue;
+        }
+        for i in over {
+            drop[i] = true;
+        }
+        added.push(
+            Candidate::new(s, e, Kind::Actor, Source::Rule, TEAM_SCORE).with_value(Value::Actor(
+                ActorValue {
+                    canonical: doc.text[s..e].to_string(),
+                    actor_type: Some(ActorType::Organisation),
+                },
+            )),
+        );
+    }
+    if drop.iter().any(|&d| d) {
+        let mut i = 0;
+        out.retain(|_| {
+            let keep = !drop.get(i).copied().unwrap_or(false);
+            i += 1;
+            keep
+        });
+    }
+    out.extend(added);
+}
+
+/// A name followed on its line by a score: a number of one to three digits,
+/// itself followed by the end of the line, another number, punctuation, a
+/// name, or a word of results ("points", "and").
+fn beside_score(doc: &Doc, t: usize, end: usize) -> bool {
+    if t >= 1 {
+        let p = &doc.tokens[t - 1];
+        if p.kind == TokKind::Word && !p.upper && !p.line_start || doc.raw(t - 1) == "$" {
+            return false;
+        }
+    }
+    let Some(n) = doc.tokens.get(end) else {
+        return false;
+    };
+    if n.kind != TokKind::Number || n.line_start || n.end - n.start > 3 {
+        return false;
+    }
+    match doc.tokens.get(end + 1) {
+        None => true,
+        Some(x) if x.line_start => true,
+        Some(x) => match x.kind {
+            TokKind::Number => true,
+            TokKind::Punct => !matches!(doc.raw(end + 1), "%" | "$" | "€" | "£"),
+            TokKind::Word => {
+                x.upper || matches!(doc.norm(end + 1), "and" | "points" | "pts" | "not" | "et")
+            }
+        },
+    }
+}
+
+/// A name on either side of a fixture word: "Birmingham v Barnsley",
+/// "Middlesex beat Hampshire", "KANSAS CITY AT DETROIT" (capitals only).
+fn in_fixture(doc: &Doc, fr: &Framing, t: usize, end: usize) -> bool {
+    let fixture = |i: usize| {
+        doc.tokens.get(i).is_some_and(|x| {
+            x.kind == TokKind::Word
+                && !x.line_start
+                && fr.has(doc.norm(i), SPORTS)
+                && (doc.norm(i) != "at" || x.all_caps)
+        })
+    };
+    let name = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.line_start)
+    };
+    (fixture(end) && name(end + 1)) || (t >= 2 && fixture(t - 1) && name(t - 2))
+}
+
+/// True when the name is a country of the gazetteer (a national side stays a place).
+fn country(doc: &Doc, t: usize, end: usize) -> bool {
+    lexicon::longest_match(doc, t).is_some_and(|m| {
+        m.end_token == end
+            && m.entries
+                .iter()
+                .any(|e| matches!(e, Entry::Place(p) if p.kind == PlaceKind::Country))
+    })
+}
