@@ -28,6 +28,7 @@ export function serveUnder({ prefix = '/depeche/', root = ROOT, pages = {} } = {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       requests.push(path);
       if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
+      if (path === '/favicon.ico') { res.writeHead(204).end(); return; } // the browser's own request
       if (Object.hasOwn(pages, path)) {
         res.writeHead(200, { 'content-type': MIME['.html'], 'cache-control': 'no-store' }).end(pages[path]);
         return;
