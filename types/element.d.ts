@@ -15,13 +15,19 @@ export interface ExportedFile {
   text: string;
 }
 
-/** What changed, in a `depeche-change` event. */
-export type DepecheChange =
-  | { type: 'text' }
-  | { type: 'add'; after: Span }
-  | { type: 'relabel' | 'resize' | 'value'; before: Span; after: Span }
-  | { type: 'remove'; before: Span }
-  | { type: string; before?: Span; after?: Span; [key: string]: unknown };
+/**
+ * What changed, in a `depeche-change` event: `type` is the cause (`text`, `annotated`, `lang`,
+ * `dct`, `import`, `annotations`, `lexicon`, or the session's reason for an edit: `relabel`,
+ * `add`, `remove`, ...); `added`/`removed` the spans that appeared or went; `before`/`after` when
+ * exactly one span changed.
+ */
+export interface DepecheChange {
+  type: string;
+  added?: Span[];
+  removed?: Span[];
+  before?: Span;
+  after?: Span;
+}
 
 export interface DepecheChangeDetail {
   /** The effective annotations after the change. */
@@ -31,13 +37,17 @@ export interface DepecheChangeDetail {
   change?: DepecheChange;
 }
 
+export interface DepecheReadyDetail {
+  annotations: Span[];
+}
+
 export interface DepecheErrorDetail {
   message: string;
   error: unknown;
 }
 
 export interface DepecheAnnotatorEventMap extends HTMLElementEventMap {
-  'depeche-ready': CustomEvent<unknown>;
+  'depeche-ready': CustomEvent<DepecheReadyDetail>;
   'depeche-change': CustomEvent<DepecheChangeDetail>;
   'depeche-error': CustomEvent<DepecheErrorDetail>;
 }
@@ -56,16 +66,18 @@ export declare class DepecheAnnotator extends HTMLElement {
   annotations: Span[];
   /** The editor's lexicon (FORMAT.md). */
   lexicon: LexiconData;
-  /** Resolves when the engine is loaded. */
-  readonly ready: Promise<unknown>;
+  /** Resolves (with the element) when the engine is loaded and the text annotated. */
+  readonly ready: Promise<DepecheAnnotator>;
+  /** for= mode: the per-instance prefix of the highlight names (`<prefix>-actor`, ...), to style them. */
+  readonly highlightPrefix: string;
   /** Re-annotates now. */
   annotate(): Promise<Result>;
   /** Exports the current document: a string, or for brat the `.txt` and `.ann` files. */
   export(format: 'brat'): ExportedFile[];
   export(format: Exclude<FormatId, 'brat'>): string;
   export(format: FormatId): string | ExportedFile[];
-  /** Imports a document (a string or parsed object; brat: `{txt, ann}`). */
-  import(data: string | object | { txt: string; ann: string }, format?: FormatId): unknown;
+  /** Imports a dispatch with its annotations (JSON, W3C JSON-LD or JSON Lines text or object; brat: `{txt, ann}`); resolves with the annotations. */
+  import(data: string | object | { txt: string; ann: string }, format?: 'json' | 'w3c' | 'brat'): Promise<Span[]>;
 
   addEventListener<K extends keyof DepecheAnnotatorEventMap>(
     type: K,
@@ -87,7 +99,7 @@ declare global {
   }
   // The events bubble and are composed: a listener on a container or the document sees them.
   interface GlobalEventHandlersEventMap {
-    'depeche-ready': CustomEvent<unknown>;
+    'depeche-ready': CustomEvent<DepecheReadyDetail>;
     'depeche-change': CustomEvent<DepecheChangeDetail>;
     'depeche-error': CustomEvent<DepecheErrorDetail>;
   }

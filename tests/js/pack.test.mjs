@@ -119,10 +119,12 @@ document.addEventListener('depeche-error', (e) => console.log(e.detail.message.t
 const json: string = el.export('json');
 const brat = el.export('brat');
 const ann: string = brat[1].text;
-await el.ready;
+const readyEl: DepecheAnnotator = await el.ready;
+const imported: Span[] = await el.import({ txt: 'x', ann: '' }, 'brat');
+el.addEventListener('depeche-ready', (e) => e.detail.annotations.map((s) => s.start));
 const again: Result = await el.annotate();
 const reg: ServiceWorkerRegistration | null = await registerOffline();
-void [kinds, big, same, spans, json, ann, again, reg];
+void [kinds, big, same, spans, json, ann, again, reg, readyEl, imported];
 
 // Misuse the declarations must reject:
 // @ts-expect-error a language the core does not know
@@ -135,6 +137,8 @@ el.export('pdf');
 const notString: string = el.export('brat');
 // @ts-expect-error a kind is actor, place or date
 const wrong: Kind = 'person';
+// @ts-expect-error csv does not import
+el.import('a,b', 'csv');
 // @ts-expect-error annotations are read as spans
 const count: number = el.annotations;
 void [notString, wrong, count];
