@@ -110,6 +110,18 @@ test('csp.html: one tag under a strict CSP annotates its dispatch, with no viola
     const csp = await t.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
     assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'");
     assert.equal(await t.page.locator('script').count(), 1);
+    // The module and the element have what types/element.d.ts declares.
+    const api = await t.page.evaluate(async () => {
+      const m = await import(document.querySelector('script').src);
+      const el = document.querySelector('depeche-annotator');
+      return {
+        exports: ['DepecheAnnotator', 'loadEngine'].filter((k) => typeof m[k] !== 'function'),
+        members: ['text', 'annotations', 'lexicon', 'ready', 'highlightPrefix', 'annotate', 'export', 'import'].filter((k) => !(k in el)),
+        instance: el instanceof m.DepecheAnnotator && customElements.get('depeche-annotator') === m.DepecheAnnotator,
+        readyIsElement: (await el.ready) === el,
+      };
+    });
+    assert.deepEqual(api, { exports: [], members: [], instance: true, readyIsElement: true });
     const spans = await t.page.$eval('depeche-annotator', (el) => el.annotations);
     const got = spans.map((s) => `${s.kind}:${s.text}`);
     for (const want of ['place:Turkana', 'place:Kenya', 'actor:Grace Wanjiru', 'date:Sept 8, 2025', 'actor:Reuters']) {
