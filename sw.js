@@ -92,9 +92,11 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const key = shellKey(event.request);
   if (!key) return; // not ours: the browser fetches it as if there were no worker
+  // A miss (storage evicted, or unavailable) falls back to the network.
   event.respondWith(
     caches.open(cacheName())
       .then((cache) => cache.match(key))
+      .catch(() => undefined)
       .then((hit) => hit || fetch(event.request)),
   );
 });

@@ -87,7 +87,7 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
   const context = vm.createContext({
     self, URL, Request, Response,
     caches: {
-      open: async (name) => cacheOf(name),
+      open: async (name) => { if (api.failOpen) throw new DOMException('no storage', 'SecurityError'); return cacheOf(name); },
       keys: async () => [...storage.keys()],
       delete: async (name) => storage.delete(name),
     },
@@ -102,7 +102,8 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
     await Promise.all(waits);
     return response;
   };
-  return {
+  const api = {
+    failOpen: false,
     storage, log, fire,
     /** What the worker answers for `url` (null: it lets the browser go to the network). */
     async get(url, { mode = 'no-cors', method = 'GET' } = {}) {
@@ -111,6 +112,7 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
       return r === null ? null : (await r).text();
     },
   };
+  return api;
 }
 
 const cacheName = (version, scope = SCOPE) => `depeche-shell ${scope} ${version}`;
@@ -147,6 +149,9 @@ test('the shell is served from the cache; everything else goes to the network', 
   // A shell file missing from the cache (storage evicted) still loads, from the network.
   w.storage.get(cacheName(m.version)).delete(`${SCOPE}www/app.js`);
   assert.equal(await w.get(`${SCOPE}www/app.js`), `network ${SCOPE}www/app.js`);
+  // And when the cache storage itself fails (a private window's quota, say).
+  w.failOpen = true;
+  assert.equal(await w.get(`${SCOPE}www/engine.js`), `network ${SCOPE}www/engine.js`);
 });
 
 test('a new release replaces the old cache of this scope on activation, and only it', async () => {
