@@ -16,7 +16,7 @@ mod fold {
 }
 
 /// Size of one place record (see `src/lexicon/data.rs`).
-const PLACE_RECORD: usize = 14;
+const PLACE_RECORD: usize = 12;
 /// Size of one actor record.
 const ACTOR_RECORD: usize = 6;
 const NO_COUNTRY: u8 = 255;
@@ -328,12 +328,17 @@ struct PlaceRow {
 }
 
 /// Population in 3 bytes: exact below 2^23, else in hundreds with the top bit set.
-fn pack_population(pop: u64) -> u32 {
-    if pop < 1 << 23 {
-        pop as u32
-    } else {
-        (1 << 23) | (pop / 100).min((1 << 23) - 1) as u32
+/// Population in one byte, on a log scale of 2^(1/10) (7% steps) anchored
+/// at 100,000: code 166 is exactly 100,000, code 176 exactly 200,000, so the
+/// thresholds the recognisers test (lexicon/data.rs) decide as with the exact
+/// figure, and the decoded value is never above the real one. 0: unknown.
+/// Rankings between places are computed here from the exact figures.
+fn pack_population(pop: u64) -> u8 {
+    if pop == 0 {
+        return 0;
     }
+    let steps = (10.0 * (pop as f64 / 100_000.0).log2()).floor() as i64 + 166;
+    steps.clamp(1, 255) as u8
 }
 
 fn push_place(out: &mut Vec<u8>, p: &PlaceRow) {
@@ -343,6 +348,6 @@ fn push_place(out: &mut Vec<u8>, p: &PlaceRow) {
     out.extend_from_slice(&p.lat.to_le_bytes()[..3]);
     out.extend_from_slice(&p.lon.to_le_bytes()[..3]);
     out.extend_from_slice(&p.reference.to_le_bytes()[..3]);
-    out.extend_from_slice(&pack_population(p.pop).to_le_bytes()[..3]);
+    out.push(pack_population(p.pop));
     debug_assert_eq!(out.len() - start, PLACE_RECORD);
 }

@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "1c8072158db20ff6";
+const VERSION = "3efc187d4cfdad74";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -31,7 +31,7 @@ const FILES = [
   "www/core/storage.js",
   "www/core/types.js",
   "www/core/words.js",
-  "www/depeche.css",
+  "www/depeche-annotator.js",
   "www/engine.js",
   "www/formats/brat.js",
   "www/formats/common.js",
@@ -43,11 +43,13 @@ const FILES = [
   "www/formats/w3c.js",
   "www/index.js",
   "www/offline.js",
+  "www/page.css",
   "www/ui/dialogs.js",
   "www/ui/dom.js",
   "www/ui/editor.js",
   "www/ui/extent.js",
   "www/ui/history.js",
+  "www/ui/host-annotator.js",
   "www/ui/io.js",
   "www/ui/keymap.js",
   "www/ui/labels.js",
@@ -55,6 +57,7 @@ const FILES = [
   "www/ui/notices.js",
   "www/ui/panels.js",
   "www/ui/render.js",
+  "www/ui/styles.js",
   "www/ui/units.js",
   "www/worker.js",
 ];

@@ -73,7 +73,7 @@ try {
 
   // 2. One correction and one keystroke on the 50 KB dispatch, in the editor.
   const editor = await page.evaluate(async ({ text, runs }) => {
-    const ed = window.depecheEditor;
+    const ed = document.querySelector('depeche-annotator').editor;
     const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     ed.setMode('edit');
     ed.loadText(text);
@@ -111,7 +111,7 @@ try {
   figures.spans50 = editor.spans;
 
   // 3. A 5 MB paste, as a user does it: time until drawn, and the main thread's longest task.
-  await page.evaluate(() => window.depecheEditor.setMode('edit'));
+  await page.evaluate(() => document.querySelector('depeche-annotator').editor.setMode('edit'));
   await page.evaluate(() => {
     window.__bench = { longest: 0, worstGap: 0, running: true };
     const b = window.__bench;
@@ -130,20 +130,20 @@ try {
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
-    const ta = document.querySelector('.dp-input');
+    const ta = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-input');
     ta.focus();
     ta.select();
     ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, d5m);
   await page.waitForFunction(
-    () => window.depecheEditor.mode === 'review' && !window.depecheEditor.session().pending
-      && document.querySelectorAll('.dp-review mark').length > 10000,
+    () => document.querySelector('depeche-annotator').editor.mode === 'review' && !document.querySelector('depeche-annotator').editor.session().pending
+      && document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-review mark').length > 10000,
     null, { timeout: 300_000, polling: 50 },
   );
   const total = Date.now() - t0;
   const big = await page.evaluate(() => {
     window.__bench.running = false;
-    return { ...window.__bench, spans: window.depecheEditor.session().spans.length };
+    return { ...window.__bench, spans: document.querySelector('depeche-annotator').editor.session().spans.length };
   });
   big.total = total;
   figures.big = big;

@@ -510,12 +510,15 @@ fn emit_match(
     let word = doc.norm(t);
     let mut common = single && lexicon::is_common_word(lang, word);
     // In mid-sentence, a capital on a frequent word is evidence of a name
-    // unless the document also writes the word in lower case ("à Metz").
+    // unless the document also writes the word in lower case ("à Metz"), or
+    // the word is a month or a weekday, which English capitalises anyway
+    // ("in March" is a date, not the town of March).
     if common
         && evidence
         && word.chars().count() >= 3
         && !doc.tokens[t].all_caps
         && !fr.has(word, COMPASS)
+        && !is_month_or_weekday(lang, word)
     {
         common = false;
         *defer = true;
@@ -896,6 +899,15 @@ fn headline_tokens(doc: &Doc) -> Vec<bool> {
     flags
 }
 
+/// True when `folded` names a month or a weekday in `lang` (the date
+/// grammar's own word list).
+fn is_month_or_weekday(lang: Lang, folded: &str) -> bool {
+    use crate::dates::words::{words, Cat};
+    words(lang).is_some_and(|w| {
+        w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -908,6 +920,20 @@ mod tests {
             .into_iter()
             .map(|s| (s.text, s.kind))
             .collect()
+    }
+
+    #[test]
+    fn months_and_weekdays_in_mid_sentence_are_not_towns() {
+        // "March" is a town in England, "Sunday" a frequent word: with a
+        // capital in mid-sentence they are still dates, not names.
+        let s = spans("The summit will open in March in Washington.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t == "March"), "{s:?}");
+        assert!(
+            s.contains(&("Washington".to_string(), Kind::Place)),
+            "{s:?}"
+        );
+        let s = spans("Rebels shelled the town on Sunday and Monday.", Lang::En);
+        assert!(s.is_empty(), "{s:?}");
     }
 
     #[test]

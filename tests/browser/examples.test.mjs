@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ARGS, ROOT } from './helpers.mjs';
@@ -21,13 +21,9 @@ export function readmeSnippet() {
   return block[1];
 }
 
-// Until the element lands in this branch (it is built in parallel), these tests wait for it.
-const skip = existsSync(join(ROOT, 'www', 'depeche-annotator.js')) ? false : 'www/depeche-annotator.js is not in this branch yet';
-
 let browser;
 let server;
 before(async () => {
-  if (skip) return;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   server = await serveUnder({
     prefix: '/depeche/',
@@ -104,7 +100,7 @@ async function assertGoodGuest({ page, problems, requests }, loaded, after) {
 
 const codePoints = (s, a, b) => Array.from(s).slice(a, b).join('');
 
-test('csp.html: one tag under a strict CSP annotates its dispatch, with no violation', { skip }, async () => {
+test('csp.html: one tag under a strict CSP annotates its dispatch, with no violation', async () => {
   const t = await open('/depeche/examples/embed/csp.html');
   try {
     const csp = await t.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
@@ -141,7 +137,7 @@ test('csp.html: one tag under a strict CSP annotates its dispatch, with no viola
   }
 });
 
-test('article.html: the article is highlighted in place, read-only, its markup untouched', { skip }, async () => {
+test('article.html: the article is highlighted in place, read-only, its markup untouched', async () => {
   const source = readFileSync(join(ROOT, 'examples', 'embed', 'article.html'), 'utf8');
   const markup = /<article id="story" class="story">([\s\S]*?)<\/article>/.exec(source)[1];
   const t = await open('/depeche/examples/embed/article.html');
@@ -157,7 +153,7 @@ test('article.html: the article is highlighted in place, read-only, its markup u
   }
 });
 
-test('cms-form.html: the body field is highlighted as it is edited, and the annotations are submitted as JSON', { skip }, async () => {
+test('cms-form.html: the body field is highlighted as it is edited, and the annotations are submitted as JSON', async () => {
   const t = await open('/depeche/examples/embed/cms-form.html');
   try {
     assertShows(await highlights(t.page), [['place', 'Bouches-du-Rhône'], ['actor', 'Benoît Payan'], ['date', 'jeudi 23 octobre']]);
@@ -193,7 +189,7 @@ test('cms-form.html: the body field is highlighted as it is edited, and the anno
   }
 });
 
-test("the README's three-line embedding example works as written", { skip }, async () => {
+test("the README's three-line embedding example works as written", async () => {
   const snippet = readmeSnippet();
   assert.equal(snippet.trim().split('\n').length, 3, snippet);
   const t = await open('/embed.html');

@@ -46,16 +46,16 @@ export async function ready(page) {
 
 /** Paste `text` into the edit-mode textarea (switches to review mode). */
 export async function paste(page, text) {
-  if (await page.evaluate(() => window.depecheEditor.mode) !== 'edit') await page.click('.dp-mode-edit');
+  if (await page.evaluate(() => document.querySelector('depeche-annotator').editor.mode) !== 'edit') await page.click('.dp-mode-edit');
   await page.focus('.dp-input');
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
-    const ta = document.querySelector('.dp-input');
+    const ta = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-input');
     ta.select();
     ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
-  await page.waitForFunction(() => window.depecheEditor.mode === 'review' && !window.depecheEditor.session().pending);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review' && !document.querySelector('depeche-annotator').editor.session().pending);
 }
 
 /** The highlights as drawn in review mode: [{text, kind, user, label}]. */
@@ -68,13 +68,13 @@ export function marks(page) {
 
 /** The session's effective spans (code points). */
 export function spans(page) {
-  return page.evaluate(() => window.depecheEditor.session().spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind, text: s.text, value: s.value })));
+  return page.evaluate(() => document.querySelector('depeche-annotator').editor.session().spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind, text: s.text, value: s.value })));
 }
 
 /** Text of the focused element (a mark in review mode). */
 export function focused(page) {
   return page.evaluate(() => {
-    const a = document.activeElement;
+    const a = document.querySelector('depeche-annotator').shadowRoot.activeElement;
     return a?.matches('mark.dp-mark') ? { text: a.textContent, kind: ['actor', 'place', 'date'].find((k) => a.classList.contains(`dp-${k}`)) } : null;
   });
 }
@@ -97,7 +97,7 @@ export async function tabTo(page, text, nth = 0) {
 /** Select the `nth` occurrence of `words` in the review text (a DOM selection, as a mouse makes). */
 export async function selectText(page, words, nth = 0) {
   await page.evaluate(([w, n]) => {
-    const view = document.querySelector('.dp-review');
+    const view = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-review');
     const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
     const nodes = [];
     let all = '';
@@ -118,7 +118,7 @@ export async function selectText(page, words, nth = 0) {
 
 /** Wait for autosave to report "saved". */
 export async function saved(page) {
-  await page.waitForFunction(() => document.querySelector('.dp-status')?.textContent === 'saved', null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-status')?.textContent === 'saved', null, { timeout: 10_000 });
 }
 
 export const hasShared = () => existsSync(join(ROOT, '..', 'shared', 'fixtures', 'seed-dispatch.txt'));

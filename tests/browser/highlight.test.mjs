@@ -37,7 +37,7 @@ test('a pasted French dispatch shows its actors, places and dates', async () => 
   assert.ok(rows.some((r) => r.includes('BAMAKO') && r.includes('Bamako')), `one row for Bamako with both mentions: ${JSON.stringify(rows)}`);
   // Clicking a mention focuses its highlight.
   await page.click('.dp-group-place .dp-mention:text-is("Mopti")');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Mopti');
+  assert.equal(await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.activeElement.textContent), 'Mopti');
   assert.deepEqual(problems, []);
 });
 
@@ -48,15 +48,15 @@ test('an English dispatch, the reference date and the language can be changed', 
   for (const [text, kind] of [['NAIROBI', 'place'], ['Mombasa', 'place'], ['Peter Otieno', 'actor'], ['October 2011', 'date'], ['Mogadishu', 'place']]) {
     assert.ok(has(ms, text, kind), `“${text}” as ${kind}`);
   }
-  const thursday = () => page.evaluate(() => window.depecheEditor.session().spans.find((s) => s.text === 'Thursday')?.value);
+  const thursday = () => page.evaluate(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Thursday')?.value);
   assert.equal(await thursday(), '2022-06-02');
   await page.fill('.dp-dct', '2022-06-20');
   await page.dispatchEvent('.dp-dct', 'change');
-  await page.waitForFunction(() => document.querySelector('.dp-dct-note').textContent === 'set by you');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-dct-note').textContent === 'set by you');
   assert.equal(await thursday(), '2022-06-16');
   assert.equal(await page.$eval('.dp-detected', (e) => e.textContent), 'detected: en');
   await page.selectOption('.dp-lang', 'fr');
-  await page.waitForFunction(() => window.depecheEditor.session().doc.lang === 'fr');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().doc.lang === 'fr');
   assert.equal(await page.$eval('.dp-detected', (e) => e.textContent), '');
   ms = await marks(page);
   assert.ok(ms.length > 0);
@@ -67,18 +67,18 @@ test('highlights appear as you type in edit mode, and Esc switches to review', a
   const { page, problems } = await env.open();
   await page.focus('.dp-input');
   await page.keyboard.type('Le ministre a quitté Bamako le 3 mars 2023.', { delay: 5 });
-  await page.waitForFunction(() => [...document.querySelectorAll('.dp-mirror mark')].some((m) => m.textContent === '3 mars 2023'));
+  await page.waitForFunction(() => [...document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-mirror mark')].some((m) => m.textContent === '3 mars 2023'));
   const mirror = await page.$$eval('.dp-mirror mark', (ms) => ms.map((m) => [m.textContent, m.className]));
   assert.ok(mirror.some(([t, c]) => t === 'Bamako' && c.includes('dp-place')));
   assert.ok(mirror.some(([t, c]) => t === '3 mars 2023' && c.includes('dp-date')));
   // The mirror is hidden from assistive technology and not focusable.
   assert.equal(await page.$eval('.dp-mirror', (e) => e.getAttribute('aria-hidden')), 'true');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => window.depecheEditor.mode === 'review');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
   assert.ok(has(await marks(page), 'Bamako', 'place'));
   await page.keyboard.press('e');
-  await page.waitForFunction(() => window.depecheEditor.mode === 'edit');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'dp-input dp-textbox');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'edit');
+  assert.equal(await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.activeElement.className), 'dp-input dp-textbox');
   assert.deepEqual(problems, []);
 });
 
@@ -89,15 +89,15 @@ test('screenshots of the page for docs/', async () => {
   const { selectText } = await import('./helpers.mjs');
   await selectText(page, 'état-major');
   await page.keyboard.press('a');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === 'état-major'));
-  await page.evaluate(() => document.querySelector('.dp-review mark')?.blur());
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'état-major'));
+  await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-review mark')?.blur());
   const { tabTo } = await import('./helpers.mjs');
   await tabTo(page, 'Al-Qaïda');
   const { saved } = await import('./helpers.mjs');
   await saved(page);
   await page.screenshot({ path: join(ROOT, 'docs', 'page-review.png') });
   await page.keyboard.press('e');
-  await page.waitForFunction(() => window.depecheEditor.mode === 'edit');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'edit');
   await page.screenshot({ path: join(ROOT, 'docs', 'page-edit.png') });
   assert.deepEqual(problems, []);
 });

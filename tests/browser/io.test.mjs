@@ -35,7 +35,7 @@ async function corrected(page) {
   await page.keyboard.press('v');
   await page.fill('.dp-in-date', '2022-06-03');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.find((s) => s.text === 'Thursday')?.value === '2022-06-03');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Thursday')?.value === '2022-06-03');
 }
 
 const shape = (ss, withValue) => ss.map((s) => ({ start: s.start, end: s.end, kind: s.kind, text: s.text, ...(withValue ? { value: s.value } : {}) }));
@@ -45,14 +45,14 @@ for (const [id, files, withValue] of [['json', 1, true], ['w3c', 1, true], ['bra
     const { page, problems } = await env.open();
     await corrected(page);
     const want = await spans(page);
-    const text = await page.evaluate(() => window.depecheEditor.session().doc.text);
+    const text = await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().doc.text);
     const out = await exportAs(page, id, 'doc', files);
     assert.equal(out.length, files);
     // A fresh profile: no lexicon, no history. The import alone restores the spans.
     const fresh = await env.open();
     await fresh.page.setInputFiles('.dp-import-file', out.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })));
-    await fresh.page.waitForFunction((t) => window.depecheEditor.session()?.doc.text === t && window.depecheEditor.mode === 'review', text);
-    await fresh.page.waitForFunction(() => !window.depecheEditor.session().pending);
+    await fresh.page.waitForFunction((t) => document.querySelector('depeche-annotator').editor.session()?.doc.text === t && document.querySelector('depeche-annotator').editor.mode === 'review', text);
+    await fresh.page.waitForFunction(() => !document.querySelector('depeche-annotator').editor.session().pending);
     assert.deepEqual(shape(await spans(fresh.page), withValue), shape(want, withValue));
     if (!withValue) {
       // brat keeps values it can (notes); at least the corrected date's value must not be invented.
@@ -89,9 +89,9 @@ test('export-only formats and every dispatch of the history at once', async () =
   // Importing it in a fresh profile brings both into the history, the last one opened.
   const fresh = await env.open();
   await fresh.page.setInputFiles('.dp-import-file', { name: all.name, mimeType: 'application/json', buffer: all.buffer });
-  await fresh.page.waitForFunction(() => window.depecheEditor.mode === 'review');
+  await fresh.page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
   await saved(fresh.page);
-  await fresh.page.waitForFunction(() => document.querySelectorAll('.dp-history-item').length === 2);
+  await fresh.page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-history-item').length === 2);
   assert.deepEqual(problems, []);
   assert.deepEqual(fresh.problems, []);
 });

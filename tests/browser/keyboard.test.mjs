@@ -16,7 +16,7 @@ test('relabel and delete by keyboard, then undo and redo', async () => {
   // "Likoni" is a district, found as an actor: P makes it a place.
   await tabTo(page, 'Likoni');
   await page.keyboard.press('p');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === 'Likoni' && s.kind === 'place'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'Likoni' && s.kind === 'place'));
   assert.deepEqual(await focused(page), { text: 'Likoni', kind: 'place' }, 'focus stays on the relabelled span');
   assert.match(await page.$eval('.dp-live', (e) => e.textContent), /Likoni: now place/);
   // Next highlight with J (Peter Otieno), previous with K.
@@ -27,16 +27,16 @@ test('relabel and delete by keyboard, then undo and redo', async () => {
   // "Somali" (an adjective, found as a place) is deleted with Delete, "Qaeda" with Backspace.
   await tabTo(page, 'Somali');
   await page.keyboard.press('Delete');
-  await page.waitForFunction(() => !window.depecheEditor.session().spans.some((s) => s.text === 'Somali'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'Somali'));
   assert.equal((await marks(page)).some((m) => m.text === 'Somali'), false);
   assert.equal((await focused(page))?.text, 'Qaeda', 'focus moves to the next highlight');
   await page.keyboard.press('Backspace');
-  await page.waitForFunction(() => !window.depecheEditor.session().spans.some((s) => s.text === 'Qaeda'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'Qaeda'));
   // Undo: Qaeda comes back; undo again: Somali; undo again: Likoni is an actor again.
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === 'Qaeda'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'Qaeda'));
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === 'Somali'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'Somali'));
   await page.keyboard.press('Control+z');
   assert.equal((await find(page, 'Likoni'))[0].kind, 'actor');
   assert.equal((await marks(page)).find((m) => m.text === 'Likoni').kind, 'actor');
@@ -63,7 +63,7 @@ test('add from a selection (whole words, or exact with Alt), resize by words', a
   let s = await find(page, 'état-major');
   assert.equal(s.length, 1);
   assert.equal(s[0].kind, 'actor');
-  const text = await page.evaluate(() => window.depecheEditor.session().doc.text);
+  const text = await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().doc.text);
   assert.equal([...text].slice(s[0].start, s[0].end).join(''), 'état-major');
   assert.ok((await marks(page)).some((m) => m.text === 'état-major' && m.user));
   // Alt+P keeps the exact characters.
@@ -79,7 +79,7 @@ test('add from a selection (whole words, or exact with Alt), resize by words', a
   // "}" drops the last word, "]" takes it back.
   await tabTo(page, 'Amadou Keïta');
   await page.keyboard.press('[');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === 'colonel Amadou Keïta'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === 'colonel Amadou Keïta'));
   assert.equal((await focused(page)).text, 'colonel Amadou Keïta');
   await page.keyboard.press('{');
   assert.equal((await focused(page)).text, 'Amadou Keïta');
@@ -105,7 +105,7 @@ test('correct a value in the dialog, with validation; apply to every occurrence'
   assert.match(await page.$eval('.dp-dialog-error', (e) => e.textContent), /not a calendar date/);
   await page.fill('.dp-in-date', '2023-03-23');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('.dp-dialog[open]'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-dialog[open]'));
   assert.equal((await find(page, 'jeudi'))[0].value, '2023-03-23');
   assert.equal((await focused(page))?.text, 'jeudi', 'focus returns to the span');
   // Actor value: canonical name and type.
@@ -114,12 +114,12 @@ test('correct a value in the dialog, with validation; apply to every occurrence'
   await page.fill('.dp-in-canonical', 'Amadou Keita');
   await page.selectOption('.dp-in-type', 'military');
   await page.click('.dp-dialog .dp-ok');
-  await page.waitForFunction(() => !document.querySelector('.dp-dialog[open]'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-dialog[open]'));
   assert.deepEqual((await find(page, 'Amadou Keïta'))[0].value, { canonical: 'Amadou Keita', type: 'military' });
   // Esc cancels the dialog and changes nothing.
   await page.keyboard.press('v');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('.dp-dialog[open]'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-dialog[open]'));
   assert.deepEqual((await find(page, 'Amadou Keïta'))[0].value, { canonical: 'Amadou Keita', type: 'military' });
   // "Bamako" (place) relabelled to actor then applied to "BAMAKO"? Different case: same name.
   await tabTo(page, 'Mopti');
@@ -129,10 +129,10 @@ test('correct a value in the dialog, with validation; apply to every occurrence'
   await page.keyboard.press('d');
   await tabTo(page, 'combats');
   await page.keyboard.press('*');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.filter((s) => s.text === 'combats').length === 2);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.filter((s) => s.text === 'combats').length === 2);
   // X removes it everywhere.
   await page.keyboard.press('x');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.filter((s) => s.text === 'combats').length === 0);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.filter((s) => s.text === 'combats').length === 0);
   // "?" opens the help, which lists the keys.
   await page.focus('.dp-review');
   await page.keyboard.press('?');
@@ -159,7 +159,7 @@ test('which Tripoli: the value dialog offers the gazetteer readings of a place',
   await page.keyboard.press('Space');
   assert.equal(await page.$eval('.dp-in-country', (e) => e.value), 'LB');
   await page.click('.dp-dialog .dp-ok');
-  await page.waitForFunction(() => !document.querySelector('.dp-dialog[open]'));
+  await page.waitForFunction(() => !document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-dialog[open]'));
   const after = (await spans(page)).find((s) => s.text === 'Tripoli');
   assert.equal(after.value.country, 'LB');
   assert.match(after.value.ref, /^geonames:\d+$/);

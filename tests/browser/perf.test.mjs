@@ -24,7 +24,7 @@ test('corrections in a 50 KB dispatch apply, undo and redo', async () => {
   await paste(page, text);
   const n = await page.$$eval('.dp-review mark', (m) => m.length);
   assert.ok(n > 300, `${n} highlights`);
-  const before = await page.evaluate(() => window.depecheEditor.session().spans.length);
+  const before = await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().spans.length);
   const counts = [];
   const kinds = [];
   for (const key of ['a', 'p', 'Delete', 'Control+z', 'Control+z', 'Control+y']) {
@@ -41,7 +41,7 @@ test('corrections in a 50 KB dispatch apply, undo and redo', async () => {
   // Relabels keep the count, the delete removes one, undo brings it back, a second undo takes
   // back the relabel to place, and redo puts that relabel back.
   assert.deepEqual(counts, [n, n, n - 1, n, n, n]);
-  assert.equal(await page.evaluate(() => window.depecheEditor.session().spans.length), before);
+  assert.equal(await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().spans.length), before);
   assert.equal((await focused(page))?.kind, 'place');
   assert.deepEqual(problems, []);
 });
@@ -50,10 +50,10 @@ test('a 5 MB paste is annotated and drawn, and the page still answers keys', asy
   const { page, problems } = await env.open();
   const text = longText(5 * 1024 * 1024);
   await paste(page, text);
-  await page.waitForFunction(() => document.querySelectorAll('.dp-review mark').length > 10000, null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-review mark').length > 10000, null, { timeout: 120_000 });
   // The page stays usable: a key still moves the focus.
   await page.focus('.dp-review');
   await page.keyboard.press('Tab');
-  assert.ok(await page.evaluate(() => document.activeElement.matches('mark.dp-mark')));
+  assert.ok(await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.activeElement.matches('mark.dp-mark')));
   assert.deepEqual(problems, []);
 });

@@ -22,7 +22,7 @@ test('reload finds the dispatch and its corrections; history reopens an earlier 
   const before = await spans(page);
   await page.reload();
   await ready(page);
-  await page.waitForFunction(() => window.depecheEditor.mode === 'review');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
   assert.deepEqual(await spans(page), before);
   const ms = await marks(page);
   assert.ok(ms.some((m) => m.text === 'Likoni' && m.kind === 'place'));
@@ -32,17 +32,17 @@ test('reload finds the dispatch and its corrections; history reopens an earlier 
   await page.click('.dp-new');
   await paste(page, example('dispatch-fr.txt'));
   await saved(page);
-  await page.waitForFunction(() => document.querySelectorAll('.dp-history-title').length >= 2);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-history-title').length >= 2);
   const titles = await page.$$eval('.dp-history-title', (t) => t.map((e) => e.textContent));
   assert.equal(titles.length, 2, JSON.stringify(titles));
   assert.ok(titles.some((t) => t.startsWith('NAIROBI')) && titles.some((t) => t.startsWith('BAMAKO')));
   await page.click('.dp-history-item:has-text("NAIROBI") .dp-open');
-  await page.waitForFunction(() => window.depecheEditor.session().doc.text.startsWith('NAIROBI'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().doc.text.startsWith('NAIROBI'));
   assert.deepEqual(await spans(page), before);
   // Delete the French one from the history (with confirmation).
   await page.click('.dp-history-item:has-text("BAMAKO") .dp-delete-doc');
   await page.click('.dp-dialog[open] .dp-ok');
-  await page.waitForFunction(() => document.querySelectorAll('.dp-history-item').length === 1);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-history-item').length === 1);
   assert.deepEqual(problems, []);
 });
 
@@ -62,14 +62,14 @@ test('a name learned in one dispatch is highlighted in the next; the lexicon pan
   const entries = await page.$$eval('.dp-lex-entry', (es) => es.map((e) => e.textContent));
   assert.ok(entries.some((e) => e.includes('Likoni') && e.includes('place')), JSON.stringify(entries));
   await page.click('.dp-lex-entry:has-text("Likoni") .dp-lex-del');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
   // Undo restores the entry.
   await page.click('.dp-undo');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'place');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'place');
   // Clear asks first; cancelling keeps everything.
   await page.click('.dp-lex-clear');
   await page.click('.dp-dialog[open] .dp-cancel');
-  assert.ok(await page.evaluate(() => window.depecheEditor.session().lexicon.size) > 0);
+  assert.ok(await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().lexicon.size) > 0);
   assert.deepEqual(problems, []);
 });
 
@@ -87,12 +87,12 @@ test('a correction survives an edit of the words before it; lost ones are listed
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('URGENT - ');
   await page.evaluate(() => {
-    const ta = document.querySelector('.dp-input');
+    const ta = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-input');
     ta.value = ta.value.replace('a déclaré le colonel', 'a affirmé mercredi le colonel');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => window.depecheEditor.mode === 'review' && window.depecheEditor.session().doc.text.startsWith('URGENT'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review' && document.querySelector('depeche-annotator').editor.session().doc.text.startsWith('URGENT'));
   const s1 = (await spans(page)).find((s) => s.text === 'état-major');
   assert.ok(s1, 'the added span is still there');
   assert.equal(s1.kind, 'actor');
@@ -101,7 +101,7 @@ test('a correction survives an edit of the words before it; lost ones are listed
   // Remove the words of a correction: it is listed as lost, with a dismiss button.
   await page.keyboard.press('e');
   await page.evaluate(() => {
-    const ta = document.querySelector('.dp-input');
+    const ta = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-input');
     ta.value = ta.value.replace(' vers Mopti et', ' et');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
   });

@@ -13,12 +13,12 @@ test('<img onerror> and <script> pasted show as text and run nothing', async () 
   const evil = 'BEYROUTH, 3 mai 2021 (AFP) - <img src=x onerror="window.__pwned = 1"> Le Hezbollah a réagi lundi.\n'
     + '<script>window.__pwned = 2</script><b onmouseover="window.__pwned = 3">Beyrouth</b> <svg onload="window.__pwned=4"></svg>\n'
     + '<iframe src="javascript:window.parent.__pwned=5"></iframe> &lt;i&gt;Liban&lt;/i&gt;';
-  const before = await page.evaluate(() => document.querySelectorAll('*').length);
+  const before = await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('*').length);
   await paste(page, evil);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   // No element from the pasted text exists anywhere in the page.
-  assert.equal(await page.evaluate(() => document.querySelectorAll('.depeche img, .depeche script, .depeche b, .depeche svg, .depeche iframe, .depeche i').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src]), b, svg, iframe, i').length + document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.depeche img, .depeche script, .depeche b, .depeche svg, .depeche iframe, .depeche i').length), 0);
   // The text is shown exactly as pasted, in review and in edit mode.
   assert.equal(await page.$eval('.dp-review', (e) => e.textContent.replace(/\u200b/g, '')), evil);
   const ms = await marks(page);
@@ -26,12 +26,12 @@ test('<img onerror> and <script> pasted show as text and run nothing', async () 
   // Corrections on such a text keep its characters too.
   await selectText(page, '<script>');
   await page.keyboard.press('Alt+a');
-  await page.waitForFunction(() => window.depecheEditor.session().spans.some((s) => s.text === '<script>'));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.some((s) => s.text === '<script>'));
   assert.ok((await marks(page)).some((m) => m.text === '<script>'));
   await page.click('.dp-mode-edit');
   assert.equal(await page.$eval('.dp-mirror', (e) => e.textContent.replace(/\u200b/g, '')), evil);
   assert.equal(await page.$eval('.dp-input', (e) => e.value), evil);
-  await page.evaluate(() => document.querySelectorAll('*').length).then((n) => assert.ok(n > before));
+  await page.evaluate(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('*').length).then((n) => assert.ok(n > before));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(problems, []);
 });
@@ -40,7 +40,7 @@ test('emoji and CRLF before a span keep offsets right', async () => {
   const { page, problems } = await env.open();
   const pasted = 'TRIPOLI, 5 avril 2019 (AFP) - 🔥🔥 Alerte 🇱🇾\r\n\r\nLes forces du maréchal Khalifa Haftar 🙏 avancent vers Tripoli, selon l\'ONU.\r\nÀ Benghazi, 👍🏽 la population attend.';
   await paste(page, pasted);
-  const text = await page.evaluate(() => window.depecheEditor.session().doc.text);
+  const text = await page.evaluate(() => document.querySelector('depeche-annotator').editor.session().doc.text);
   assert.equal(text, pasted.replace(/\r\n/g, '\n'), 'CRLF normalised to \\n on paste');
   const cps = [...text];
   const ss = await spans(page);
@@ -68,7 +68,7 @@ test('an empty text, a broken import and a wrong value give messages, and nothin
   const { page, problems } = await env.open();
   await page.focus('.dp-input');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => window.depecheEditor.mode === 'review');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
   assert.equal((await marks(page)).length, 0);
   await page.keyboard.press('Delete');
   await page.waitForSelector('.dp-error');
@@ -81,10 +81,10 @@ test('an empty text, a broken import and a wrong value give messages, and nothin
   assert.match(await page.$eval('.dp-error', (e) => e.textContent), /Import/);
   assert.deepEqual(await spans(page), before, 'the current dispatch is untouched');
   await page.setInputFiles('.dp-import-file', { name: 'lone.ann', mimeType: 'text/plain', buffer: Buffer.from('T1\tactor 0 3\tabc\n') });
-  await page.waitForFunction(() => document.querySelectorAll('.dp-error').length >= 2);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-error').length >= 2);
   assert.match(await page.$$eval('.dp-error', (e) => e.at(-1).textContent), /needs its \.txt/);
   await page.setInputFiles('.dp-lexicon-file', { name: 'lex.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 2}') });
-  await page.waitForFunction(() => document.querySelectorAll('.dp-error').length >= 3);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-error').length >= 3);
   assert.match(await page.$$eval('.dp-error', (e) => e.at(-1).textContent), /version/);
   assert.deepEqual(await spans(page), before);
   assert.deepEqual(problems, []);

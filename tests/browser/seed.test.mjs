@@ -24,7 +24,7 @@ test('the seed dispatch: every gold span is highlighted with its kind', async (t
   if (gold.dct) {
     await page.fill('.dp-dct', gold.dct);
     await page.dispatchEvent('.dp-dct', 'change');
-    await page.waitForFunction((d) => window.depecheEditor.session().doc.dct === d, gold.dct);
+    await page.waitForFunction((d) => document.querySelector('depeche-annotator').editor.session().doc.dct === d, gold.dct);
   }
   const got = await spans(page);
   const drawn = await page.$$eval('.dp-review mark.dp-mark', (ms) => ms.map((m) => m.textContent));

@@ -21,13 +21,23 @@ const MIME = {
 
 /**
  * Start the server. @param {number} [port] 0 = any free port
- * @returns {Promise<{url:string, close:()=>Promise<void>}>}
+ * @param {string} [root] the folder served
+ * @param {{prefix?:string, headers?:Record<string,string>}} [opts]
+ *   prefix: serve the root under this path only (e.g. '/sub/': a static host's subpath; other
+ *   paths get 404); headers: added to every 200 response (e.g. a Content-Security-Policy)
+ * @returns {Promise<{url:string, close:()=>Promise<void>}>}  url ends with the prefix
  */
-export function serve(port = 0, root = ROOT) {
+export function serve(port = 0, root = ROOT, opts = {}) {
+  const prefix = opts.prefix ? `/${opts.prefix.replace(/^\/+|\/+$/g, '')}/` : '/';
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (prefix !== '/') {
+        if (path === prefix.slice(0, -1)) { res.writeHead(301, { location: prefix }).end(); return; }
+        if (!path.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)'); return; }
+        path = path.slice(prefix.length - 1);
+      }
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
       let st = await stat(file).catch(() => null);
@@ -35,7 +45,7 @@ export function serve(port = 0, root = ROOT) {
       if (!st?.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': body.length, 'cache-control': 'no-store' });
+        'content-length': body.length, 'cache-control': 'no-store', ...(opts.headers ?? {}) });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
@@ -43,7 +53,7 @@ export function serve(port = 0, root = ROOT) {
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
     const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
-    ok({ url: `http://127.0.0.1:${addr.port}/`, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }) });
+    ok({ url: `http://127.0.0.1:${addr.port}${prefix}`, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }) });
   }));
 }
 

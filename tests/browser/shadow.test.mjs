@@ -1,5 +1,5 @@
-// The editor is a component: it mounts into a shadow root (what <depeche-annotator> will do)
-// and works there with no document-level ids, globals or styles.
+// The editor is a component: it mounts into any shadow root (as <depeche-annotator> does) with
+// the constructed stylesheets of ui/styles.js, and works there with no document-level ids, globals or styles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, example } from './helpers.mjs';
@@ -14,20 +14,17 @@ test('mountEditor works inside a shadow root, twice on one page', async () => {
   const result = await page.evaluate(async (text) => {
     const { mountEditor } = await import('/www/ui/editor.js');
     const { loadEngine } = await import('/www/engine.js');
+    const { editorSheets } = await import('/www/ui/styles.js');
     const engine = loadEngine();
     const out = [];
     for (let n = 0; n < 2; n++) {
       const host = document.createElement('div');
       document.body.append(host);
       const shadow = host.attachShadow({ mode: 'open' });
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = '/www/depeche.css';
+      shadow.adoptedStyleSheets = editorSheets();
       const root = document.createElement('div');
-      const loaded = new Promise((ok) => { link.onload = ok; });
-      shadow.append(link, root);
-      await loaded;
-      const ed = mountEditor(root, { engine, storage: null });
+      shadow.append(root);
+      const ed = mountEditor(root, { engine, storage: null, panels: 'full' });
       await ed.ready;
       const ta = shadow.querySelector('.dp-input');
       const dt = new DataTransfer();

@@ -34,13 +34,11 @@ export function $(root, sel) {
   return el;
 }
 
-/** Save text as a file: a Blob and a temporary <a download>, nothing left behind. */
+/** Save text as a file: a Blob and a detached <a download> (the host page's DOM is not touched). */
 export function download(filename, text, mime = 'text/plain') {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
   const a = h('a', { href: url, download: filename, hidden: true });
-  document.body.append(a);
   try { a.click(); } finally {
-    a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }

@@ -1,6 +1,6 @@
 // The editor component: mounts the whole depeche editor into a root element it is given.
-// Why: the page (index.html + app.js) and, later, a <depeche-annotator> custom element with a
-// shadow root both host the same editor. So everything here queries inside `root`, keeps no
+// Why: <depeche-annotator> (www/depeche-annotator.js; the page index.html is that element) hosts
+// it in a shadow root, with options (panels, readonly, kinds, storage). So everything here queries inside `root`, keeps no
 // globals, and styles hang off the root's `depeche` class. The Session is the single source of
 // truth (recogito-style store + undo); this module wires views to it and turns keys, clicks and
 // pastes into Session calls. It never writes user text as markup.
@@ -29,7 +29,15 @@ const LIVE_MIRROR_UNITS = 200_000; // above this, edit mode shows no live highli
 /**
  * @typedef {object} EditorOptions
  * @property {any|Promise<any>} engine   Engine from www/engine.js (or a promise of it)
- * @property {any|Promise<any>} storage  storage from www/core/storage.js (or a promise of it)
+ * @property {any|Promise<any>} storage  storage from www/core/storage.js (or a promise of it), or null
+ * @property {'full'|'entities'|'none'} [panels]  side panels: full = history, lexicon, export/import
+ *           and entities (the page); entities = entities + legend (default); none = the text only
+ * @property {boolean} [readonly]   view only: review mode, no corrections, no edit mode
+ * @property {string[]|null} [kinds] only these kinds are shown (null: all)
+ * @property {string} [text]        start with this text (a new dispatch) instead of the last one
+ * @property {boolean} [autofocus]  take the focus when ready (the page does; an embedded editor not)
+ * @property {(error:any, context:string)=>void} [onError] every error the editor shows, also here
+ * @property {{error:any, context:string}[]} [messages] errors to show from the start (the host's setup)
  */
 
 /**
@@ -43,6 +51,13 @@ export function mountEditor(root, options) {
   root.classList.add('depeche');
   const ui = buildLayout(root);
   const notices = createNotices({ errors: ui.errors, live: ui.live, status: ui.status });
+  const showError = notices.error;
+  notices.error = (e, context = '') => { const row = showError(e, context); try { options.onError?.(e, context); } catch { /* the host's handler */ } return row; };
+  let panels = options.panels ?? 'entities', readonly = !!options.readonly;
+  for (const m of options.messages ?? []) notices.error(m.error, m.context);
+  /** @type {Set<string>|null} */ let kinds = options.kinds ? new Set(options.kinds) : null;
+  /** The effective spans of the kinds shown. */
+  const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);
   const dialogs = createDialogs(root);
   const isUser = (sp) => !!session?.isUserSpan(sp.start, sp.end);
   const review = createTextView(ui.review, { interactive: true, isUser, onProgress: (f) => progress(f, 'Drawing') });
@@ -92,7 +107,7 @@ export function mountEditor(root, options) {
   function refresh(reason = '') {
     if (!session) return;
     const t0 = performance.now();
-    const doc = session.doc, spans = session.spans, result = session.result;
+    const doc = session.doc, spans = shown(session.spans), result = session.result;
     if (mode === 'review' && session.pending && doc.text.length > LARGE_UNITS) {
       // The worker is annotating a big text: draw it once, with its spans, when they arrive
       // (drawing it twice costs seconds of style work for nothing).
@@ -122,7 +137,7 @@ export function mountEditor(root, options) {
     if (panelFrame) return;
     panelFrame = requestAnimationFrame(() => {
       panelFrame = 0;
-      if (session && !destroyed) renderEntities(ui.entities, session.entities(), (s, e) => jumpTo(s, e));
+      if (session && !destroyed) renderEntities(ui.entities, kinds ? session.entities().filter((x) => kinds.has(x.kind)) : session.entities(), (s, e) => jumpTo(s, e));
     });
   }
   function drawMirror(text, spans) {
@@ -181,7 +196,8 @@ export function mountEditor(root, options) {
   }
 
   // ---- modes -----------------------------------------------------------------------------------
-  function setMode(m, { flush = true } = {}) {
+  function setMode(m, { flush = true, focus = true } = {}) {
+    if (m === 'edit' && readonly) return;
     if (m === mode) return;
     if (m === 'review' && flush) flushTyping();
     mode = m;
@@ -190,18 +206,18 @@ export function mountEditor(root, options) {
     ui.review.hidden = m !== 'review';
     ui.modeEdit.setAttribute('aria-pressed', String(m === 'edit'));
     ui.modeReview.setAttribute('aria-pressed', String(m === 'review'));
-    ui.reviewTools.hidden = m !== 'review';
+    ui.reviewTools.hidden = m !== 'review' || readonly;
     ui.current.hidden = m !== 'review';
     if (m === 'review') {
       if (!session) return;
-      if (!(session.pending && session.doc.text.length > LARGE_UNITS)) review.render(session.doc.text, session.spans).then(() => restoreFocus(false));
+      if (!(session.pending && session.doc.text.length > LARGE_UNITS)) review.render(session.doc.text, shown(session.spans)).then(() => restoreFocus(false));
       const i = focusIndex();
-      if (i >= 0) focusSpan(i); else ui.review.focus();
-      notices.announce(`Review mode: ${session.spans.length} highlights. Press ? for keys.`);
+      if (!focus) { /* a host page's focus stays where it is */ } else if (i >= 0) focusSpan(i); else ui.review.focus();
+      notices.announce(`Review mode: ${shown(session.spans).length} highlights. Press ? for keys.`);
     } else {
       if (session && ui.input.value !== session.doc.text) ui.input.value = session.doc.text;
-      if (session) drawMirror(session.doc.text, session.spans);
-      ui.input.focus();
+      if (session) drawMirror(session.doc.text, shown(session.spans));
+      if (focus) ui.input.focus();
       notices.announce('Edit mode.');
     }
   }
@@ -288,6 +304,7 @@ export function mountEditor(root, options) {
   }
   async function command(cmd, arg, e) {
     const s = session;
+    if (readonly && !['move', 'edge', 'help'].includes(cmd)) { notices.announce('View only.'); return; }
     switch (cmd) {
       case 'move': {
         const i = review.indexOf(root.getRootNode().activeElement);
@@ -375,6 +392,7 @@ export function mountEditor(root, options) {
     }
     const b = bindingFor(e);
     if (!b) return;
+    if (readonly && !['move', 'edge', 'help'].includes(b.cmd)) return; // view only: the host page keeps its keys
     e.preventDefault();
     e.stopPropagation();
     guard(() => command(b.cmd, b.arg, e), 'Correction')();
@@ -500,17 +518,18 @@ export function mountEditor(root, options) {
         setMode('review');
       }, 'Import') });
     let doc = null;
-    try {
+    if (typeof options.text !== 'string') try {
       const id = storage ? await storage.lastDocId() : null;
       doc = id ? (await storage.loadDoc(id))?.doc ?? null : null;
     } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
-    session.load(doc ?? newDoc(''));
+    session.load(typeof options.text === 'string' ? newDoc(options.text.replace(/\r\n?/g, '\n')) : doc ?? newDoc(''));
     ui.input.value = session.doc.text;
     notices.status(doc ? 'restored' : 'ready');
     refresh('load');
     history.refresh();
     lexiconPanel.refresh();
-    if (doc && doc.text) setMode('review'); else ui.input.focus();
+    const focus = !!options.autofocus;
+    if (readonly || session.doc.text) setMode('review', { focus }); else if (focus) ui.input.focus();
     root.dataset.ready = 'true';
   })().catch((e) => { notices.error(e, 'Starting the editor'); notices.status('not ready', true); });
 
@@ -518,15 +537,38 @@ export function mountEditor(root, options) {
   listen(window, 'pagehide', () => save.flush());
   listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save.flush(); });
 
+  /** Show or hide the parts the options choose (at mount, and when the element's attributes change). */
+  function configure(o = {}) {
+    if ('panels' in o) panels = o.panels ?? 'entities';
+    if ('readonly' in o) readonly = !!o.readonly;
+    if ('kinds' in o) kinds = o.kinds ? new Set(o.kinds) : null;
+    const full = panels === 'full';
+    ui.side.hidden = panels === 'none';
+    for (const s of [ui.historySection, ui.lexiconSection, ui.ioSection]) s.hidden = !full;
+    ui.title.hidden = !full;
+    ui.statusWrap.hidden = !storage && !full;
+    for (const b of [ui.modeEdit, ui.modeReview, ui.undo, ui.redo]) b.hidden = readonly;
+    ui.reviewTools.hidden = readonly || mode !== 'review';
+    root.classList.toggle('dp-readonly', readonly);
+    root.classList.toggle('dp-no-panels', panels === 'none');
+    if (readonly && mode === 'edit') setMode('review', { focus: false });
+    if (session) refresh('configure');
+  }
+  configure({});
+  ready.then(() => configure({}));
+
   return {
     ready,
     session: () => session,
+    configure,
     setMode,
     get mode() { return mode; },
     /** Time the last redraw after a change took (ms): the text view alone, and everything
      *  (text view, focus with the layout it forces, legend, header); the panel follows a frame later. */
     stats: () => ({ lastRefreshMs, lastRenderMs }),
     loadText: (text) => { ui.input.value = text.replace(/\r\n?/g, '\n'); flushTyping(); },
+    /** Hand what is typed but not yet annotated (debounce) to the session now. */
+    flush: () => flushTyping(),
     destroy() {
       destroyed = true;
       save.flush();
@@ -568,10 +610,10 @@ function buildLayout(root) {
     progress: h('div', { class: 'dp-progress', hidden: true }),
     progressBar: h('progress', { class: 'dp-progress-bar', max: '1', value: '0' }),
     progressLabel: h('span', { class: 'dp-progress-label' }),
-    mirror: h('div', { class: 'dp-mirror dp-textbox', 'aria-hidden': 'true' }),
+    mirror: h('div', { class: 'dp-mirror dp-textbox', 'aria-hidden': 'true', part: 'text mirror' }),
     input: /** @type {HTMLTextAreaElement} */ (h('textarea', { class: 'dp-input dp-textbox', spellcheck: 'false',
-      'aria-label': 'Dispatch text (edit mode; Esc to review)', placeholder: 'Paste or type a dispatch in French or English…' })),
-    review: h('div', { class: 'dp-review dp-textbox', tabindex: '0', role: 'region', hidden: true,
+      part: 'text input', 'aria-label': 'Dispatch text (edit mode; Esc to review)', placeholder: 'Paste or type a dispatch in French or English…' })),
+    review: h('div', { class: 'dp-review dp-textbox', tabindex: '0', role: 'region', hidden: true, part: 'text review',
       'aria-label': 'Dispatch text, review mode: Tab moves between highlights, ? for keys', 'aria-roledescription': 'annotated text' }),
     empty: h('p', { class: 'dp-empty-hint', text: 'Paste a dispatch to start: highlights appear as you type; Esc switches to review.' }),
     current: h('span', { class: 'dp-current', 'aria-hidden': 'true' }),
@@ -590,23 +632,26 @@ function buildLayout(root) {
     h('p', { class: 'dp-note', text: 'Their words are no longer in the text.' }), parts.orphans);
   parts.editPane = h('div', { class: 'dp-edit' }, parts.mirror, parts.input);
   parts.reviewTools = h('div', { class: 'dp-review-tools', hidden: true, role: 'group', 'aria-label': 'Corrections' }, ...kindButtons, ...cmdButtons);
-  parts.toolbar = h('div', { class: 'dp-toolbar', role: 'toolbar', 'aria-label': 'Editor' },
+  parts.toolbar = h('div', { class: 'dp-toolbar', role: 'toolbar', 'aria-label': 'Editor', part: 'toolbar' },
     h('span', { class: 'dp-modes', role: 'group', 'aria-label': 'Mode' }, parts.modeEdit, parts.modeReview),
     parts.reviewTools, parts.undo, parts.redo, parts.helpBtn);
+  parts.title = h('h1', { class: 'dp-title' }, 'depeche', h('span', { class: 'dp-subtitle', text: ' actors · places · dates' }));
+  parts.statusWrap = h('span', { class: 'dp-status-wrap' }, 'Autosave: ', parts.status);
+  parts.side = h('aside', { class: 'dp-side', 'aria-label': 'Entities and tools', part: 'panel' },
+    h('section', { class: 'dp-entities-section' }, h('h2', { text: 'Entities' }), parts.entities),
+    parts.orphanSection, parts.historySection, parts.lexiconSection, parts.ioSection);
   root.replaceChildren(
-    h('header', { class: 'dp-header' },
-      h('h1', { class: 'dp-title' }, 'depeche', h('span', { class: 'dp-subtitle', text: ' actors · places · dates' })),
+    h('header', { class: 'dp-header', part: 'header' },
+      parts.title,
       h('label', { class: 'dp-field-inline' }, h('span', { text: 'Language ' }), parts.lang), parts.detected,
       h('label', { class: 'dp-field-inline' }, h('span', { text: 'Reference date ' }), parts.dct), parts.dctNote, parts.dctClear,
-      h('span', { class: 'dp-status-wrap' }, 'Autosave: ', parts.status)),
+      parts.statusWrap),
     parts.toolbar,
     parts.errors,
     h('div', { class: 'dp-main' },
       h('section', { class: 'dp-doc', 'aria-label': 'Dispatch' },
         parts.legend, parts.progress, parts.empty, parts.editPane, parts.review, parts.current),
-      h('aside', { class: 'dp-side', 'aria-label': 'Entities and tools' },
-        h('section', { class: 'dp-entities-section' }, h('h2', { text: 'Entities' }), parts.entities),
-        parts.orphanSection, parts.historySection, parts.lexiconSection, parts.ioSection)),
+      parts.side),
     parts.live);
   root.dataset.mode = 'edit';
   return parts;

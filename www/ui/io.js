@@ -85,28 +85,57 @@ export function createIoPanel(section, deps) {
         continue;
       }
       used.add(f.name);
-      const text = await f.text();
-      const w3c = /"@context"|"type"\s*:\s*"(?:Annotation|AnnotationCollection|AnnotationPage)"/.test(text.slice(0, 4096));
-      results.push(...fmt(w3c ? 'w3c' : 'json').import(text, f.name));
+      results.push(...importJsonText(await f.text(), f.name));
     }
     if (!results.length) throw new UserError('Nothing to import in those files.');
-    const now = new Date().toISOString();
-    const items = results.map((r) => ({
-      doc: { ...r.doc, id: r.doc.id || `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
-        created: r.doc.created ?? now, updated: now, corrections: r.doc.corrections ?? [], orphans: r.doc.orphans ?? [] },
-      spans: r.spans,
-    }));
+    const items = importedItems(results);
     for (const r of results) for (const w of r.warnings ?? []) deps.notices.error(w, 'Import warning');
     await deps.openImported(items);
     deps.notices.announce(`Imported ${items.length} dispatch${items.length > 1 ? 'es' : ''}.`);
     return items;
   }
 
-  function fmt(id) {
-    const f = FORMATS.find((x) => x.id === id);
-    if (!f?.import) throw new UserError(`The ${id} format cannot be imported.`);
-    return f;
-  }
-
   return { importFiles, exportNow };
+}
+
+function fmt(id) {
+  const f = FORMATS.find((x) => x.id === id);
+  if (!f?.import) throw new UserError(`The ${id} format cannot be imported${f ? '' : ' (no such format)'}.`);
+  return f;
+}
+
+/** A JSON text: W3C annotations (an "@context" or an Annotation type near the start) or depeche JSON. */
+function importJsonText(text, name) {
+  const w3c = /"@context"|"type"\s*:\s*"(?:Annotation|AnnotationCollection|AnnotationPage)"/.test(text.slice(0, 4096));
+  return fmt(w3c ? 'w3c' : 'json').import(text, name);
+}
+
+/** The formats' import results as items ready for session.load: ids, dates, empty corrections. */
+function importedItems(results) {
+  const now = new Date().toISOString();
+  return results.map((r) => ({
+    doc: { ...r.doc, id: r.doc.id || `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
+      created: r.doc.created ?? now, updated: now, corrections: r.doc.corrections ?? [], orphans: r.doc.orphans ?? [] },
+    spans: r.spans,
+    warnings: r.warnings ?? [],
+  }));
+}
+
+/**
+ * Import data given in code (the element's `import()`): a string (JSON, JSON-LD, JSON Lines), an
+ * object (parsed JSON), or brat's `{txt, ann}`; `format` (json | w3c | brat) when known.
+ * @returns {{doc:any, spans:any[]|undefined, warnings:string[]}[]}
+ */
+export function importData(data, format, name = 'import') {
+  if (data == null) throw new UserError('Nothing to import.');
+  let results;
+  if (format === 'brat' || (typeof data === 'object' && 'txt' in data && 'ann' in data)) {
+    if (typeof data !== 'object' || typeof data.txt !== 'string' || typeof data.ann !== 'string') throw new UserError('brat import needs {txt, ann} (two strings).');
+    results = fmt('brat').import({ txt: data.txt, ann: data.ann }, name);
+  } else {
+    const text = typeof data === 'string' ? data : JSON.stringify(data);
+    results = format ? fmt(format).import(text, name) : importJsonText(text, name);
+  }
+  if (!results.length) throw new UserError('Nothing to import in that data.');
+  return importedItems(results);
 }

@@ -69,6 +69,7 @@ export function createTextView(container, opts) {
     const sp = u.span;
     const m = document.createElement('mark');
     m.className = `dp-mark dp-${sp.kind}${u.user ? ' dp-user' : ''}`;
+    m.setAttribute('part', `mark mark-${sp.kind}`);
     m.dataset.k = KIND_KEY[sp.kind] ?? '?';
     if (interactive) {
       m.tabIndex = -1;

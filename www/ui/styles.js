@@ -1,19 +1,30 @@
-/* depeche editor styles.
- * Why: everything is scoped under the root's `.depeche` class so the editor can sit in a host page
- * (and later in a shadow root) without touching the host's styles. Each kind has a colour AND a
- * second cue (underline style and a letter after the mark) so kinds stay distinct without colour.
- * Trade-off: the edit-mode mirror must match the textarea's geometry exactly, so both share the
- * `.dp-textbox` rules and the mirror draws no letters. */
+// The editor's styles as a JavaScript module, adopted as constructed stylesheets.
+// Why: <depeche-annotator> lives in a shadow root on somebody else's page, often under a strict
+// Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline'): a <style> element would be
+// blocked, a <link> needs a URL next to the module. A CSSStyleSheet built in script and given to
+// `adoptedStyleSheets` is neither, so CSP allows it, and one sheet object is shared by every
+// instance of the page. Themable from outside through CSS custom properties (--depeche-actor,
+// --depeche-place, --depeche-date and their -line colours, --depeche-font, --depeche-text-font,
+// --depeche-bg, --depeche-color, --depeche-border, --depeche-muted, --depeche-focus,
+// --depeche-height, --depeche-max-height) and ::part(text | toolbar | panel | header | mark).
+// The `for=` mode's highlights use the CSS Custom Highlight API, whose ::highlight() rules must be
+// in the host document's styles: `highlightSheet()` is ONE document-level constructed sheet holding
+// only ::highlight(<prefix>-<kind>) rules, each instance adding and removing its own.
+// Trade-off: CSS in a JS string has no CSS tooling; it is small and plain.
 
+/** The editor's rules (scoped under the root's `.depeche` class; inside a shadow root anyway). */
+export const EDITOR_CSS = `
+:host { display: block; }
+:host([hidden]) { display: none; }
 .depeche {
-  --dp-actor: #d7e6ff; --dp-actor-line: #1f5fbf;
-  --dp-place: #d8f3dc; --dp-place-line: #1b7a3a;
-  --dp-date: #ffe8c7;  --dp-date-line: #a75a00;
-  --dp-focus: #b3005f;
-  --dp-border: #c9ccd1;
-  --dp-muted: #5b6270;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1d2128;
+  --dp-actor: var(--depeche-actor, #d7e6ff); --dp-actor-line: var(--depeche-actor-line, #1f5fbf);
+  --dp-place: var(--depeche-place, #d8f3dc); --dp-place-line: var(--depeche-place-line, #1b7a3a);
+  --dp-date: var(--depeche-date, #ffe8c7);  --dp-date-line: var(--depeche-date-line, #a75a00);
+  --dp-focus: var(--depeche-focus, #b3005f);
+  --dp-border: var(--depeche-border, #c9ccd1);
+  --dp-muted: var(--depeche-muted, #5b6270);
+  font: var(--depeche-font, 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  color: var(--depeche-color, #1d2128);
   display: flex; flex-direction: column; gap: .5rem;
   min-height: 0;
 }
@@ -63,17 +74,17 @@
 
 /* the text boxes: textarea, its mirror, the review view share one geometry */
 .depeche .dp-textbox {
-  font: 16px/1.6 Georgia, "Times New Roman", serif;
+  font: var(--depeche-text-font, 16px/1.6 Georgia, "Times New Roman", serif);
   padding: .8rem 1rem; border: 1px solid var(--dp-border); border-radius: 6px; margin: 0;
   white-space: pre-wrap; overflow-wrap: break-word; word-break: normal; tab-size: 4; letter-spacing: normal;
 }
-.depeche .dp-edit { position: relative; height: 65vh; min-height: 14rem; }
+.depeche .dp-edit { position: relative; height: var(--depeche-height, 65vh); min-height: 14rem; }
 .depeche .dp-mirror, .depeche .dp-input {
   position: absolute; inset: 0; width: 100%; height: 100%; overflow-y: scroll; scrollbar-gutter: stable;
 }
-.depeche .dp-mirror { color: transparent; background: #fff; overflow: hidden; pointer-events: none; }
+.depeche .dp-mirror { color: transparent; background: var(--depeche-bg, #fff); overflow: hidden; pointer-events: none; }
 .depeche .dp-input { background: transparent; color: #1d2128; resize: none; caret-color: #000; z-index: 1; }
-.depeche .dp-review { max-height: 75vh; overflow-y: auto; background: #fff; }
+.depeche .dp-review { max-height: var(--depeche-max-height, 75vh); overflow-y: auto; background: var(--depeche-bg, #fff); }
 .depeche .dp-review:focus-visible { outline-offset: -3px; }
 .depeche .dp-block { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 .depeche .dp-current { min-height: 1.4em; font-size: .85rem; color: var(--dp-muted); }
@@ -132,9 +143,73 @@
 .depeche .dp-help th { text-align: left; padding: .15rem .8rem .15rem 0; white-space: nowrap; font-weight: normal; }
 .depeche .dp-help kbd { font: .85rem ui-monospace, monospace; background: #f1f3f6; border: 1px solid var(--dp-border); border-radius: 3px; padding: 0 .3rem; }
 
-/* The page shell (index.html only; the component above never relies on these). */
-body { margin: 0; background: #fafbfc; }
-main.page { max-width: 1400px; margin: 0 auto; padding: 1rem 1.2rem 2rem; }
 .depeche .dp-readings { border: 1px solid var(--dp-border, #ccc); border-radius: 6px; margin: 0 0 .75em; padding: .25em .75em .5em; }
 .depeche .dp-readings legend { font-size: .85em; color: var(--dp-muted, #555); padding: 0 .25em; }
 .depeche .dp-reading-row { display: flex; gap: .5em; align-items: baseline; flex-direction: row; margin: .2em 0; }
+.depeche.dp-no-panels .dp-main { grid-template-columns: minmax(0, 1fr); }
+`;
+
+/** The `for=` mode's own shadow root: the legend/entities panel and the overlays. */
+export const HOST_MODE_CSS = `
+:host { display: block; }
+:host([hidden]) { display: none; }
+.dp-overlay { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: hidden; pointer-events: none; z-index: 2147483000; }
+.dp-overlay[hidden] { display: none; }
+.dp-overlay .dp-mirror { position: absolute; inset: 0; width: 100%; height: 100%; overflow: hidden; scrollbar-gutter: auto; margin: 0; color: transparent; background: transparent;
+  white-space: pre-wrap; overflow-wrap: break-word; box-sizing: border-box; border-color: transparent; }
+.dp-overlay .dp-mirror mark.dp-mark { color: transparent; mix-blend-mode: multiply; }
+.dp-overlay .dp-box { position: absolute; mix-blend-mode: multiply; border-radius: 2px; }
+.dp-overlay .dp-box.dp-actor { background: var(--depeche-actor, #d7e6ff); border-bottom: 2px solid var(--depeche-actor-line, #1f5fbf); }
+.dp-overlay .dp-box.dp-place { background: var(--depeche-place, #d8f3dc); border-bottom: 3px double var(--depeche-place-line, #1b7a3a); }
+.dp-overlay .dp-box.dp-date { background: var(--depeche-date, #ffe8c7); border-bottom: 2px dotted var(--depeche-date-line, #a75a00); }
+.depeche.dp-host-panel .dp-side { max-height: none; }
+`;
+
+const cache = new Map();
+/** A constructed stylesheet for `css`, made once per realm and shared by every instance. */
+export function sheet(css) {
+  let s = cache.get(css);
+  if (!s) { s = new CSSStyleSheet(); s.replaceSync(css); cache.set(css, s); }
+  return s;
+}
+
+/** The sheets an editor's shadow root adopts. */
+export const editorSheets = () => [sheet(EDITOR_CSS)];
+/** The sheets a `for=` instance's shadow root adopts (the editor's, for its panel, plus the overlays). */
+export const hostModeSheets = () => [sheet(EDITOR_CSS), sheet(HOST_MODE_CSS)];
+
+/** The ::highlight() rules of one instance: its prefix, one rule per kind, nothing else. */
+export function highlightRules(prefix) {
+  const rule = (k, bg, line, style) => `::highlight(${prefix}-${k}) { background-color: var(--depeche-${k}, ${bg}); `
+    + `text-decoration: underline ${style} var(--depeche-${k}-line, ${line}) 2px; }`;
+  return [rule('actor', '#d7e6ff', '#1f5fbf', 'solid'), rule('place', '#d8f3dc', '#1b7a3a', 'double'), rule('date', '#ffe8c7', '#a75a00', 'dotted')];
+}
+
+/** @type {WeakMap<Document, CSSStyleSheet>} */
+const docSheets = new WeakMap();
+/**
+ * The document-level sheet of ::highlight() rules, adopted once by `doc` and shared by every
+ * instance; `addHighlightRules` puts in one instance's rules and returns their removal.
+ * @param {Document} doc
+ */
+export function highlightSheet(doc) {
+  let s = docSheets.get(doc);
+  if (!s) {
+    const View = doc.defaultView;
+    s = View ? new View.CSSStyleSheet() : new CSSStyleSheet();
+    docSheets.set(doc, s);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, s];
+  }
+  return s;
+}
+/** @param {Document} doc @param {string} prefix @returns {() => void} removes them */
+export function addHighlightRules(doc, prefix) {
+  const s = highlightSheet(doc);
+  const texts = highlightRules(prefix);
+  for (const t of texts) s.insertRule(t, s.cssRules.length);
+  return () => {
+    for (let i = s.cssRules.length - 1; i >= 0; i--) {
+      if (s.cssRules[i].cssText.includes(`(${prefix}-`)) s.deleteRule(i);
+    }
+  };
+}

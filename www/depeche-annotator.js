@@ -1,0 +1,362 @@
+// <depeche-annotator>: the depeche editor as a custom element, for the page and for a host's CMS.
+// Why: newsrooms annotate inside their own tools; one <script type="module"> tag must give them the
+// editor (or in-place highlights of their own element, `for="ID"`), behaving as a good guest:
+// everything inside a shadow root with constructed stylesheets (a strict CSP allows them), no
+// globals, no network of its own once the engine is loaded, nothing written into the host's DOM.
+// The page (index.html) is this same element with storage="local" panels="full": one editor.
+//
+// API (attributes, properties, methods, events): see the README's embedding section and the
+// class's JSDoc below. Storage: storage="local" keeps dispatches in IndexedDB and the lexicon in
+// localStorage. The element without an `id` uses the page's store (database "depeche", keys
+// "depeche.*"); with an `id`, its own ("depeche:<id>", keys "depeche:<id>:depeche.*"). Two
+// connected instances never share one store: the second one asking for a store already in use
+// gets a depeche-error and keeps no storage (give each an id).
+// Trade-offs: moving the element in the DOM restarts it (the shadow content is rebuilt; a stored
+// dispatch comes back, an unstored one is kept through `text`/`annotations`). The engine module
+// is loaded once per page: the first `wasm-url` wins. Texts over 256 KB annotate in a Web Worker,
+// which loads worker.js and the wasm again (the one network use after loading, only then).
+
+import { loadEngine } from './engine.js';
+import { mountEditor } from './ui/editor.js';
+import { mountHostAnnotator } from './ui/host-annotator.js';
+import { editorSheets, hostModeSheets } from './ui/styles.js';
+import { importData } from './ui/io.js';
+import { createStorage } from './core/storage.js';
+import { Lexicon } from './core/lexicon.js';
+import { formatById } from './formats/index.js';
+
+export { loadEngine };
+
+const TAG = 'depeche-annotator';
+const KIND_LIST = ['actor', 'place', 'date'];
+let count = 0;
+/** Stores in use by connected instances: namespace -> element. */
+const stores = new Map();
+
+/** localStorage with every key prefixed (one instance's lexicon and prefs). */
+function prefixedLocalStorage(prefix) {
+  let ls = null;
+  try { ls = globalThis.localStorage ?? null; } catch { ls = null; }
+  if (!ls) return null;
+  return {
+    getItem: (k) => ls.getItem(prefix + k),
+    setItem: (k, v) => ls.setItem(prefix + k, v),
+    removeItem: (k) => ls.removeItem(prefix + k),
+  };
+}
+
+/** A span as FORMAT.md has it: plain data, code point offsets. */
+function plainSpan(s) {
+  const o = { start: s.start, end: s.end, kind: s.kind, text: s.text };
+  if (s.value !== undefined) o.value = s.value;
+  if (s.source !== undefined) o.source = s.source;
+  return o;
+}
+const spanKey = (s) => `${s.start},${s.end},${s.kind},${s.value === undefined ? '' : JSON.stringify(s.value)}`;
+
+/** What changed between two lists of annotations, for depeche-change's `change`. */
+function describe(type, before, after) {
+  if (type === 'text') return { type };
+  const a = new Set(before.map(spanKey)), b = new Set(after.map(spanKey));
+  const added = after.filter((s) => !a.has(spanKey(s))), removed = before.filter((s) => !b.has(spanKey(s)));
+  const change = { type, added, removed };
+  if (added.length === 1 && removed.length === 1) { change.before = removed[0]; change.after = added[0]; }
+  return change;
+}
+
+export class DepecheAnnotator extends HTMLElement {
+  static get observedAttributes() { return ['lang', 'dct', 'kinds', 'readonly', 'panels', 'for', 'wasm-url', 'storage']; }
+
+  #shadow;
+  /** @type {any} */ #mount = null;
+  /** @type {'editor'|'host'|null} */ #mode = null;
+  #readyPromise; #resolveReady; #rejectReady;
+  #readyFired = false;
+  #prefix;
+  /** @type {string|null} */ #cause = null;
+  /** @type {any[]} */ #last = [];
+  /** @type {{text?:string, annotations?:any[], lexicon?:any}} */ #pending = {};
+  /** @type {string|null} */ #store = null;
+  #engine = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    this.#prefix = `depeche-${Math.random().toString(36).slice(2, 6)}${++count}`;
+    this.#readyPromise = new Promise((ok, fail) => { this.#resolveReady = ok; this.#rejectReady = fail; });
+    this.#readyPromise.catch(() => { /* reported as depeche-error; awaiting `ready` still sees it */ });
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------------
+  connectedCallback() {
+    if (this.#mount) return;
+    if (this.hasAttribute('for') && !this.#target() && this.ownerDocument.readyState === 'loading') {
+      this.ownerDocument.addEventListener('DOMContentLoaded', () => { if (this.isConnected && !this.#mount) this.#start(); }, { once: true });
+      return;
+    }
+    this.#start();
+  }
+  disconnectedCallback() {
+    // Moved (disconnected then connected in the same task): keep going; removed: stop.
+    queueMicrotask(() => { if (!this.isConnected) this.#stop(true); });
+  }
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.#mount) return;
+    if (name === 'for' || name === 'storage' || name === 'wasm-url') { this.#stop(true); this.#start(); return; }
+    const s = this.#session();
+    try {
+      if (name === 'lang' && s) this.#as('lang', () => s.setLang(this.#lang()));
+      else if (name === 'dct' && s) this.#as('dct', () => s.setDct(this.#dct()));
+      else this.#mount.configure(this.#config());
+    } catch (e) { this.#error(e, name); }
+  }
+
+  /** The for= element: in the same tree (a shadow root of the host's own component), else the document. */
+  #target() {
+    const id = this.getAttribute('for');
+    if (!id) return null;
+    const root = /** @type {any} */ (this.getRootNode());
+    return root?.getElementById?.(id) ?? this.ownerDocument.getElementById(id);
+  }
+  #lang() { const l = (this.getAttribute('lang') ?? 'auto').trim() || 'auto'; return ['auto', 'fr', 'en', 'und'].includes(l) ? l : 'auto'; }
+  #dct() { const d = this.getAttribute('dct'); return d && /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? d.trim() : null; }
+  #kinds() {
+    const k = this.getAttribute('kinds');
+    if (k == null || !k.trim()) return null;
+    return k.split(',').map((x) => x.trim()).filter((x) => KIND_LIST.includes(x));
+  }
+  #config() {
+    const p = this.getAttribute('panels');
+    return { panels: p === 'full' || p === 'none' ? p : 'entities', readonly: this.hasAttribute('readonly'), kinds: this.#kinds() };
+  }
+  #session() { return this.#mount?.session() ?? null; }
+
+  #start() {
+    const gen = ++this.#generation;
+    const wasmUrl = this.getAttribute('wasm-url');
+    if (!this.#engine) {
+      this.#engine = loadEngine(wasmUrl ? { wasmUrl: new URL(wasmUrl, this.ownerDocument.baseURI) } : {});
+      this.#engine.catch(() => {});
+    }
+    const onError = (e, context) => this.#fire('depeche-error', { message: context ? `${context}: ${e?.message ?? e}` : String(e?.message ?? e), error: e });
+    const cfg = this.#config();
+    const pendingText = this.#pending.text ?? (this.#readyFired ? undefined : this.#lightText());
+    if (this.hasAttribute('for')) {
+      const host = this.#target();
+      this.#shadow.adoptedStyleSheets = hostModeSheets();
+      if (!host) {
+        this.#shadow.replaceChildren();
+        this.#fail(new Error(`depeche-annotator: no element with id “${this.getAttribute('for')}” to annotate`));
+        return;
+      }
+      this.#mode = 'host';
+      this.#shadow.replaceChildren();
+      this.#mount = mountHostAnnotator(this.#shadow, host, { engine: this.#engine, prefix: this.#prefix, ...cfg, text: this.#pending.text, onError });
+    } else {
+      this.#mode = 'editor';
+      this.#shadow.adoptedStyleSheets = editorSheets();
+      const root = document.createElement('div');
+      this.#shadow.replaceChildren(root);
+      let storage = null;
+      const messages = [];
+      if (this.getAttribute('storage') === 'local') {
+        const ns = this.id ? `depeche:${this.id}` : 'depeche';
+        const owner = stores.get(ns);
+        if (owner && owner !== this && owner.isConnected) {
+          messages.push({ error: new Error(`another depeche-annotator already uses the store “${ns}”: give each instance with storage="local" its own id; this one keeps nothing`), context: 'Storage' });
+        } else {
+          stores.set(ns, this);
+          this.#store = ns;
+          storage = this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
+        }
+      }
+      this.#mount = mountEditor(root, { engine: this.#engine, storage, ...cfg, text: pendingText, autofocus: this.hasAttribute('autofocus'), onError, messages });
+    }
+    const mount = this.#mount;
+    Promise.all([this.#engine, mount.ready]).then(() => {
+      if (gen !== this.#generation) return;
+      const s = mount.session();
+      if (!s) throw new Error('the annotator did not start (see the messages above)');
+      s.addEventListener('change', (ev) => this.#changed(ev));
+      s.addEventListener('error', (ev) => { if (ev.detail?.error?.name !== 'AbortError') onError(ev.detail?.error ?? ev.detail?.message, 'Engine'); });
+      this.#applyDocAttributes(s);
+      const p = this.#pending;
+      this.#pending = {};
+      if (p.lexicon) this.#as('lexicon', () => s.setLexicon(Lexicon.fromJSON(p.lexicon)));
+      if (p.annotations) this.#as('annotations', () => s.load({ ...s.doc }, p.annotations.map(plainSpan)));
+      this.#last = this.annotations;
+      if (!this.#readyFired) {
+        this.#readyFired = true;
+        this.#resolveReady(this);
+        this.#fire('depeche-ready', { annotations: this.#last });
+      }
+    }).catch((e) => { if (gen === this.#generation) this.#fail(e); });
+  }
+
+  #applyDocAttributes(s) {
+    if (this.hasAttribute('lang') && s.doc.lang !== this.#lang()) s.setLang(this.#lang());
+    if (this.hasAttribute('dct') && s.doc.dct !== this.#dct()) s.setDct(this.#dct());
+  }
+
+  /** The element's own text content (light DOM; not shown) as a starting text, when there is some. */
+  #lightText() {
+    const t = this.textContent ?? '';
+    return t.trim() ? t.trim().replace(/\r\n?/g, '\n') : undefined;
+  }
+
+  #fail(e) {
+    this.#error(e, 'Starting');
+    this.#rejectReady(e);
+  }
+
+  #stop(keep) {
+    if (!this.#mount) return;
+    const s = this.#session();
+    if (keep && s && this.#mode === 'editor' && !this.#store) this.#pending = { text: s.doc.text, annotations: this.annotations };
+    this.#generation++;
+    try { this.#mount.destroy(); } catch { /* already gone */ }
+    this.#mount = null;
+    this.#mode = null;
+    if (this.#store && stores.get(this.#store) === this) stores.delete(this.#store);
+    this.#store = null;
+    this.#shadow.replaceChildren();
+  }
+
+  // ---- events --------------------------------------------------------------------------------------------
+  #fire(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
+  #error(e, context) {
+    this.#fire('depeche-error', { message: context ? `${context}: ${e?.message ?? e}` : String(e?.message ?? e), error: e });
+  }
+  /** Run a session call as `cause` (the reason its depeche-change reports). */
+  #as(cause, fn) {
+    const prev = this.#cause;
+    this.#cause = cause;
+    try { return fn(); } finally { this.#cause = prev; }
+  }
+  #changed(ev) {
+    if (!this.#readyFired) return;
+    const reason = this.#cause ?? ev.detail?.reason ?? 'change';
+    const annotations = this.annotations;
+    const change = describe(reason, this.#last, annotations);
+    this.#last = annotations;
+    this.#fire('depeche-change', { annotations, reason, change });
+  }
+
+  // ---- properties ------------------------------------------------------------------------------------------
+  /** A Promise resolved (with the element) when the engine is loaded and the text annotated. */
+  get ready() { return this.#readyPromise; }
+
+  /** The mounted editor (mountEditor's handle; null in for= mode or before connection): for tests and tools. */
+  get editor() { return this.#mode === 'editor' ? this.#mount : null; }
+
+  /** The per-instance prefix of the highlight names in for= mode (CSS.highlights `<prefix>-actor` ...). */
+  get highlightPrefix() { return this.#prefix; }
+
+  /** The text annotated (for= mode: the host's text). Setting it annotates. */
+  get text() {
+    const s = this.#session();
+    if (s) return s.doc.text;
+    if (this.#pending.text !== undefined) return this.#pending.text;
+    return this.#lightText() ?? '';
+  }
+  set text(value) {
+    const text = String(value ?? '').replace(/\r\n?/g, '\n');
+    const s = this.#session();
+    if (!s) { this.#pending.text = text; delete this.#pending.annotations; return; }
+    this.#as('text', () => { if (this.#mode === 'editor') this.#mount.loadText(text); else this.#mount.setText(text); });
+  }
+
+  /** The effective annotations: FORMAT.md spans in code points, of the kinds shown. Setting replaces them. */
+  get annotations() {
+    const s = this.#session();
+    if (!s) return (this.#pending.annotations ?? []).map(plainSpan);
+    const kinds = this.#kinds();
+    return s.spans.filter((x) => !kinds || kinds.includes(x.kind)).map(plainSpan);
+  }
+  set annotations(list) {
+    if (!Array.isArray(list)) { this.#error(new TypeError('annotations must be an array of spans'), 'annotations'); return; }
+    const s = this.#session();
+    if (!s) { this.#pending.annotations = list; return; }
+    try {
+      this.#mount.flush?.();
+      // kinds="...": the spans of the hidden kinds stay as they are (the list only holds the shown ones)
+      const kinds = this.#kinds();
+      const hidden = kinds ? s.spans.filter((x) => !kinds.includes(x.kind)) : [];
+      this.#as('annotations', () => s.load({ ...s.doc }, [...hidden, ...list].map(plainSpan)));
+    } catch (e) { this.#error(e, 'annotations'); throw e; }
+  }
+
+  /** The user lexicon (FORMAT.md lexicon object). */
+  get lexicon() {
+    const s = this.#session();
+    return s ? s.lexicon.toJSON() : (this.#pending.lexicon ?? { version: 1, add: [], reject: [] });
+  }
+  set lexicon(data) {
+    let lex;
+    try { lex = Lexicon.fromJSON(data); } catch (e) { this.#error(e, 'lexicon'); throw e; }
+    const s = this.#session();
+    if (!s) { this.#pending.lexicon = lex.toJSON(); return; }
+    this.#as('lexicon', () => s.setLexicon(lex));
+  }
+
+  // ---- methods ---------------------------------------------------------------------------------------------
+  /** Re-annotate now (what is typed, the host's current text); resolves with the Result (spans: the annotations). */
+  async annotate() {
+    await this.ready;
+    const s = this.#session();
+    this.#as('text', () => this.#mount.flush?.());
+    if (s.pending) await new Promise((ok) => s.addEventListener('change', ok, { once: true }));
+    return { lang: s.result?.lang, dct: s.result?.dct ?? null, dateline: s.result?.dateline ?? null, spans: this.annotations };
+  }
+
+  /**
+   * Export the current dispatch: a string, or for brat `[{filename, text}]` (.txt and .ann).
+   * @param {string} [format] json | w3c | brat | conll | csv | html
+   */
+  export(format = 'json') {
+    const f = formatById(format);
+    if (!f) throw new Error(`depeche-annotator: no export format “${format}” (json, w3c, brat, conll, csv, html)`);
+    const s = this.#session();
+    if (!s) throw new Error('depeche-annotator: not ready yet (await element.ready)');
+    this.#mount.flush?.();
+    const kinds = this.#kinds();
+    const out = f.export([{ doc: s.doc, result: s.result, spans: kinds ? s.spans.filter((x) => kinds.includes(x.kind)) : s.spans }]);
+    return Array.isArray(out) ? out.map((o) => ({ filename: o.filename, text: o.text })) : out.text;
+  }
+
+  /**
+   * Import a dispatch with its annotations (it replaces the current one; several: the last one).
+   * @param {string|object} data JSON / JSON-LD / JSON Lines text or object, or brat `{txt, ann}`
+   * @param {'json'|'w3c'|'brat'} [format] when not given: brat for `{txt, ann}`, else by content
+   * @returns {Promise<object[]>} the annotations after the import
+   */
+  async import(data, format) {
+    await this.ready;
+    const s = this.#session();
+    try {
+      const items = importData(data, format);
+      const { doc, spans, warnings } = items[items.length - 1];
+      if (this.#mode === 'host') {
+        const hostText = this.#mount.hostText();
+        if (doc.text !== hostText) {
+          const host = this.#target();
+          if (host?.tagName !== 'TEXTAREA') throw new Error(`the imported text is not the text of #${this.getAttribute('for')}`);
+          /** @type {HTMLTextAreaElement} */ (host).value = doc.text;
+        }
+      } else this.#mount.flush?.();
+      this.#as('import', () => s.load(doc, spans));
+      if (this.#mode === 'editor') this.#mount.setMode?.(this.hasAttribute('readonly') ? 'review' : this.#mount.mode, { focus: false });
+      for (const w of warnings) this.#error(w, 'Import warning');
+      if (s.pending) await new Promise((ok) => s.addEventListener('change', ok, { once: true }));
+      return this.annotations;
+    } catch (e) {
+      this.#error(e, 'Import');
+      throw e;
+    }
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, DepecheAnnotator);
