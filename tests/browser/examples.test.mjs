@@ -200,3 +200,40 @@ test("the README's three-line embedding example works as written", async () => {
     await t.context.close();
   }
 });
+
+// Known defect (reported): in a textarea host the overlay's marks blend inside the overlay's own
+// stacking context, so they cover the words instead of tinting them. A todo until fixed: it
+// reads the pixels under each highlight and wants the dark strokes of the text.
+test('cms-form.html: the words under the highlights in the body field stay readable', {
+  todo: 'www/ui/styles.js: mix-blend-mode belongs on .dp-overlay (the stacking context), not on its marks',
+}, async () => {
+  const t = await open('/depeche/examples/embed/cms-form.html');
+  try {
+    await highlights(t.page);
+    const boxes = await t.page.$eval('depeche-annotator', (el) => [...el.shadowRoot.querySelectorAll('[part~="mark"]')]
+      .map((m) => { const r = m.getBoundingClientRect(); return { text: m.textContent, x: r.x, y: r.y, width: r.width, height: r.height * 0.7 }; })
+      .filter((b) => b.width > 20));
+    assert.ok(boxes.length >= 3, JSON.stringify(boxes));
+    const dark = [];
+    const decoder = await t.context.newPage(); // about:blank: the example's CSP forbids data: images
+    for (const b of boxes) {
+      const png = (await t.page.screenshot({ clip: { x: b.x, y: b.y, width: b.width, height: b.height } })).toString('base64');
+      // Decode in the browser (no image library here): dark pixels = the text's strokes.
+      dark.push([b.text, await decoder.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height);
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (0.3 * d[i] + 0.59 * d[i + 1] + 0.11 * d[i + 2] < 90) n++;
+        return n;
+      }, `data:image/png;base64,${png}`)]);
+    }
+    assert.ok(dark.every(([, n]) => n > 15), `dark pixels under each highlight: ${JSON.stringify(dark)}`);
+  } finally {
+    await t.context.close();
+  }
+});
