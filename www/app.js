@@ -5,3 +5,4 @@
 // Trade-off: nothing is configurable from the URL.
 
 import './depeche-annotator.js';
+import('./offline.js').then((m) => m.registerOffline(), () => { /* no offline use; the page still works */ });

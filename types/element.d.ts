@@ -1,0 +1,106 @@
+// Declarations of `depeche/element` (www/depeche-annotator.js): the <depeche-annotator> custom
+// element. Importing the module defines the element (once; a second import is harmless).
+// Offsets are Unicode code points, `end` exclusive (FORMAT.md).
+
+import type { Span, Result, LexiconData, Kind } from './index.js';
+export type { Span, Result, LexiconData, Kind } from './index.js';
+export { loadEngine } from './index.js';
+
+/** The export/import formats (the page's www/formats/index.js ids). */
+export type FormatId = 'json' | 'w3c' | 'brat' | 'conll' | 'csv' | 'html';
+
+/** One file of a brat export. */
+export interface ExportedFile {
+  filename: string;
+  text: string;
+}
+
+/**
+ * What changed, in a `depeche-change` event: `type` is the cause (`text`, `annotated`, `lang`,
+ * `dct`, `import`, `annotations`, `lexicon`, or the session's reason for an edit: `relabel`,
+ * `add`, `remove`, ...); `added`/`removed` the spans that appeared or went; `before`/`after` when
+ * exactly one span changed.
+ */
+export interface DepecheChange {
+  type: string;
+  added?: Span[];
+  removed?: Span[];
+  before?: Span;
+  after?: Span;
+}
+
+export interface DepecheChangeDetail {
+  /** The effective annotations after the change. */
+  annotations: Span[];
+  /** Why: `annotated`, `edit`, `undo`, `import`, ... */
+  reason: string;
+  change?: DepecheChange;
+}
+
+export interface DepecheReadyDetail {
+  annotations: Span[];
+}
+
+export interface DepecheErrorDetail {
+  message: string;
+  error: unknown;
+}
+
+export interface DepecheAnnotatorEventMap extends HTMLElementEventMap {
+  'depeche-ready': CustomEvent<DepecheReadyDetail>;
+  'depeche-change': CustomEvent<DepecheChangeDetail>;
+  'depeche-error': CustomEvent<DepecheErrorDetail>;
+}
+
+/**
+ * `<depeche-annotator>`: highlights actors, places and dates in a dispatch.
+ *
+ * Attributes: `lang` (auto|fr|en|und), `dct` (YYYY-MM-DD), `kinds` (comma list of actor, place,
+ * date), `readonly`, `for` (the id of a host element to annotate in place), `wasm-url`,
+ * `storage` (none|local), `panels` (none|full).
+ */
+export declare class DepecheAnnotator extends HTMLElement {
+  /** The text; setting it annotates. */
+  text: string;
+  /** The effective annotations; setting them replaces them, like an import. */
+  annotations: Span[];
+  /** The editor's lexicon (FORMAT.md). */
+  lexicon: LexiconData;
+  /** Resolves (with the element) when the engine is loaded and the text annotated. */
+  readonly ready: Promise<DepecheAnnotator>;
+  /** for= mode: the per-instance prefix of the highlight names (`<prefix>-actor`, ...), to style them. */
+  readonly highlightPrefix: string;
+  /** Re-annotates now. */
+  annotate(): Promise<Result>;
+  /** Exports the current document: a string, or for brat the `.txt` and `.ann` files. */
+  export(format: 'brat'): ExportedFile[];
+  export(format: Exclude<FormatId, 'brat'>): string;
+  export(format: FormatId): string | ExportedFile[];
+  /** Imports a dispatch with its annotations (JSON, W3C JSON-LD or JSON Lines text or object; brat: `{txt, ann}`); resolves with the annotations. */
+  import(data: string | object | { txt: string; ann: string }, format?: 'json' | 'w3c' | 'brat'): Promise<Span[]>;
+
+  addEventListener<K extends keyof DepecheAnnotatorEventMap>(
+    type: K,
+    listener: (this: DepecheAnnotator, ev: DepecheAnnotatorEventMap[K]) => any,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof DepecheAnnotatorEventMap>(
+    type: K,
+    listener: (this: DepecheAnnotator, ev: DepecheAnnotatorEventMap[K]) => any,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'depeche-annotator': DepecheAnnotator;
+  }
+  // The events bubble and are composed: a listener on a container or the document sees them.
+  interface GlobalEventHandlersEventMap {
+    'depeche-ready': CustomEvent<DepecheReadyDetail>;
+    'depeche-change': CustomEvent<DepecheChangeDetail>;
+    'depeche-error': CustomEvent<DepecheErrorDetail>;
+  }
+}

@@ -1,0 +1,117 @@
+// Declarations of the package's module API (`import { annotate } from 'depeche'`, www/index.js).
+// Why hand-written: the code is plain ES modules with JSDoc and no compile step; these files are
+// what a TypeScript CMS build sees. tests/js/pack.test.mjs type-checks a consumer against them.
+// Offsets are Unicode code points, `end` exclusive (FORMAT.md).
+
+/** The three kinds of highlight. */
+export type Kind = 'actor' | 'place' | 'date';
+
+/** An actor's value: `{canonical, type}`; more keys may be added. */
+export interface ActorValue {
+  canonical: string;
+  type: 'person' | 'organisation' | 'armed_group' | 'government' | 'military' | 'media' | 'igo' | (string & {});
+  [key: string]: unknown;
+}
+
+/** A place's value: the keys present when known. */
+export interface PlaceValue {
+  country?: string;
+  lat?: number;
+  lon?: number;
+  ref?: string;
+  [key: string]: unknown;
+}
+
+/** A highlighted extent (FORMAT.md "A span"). */
+export interface Span {
+  start: number;
+  end: number;
+  kind: Kind;
+  /** Exactly the covered text. */
+  text: string;
+  /** Date: a TIMEX3 value (`2019-03-15`, `XXXX-WXX-2`); place: PlaceValue; actor: ActorValue. */
+  value?: string | PlaceValue | ActorValue;
+  /** How it was found: `rule`, `lexicon`, `user`, ... */
+  source?: string;
+}
+
+export interface Dateline {
+  start: number;
+  end: number;
+  place?: string;
+  date?: string;
+  agency?: string;
+}
+
+/** What the core returns for one text (FORMAT.md "A result"). */
+export interface Result {
+  lang: 'fr' | 'en' | 'und';
+  /** The reference date used (given, else the dateline's), or null. */
+  dct: string | null;
+  dateline: Dateline | null;
+  /** Sorted by start, never overlapping. */
+  spans: Span[];
+}
+
+/** An editor's lexicon (FORMAT.md). `from`: the id of the document an entry was learned from. */
+export interface LexiconData {
+  version: 1;
+  add: { text: string; kind: Kind; value?: Span['value']; from?: string }[];
+  reject: { text: string; kind?: Kind; from?: string }[];
+}
+
+export interface AnnotateOptions {
+  /** `auto` (default), `fr`, `en` or `und`. */
+  lang?: 'auto' | 'fr' | 'en' | 'und';
+  /** The reference date, YYYY-MM-DD (default: the dateline's). */
+  dct?: string | null;
+  lexicon?: LexiconData | null;
+}
+
+export interface LoadOptions {
+  /** Where `depeche_bg.wasm` is (default: `../pkg/depeche_bg.wasm` next to the module). */
+  wasmUrl?: string | URL;
+  /** The module's bytes or a compiled module, where there is nothing to fetch from. */
+  wasm?: BufferSource | WebAssembly.Module;
+}
+
+/** A gazetteer reading of a name (`Engine#senses`). */
+export interface Sense {
+  kind: 'place' | 'actor';
+  value: PlaceValue | ActorValue;
+  place_kind?: string;
+  population?: number;
+  country_name?: string;
+}
+
+/** The loaded core. */
+export declare class Engine {
+  private constructor(wasmUrl: string | null);
+  /** The core's version. */
+  readonly version: string;
+  /** Where the .wasm came from; null when loaded from bytes. */
+  readonly wasmUrl: string | null;
+  /** Annotates synchronously; throws an Error with a message for bad options. */
+  annotate(text: string, opts?: AnnotateOptions): Result;
+  /** Annotates a text of any size without blocking the page for long (a Web Worker in a browser). */
+  annotateLarge(
+    text: string,
+    opts?: AnnotateOptions,
+    how?: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
+  ): Promise<Result>;
+  /** Every reading of a name in the built-in gazetteers, most prominent first. */
+  senses(name: string, lang?: 'fr' | 'en'): Sense[];
+  /** Stops the worker, if any. */
+  dispose(): void;
+}
+
+/** Loads the WebAssembly core once (in Node: reads the .wasm from disk by default). */
+export declare function loadEngine(opts?: LoadOptions): Promise<Engine>;
+
+/** Annotates one text, loading the core on the first call. */
+export declare function annotate(text: string, options?: AnnotateOptions & LoadOptions): Promise<Result>;
+
+/** Texts longer than this (UTF-16 code units) are annotated in pieces / in a worker. */
+export declare const LARGE_TEXT: number;
+/** The longest text the core accepts (UTF-16 code units). */
+export declare const MAX_TEXT: number;

@@ -1,0 +1,69 @@
+// The package's entry (`import { annotate } from 'depeche'`): the WebAssembly core behind one
+// function, for a CMS build, a Node script or a browser module.
+//
+// Why a separate entry: www/engine.js is the page's door to the core and fetches the .wasm by
+// URL, which is what a browser wants; Node's fetch does not read file: URLs, so here, when the
+// code runs under Node and no bytes or URL are given, the .wasm next to this module is read from
+// disk. `annotate(text, options)` loads the engine on first use and reuses it; a failed load is
+// not cached, so the next call tries again.
+//
+// Trade-offs: the Node branch imports node:fs/promises dynamically, behind a check, with
+// bundler-ignore comments, so browser builds neither run nor bundle it. The custom element is a
+// separate entry (`depeche/element`) because it needs a DOM; this one does not.
+
+import { loadEngine as loadPageEngine, Engine, LARGE_TEXT, MAX_TEXT } from './engine.js';
+
+export { Engine, LARGE_TEXT, MAX_TEXT };
+
+/** @typedef {import('./core/types.js').Result} Result */
+/** @typedef {import('./core/types.js').LexiconData} LexiconData */
+/** @typedef {{wasmUrl?: string|URL, wasm?: BufferSource|WebAssembly.Module}} LoadOptions */
+/** @typedef {{lang?: string, dct?: string|null, lexicon?: LexiconData|null}} AnnotateOptions */
+
+const WASM = new URL('../pkg/depeche_bg.wasm', import.meta.url);
+
+const inNode = () =>
+  typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+
+/**
+ * Loads the WebAssembly core (once: later calls share the module). In a browser the .wasm is
+ * fetched from `wasmUrl` (default: ../pkg/depeche_bg.wasm next to this module); under Node it is
+ * read from disk unless `wasm` or `wasmUrl` says otherwise.
+ * @param {LoadOptions} [opts]
+ * @returns {Promise<Engine>}
+ */
+export async function loadEngine(opts = {}) {
+  if (opts.wasm || opts.wasmUrl || !inNode()) return loadPageEngine(opts);
+  const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+  let bytes;
+  try {
+    bytes = await fs.readFile(WASM);
+  } catch (e) {
+    throw new Error(`could not read the annotator's WebAssembly module at ${WASM.pathname}: ${e instanceof Error ? e.message : e}`);
+  }
+  return loadPageEngine({ wasm: bytes });
+}
+
+/** @type {Promise<Engine>|null} */
+let shared = null;
+
+/**
+ * Annotates one text; loads the engine on the first call. Texts above LARGE_TEXT code units
+ * are annotated without blocking a page for long (Engine#annotateLarge).
+ * @param {string} text
+ * @param {AnnotateOptions & LoadOptions} [options] `lang` (`auto`|`fr`|`en`|`und`), `dct`
+ *   (YYYY-MM-DD), `lexicon` (FORMAT.md); `wasmUrl`/`wasm` only matter on the first call.
+ * @returns {Promise<Result>} FORMAT.md's result, offsets in code points
+ */
+export async function annotate(text, options = {}) {
+  if (typeof text !== 'string') throw new TypeError('the text to annotate must be a string');
+  if (options === null || typeof options !== 'object') throw new TypeError('the options must be an object');
+  const { wasm, wasmUrl, ...opts } = options;
+  if (!shared) {
+    shared = loadEngine({ wasm, wasmUrl });
+    shared.catch(() => { shared = null; });
+  }
+  const engine = await shared;
+  // Big texts go to a Web Worker in a browser (in pieces on this thread elsewhere).
+  return text.length > LARGE_TEXT ? engine.annotateLarge(text, opts) : engine.annotate(text, opts);
+}
