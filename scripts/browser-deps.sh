@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the JavaScript and browser tests need on a fresh machine:
 # the npm packages package-lock.json pins (playwright-core drives the browser,
-# binaryen builds pkg/, fake-indexeddb backs storage tests in Node) and
+# binaryen builds pkg/, fake-indexeddb backs storage tests in Node, typescript
+# checks the package's declarations) and
 # Debian's Chromium, which playwright-core launches (it downloads no browser).
 #
 # Chromium comes from the distribution's packages because a test tool's own

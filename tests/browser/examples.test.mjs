@@ -201,12 +201,9 @@ test("the README's three-line embedding example works as written", async () => {
   }
 });
 
-// Known defect (reported): in a textarea host the overlay's marks blend inside the overlay's own
-// stacking context, so they cover the words instead of tinting them. A todo until fixed: it
+// In a textarea host the overlay lies over the words: it must tint them, not cover them. The test
 // reads the pixels under each highlight and wants the dark strokes of the text.
-test('cms-form.html: the words under the highlights in the body field stay readable', {
-  todo: 'www/ui/styles.js: mix-blend-mode belongs on .dp-overlay (the stacking context), not on its marks',
-}, async () => {
+test('cms-form.html: the words under the highlights in the body field stay readable', async () => {
   const t = await open('/depeche/examples/embed/cms-form.html');
   try {
     await highlights(t.page);

@@ -153,7 +153,9 @@ export const EDITOR_CSS = `
 export const HOST_MODE_CSS = `
 :host { display: block; }
 :host([hidden]) { display: none; }
-.dp-overlay { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: hidden; pointer-events: none; z-index: 2147483000; }
+/* The overlay is its own stacking context: it blends with the page under it as a whole, so
+   the highlights tint the host's words instead of covering them. */
+.dp-overlay { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: hidden; pointer-events: none; z-index: 2147483000; mix-blend-mode: multiply; }
 .dp-overlay[hidden] { display: none; }
 .dp-overlay .dp-mirror { position: absolute; inset: 0; width: 100%; height: 100%; overflow: hidden; scrollbar-gutter: auto; margin: 0; color: transparent; background: transparent;
   white-space: pre-wrap; overflow-wrap: break-word; box-sizing: border-box; border-color: transparent; }
