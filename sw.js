@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "3d13e1ac7cac546f";
+const VERSION = "42c2918ca0cdc2ac";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

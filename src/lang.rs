@@ -58,6 +58,17 @@ fn stopwords() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
     })
 }
 
+/// True when `folded` (lower case, no accents) is a function word of `lang`
+/// ("le", "des", "the", "of"); never for `Und`.
+pub fn is_stopword(lang: Lang, folded: &str) -> bool {
+    let (fr, en) = stopwords();
+    match lang {
+        Lang::Fr => fr.contains(folded),
+        Lang::En => en.contains(folded),
+        Lang::Und => false,
+    }
+}
+
 /// Detects the language from function words; `Und` when neither French nor
 /// English words make up a noticeable share of the text.
 pub fn detect(doc: &Doc) -> Lang {

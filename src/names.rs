@@ -96,13 +96,27 @@ fn at(
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
 
+    // A sentence that opens with a function word before a name ("Le Conseil
+    // de sécurité a voté", "The UN Security Council met"): the name starts
+    // after it, where it is looked at as in mid-sentence.
+    if tok.sentence_start
+        && gm.is_none()
+        && !tok.all_caps
+        && plain_end > t + 1
+        && crate::lang::is_stopword(lang, word)
+    {
+        return t + 1;
+    }
+
     // "le Conseil", "la Commission", "l'Union": one institution, whatever
-    // the gazetteer says of the word and however the document writes it.
+    // the gazetteer says of the word and however the document writes it,
+    // unless the gazetteer knows a longer name ("le Conseil de sécurité").
     if evidence
         && plain_end == t + 1
         && !tok.all_caps
         && fr.has(word, INSTITUTION)
         && determiner_before(doc, lang, t)
+        && gm.as_ref().map_or(true, |m| m.end_token <= t + 1)
     {
         // With its adjective: "l'Union européenne", "le Conseil général".
         let end = org_end(doc, fr, lang, t, plain_end);
@@ -937,6 +951,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_a_function_word_keeps_the_name_after_it() {
+        let s = spans("Le Conseil de sécurité doit se réunir.", Lang::Fr);
+        assert_eq!(s, [("Conseil de sécurité".to_string(), Kind::Actor)]);
+        let s = spans("Selon lui, le Conseil de sécurité se réunira.", Lang::Fr);
+        assert_eq!(s, [("Conseil de sécurité".to_string(), Kind::Actor)]);
+        let s = spans("The UN Security Council met on Friday.", Lang::En);
+        assert_eq!(s, [("UN Security Council".to_string(), Kind::Actor)]);
+        // A name that starts with the article stays whole.
+        let s = spans("The Hague court ruled.", Lang::En);
+        assert!(s.contains(&("The Hague".to_string(), Kind::Place)), "{s:?}");
+    }
+
+    #[test]
     fn months_and_weekdays_in_mid_sentence_are_not_towns() {
         // "March" is a town in England, "Sunday" a frequent word: with a
         // capital in mid-sentence they are still dates, not names.
@@ -1030,9 +1057,24 @@ mod tests {
             s.contains(&("J.P. Smith".to_string(), Kind::Actor)),
             "{s:?}"
         );
-        // A dotted abbreviation the gazetteer knows is not a person.
-        let s = spans("The U.S. Treasury said so.", Lang::En);
-        assert!(!s.iter().any(|(t, _)| t == "U.S. Treasury"), "{s:?}");
+        // A dotted abbreviation the gazetteer knows is not a person's
+        // initial: "U.S. Treasury" is the gazetteer's government.
+        let text = "The U.S. Treasury said so.";
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find(&doc, Lang::En, &mut out);
+        let spans = crate::resolve::resolve(text, out);
+        let treasury = spans.iter().find(|s| s.text == "U.S. Treasury");
+        assert!(
+            matches!(
+                treasury.and_then(|s| s.value.as_ref()),
+                Some(Value::Actor(ActorValue {
+                    actor_type: Some(ActorType::Government),
+                    ..
+                }))
+            ),
+            "{spans:?}"
+        );
     }
 
     #[test]
