@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "42c2918ca0cdc2ac";
+const VERSION = "99c7b833b9113942";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

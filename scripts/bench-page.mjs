@@ -112,40 +112,62 @@ try {
 
   // 3. A 5 MB paste, as a user does it: time until drawn, and the main thread's longest task.
   await page.evaluate(() => document.querySelector('depeche-annotator').editor.setMode('edit'));
+  // The text goes into the page first: handing 5 MB to the page is the test driver's work, not
+  // the page's, and would count as a long task of its own.
+  await page.evaluate((t) => { window.__paste = t; }, d5m);
   await page.evaluate(() => {
-    window.__bench = { longest: 0, worstGap: 0, running: true };
+    window.__bench = { longest: 0, worstGap: 0, running: true, t0: performance.now(), tasks: [], gaps: [] };
     const b = window.__bench;
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) b.longest = Math.max(b.longest, e.duration);
+      for (const e of l.getEntries()) {
+        b.longest = Math.max(b.longest, e.duration);
+        b.tasks.push([Math.round(e.startTime - b.t0), Math.round(e.duration)]);
+      }
     }).observe({ type: 'longtask' });
     let last = performance.now();
     const tick = (t) => {
       b.worstGap = Math.max(b.worstGap, t - last);
+      if (t - last > 50) b.gaps.push([Math.round(last - b.t0), Math.round(t - last)]);
       last = t;
       if (b.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
   const t0 = Date.now();
-  await page.evaluate((t) => {
+  await page.evaluate(() => {
     const dt = new DataTransfer();
-    dt.setData('text/plain', t);
+    dt.setData('text/plain', window.__paste);
+    delete window.__paste;
     const ta = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-input');
     ta.focus();
     ta.select();
     ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, d5m);
-  await page.waitForFunction(
-    () => document.querySelector('depeche-annotator').editor.mode === 'review' && !document.querySelector('depeche-annotator').editor.session().pending
-      && document.querySelector('depeche-annotator').shadowRoot.querySelectorAll('.dp-review mark').length > 10000,
-    null, { timeout: 300_000, polling: 50 },
-  );
+  });
+  // Shown: annotated, the progress bar gone, and highlights drawn in the visible part of the text
+  // (far parts of a huge text get their marks as they come near the viewport).
+  await page.waitForFunction(() => {
+    const el = document.querySelector('depeche-annotator');
+    return el.editor.mode === 'review' && !el.editor.session().pending && el.shadowRoot.querySelector('.dp-progress').hidden
+      && el.shadowRoot.querySelector('.dp-review mark') !== null;
+  }, null, { timeout: 300_000, polling: 50 });
   const total = Date.now() - t0;
+  // ...and what follows (the entity panel, the autosave, reading on): a few seconds, with scrolls.
+  await page.evaluate(async () => {
+    const v = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-review');
+    await new Promise((r) => setTimeout(r, 2000));
+    for (let i = 0; i < 12; i++) {
+      v.scrollTop += 3000 + i * 40_000;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  });
   const big = await page.evaluate(() => {
     window.__bench.running = false;
     return { ...window.__bench, spans: document.querySelector('depeche-annotator').editor.session().spans.length };
   });
   big.total = total;
+  // BENCH_VERBOSE=1: when each long task and each long gap between frames happened (ms after the paste).
+  if (process.env.BENCH_VERBOSE) console.error(`shown at ${total} ms\nlong tasks [start, ms]: ${JSON.stringify(big.tasks)}\ngaps: ${JSON.stringify(big.gaps)}`);
   figures.big = big;
 } finally {
   await browser.close();
@@ -210,9 +232,10 @@ median and the worst of ${RUNS} runs after a warm-up.
 | one keystroke on it in edit mode (re-annotate, redraw the highlights) | **${ms(figures.keystroke50.median)}** | ${ms(figures.keystroke50.worst)} |
 
 A ${(figures.bytes5m / 1e6).toFixed(1)} MB paste (${figures.big.spans} spans): annotated in a Web Worker
-in pieces with progress and drawn in slices, shown after **${(figures.big.total / 1000).toFixed(2)} s**;
-meanwhile the longest main-thread task was **${ms(figures.big.longest)}** and the longest gap between
-two frames ${ms(figures.big.worstGap)}.
+in pieces with progress, its highlights drawn near the viewport first, shown after
+**${(figures.big.total / 1000).toFixed(2)} s**; from the paste until a few seconds after (autosave,
+entity panel, scrolling through the text) the longest main-thread task was
+**${ms(figures.big.longest)}** and the longest gap between two frames ${ms(figures.big.worstGap)}.
 
 | file | raw | gzipped |
 |---|---|---|

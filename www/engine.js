@@ -94,6 +94,8 @@ export class Engine {
       });
     }
     const id = this._nextJob++;
+    /** @type {any[][]} */
+    const parts = []; // the spans of each piece, as the worker sends them
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         // A worker busy with a cancelled job is replaced, not waited for.
@@ -106,10 +108,14 @@ export class Engine {
       const onMessage = (ev) => {
         const m = ev.data;
         if (!m || m.id !== id) return;
-        if (m.type === 'progress') how.onProgress?.(m.fraction);
-        else if (m.type === 'done') {
+        if (m.type === 'progress') {
+          if (m.spans?.length) parts.push(m.spans);
+          how.onProgress?.(m.fraction);
+        } else if (m.type === 'done') {
           cleanup();
-          resolve(m.result);
+          const result = m.result;
+          if (parts.length) result.spans = result.spans.length ? [...parts.flat(), ...result.spans] : parts.flat();
+          resolve(result);
         } else if (m.type === 'error') {
           cleanup();
           reject(new Error(m.message));

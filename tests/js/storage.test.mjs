@@ -4,7 +4,7 @@
 // autosaver's debounce, flush on hide, status reports and error handling.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY, packSpans, unpackSpans } from '../../www/core/storage.js';
+import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY, packSpans, packSpansInSlices, unpackSpans } from '../../www/core/storage.js';
 
 /** An in-memory localStorage; `quota` (characters) makes setItem throw QuotaExceededError. */
 class MemoryStorage {
@@ -412,4 +412,53 @@ test('spans are stored packed and come back exactly, texts cut from the document
   // Records saved before packing: plain lists pass through.
   assert.equal(unpackSpans(spans, text), spans);
   assert.deepEqual(unpackSpans(packSpans([]), text), []);
+});
+
+test('a hundred thousand spans are packed in slices to the same record as in one go', async () => {
+  // A text of numbered lines, each with an actor, a place (values shared across slices) and a
+  // date; every 7th place comes from an importer (a source outside the usual ones).
+  const lines = [];
+  for (let i = 0; i < 40_000; i++) lines.push(`L${i} Mossoul Paris ${i % 28}`);
+  const text = lines.join('\n');
+  const spans = [];
+  let at = 0;
+  lines.forEach((l, i) => {
+    const w = l.split(' ');
+    let p = at;
+    w.forEach((word, j) => {
+      const sp = { start: p, end: p + word.length, kind: ['actor', 'place', 'place', 'date'][j], text: word };
+      if (j === 1) sp.value = { country: 'IQ', ref: 'geonames:99072' };
+      if (j === 2) { sp.value = { country: 'FR', ref: `geonames:${i % 3}` }; if (i % 7 === 0) sp.source = 'an-importer'; }
+      if (j === 3) sp.value = `2024-05-${String(1 + (i % 28)).padStart(2, '0')}`;
+      if (j === 0) sp.source = 'rule';
+      spans.push(sp);
+      p += word.length + 1;
+    });
+    at += l.length + 1;
+  });
+  assert.equal(spans.length, 160_000);
+  const sliced = await packSpansInSlices(spans);
+  const whole = packSpans(spans);
+  assert.deepEqual(sliced, whole);
+  assert.deepEqual(unpackSpans(sliced, text), spans);
+});
+
+test('a huge dispatch is saved with its spans packed in slices; a later save of it wins', { skip: SKIP_IDB }, async () => {
+  const store = createStorage({ indexedDB: new fake.IDBFactory(), localStorage: new MemoryStorage() });
+  const text = 'Mossoul '.repeat(30_000);
+  const spansOf = (kind) => Array.from({ length: 30_000 }, (_, i) => ({ start: 8 * i, end: 8 * i + 7, kind, text: 'Mossoul' }));
+  const big = { ...doc('big'), text };
+  // Two saves in a row, the second one "now" (the page is being hidden): the first one, still
+  // packing its spans when the second starts, writes nothing.
+  const first = store.saveDoc(big, spansOf('place'));
+  const second = store.saveDoc({ ...big, title: 'second' }, spansOf('actor'), { now: true });
+  assert.equal(await first, null);
+  assert.equal((await second).spanCount, 30_000);
+  const back = await store.loadDoc('big');
+  assert.equal(back.doc.title, 'second');
+  assert.equal(back.spans.length, 30_000);
+  assert.deepEqual(back.spans[29_999], { start: 239_992, end: 239_999, kind: 'actor', text: 'Mossoul' });
+  // Alone, a sliced save writes.
+  assert.equal((await store.saveDoc(big, spansOf('place'))).spanCount, 30_000);
+  assert.equal((await store.loadDoc('big')).spans[0].kind, 'place');
 });

@@ -82,7 +82,11 @@ export function codePointLength(s) {
  * @param {{lang?: string, dct?: string|null}} opts
  * @param {(text: string, opts: {lang?: string, dct?: string|null}) => Result} annotateOne
  * @param {{size?: number, onProgress?: (fraction: number) => void,
+ *          onSpans?: (spans: import('./types.js').Span[]) => void,
  *          between?: () => Promise<void>, signal?: AbortSignal}} [how]
+ *   onSpans: each piece's spans (whole-text offsets) as soon as they are known; with it, the
+ *   returned result's `spans` stays empty (the caller collects them: a worker posts them piece
+ *   by piece, so the page never deserialises 100,000 spans in one go)
  * @returns {Promise<Result>}
  */
 export async function annotateInChunks(text, opts, annotateOne, how = {}) {
@@ -106,8 +110,9 @@ export async function annotateInChunks(text, opts, annotateOne, how = {}) {
     for (const s of r.spans) {
       s.start += piece.cpStart;
       s.end += piece.cpStart;
-      whole.spans.push(s);
     }
+    if (how.onSpans) how.onSpans(r.spans);
+    else for (const s of r.spans) whole.spans.push(s);
     done += piece.text.length;
     how.onProgress?.(done / text.length);
     if (how.between && i + 1 < pieces.length) await how.between();

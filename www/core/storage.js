@@ -89,6 +89,9 @@ export function createStorage(opts = {}) {
   /** @type {Promise<IDBDatabase>|null} */
   let opening = null;
   let lastStamp = 0;
+  /** @type {Map<string, number>} the latest save asked for, per doc id (sliced saves yield) */
+  const latestSave = new Map();
+  let saves = 0;
 
   /** @returns {Promise<IDBDatabase>} */
   function open() {
@@ -189,12 +192,68 @@ export function createStorage(opts = {}) {
     return new Date(t).toISOString();
   }
 
+  /**
+   * The transaction of saveDoc, with the spans packed. `now`: the page is going away, so the
+   * record is put at once (a request issued from a later callback would never be), stamped
+   * after this page's own saves only.
+   */
+  function write(doc, spans, packed, size, action, now = false) {
+    return run('readwrite', action, (store, set, abort) => {
+      const trim = () => {
+        const count = store.count();
+        count.onsuccess = () => {
+          let extra = count.result - limit;
+          if (extra <= 0) return;
+          const cursor = store.index('updated').openCursor(); // oldest first
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c || extra <= 0) return;
+            if (c.primaryKey !== doc.id) {
+              c.delete();
+              extra--;
+            }
+            c.continue();
+          };
+        };
+      };
+      // `commit`: no trimming, and commit at once: a page that is going away runs no more
+      // callbacks, and a transaction left waiting for them is aborted when the page closes.
+      const put = (after, commit = false) => {
+        const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
+        set(summary);
+        try {
+          store.put({ ...summary, doc, spans: packed });
+        } catch (e) {
+          abort(e); // DataCloneError: a value that cannot be stored
+          return;
+        }
+        if (commit) /** @type {any} */ (store.transaction).commit?.();
+        else trim();
+      };
+      if (now) {
+        put(NaN, true);
+        return;
+      }
+      // Stamp after the newest stored record, so a clock set back never files this save
+      // under an older one (the history is ordered by this stamp).
+      const newest = store.index('updated').openKeyCursor(null, 'prev');
+      newest.onsuccess = () => {
+        const c = newest.result;
+        put(c ? Date.parse(String(c.key)) : NaN);
+      };
+    });
+  }
+
   return {
     /**
      * Saves a dispatch and its effective spans; the newest `historyLimit` are kept.
-     * @param {Doc} doc @param {Span[]} spans @returns {Promise<DocSummary>}
+     * More than PACK_SLICE spans are packed a slice per task first, unless `now` (the page is
+     * being hidden or closed: the transaction must start in this task). When a later save of
+     * the same doc starts meanwhile, this one writes nothing (resolves with null): the later wins.
+     * @param {Doc} doc @param {Span[]} spans @param {{now?: boolean}} [how]
+     * @returns {Promise<DocSummary|null>}
      */
-    saveDoc(doc, spans) {
+    saveDoc(doc, spans, how = {}) {
       const title = doc && typeof doc.title === 'string' && doc.title ? doc.title : 'dispatch';
       const action = `Could not save the dispatch "${title}"`;
       if (!doc || typeof doc.id !== 'string' || doc.id === '' || typeof doc.text !== 'string') {
@@ -202,42 +261,25 @@ export function createStorage(opts = {}) {
       }
       if (!Array.isArray(spans)) return Promise.reject(new StorageError(`${action}: its spans are not a list`));
       const size = codePoints(doc.text);
-      return run('readwrite', action, (store, set, abort) => {
-        // Stamp after the newest stored record, so a clock set back never files this save
-        // under an older one (the history is ordered by this stamp).
-        const newest = store.index('updated').openKeyCursor(null, 'prev');
-        newest.onsuccess = () => {
-          const c = newest.result;
-          const after = c ? Date.parse(String(c.key)) : NaN;
-          const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
-          set(summary);
-          try {
-            store.put({ ...summary, doc, spans: packSpans(spans) });
-          } catch (e) {
-            abort(e); // DataCloneError: a value that cannot be stored
-            return;
-          }
-          trim();
-        };
-        const trim = () => {
-          const count = store.count();
-          count.onsuccess = () => {
-            let extra = count.result - limit;
-            if (extra <= 0) return;
-            const cursor = store.index('updated').openCursor(); // oldest first
-            cursor.onsuccess = () => {
-              const c = cursor.result;
-              if (!c || extra <= 0) return;
-              if (c.primaryKey !== doc.id) {
-                c.delete();
-                extra--;
-              }
-              c.continue();
-            };
-          };
-        };
-      });
+      // A 5 MB paste has 100,000 spans: they are packed a slice per task before the
+      // transaction opens, so saving never holds the page for long.
+      const seq = ++saves;
+      latestSave.set(doc.id, seq);
+      if (spans.length <= PACK_SLICE || how.now) {
+        let packed;
+        try {
+          packed = packSpans(spans);
+        } catch (e) {
+          return Promise.reject(storageError(action, e));
+        }
+        return write(doc, spans, packed, size, action, !!how.now);
+      }
+      return packSpansInSlices(spans).then(
+        (packed) => (latestSave.get(doc.id) === seq ? write(doc, spans, packed, size, action) : null),
+        (e) => { throw storageError(action, e); },
+      );
     },
+
 
     /** @param {string} id @returns {Promise<{doc: Doc, spans: Span[], updated: string}|null>} */
     loadDoc(id) {
@@ -245,7 +287,10 @@ export function createStorage(opts = {}) {
         const req = store.get(id);
         req.onsuccess = () => {
           const r = req.result;
-          set(r ? { doc: r.doc, spans: unpackSpans(r.spans, r.doc?.text ?? ''), updated: r.updated } : null);
+          if (!r) { set(null); return; }
+          // Unpacked when read (the editor reopens a doc by its corrections and rarely asks).
+          /** @type {Span[]|null} */ let spans = null;
+          set({ doc: r.doc, get spans() { return (spans ??= unpackSpans(r.spans, r.doc?.text ?? '')); }, updated: r.updated });
         };
       });
     },
@@ -357,19 +402,11 @@ function isObject(v) {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Code points in `s`: its length less one per surrogate pair (a regex scan: fast on 5 MB). */
 function codePoints(/** @type {string} */ s) {
-  let pairs = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        pairs++;
-        i++;
-      }
-    }
-  }
-  return s.length - pairs;
+  return s.length - (s.match(PAIR)?.length ?? 0);
 }
 
 /**
@@ -583,6 +620,47 @@ export function packSpans(spans) {
       }
       valueIndex[i] = at + 1;
     }
+  }
+  return { packed: 1, n, offsets, kinds, sources, values, valueIndex, extra };
+}
+
+/** Spans packed per task when there are more than this many (see packSpansInSlices). */
+const PACK_SLICE = 20_000;
+
+/**
+ * `packSpans`, a slice of PACK_SLICE spans per task (a macrotask between slices), for
+ * documents with a hundred thousand spans. Same result as packSpans.
+ * @param {Span[]} spans
+ */
+export async function packSpansInSlices(spans) {
+  const parts = [];
+  for (let i = 0; i < spans.length; i += PACK_SLICE) {
+    if (i) await new Promise((r) => setTimeout(r, 0));
+    parts.push(packSpans(spans.slice(i, i + PACK_SLICE)));
+  }
+  const n = spans.length;
+  const offsets = new Uint32Array(2 * n);
+  const kinds = new Uint8Array(n);
+  const sources = new Uint8Array(n);
+  const valueIndex = new Uint32Array(n);
+  /** @type {any[]} */ const values = [];
+  const seen = new Map();
+  /** @type {Record<number, {source: string}>} */ const extra = {};
+  let at = 0;
+  for (const p of parts) {
+    offsets.set(p.offsets, 2 * at);
+    kinds.set(p.kinds, at);
+    sources.set(p.sources, at);
+    // each slice numbered its own distinct values: renumber them into one list
+    const map = p.values.map((v) => {
+      const key = valueKey(v);
+      let k = seen.get(key);
+      if (k === undefined) { k = values.length; values.push(v); seen.set(key, k); }
+      return k + 1;
+    });
+    for (let i = 0; i < p.n; i++) valueIndex[at + i] = p.valueIndex[i] ? map[p.valueIndex[i] - 1] : 0;
+    for (const [i, x] of Object.entries(p.extra)) extra[at + Number(i)] = x;
+    at += p.n;
   }
   return { packed: 1, n, offsets, kinds, sources, values, valueIndex, extra };
 }

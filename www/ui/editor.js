@@ -25,6 +25,7 @@ import { Lexicon } from '../core/lexicon.js';
 const TYPE_DEBOUNCE_MS = 150;
 const LARGE_UNITS = 256 * 1024; // above this the automatic layer comes from the Web Worker
 const LIVE_MIRROR_UNITS = 200_000; // above this, edit mode shows no live highlights
+const BIG_PANEL_SPANS = 20_000; // above this, the entity panel is grouped in a task of its own
 
 /**
  * @typedef {object} EditorOptions
@@ -60,7 +61,7 @@ export function mountEditor(root, options) {
   const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);
   const dialogs = createDialogs(root);
   const isUser = (sp) => !!session?.isUserSpan(sp.start, sp.end);
-  const review = createTextView(ui.review, { interactive: true, isUser, onProgress: (f) => progress(f, 'Drawing') });
+  const review = createTextView(ui.review, { interactive: true, isUser });
   const mirror = createTextView(ui.mirror, { interactive: false, isUser });
 
   /** @type {Session|null} */ let session = null;
@@ -69,6 +70,10 @@ export function mountEditor(root, options) {
   /** @type {{start:number,end:number}|null} */ let focusExtent = null;
   let destroyed = false;
   let typingChange = false; // the change being handled comes from the textarea
+  // Outside edit mode a huge text is not kept in the (hidden) textarea: a textarea holding
+  // megabytes costs the browser ~150 ms of style work each time it restyles the page, which would
+  // freeze it right after a 5 MB paste. The textarea is filled again when edit mode opens.
+  let inputStale = false; // true: the textarea is empty on purpose and says nothing about the text
   const cleanups = [];
 
   function listen(target, type, fn, opts) {
@@ -119,7 +124,7 @@ export function mountEditor(root, options) {
       lastRenderMs = performance.now() - r0;
       restoreFocus(hadFocus);
     } else {
-      if (ui.input.value !== doc.text && reason !== 'typing') ui.input.value = doc.text;
+      if (reason !== 'typing') setInput(doc.text);
       if (ui.input.value === doc.text) drawMirror(doc.text, spans);
     }
     renderLegend(ui.legend, spans);
@@ -132,13 +137,30 @@ export function mountEditor(root, options) {
     lastRefreshMs = performance.now() - t0;
   }
   // The entity panel is drawn a frame after the text: a correction shows at once, the panel follows.
+  // With a hundred thousand spans (a 5 MB paste) grouping them is a task of its own, and the
+  // panel is drawn in the frame after it.
   let panelFrame = 0;
   function schedulePanel() {
     if (panelFrame) return;
-    panelFrame = requestAnimationFrame(() => {
-      panelFrame = 0;
-      if (session && !destroyed) renderEntities(ui.entities, kinds ? session.entities().filter((x) => kinds.has(x.kind)) : session.entities(), (s, e) => jumpTo(s, e));
-    });
+    const drawPanel = (entities) => renderEntities(ui.entities, kinds ? entities.filter((x) => kinds.has(x.kind)) : entities, (s, e) => jumpTo(s, e));
+    if (!session || session.spans.length <= BIG_PANEL_SPANS) {
+      panelFrame = requestAnimationFrame(() => {
+        panelFrame = 0;
+        if (session && !destroyed) drawPanel(session.entities());
+      });
+      return;
+    }
+    panelFrame = -1;
+    setTimeout(() => {
+      if (!session || destroyed) { panelFrame = 0; return; }
+      const spans = session.spans, entities = session.entities();
+      requestAnimationFrame(() => {
+        panelFrame = 0;
+        if (!session || destroyed) return;
+        if (session.spans !== spans) schedulePanel(); // changed meanwhile: group again
+        else drawPanel(entities);
+      });
+    }, 0);
   }
   function drawMirror(text, spans) {
     // Big texts: no live highlights while typing (review mode draws them); no mirror text at all
@@ -195,6 +217,17 @@ export function mountEditor(root, options) {
     }
   }
 
+  /** Put `text` in the textarea (or empty it: a huge text outside edit mode). */
+  function setInput(text) {
+    if (mode !== 'edit' && text.length > LIVE_MIRROR_UNITS) {
+      if (ui.input.value) ui.input.value = '';
+      inputStale = true;
+    } else {
+      if (ui.input.value !== text) ui.input.value = text;
+      inputStale = false;
+    }
+  }
+
   // ---- modes -----------------------------------------------------------------------------------
   function setMode(m, { flush = true, focus = true } = {}) {
     if (m === 'edit' && readonly) return;
@@ -210,12 +243,13 @@ export function mountEditor(root, options) {
     ui.current.hidden = m !== 'review';
     if (m === 'review') {
       if (!session) return;
+      setInput(session.doc.text);
       if (!(session.pending && session.doc.text.length > LARGE_UNITS)) review.render(session.doc.text, shown(session.spans)).then(() => restoreFocus(false));
       const i = focusIndex();
       if (!focus) { /* a host page's focus stays where it is */ } else if (i >= 0) focusSpan(i); else ui.review.focus();
       notices.announce(`Review mode: ${shown(session.spans).length} highlights. Press ? for keys.`);
     } else {
-      if (session && ui.input.value !== session.doc.text) ui.input.value = session.doc.text;
+      if (session) setInput(session.doc.text);
       if (session) drawMirror(session.doc.text, shown(session.spans));
       if (focus) ui.input.focus();
       notices.announce('Edit mode.');
@@ -227,7 +261,7 @@ export function mountEditor(root, options) {
     if (session && text !== session.doc.text) { typingChange = true; try { session.setText(text); } finally { typingChange = false; } }
   }, 'Text'), TYPE_DEBOUNCE_MS);
   function flushTyping() {
-    if (session && ui.input.value !== session.doc.text) { typing.cancel(); guard(() => session.setText(ui.input.value))(); }
+    if (session && !inputStale && ui.input.value !== session.doc.text) { typing.cancel(); guard(() => session.setText(ui.input.value))(); }
     else typing.cancel();
   }
   function syncScroll() {
@@ -278,7 +312,7 @@ export function mountEditor(root, options) {
     // hidden first (review mode), then the session gets the text, then the hidden textarea.
     setMode('review', { flush: false });
     guard(() => session?.setText(next), 'Paste')();
-    t.value = next;
+    setInput(session?.doc.text ?? next);
   }
   function onEditKey(e) {
     if (e.key === 'Escape') { e.preventDefault(); setMode('review'); }
@@ -437,18 +471,31 @@ export function mountEditor(root, options) {
   listen(ui.review, 'focusin', onReviewFocus);
 
   // ---- autosave ------------------------------------------------------------------------------------
+  // A huge dispatch's spans are packed over several tasks (storage.saveDoc); when the page is being
+  // hidden or closed there is no time for that: the save (or the one still packing) starts now.
+  let saveNow = false;
+  let packing = 0; // saves not yet written
+  const saveUrgently = () => {
+    if (packing && !save.pending()) save();
+    saveNow = true;
+    try { save.flush(); } finally { saveNow = false; }
+  };
   const save = debounce(async () => {
     if (!session || !storage) return;
     const doc = session.doc;
     if (!doc.text && !doc.corrections.length) return; // an empty new dispatch is not history
+    packing++;
     try {
       notices.status('saving…');
-      await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, session.spans);
+      const done = await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, session.spans, { now: saveNow });
+      if (done === null) return; // a later save of this doc took over
       storage.saveLexicon(session.lexicon.toJSON());
       notices.status('saved');
       history?.refresh();
     } catch (e) {
       notices.status(`error: ${e?.message ?? e}`, true);
+    } finally {
+      packing--;
     }
   }, 400);
 
@@ -473,7 +520,7 @@ export function mountEditor(root, options) {
     flushTyping();
     focusExtent = null;
     session.load(doc, spans);
-    ui.input.value = session.doc.text;
+    setInput(session.doc.text);
     refresh('load');
     save();
   }
@@ -523,7 +570,7 @@ export function mountEditor(root, options) {
       doc = id ? (await storage.loadDoc(id))?.doc ?? null : null;
     } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
     session.load(typeof options.text === 'string' ? newDoc(options.text.replace(/\r\n?/g, '\n')) : doc ?? newDoc(''));
-    ui.input.value = session.doc.text;
+    setInput(session.doc.text);
     notices.status(doc ? 'restored' : 'ready');
     refresh('load');
     history.refresh();
@@ -534,8 +581,8 @@ export function mountEditor(root, options) {
   })().catch((e) => { notices.error(e, 'Starting the editor'); notices.status('not ready', true); });
 
   // The last moments a browser reliably gives: save now.
-  listen(window, 'pagehide', () => save.flush());
-  listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save.flush(); });
+  listen(window, 'pagehide', saveUrgently);
+  listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') saveUrgently(); });
 
   /** Show or hide the parts the options choose (at mount, and when the element's attributes change). */
   function configure(o = {}) {
@@ -566,12 +613,17 @@ export function mountEditor(root, options) {
     /** Time the last redraw after a change took (ms): the text view alone, and everything
      *  (text view, focus with the layout it forces, legend, header); the panel follows a frame later. */
     stats: () => ({ lastRefreshMs, lastRenderMs }),
-    loadText: (text) => { ui.input.value = text.replace(/\r\n?/g, '\n'); flushTyping(); },
+    loadText: (text) => {
+      ui.input.value = text.replace(/\r\n?/g, '\n');
+      inputStale = false;
+      flushTyping();
+      if (session) setInput(session.doc.text);
+    },
     /** Hand what is typed but not yet annotated (debounce) to the session now. */
     flush: () => flushTyping(),
     destroy() {
       destroyed = true;
-      save.flush();
+      saveUrgently();
       for (const c of cleanups) c();
       session?.removeEventListener('change', onChange);
       root.replaceChildren();
@@ -581,8 +633,15 @@ export function mountEditor(root, options) {
 }
 
 function titleOf(text) {
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  return clip(line.trim(), 80) || 'Untitled dispatch';
+  // The first non-blank line, found without splitting a 5 MB text into lines.
+  for (let at = 0; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, nl).trim();
+    if (line) return clip(line.slice(0, 1000), 80);
+    at = nl + 1;
+  }
+  return 'Untitled dispatch';
 }
 
 /** Build the editor's DOM inside root; returns handles to its parts. */

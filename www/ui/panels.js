@@ -10,11 +10,18 @@ import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
 // A 5 MB paste has tens of thousands of mentions: the panel shows the first ones (the text shows all).
 const MAX_ENTITIES = 300;
 const MAX_MENTIONS = 40;
+// ...and at most this many mention buttons per kind: 300 × 40 × 3 buttons would cost the browser
+// a long frame of style and layout work for a list nobody reads to the end.
+const MAX_BUTTONS = 1200;
 
 /** Legend: one swatch per kind with its letter, name and count. */
 export function renderLegend(el, spans) {
-  const n = { actor: 0, place: 0, date: 0 };
-  for (const s of spans) n[s.kind] = (n[s.kind] ?? 0) + 1;
+  let actor = 0, place = 0, date = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const k = spans[i].kind;
+    if (k === 'actor') actor++; else if (k === 'place') place++; else if (k === 'date') date++;
+  }
+  const n = { actor, place, date };
   el.replaceChildren(...KINDS.map((k) => h('li', { class: `dp-legend-item dp-${k}`, dataset: { kind: k } },
     h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }),
     h('span', { class: 'dp-legend-name', text: KIND_NAME[k] }),
@@ -32,17 +39,23 @@ export function renderEntities(el, entities, onMention) {
   for (const kind of KINDS) {
     const list = entities.filter((e) => e.kind === kind);
     const ul = h('ul', { class: 'dp-entities' });
-    for (const ent of list.slice(0, MAX_ENTITIES)) {
+    const rows = list.slice(0, MAX_ENTITIES);
+    let total = 0;
+    for (const ent of rows) total += Math.min(MAX_MENTIONS, ent.mentions.length);
+    // Over budget: the same number of buttons for every entity (at least 3).
+    const perEntity = total > MAX_BUTTONS ? Math.max(3, Math.floor(MAX_BUTTONS / rows.length)) : MAX_MENTIONS;
+    for (const ent of rows) {
       let v = valueText(kind, ent.value);
       if (kind === 'actor' && ent.value?.canonical === ent.label) v = ent.value?.type ?? '';
       const mentions = h('span', { class: 'dp-mentions' });
-      ent.mentions.slice(0, MAX_MENTIONS).forEach((m, i) => mentions.append(h('button', {
+      const cap = Math.min(MAX_MENTIONS, perEntity);
+      ent.mentions.slice(0, cap).forEach((m, i) => mentions.append(h('button', {
         type: 'button', class: `dp-mention dp-${kind}`, text: clip(m.text, 30),
         'aria-label': `${m.text}, mention ${i + 1} of ${ent.mentions.length} of ${ent.label}`,
         dataset: { start: String(m.start), end: String(m.end) },
         on: { click: () => onMention(m.start, m.end) },
       })));
-      if (ent.mentions.length > MAX_MENTIONS) mentions.append(h('span', { class: 'dp-note', text: `and ${ent.mentions.length - MAX_MENTIONS} more` }));
+      if (ent.mentions.length > cap) mentions.append(h('span', { class: 'dp-note', text: `and ${ent.mentions.length - cap} more` }));
       ul.append(h('li', { class: 'dp-entity', dataset: { kind } },
         h('span', { class: 'dp-entity-label', text: clip(ent.label, 60) }),
         v ? h('span', { class: 'dp-entity-value', text: v }) : null,

@@ -3,27 +3,40 @@
 // (recogito's "renderers draw what the store holds"). It is used twice: the read-only review view
 // (focusable marks) and the mirror behind the edit-mode textarea (inert marks, same geometry).
 // Trade-offs:
-// - The text is cut into blocks at paragraph breaks (never inside a span). Each render builds a
-//   key per block (its text + its spans) and reuses the previous block element when the key is
-//   unchanged, so one correction in a 50 KB dispatch re-draws one paragraph, not the document.
-// - Texts above SLICE_UNITS are drawn in time-sliced chunks (one chunk per frame) so a 5 MB paste
-//   never freezes the page; blocks use content-visibility:auto (CSS) so off-screen ones cost
-//   nothing to lay out. Until a sliced render finishes, the view shows the blocks drawn so far.
+// - The text is cut into blocks at paragraph breaks (never inside a span). Each block remembers
+//   which spans it draws (an index range), so finding the mark of span i, or the span of a mark,
+//   is a binary search over blocks, and a render never walks every mark.
+// - Dispatch-sized texts: each render builds a key per block (its text + its spans) and reuses the
+//   previous block element when the key is unchanged, so one correction in a 50 KB dispatch
+//   re-draws one paragraph, not the document.
+// - Huge texts (above HUGE_UNITS, a 5 MB paste): blocks are larger (HUGE_BLOCK_UNITS) and drawn
+//   as plain text first; a block gets its marks ("hydrates") only when it comes near the visible
+//   part of the view (an IntersectionObserver on the blocks), or on demand when the editor asks
+//   for one of its marks (Tab, J/K, a jump from the entity panel). The browser's style work is
+//   then proportional to what is on screen, not to the 100,000 marks of the text, and hydration
+//   is spread over frames (HYDRATE_MS per frame). A re-render after a correction reuses every
+//   block whose text and spans are unchanged (compared by identity, then by value), hydrated or
+//   not, and hydrates at once the blocks that replace hydrated ones, so nothing flickers.
+//   Trade-off: Ctrl+F in the browser finds the text of far blocks but shows no highlight there
+//   until it is scrolled near; the store and every export hold all spans regardless.
 // - Offsets are converted once per render for all span edges in one pass (offsets.js).
 
 import { toUnits, toCodePoints } from './units.js';
 import { spanLabel, KIND_KEY } from './labels.js';
 
-const BLOCK_UNITS = 2048;      // a block without paragraph break is cut at a line end after this
-const HARD_BLOCK_UNITS = 16384; // ...or at a space after this (texts without line ends)
-const SLICE_UNITS = 400_000;    // above this, render in chunks
-const SLICE_MS = 8;             // work per frame when slicing
-const SLICE_MARKS = 1500;       // ...and at most this many new marks per frame: the browser's own
-                                // style and layout work for a frame grows with what was added
+const BLOCK_UNITS = 2048;        // a block without paragraph break is cut at a line end after this
+const HARD_BLOCK_UNITS = 16384;  // ...or at a space after this (texts without line ends)
+const HUGE_UNITS = 400_000;      // above this: big blocks, marks drawn near the viewport only
+const HUGE_BLOCK_UNITS = 8192;   // huge texts: a block ends at the first line end after this...
+const HUGE_HARD_UNITS = 32768;   // ...or at a space after this
+const HYDRATE_MS = 8;            // hydration work per frame (the browser's style work follows)
+const NEAR = '100% 0px';         // hydrate blocks within one view height above and below
 
 /**
  * @typedef {import('../core/types.js').Span} Span
  * @typedef {{s:number,e:number,span:Span,i:number,user:boolean}} USpan  span in UTF-16 units, i = index in spans
+ * @typedef {{s:number, e:number, from:number, to:number, div:HTMLElement, hydrated:boolean,
+ *            marks:HTMLElement[]}} Block  a block of the text: units [s, e), spans [from, to)
  */
 
 /** Block bounds (UTF-16 units) for `text`, never cutting inside a span. */
@@ -49,35 +62,73 @@ export function blockBounds(text, uspans) {
 }
 
 /**
+ * Block bounds for huge texts: after at least `min` units, at the end of a run of line ends
+ * (else, after `hard` units, after a space), never inside a span. `units` holds the spans' edges
+ * in UTF-16 units: [s0, e0, s1, e1, ...].
+ * @param {string} text @param {ArrayLike<number>} units
+ * @param {number} [min] @param {number} [hard]
+ * @returns {{s:number, e:number}[]}
+ */
+export function hugeBlockBounds(text, units, min = HUGE_BLOCK_UNITS, hard = HUGE_HARD_UNITS) {
+  const out = [];
+  const n = units.length >> 1;
+  let last = 0, si = 0;
+  while (last < text.length) {
+    let cut = -1;
+    let from = last + min;
+    while (from < text.length) {
+      let nl = text.indexOf('\n', from);
+      if (nl < 0 || nl - last > hard) {
+        const sp = text.indexOf(' ', Math.max(from, last + hard));
+        nl = sp < 0 ? -1 : sp;
+        if (nl < 0) break;
+      }
+      let c = nl + 1;
+      while (c < text.length && text.charCodeAt(c) === 10) c++;
+      if (c >= text.length) break;
+      while (si < n && units[2 * si + 1] <= c) si++;
+      if (si < n && units[2 * si] < c) { from = units[2 * si + 1]; continue; } // inside a span: after it
+      cut = c;
+      break;
+    }
+    if (cut < 0) { out.push({ s: last, e: text.length }); break; }
+    out.push({ s: last, e: cut });
+    last = cut;
+  }
+  if (!out.length) out.push({ s: 0, e: 0 });
+  return out;
+}
+
+/**
  * A view over a container element.
  * @param {HTMLElement} container
- * @param {{interactive:boolean, onProgress?:(fraction:number)=>void, isUser?:(span:Span)=>boolean}} opts
+ * @param {{interactive:boolean, isUser?:(span:Span)=>boolean}} opts
  *   isUser: was this span made by the editor (a correction) rather than the engine
  */
 export function createTextView(container, opts) {
   const interactive = !!opts.interactive;
-  /** @type {Map<string, HTMLElement[]>} */
+  const isUser = opts.isUser ?? (() => false);
+  /** @type {Map<string, Block[]>} */
   let cache = new Map();
   let text = '';
   /** @type {Span[]} */ let spans = [];
-  /** @type {USpan[]} */ let uspans = [];
-  /** @type {HTMLElement[]} */ let marks = [];   // marks[i] draws spans[i] (when drawn)
-  /** @type {WeakMap<Element, number>} */ let markIndex = new WeakMap();
-  /** @type {WeakMap<Element, number>} */ let blockStart = new WeakMap();
-  let generation = 0;
-  let complete = true;
+  /** @type {ArrayLike<number>} */ let units = [];   // span edges in UTF-16 units
+  /** @type {Block[]} */ let blocks = [];
+  let huge = false;
+  /** @type {WeakMap<Element, Block>} */ const blockOf = new WeakMap();
+  /** @type {WeakMap<Element, number>} */ const localIndex = new WeakMap(); // mark -> index in its block
 
-  function buildMark(u) {
-    const sp = u.span;
+  function buildMark(i, s, e, user) {
+    const sp = spans[i];
     const m = document.createElement('mark');
-    m.className = `dp-mark dp-${sp.kind}${u.user ? ' dp-user' : ''}`;
+    m.className = `dp-mark dp-${sp.kind}${user ? ' dp-user' : ''}`;
     m.setAttribute('part', `mark mark-${sp.kind}`);
     m.dataset.k = KIND_KEY[sp.kind] ?? '?';
     if (interactive) {
       m.tabIndex = -1;
-      m.setAttribute('aria-label', spanLabel(sp, u.user));
+      m.setAttribute('aria-label', spanLabel(sp, user));
     }
-    m.textContent = text.slice(u.s, u.e);
+    m.textContent = text.slice(s, e);
     return m;
   }
 
@@ -90,105 +141,210 @@ export function createTextView(container, opts) {
     if (k === undefined) { k = JSON.stringify(sp.value); valueKeys.set(sp.value, k); }
     return k;
   };
-  function blockKey(b, from, to) {
-    let k = text.slice(b.s, b.e);
-    for (let i = from; i < to; i++) {
-      const u = uspans[i], sp = u.span;
-      k += `\u0000${u.s - b.s},${u.e - b.s},${sp.kind},${u.user ? 1 : 0},${valueKey(sp)}`;
+
+  /** Fill a block's element with its text and marks. */
+  function hydrate(b, users) {
+    const div = b.div;
+    const parts = [];
+    const marks = [];
+    let pos = b.s;
+    for (let i = b.from; i < b.to; i++) {
+      const s = units[2 * i], e = units[2 * i + 1];
+      if (s > pos) parts.push(text.slice(pos, s));
+      const m = buildMark(i, s, e, users ? users[i - b.from] : isUser(spans[i]));
+      localIndex.set(m, i - b.from);
+      marks.push(m);
+      parts.push(m);
+      pos = e;
     }
-    return k;
+    if (pos < b.e) parts.push(text.slice(pos, b.e));
+    if (b.e === text.length && text.endsWith('\n')) parts.push('\u200b'); // textarea shows the last empty line
+    div.replaceChildren(...parts);
+    b.marks = marks;
+    b.hydrated = true;
+    if (huge) {
+      div.style.removeProperty('contain-intrinsic-size');
+      observer?.unobserve(div);
+    }
   }
 
-  function buildBlock(b, from, to) {
+  /** A block's element; in a huge text plain text until it hydrates. */
+  function newBlock(s, e, from, to, hydrated, users) {
     const div = document.createElement('div');
     div.className = 'dp-block';
-    let pos = b.s;
-    for (let i = from; i < to; i++) {
-      const u = uspans[i];
-      if (u.s > pos) div.append(text.slice(pos, u.s));
-      div.append(buildMark(u));
-      pos = u.e;
+    /** @type {Block} */
+    const b = { s, e, from, to, div, hydrated: false, marks: [] };
+    blockOf.set(div, b);
+    if (hydrated) hydrate(b, users);
+    else {
+      div.textContent = text.slice(s, e) + (e === text.length && text.endsWith('\n') ? '\u200b' : '');
+      // A placeholder height near the real one keeps the scrollbar honest while off-screen.
+      div.style.setProperty('contain-intrinsic-size', `auto ${estimateLines(text, s, e) * 1.6}em`);
     }
-    if (pos < b.e) div.append(text.slice(pos, b.e));
-    if (b.e === text.length && text.endsWith('\n')) div.append('\u200b'); // textarea shows the last empty line
-    return div;
+    return b;
   }
 
-  /** Register a block's marks (reused or new) under their current span indexes. */
-  function indexBlock(div, from, to) {
-    const ms = div.getElementsByTagName('mark');
-    for (let i = from, j = 0; i < to; i++, j++) {
-      marks[i] = /** @type {HTMLElement} */ (ms[j]);
-      markIndex.set(ms[j], i);
+  // ---- huge texts: hydration near the viewport ---------------------------------------------------
+  /** @type {IntersectionObserver|null} */ let observer = null;
+  /** @type {Set<Block>} */ const queue = new Set();
+  let frame = 0;
+  function observe(b) {
+    if (b.hydrated) return;
+    if (!observer && typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver((entries) => {
+        for (const en of entries) {
+          const blk = blockOf.get(en.target);
+          if (!blk || blk.div !== en.target) continue;
+          if (en.isIntersecting && !blk.hydrated) queue.add(blk); else queue.delete(blk);
+        }
+        pump();
+      }, { root: container, rootMargin: NEAR });
     }
+    if (observer) observer.observe(b.div);
+    else hydrate(b); // no observer: draw everything (old browsers)
+  }
+  function pump() {
+    if (frame || !queue.size) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const deadline = performance.now() + HYDRATE_MS;
+      // nearest to the visible part first: those in view, in text order
+      for (const b of queue) {
+        queue.delete(b);
+        if (b.hydrated || blockOf.get(b.div) !== b || !b.div.isConnected) continue;
+        hydrate(b);
+        if (performance.now() > deadline) break;
+      }
+      pump();
+    });
+  }
+
+  /** Compare the spans [a, a+n) of `prev` with [b, b+n) of `spans`: same extent, kind, value, author. */
+  function sameSpans(prev, a, b, n) {
+    for (let k = 0; k < n; k++) {
+      const x = prev[a + k], y = spans[b + k];
+      if (x === y) continue;
+      if (x.start !== y.start || x.end !== y.end || x.kind !== y.kind || x.source !== y.source || valueKey(x) !== valueKey(y)) return false;
+    }
+    return true;
+  }
+
+  /** Put the blocks' elements in place, touching only what changed. */
+  function place(list) {
+    const kids = container.children;
+    for (let i = 0; i < list.length; i++) if (kids[i] !== list[i].div) container.insertBefore(list[i].div, kids[i] ?? null);
+    while (kids.length > list.length) /** @type {Element} */ (container.lastElementChild).remove();
+  }
+
+  function renderSmall() {
+    /** @type {USpan[]} */
+    const uspans = spans.map((span, i) => ({ s: units[2 * i], e: units[2 * i + 1], span, i, user: isUser(span) }));
+    const bounds = blockBounds(text, uspans);
+    const old = cache;
+    cache = new Map();
+    const next = [];
+    let si = 0;
+    for (const bd of bounds) {
+      const from = si;
+      while (si < uspans.length && uspans[si].s < bd.e) si++;
+      let key = text.slice(bd.s, bd.e);
+      for (let i = from; i < si; i++) {
+        const u = uspans[i], sp = u.span;
+        key += `\u0000${u.s - bd.s},${u.e - bd.s},${sp.kind},${u.user ? 1 : 0},${valueKey(sp)}`;
+      }
+      const reuse = old.get(key)?.shift();
+      let b;
+      if (reuse) { b = reuse; b.s = bd.s; b.e = bd.e; b.from = from; b.to = si; } else {
+        b = newBlock(bd.s, bd.e, from, si, true, uspans.slice(from, si).map((u) => u.user));
+      }
+      const list = cache.get(key);
+      if (list) list.push(b); else cache.set(key, [b]);
+      next.push(b);
+    }
+    return next;
+  }
+
+  function renderHuge(prevText, prevSpans, prevBlocks) {
+    const bounds = hugeBlockBounds(text, units);
+    /** @type {Map<number, Block>} */
+    const byStart = new Map();
+    if (prevText === text) for (const b of prevBlocks) byStart.set(b.s, b);
+    const next = [];
+    let si = 0, oi = 0;
+    const n = spans.length;
+    for (const bd of bounds) {
+      const from = si;
+      while (si < n && units[2 * si] < bd.e) si++;
+      const o = byStart.get(bd.s);
+      if (o && o.e === bd.e && o.to - o.from === si - from && sameSpans(prevSpans, o.from, from, si - from)) {
+        byStart.delete(bd.s);
+        o.from = from; o.to = si;
+        next.push(o);
+        continue;
+      }
+      // A new block replacing a drawn one is drawn at once (no flash of plain text).
+      while (oi < prevBlocks.length && prevBlocks[oi].e <= bd.s) oi++;
+      let drawn = false;
+      for (let k = oi; k < prevBlocks.length && prevBlocks[k].s < bd.e; k++) if (prevBlocks[k].hydrated) { drawn = true; break; }
+      next.push(newBlock(bd.s, bd.e, from, si, drawn && prevText === text));
+    }
+    return next;
   }
 
   /**
    * Draw `newText` with `newSpans` (code points, sorted, non-overlapping).
-   * @returns {Promise<void>} resolves when every block is drawn (at once for normal texts)
+   * @returns {Promise<void>} resolves when drawn (at once; far blocks of huge texts get their
+   *   marks when they come near the viewport, or when asked for with mark(i))
    */
   function render(newText, newSpans) {
-    const gen = ++generation;
+    const prevText = text, prevSpans = spans, prevBlocks = blocks;
     text = newText;
     spans = newSpans;
-    const edges = [];
-    for (const sp of spans) edges.push(sp.start, sp.end);
-    const units = toUnits(text, edges);
-    const isUser = opts.isUser ?? (() => false);
-    uspans = spans.map((span, i) => ({ s: units[2 * i], e: units[2 * i + 1], span, i, user: isUser(span) }));
-    marks = new Array(spans.length);
-    markIndex = new WeakMap();
-    blockStart = new WeakMap();
-    const bounds = blockBounds(text, uspans);
-    const old = cache;
-    cache = new Map();
-    let si = 0, bi = 0;
-    const nodes = [];
-    const step = (deadline) => {
-      const firstMark = si;
-      for (; bi < bounds.length; bi++) {
-        if (deadline && ((bi & 15) === 0 && performance.now() > deadline || si - firstMark > SLICE_MARKS)) return false;
-        const b = bounds[bi];
-        const from = si;
-        while (si < uspans.length && uspans[si].s < b.e) si++;
-        const key = blockKey(b, from, si);
-        const reuse = old.get(key);
-        const div = reuse?.length ? reuse.shift() : buildBlock(b, from, si);
-        const list = cache.get(key);
-        if (list) list.push(div); else cache.set(key, [div]);
-        blockStart.set(div, b.s);
-        indexBlock(div, from, si);
-        nodes.push(div);
-      }
-      return true;
-    };
-    if (text.length <= SLICE_UNITS) {
-      step(0);
-      // Put the blocks in place touching only what changed (one correction: one block).
-      const kids = container.children;
-      for (let i = 0; i < nodes.length; i++) if (kids[i] !== nodes[i]) container.insertBefore(nodes[i], kids[i] ?? null);
-      while (kids.length > nodes.length) /** @type {Element} */ (container.lastElementChild).remove();
-      complete = true;
-      return Promise.resolve();
+    const edges = new Array(spans.length * 2);
+    for (let i = 0; i < spans.length; i++) { edges[2 * i] = spans[i].start; edges[2 * i + 1] = spans[i].end; }
+    units = toUnits(text, edges);
+    const wasHuge = huge;
+    huge = text.length > HUGE_UNITS;
+    if (wasHuge !== huge) cache = new Map();
+    blocks = huge ? renderHuge(prevText, prevSpans, wasHuge ? prevBlocks : []) : renderSmall();
+    if (wasHuge && !huge) { observer?.disconnect(); queue.clear(); }
+    if (observer) {
+      const kept = new Set(blocks);
+      for (const b of prevBlocks) if (!b.hydrated && !kept.has(b)) { observer.unobserve(b.div); queue.delete(b); }
     }
-    complete = false;
-    container.replaceChildren();
-    return new Promise((resolve) => {
-      const tick = () => {
-        if (gen !== generation) return resolve();
-        const done = step(performance.now() + SLICE_MS);
-        container.append(...nodes.splice(0));
-        opts.onProgress?.(done ? 1 : bi / bounds.length);
-        if (done) { complete = true; resolve(); } else requestAnimationFrame(tick);
-      };
-      tick();
-    });
+    place(blocks);
+    if (huge) for (const b of blocks) if (!b.hydrated) observe(b);
+    return Promise.resolve();
+  }
+
+  /** The block drawing span i (binary search on the blocks' span ranges). */
+  function blockOfSpan(i) {
+    let lo = 0, hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].to <= i) lo = mid + 1; else hi = mid;
+    }
+    const b = blocks[lo];
+    return b && i >= b.from && i < b.to ? b : null;
+  }
+
+  /** The mark of span i, drawing its block first when it is not yet drawn. */
+  function mark(i) {
+    if (!(i >= 0 && i < spans.length)) return null;
+    const b = blockOfSpan(i);
+    if (!b) return null;
+    if (!b.hydrated) { hydrate(b); queue.delete(b); }
+    return b.marks[i - b.from] ?? null;
   }
 
   /** Index of the span drawn by a mark (or an element inside it), else -1. */
   function indexOf(el) {
     const m = el?.closest?.('mark.dp-mark');
-    return m && markIndex.has(m) ? /** @type {number} */ (markIndex.get(m)) : -1;
+    if (!m) return -1;
+    const b = blockOf.get(m.parentElement);
+    const k = localIndex.get(m);
+    if (!b || k === undefined || b.marks[k] !== m || !container.contains(m)) return -1;
+    return b.from + k;
   }
 
   /** UTF-16 offset in the text of a DOM boundary point inside the container, or -1. */
@@ -198,23 +354,24 @@ export function createTextView(container, opts) {
     if (!block || !container.contains(block)) {
       if (node === container) { // boundary between blocks
         const b = container.children[offset] ?? null;
-        return b ? blockStart.get(b) ?? -1 : text.length;
+        return b ? blockOf.get(b)?.s ?? -1 : text.length;
       }
       return -1;
     }
     const r = document.createRange();
     r.setStart(block, 0);
     r.setEnd(node, offset);
-    return (blockStart.get(block) ?? 0) + r.toString().replace(/\u200b/g, '').length;
+    return (blockOf.get(block)?.s ?? 0) + r.toString().replace(/\u200b/g, '').length;
   }
 
   return {
     render,
     indexOf,
-    /** @param {number} i */ mark: (i) => marks[i] ?? null,
+    mark,
     get spans() { return spans; },
     get text() { return text; },
-    get complete() { return complete; },
+    /** True when every mark is in the DOM (huge texts draw marks near the viewport only). */
+    get complete() { return blocks.every((b) => b.hydrated); },
     /** Code-point extent of a DOM Range inside the view, or null when it is outside or empty. */
     rangeToCodePoints(range) {
       if (!range || range.collapsed) return null;
@@ -225,4 +382,16 @@ export function createTextView(container, opts) {
       return { start: s, end: e };
     },
   };
+}
+
+/** Rough number of lines [s, e) of text takes (about 90 characters a line), for placeholders. */
+function estimateLines(text, s, e) {
+  let lines = 0, at = s;
+  while (at < e) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0 || nl >= e) nl = e;
+    lines += Math.max(1, Math.ceil((nl - at) / 90));
+    at = nl + 1;
+  }
+  return lines;
 }
