@@ -10,9 +10,11 @@ import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
 // A 5 MB paste has tens of thousands of mentions: the panel shows the first ones (the text shows all).
 const MAX_ENTITIES = 300;
 const MAX_MENTIONS = 40;
-// ...and at most this many mention buttons per kind: 300 × 40 × 3 buttons would cost the browser
-// a long frame of style and layout work for a list nobody reads to the end.
-const MAX_BUTTONS = 1200;
+// ...and, for a kind with more than BIG_KIND mentions (a 5 MB paste, not a dispatch), at most
+// MAX_BUTTONS mention buttons: 300 × 40 × 3 buttons cost the browser a frame of style and layout
+// work of ~100 ms for a list nobody reads to the end.
+const BIG_KIND = 5000;
+const MAX_BUTTONS = 600;
 
 /** Legend: one swatch per kind with its letter, name and count. */
 export function renderLegend(el, spans) {
@@ -40,10 +42,11 @@ export function renderEntities(el, entities, onMention) {
     const list = entities.filter((e) => e.kind === kind);
     const ul = h('ul', { class: 'dp-entities' });
     const rows = list.slice(0, MAX_ENTITIES);
-    let total = 0;
+    let all = 0, total = 0;
+    for (const ent of list) all += ent.mentions.length;
     for (const ent of rows) total += Math.min(MAX_MENTIONS, ent.mentions.length);
     // Over budget: the same number of buttons for every entity (at least 3).
-    const perEntity = total > MAX_BUTTONS ? Math.max(3, Math.floor(MAX_BUTTONS / rows.length)) : MAX_MENTIONS;
+    const perEntity = all > BIG_KIND && total > MAX_BUTTONS ? Math.max(3, Math.floor(MAX_BUTTONS / rows.length)) : MAX_MENTIONS;
     for (const ent of rows) {
       let v = valueText(kind, ent.value);
       if (kind === 'actor' && ent.value?.canonical === ent.label) v = ent.value?.type ?? '';
