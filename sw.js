@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "fbc8f27bc2455141";
+const VERSION = "9df4f25d1668e76d";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

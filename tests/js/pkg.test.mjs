@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 
 import init, { annotate, Annotator, checkLexicon, senses, version } from '../../pkg/depeche.js';
 import { loadEngine } from '../../www/engine.js';
-import { splitChunks, codePointLength } from '../../www/core/chunks.js';
+import { splitChunks } from '../../www/core/chunks.js';
+import { cpLength } from '../../www/core/offsets.js';
 
 const root = new URL('../../', import.meta.url);
 const wasm = readFileSync(new URL('pkg/depeche_bg.wasm', root));
@@ -112,7 +113,7 @@ test('engine: whole and in pieces give the same spans on a big text', async () =
   assert.equal(pieces.spans.length, whole.spans.length);
   assert.deepEqual(pieces.spans, whole.spans);
   assert.ok(fractions.length > 3 && fractions.at(-1) === 1, String(fractions));
-  assert.equal(codePointLength(big), Array.from(big).length);
+  assert.equal(cpLength(big), Array.from(big).length);
 });
 
 test('engine: errors are Errors with messages, and the engine keeps working', async () => {

@@ -12,7 +12,7 @@
 // nearest to its old place compete, so a 5 MB replacement stays a fraction of a second.
 // Offsets in and out are code points; the work is in UTF-16.
 
-import { cpIndex } from './words.js';
+import { cpIndex } from './offsets.js';
 
 export const CONTEXT = 32;
 /** A quote with more occurrences than twice this: only this many either side of its old place compete. */

@@ -14,6 +14,8 @@
 // one date, as a single call would give. Offsets are in code points
 // (FORMAT.md), so each piece's code point length is counted once.
 
+import { cpLength } from './offsets.js';
+
 /** @typedef {import('./types.js').Result} Result */
 
 /** Pieces of about this many UTF-16 code units. */
@@ -39,7 +41,7 @@ export function splitChunks(text, size = CHUNK_SIZE) {
     if (end < text.length && c >= 0xd800 && c <= 0xdbff) end += 1;
     const piece = text.slice(pos, end);
     out.push({ text: piece, cpStart: cp });
-    cp += codePointLength(piece);
+    cp += cpLength(piece);
     pos = end;
   }
   return out;
@@ -59,21 +61,6 @@ function breakBefore(text, pos, limit) {
   return limit;
 }
 
-/** @param {string} s */
-export function codePointLength(s) {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
 
 /**
  * Annotates `text` piece by piece with `annotateOne`, reporting progress, and

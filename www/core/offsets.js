@@ -27,9 +27,13 @@
 
 const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
-/** One-entry cache: the editor converts many offsets of the same text in a row. */
-let cachedText = /** @type {string|null} */ (null);
-let cachedMap = /** @type {OffsetMap|null} */ (null);
+/**
+ * A few recent maps, newest first: the editor converts many offsets of the same text in a row,
+ * and re-anchoring after an edit works on the old and the new text at once.
+ * @type {{text: string, map: OffsetMap}[]}
+ */
+const cache = [];
+const CACHE_SIZE = 4;
 
 /**
  * Builds (or returns the cached) offset map of `text`.
@@ -38,16 +42,32 @@ let cachedMap = /** @type {OffsetMap|null} */ (null);
  */
 export function offsetMap(text) {
   if (typeof text !== 'string') throw new TypeError('offsetMap: the text must be a string');
-  if (cachedMap !== null && cachedText === text) {
-    // Equal content in another string object costs one full comparison; keep the caller's
-    // object so that the next calls compare references only.
-    cachedText = text;
-    return cachedMap;
+  for (let i = 0; i < cache.length; i++) {
+    const c = cache[i];
+    if (c.text === text) {
+      // Equal content in another string object costs one full comparison; keep the caller's
+      // object so that the next calls compare references only.
+      c.text = text;
+      if (i > 0) cache.unshift(...cache.splice(i, 1));
+      return c.map;
+    }
   }
   const map = buildMap(text);
-  cachedText = text;
-  cachedMap = map;
+  cache.unshift({ text, map });
+  if (cache.length > CACHE_SIZE) cache.pop();
   return map;
+}
+
+/**
+ * The same conversions under the short names the session, anchoring and word modules use:
+ * `length` (code points), `toU16(cp)`, `toCp(u16)` (snapped down inside a surrogate pair).
+ * @typedef {{text: string, length: number, toU16: (cp: number) => number, toCp: (u16: number) => number}} CpIndex
+ * @param {string} text
+ * @returns {CpIndex}
+ */
+export function cpIndex(text) {
+  const m = offsetMap(text);
+  return { text, length: m.cpLength, toU16: m.toUtf16, toCp: (u) => m.toCodePoint(u) };
 }
 
 /** @param {string} text @returns {OffsetMap} */

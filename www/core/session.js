@@ -14,7 +14,8 @@
 
 import { Lexicon, KINDS, foldName } from './lexicon.js';
 import { quoteOf, reanchor, findQuote } from './anchor.js';
-import { cpIndex, isWholeWordU16 } from './words.js';
+import { cpIndex } from './offsets.js';
+import { isWholeWordU16 } from './words.js';
 
 /** @typedef {import('./types.js').Kind} Kind */
 /** @typedef {import('./types.js').Span} Span */

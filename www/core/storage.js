@@ -26,6 +26,8 @@
 // Trade-off: IndexedDB is asynchronous, so a save started in pagehide may be cut short by the
 // browser; the debounce keeps that window to `delayMs` of typing at worst.
 
+import { cpLength } from './offsets.js';
+
 /** @typedef {import('./types.js').Doc} Doc */
 /** @typedef {import('./types.js').Span} Span */
 /** @typedef {import('./types.js').LexiconData} LexiconData */
@@ -260,7 +262,7 @@ export function createStorage(opts = {}) {
         return Promise.reject(new StorageError(`${action}: it has no id or no text`));
       }
       if (!Array.isArray(spans)) return Promise.reject(new StorageError(`${action}: its spans are not a list`));
-      const size = codePoints(doc.text);
+      const size = cpLength(doc.text);
       // A 5 MB paste has 100,000 spans: they are packed a slice per task before the
       // transaction opens, so saving never holds the page for long.
       const seq = ++saves;
@@ -400,13 +402,6 @@ export function createStorage(opts = {}) {
 /** @param {unknown} v @returns {v is Record<string, any>} */
 function isObject(v) {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/** Code points in `s`: its length less one per surrogate pair (a regex scan: fast on 5 MB). */
-function codePoints(/** @type {string} */ s) {
-  return s.length - (s.match(PAIR)?.length ?? 0);
 }
 
 /**

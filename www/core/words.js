@@ -3,11 +3,14 @@
 // apostrophe or hyphen ("aujourd'hui", "Saint-Denis", "al-Assad") — except a French elision
 // apostrophe ("l'", "d'", "qu'", "jusqu'"...), which ends the word before it, so snapping inside
 // "l'armée" gives "armée", never "l'armée".
-// Offsets in and out are Unicode code points; internally we walk UTF-16 with a cheap code point
-// index (positions of the astral characters only), so no function here copies the text into an
-// array: a 5 MB text costs one regex scan per distinct text, then O(log n + word length) per call.
+// Offsets in and out are Unicode code points; internally we walk UTF-16 with offsets.js's code
+// point index (positions of the astral characters only), so no function here copies the text
+// into an array: a 5 MB text costs one regex scan per distinct text, then O(log n + word length)
+// per call.
 // Trade-off: elision is a fixed list of French words; an English "O'Brien" stays one word
 // because "o" is not on it, but "D'Alembert" splits after "D'".
+
+import { cpIndex, cpLength } from './offsets.js';
 
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_RE = /^\p{L}+$/u;
@@ -16,62 +19,8 @@ const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 const MAX_ELISION = 6;
 
-/**
- * A code point <-> UTF-16 index for one text. Built from the positions of the astral characters
- * (surrogate pairs) only; for text without any, both conversions are the identity.
- * @typedef {{text:string, length:number, toU16:(cp:number)=>number, toCp:(u16:number)=>number}} CpIndex
- */
-
-/** @type {CpIndex[]} a few recent texts: the session's text plus the old/new pair of an edit */
-const cache = [];
-const CACHE_SIZE = 4;
-
-/**
- * The code point index of `text` (cached for the last few texts).
- * @param {string} text
- * @returns {CpIndex}
- */
-export function cpIndex(text) {
-  for (let i = 0; i < cache.length; i++) {
-    if (cache[i].text === text) return cache[i];
-  }
-  const u16 = [];
-  const re = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-  let m;
-  while ((m = re.exec(text))) u16.push(m.index);
-  const astralU16 = Int32Array.from(u16);
-  const astralCp = Int32Array.from(u16, (v, k) => v - k);
-  const n = astralU16.length;
-  /** number of entries of `arr` that are < x */
-  const countBelow = (arr, x) => {
-    let lo = 0, hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (arr[mid] < x) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  };
-  const idx = {
-    text,
-    length: text.length - n,
-    toU16: n === 0 ? (cp) => cp : (cp) => cp + countBelow(astralCp, cp),
-    toCp: n === 0 ? (u) => u : (u) => u - countBelow(astralU16, u),
-  };
-  cache.unshift(idx);
-  if (cache.length > CACHE_SIZE) cache.pop();
-  return idx;
-}
-
-/** Length of `text` in code points. @param {string} text */
-export function cpLength(text) {
-  return cpIndex(text).length;
-}
-
-/** The code point `text` holds in `[start, end)` (code points). */
-export function cpSlice(text, start, end) {
-  const idx = cpIndex(text);
-  return text.slice(idx.toU16(start), idx.toU16(end));
-}
+// Code point <-> UTF-16 conversion is offsets.js's job; re-exported for this module's callers.
+export { cpIndex, cpLength, cpSlice } from './offsets.js';
 
 /** Is `cp` a letter, mark or digit? */
 export function isWordCp(cp) {
