@@ -116,7 +116,13 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
 
     let mut cands = Vec::new();
     dates::find(&doc, lang, dct, &mut cands);
-    names::find(&doc, lang, &mut cands);
+    let setting = found
+        .as_ref()
+        .map_or_else(names::Setting::default, |f| names::Setting {
+            place: f.place,
+            country: dateline::country(text, f),
+        });
+    names::find(&doc, lang, &setting, &mut cands);
     places::find(&doc, lang, &mut cands);
     actors::find(&doc, lang, &mut cands);
     if let Some(lex) = &options.lexicon {

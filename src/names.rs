@@ -27,21 +27,37 @@ use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
 
+mod country;
 mod discourse;
 mod sports;
 
-/// Proposes place and actor candidates for the capitalised names of `doc`.
-pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
+pub use country::Setting;
+
+/// What the look at one token leaves for the passes over the whole document.
+#[derive(Default)]
+struct Notes {
+    /// The candidates just proposed hold only if the word is never written
+    /// in lower case elsewhere ("à Metz", "while Kent made").
+    defer: bool,
+    /// Place names with readings in several countries.
+    ambiguous: Vec<country::Ambiguous>,
+}
+
+/// Proposes place and actor candidates for the capitalised names of `doc`;
+/// `setting` (from the dateline) decides between the readings of ambiguous
+/// place names.
+pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) {
     let fr = framing::framing(lang);
     let headline = headline_tokens(doc);
     let first = out.len();
     let mut pending = discourse::Pending::default();
+    let mut notes = Notes::default();
     let mut buf = Vec::new();
     let mut t = 0;
     while t < doc.len() {
-        let mut defer = false;
-        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut defer);
-        if defer {
+        notes.defer = false;
+        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut notes);
+        if notes.defer {
             pending.add(t, &mut buf);
         } else {
             out.append(&mut buf);
@@ -51,6 +67,7 @@ pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
     pending.settle(doc, out);
     sports::teams(doc, lang, fr, first, out);
     discourse::propagate(doc, lang, first, out);
+    country::settle(doc, setting, &notes.ambiguous, first, out);
 }
 
 /// Looks at token `t`; returns the index of the next token to look at.
@@ -64,7 +81,7 @@ fn at(
     headline: &[bool],
     t: usize,
     out: &mut Vec<Candidate>,
-    defer: &mut bool,
+    notes: &mut Notes,
 ) -> usize {
     let tok = doc.tokens[t];
     if tok.kind != TokKind::Word || !tok.upper {
@@ -148,7 +165,7 @@ fn at(
     }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
-            if !emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
+            if !emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
                 return m.end_token.max(plain_end);
             }
             return m.end_token;
@@ -179,7 +196,7 @@ fn at(
     }
     if let Some(m) = &gm {
         // The gazetteer knows the first words of a longer sequence.
-        if emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
+        if emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
             return m.end_token;
         }
     }
@@ -218,10 +235,10 @@ fn at(
         // names stand (after a place preposition, or as an institution
         // after a determiner: "le Conseil", "la Commission").
         if place_context(doc, fr, t) && word.chars().count() >= 3 {
-            *defer = true;
+            notes.defer = true;
             push_place(doc, t, plain_end, 50, out);
         } else if lexicon::is_first_name(word) {
-            *defer = true;
+            notes.defer = true;
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
         }
         return plain_end;
@@ -513,7 +530,7 @@ fn emit_match(
     fr: &Framing,
     t: usize,
     m: &Match,
-    (evidence, defer): (bool, &mut bool),
+    (evidence, notes): (bool, &mut Notes),
     out: &mut Vec<Candidate>,
 ) -> bool {
     let Some(first) = m.entries.first() else {
@@ -535,7 +552,7 @@ fn emit_match(
         && !is_month_or_weekday(lang, word)
     {
         common = false;
-        *defer = true;
+        notes.defer = true;
     }
     let start = doc.tokens[t].start;
     match first {
@@ -579,6 +596,7 @@ fn emit_match(
                 PlaceKind::City if p.population >= 100_000 => 78,
                 PlaceKind::City => 72,
             };
+            country::note(&m.entries, start, end, &mut notes.ambiguous);
             out.push(
                 Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
                     .with_value(p.value()),
@@ -943,7 +961,7 @@ mod tests {
     fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, lang, &mut out);
+        find(&doc, lang, &Setting::default(), &mut out);
         crate::resolve::resolve(text, out)
             .into_iter()
             .map(|s| (s.text, s.kind))
@@ -1062,7 +1080,7 @@ mod tests {
         let text = "The U.S. Treasury said so.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, Lang::En, &mut out);
+        find(&doc, Lang::En, &Setting::default(), &mut out);
         let spans = crate::resolve::resolve(text, out);
         let treasury = spans.iter().find(|s| s.text == "U.S. Treasury");
         assert!(
