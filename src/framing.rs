@@ -95,6 +95,8 @@ impl Framing {
                 "sports" => SPORTS,
                 "compass" => COMPASS,
                 "toponym_ending" => TOPONYM_ENDING,
+                "agent_verb" => AGENT_VERB,
+                "agent_aux" => AGENT_AUX,
                 _ => 0,
             };
             *tags.entry(word.trim()).or_insert(0) |= bit;
@@ -143,6 +145,13 @@ pub const COMPASS: u32 = 1 << 15;
 /// An ending of town names, written "-ville" in the data ("Savonnières",
 /// "Abainville"): see [`Framing::has_ending`].
 pub const TOPONYM_ENDING: u32 = 1 << 16;
+
+/// A verb whose subject acts ("a appelé", "agreed"): a country or capital
+/// as its subject stands for its government.
+pub const AGENT_VERB: u32 = 1 << 17;
+/// An auxiliary, clitic or adverb between a subject and its verb ("ont",
+/// "n'", "has", "also").
+pub const AGENT_AUX: u32 = 1 << 18;
 
 /// The framing words of a language (`Und` has only the particles).
 pub fn framing(lang: Lang) -> &'static Framing {

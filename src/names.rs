@@ -19,8 +19,9 @@
 //! [`discourse`] and [`sports`].
 
 use crate::framing::{
-    self, Framing, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE,
-    PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE, TOPONYM_ENDING,
+    self, Framing, AGENT_AUX, AGENT_VERB, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD,
+    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
+    TOPONYM_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
@@ -41,6 +42,8 @@ struct Notes {
     defer: bool,
     /// Place names with readings in several countries.
     ambiguous: Vec<country::Ambiguous>,
+    /// The countries of the states named as actors ("la France a appelé").
+    states: Vec<&'static str>,
 }
 
 /// Proposes place and actor candidates for the capitalised names of `doc`;
@@ -67,7 +70,7 @@ pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) 
     pending.settle(doc, out);
     sports::teams(doc, lang, fr, first, out);
     discourse::propagate(doc, lang, first, out);
-    country::settle(doc, setting, &notes.ambiguous, first, out);
+    country::settle(doc, setting, &notes, first, out);
 }
 
 /// Looks at token `t`; returns the index of the next token to look at.
@@ -585,6 +588,7 @@ fn emit_match(
                 }
             }
             if let Some(actor) = metonymy(doc, lang, fr, t, m, p) {
+                notes.states.extend(p.country);
                 out.push(
                     Candidate::new(start, end, Kind::Actor, Source::Lexicon, 80).with_value(actor),
                 );
@@ -641,6 +645,9 @@ fn metonymy(
             return Some(value);
         }
     }
+    if agent_subject(doc, lang, fr, t, m.end_token) {
+        return Some(value);
+    }
     // Subject at the head of a sentence, followed by a verb-like lower-case word.
     let mut s = t;
     if s >= 2 && doc.is_apostrophe(s - 1) && matches!(doc.norm(s - 2), "l") {
@@ -680,6 +687,104 @@ fn metonymy(
         && w.len() <= 3
         && !matches!(w, "a" | "va" | "est" | "has" | "is");
     (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
+}
+
+/// A country or capital (tokens `[t, end)`) as the subject of an agent verb
+/// where a clause starts: "La France, qui a retiré ses troupes du pays, a
+/// appelé", "Washington et Moscou ont convenu", "..., while France said".
+/// The verb must be one of the language's agent verbs, after at most an
+/// apposition between commas and a few auxiliaries, clitics or adverbs.
+fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> bool {
+    if lang == Lang::Und || !clause_start(doc, lang, without_determiner(doc, lang, t)) {
+        return false;
+    }
+    let mut n = end;
+    // "Washington et Moscou": a second country or capital.
+    if doc.is(n, "et") || doc.is(n, "and") {
+        let k = determiner_end(doc, lang, n + 1);
+        match doc.tokens.get(k) {
+            Some(x) if x.upper && x.kind == TokKind::Word => {}
+            _ => return false,
+        }
+        match lexicon::longest_match(doc, k) {
+            Some(m2) if state_name(&m2) => n = m2.end_token,
+            _ => return false,
+        }
+    }
+    // An apposition between commas: ", qui a retiré ses troupes du pays,",
+    // ", which denies the charges,"; any apposition at a sentence start
+    // ("La Syrie, en guerre depuis 2011, a ..."). Not a name in a list.
+    let s = without_determiner(doc, lang, t);
+    let relative = |k: usize| match lang {
+        Lang::Fr => doc.is(k, "qui") || doc.is(k, "dont"),
+        _ => doc.is(k, "which") || doc.is(k, "who") || doc.is(k, "whose"),
+    };
+    if doc.is(n, ",") && (relative(n + 1) || doc.tokens.get(s).is_some_and(|x| x.sentence_start)) {
+        let close = (n + 1..(n + 25).min(doc.len()))
+            .take_while(|&k| !doc.tokens[k].sentence_start && !doc.is(k, "."))
+            .find(|&k| doc.is(k, ","));
+        match close {
+            Some(c) if c > n + 1 => n = c + 1,
+            _ => return false,
+        }
+    }
+    let mut skipped = 0;
+    while skipped < 5
+        && doc.tokens.get(n).is_some_and(|x| !x.line_start)
+        && ((!doc.tokens[n].space_before && (doc.is_apostrophe(n) || doc.is_hyphen(n)))
+            || fr.has(doc.norm(n), AGENT_AUX))
+    {
+        n += 1;
+        skipped += 1;
+    }
+    doc.tokens
+        .get(n)
+        .is_some_and(|x| x.kind == TokKind::Word && !x.upper && !x.line_start)
+        && fr.has(doc.norm(n), AGENT_VERB)
+}
+
+/// True when the gazetteer's first reading of `m` is a country or a capital.
+fn state_name(m: &Match) -> bool {
+    matches!(m.entries.first(), Some(Entry::Place(p)) if p.kind == PlaceKind::Country || p.capital)
+}
+
+/// The first token of a name with its determiner ("la France", "l'Irak", "the US").
+fn without_determiner(doc: &Doc, lang: Lang, t: usize) -> usize {
+    match lang {
+        Lang::Fr if t >= 2 && doc.is_apostrophe(t - 1) && doc.is(t - 2, "l") => t - 2,
+        Lang::Fr if t >= 1 && (doc.is(t - 1, "la") || doc.is(t - 1, "le")) => t - 1,
+        Lang::En if t >= 1 && doc.is(t - 1, "the") => t - 1,
+        _ => t,
+    }
+}
+
+/// The token after a determiner at `t` ("la", "l'", "the"), or `t`.
+fn determiner_end(doc: &Doc, lang: Lang, t: usize) -> usize {
+    match lang {
+        Lang::Fr if doc.is(t, "l") && doc.is_apostrophe(t + 1) => t + 2,
+        Lang::Fr if doc.is(t, "la") || doc.is(t, "le") => t + 1,
+        Lang::En if doc.is(t, "the") => t + 1,
+        _ => t,
+    }
+}
+
+/// True when a clause can start at `s`: a sentence or line start, or after
+/// a comma, a conjunction or a complementiser.
+fn clause_start(doc: &Doc, lang: Lang, s: usize) -> bool {
+    let Some(tok) = doc.tokens.get(s) else {
+        return false;
+    };
+    if tok.sentence_start || tok.line_start || s == 0 {
+        return true;
+    }
+    let p = doc.norm(s - 1);
+    matches!(p, "," | ";" | ":" | ">" | "(")
+        || match lang {
+            Lang::Fr => matches!(p, "et" | "mais" | "que" | "qu" | "tandis" | "alors" | "ou"),
+            Lang::En => matches!(p, "and" | "but" | "that" | "while" | "whereas" | "or"),
+            Lang::Und => false,
+        }
+        || (lang == Lang::Fr && doc.is_apostrophe(s - 1) && s >= 2 && doc.is(s - 2, "qu"))
 }
 
 fn push_actor(doc: &Doc, t: usize, end: usize, ty: ActorType, score: u8, out: &mut Vec<Candidate>) {
@@ -1059,6 +1164,36 @@ mod tests {
             s.contains(&("Zarqa River".to_string(), Kind::Place)),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn countries_and_capitals_as_subjects_of_agent_verbs_are_actors() {
+        let kind = |text: &str, lang: Lang, name: &str| {
+            spans(text, lang)
+                .into_iter()
+                .find(|(t, _)| t == name)
+                .map(|(_, k)| k)
+        };
+        let fr = "Selon l'ONU, la France, qui a retiré ses troupes du pays, a appelé \
+                  mardi à un cessez-le-feu.";
+        assert_eq!(kind(fr, Lang::Fr, "France"), Some(Kind::Actor));
+        let fr = "Après des semaines de tractations, Washington et Moscou ont convenu d'une trêve.";
+        assert_eq!(kind(fr, Lang::Fr, "Washington"), Some(Kind::Actor));
+        assert_eq!(kind(fr, Lang::Fr, "Moscou"), Some(Kind::Actor));
+        let en = "The talks stalled, while France said it would send more troops.";
+        assert_eq!(kind(en, Lang::En, "France"), Some(Kind::Actor));
+        let en = "Officials met on Monday. Iran, which denies the charges, urged calm.";
+        assert_eq!(kind(en, Lang::En, "Iran"), Some(Kind::Actor));
+        // Places stay places: in a list, after a preposition, as the subject
+        // of a verb of being.
+        let fr = "Des combats ont eu lieu en Syrie, en Irak et au Liban, a indiqué l'OSDH.";
+        assert_eq!(kind(fr, Lang::Fr, "Irak"), Some(Kind::Place));
+        let en = "Leaders from Niger, Guinea and Ghana -- are expected to attend.";
+        assert_eq!(kind(en, Lang::En, "Guinea"), Some(Kind::Place));
+        let en = "A wreck off Newfoundland, Canada, fell back to the bottom of the sea.";
+        assert_eq!(kind(en, Lang::En, "Canada"), Some(Kind::Place));
+        let en = "The delegation flew to Paris and London on Monday.";
+        assert_eq!(kind(en, Lang::En, "London"), Some(Kind::Place));
     }
 
     #[test]

@@ -68,10 +68,11 @@ const SMALLER: u64 = 20;
 pub(super) fn settle(
     doc: &Doc,
     setting: &Setting,
-    ambiguous: &[Ambiguous],
+    notes: &super::Notes,
     first: usize,
     out: &mut [Candidate],
 ) {
+    let ambiguous = &notes.ambiguous;
     if ambiguous.is_empty() {
         return;
     }
@@ -81,21 +82,24 @@ pub(super) fn settle(
             .binary_search_by_key(&c.start, |a| a.start)
             .is_ok()
     };
-    // Countries named by the unambiguous places, with their mention counts.
+    // Countries named by the unambiguous places and by the states acting,
+    // with their mention counts.
     let mut named: Vec<(String, u32)> = Vec::new();
+    let mut count = |code: &str| match named.iter_mut().find(|(n, _)| *n == code) {
+        Some((_, k)) => *k += 1,
+        None => named.push((code.to_string(), 1)),
+    };
     for c in out.iter().skip(first) {
         if c.kind != Kind::Place || is_ambiguous(c) {
             continue;
         }
         if let Some(Value::Place(v)) = &c.value {
             if let Some(code) = v.country.as_deref() {
-                match named.iter_mut().find(|(n, _)| *n == code) {
-                    Some((_, k)) => *k += 1,
-                    None => named.push((code.to_string(), 1)),
-                }
+                count(code);
             }
         }
     }
+    notes.states.iter().for_each(|c| count(c));
     let country: Option<String> = setting
         .country
         .map(str::to_string)
