@@ -109,9 +109,18 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
 
 /// Annotates a dispatch. Never panics, whatever the text.
 pub fn annotate(text: &str, options: &Options) -> Annotated {
-    let doc = text::Doc::new(text);
+    let mut doc = text::Doc::new(text);
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc));
     let found = dateline::find(&doc, lang);
+    // The story opens after the dateline: its first word starts a sentence
+    // ("(AFP) - Des heurts", "(Reuters) - Clashes erupted").
+    if let Some(f) = &found {
+        let t = doc.token_at_or_after(f.end);
+        if let Some(tok) = doc.tokens.get_mut(t) {
+            tok.sentence_start = true;
+        }
+    }
+    let doc = doc;
     let dct = options.dct.or(found.as_ref().and_then(|f| f.date));
 
     let mut cands = Vec::new();

@@ -87,17 +87,28 @@ fn at(
     notes: &mut Notes,
 ) -> usize {
     let tok = doc.tokens[t];
+    if tok.kind == TokKind::Word && !tok.upper && leading_arabic_article(doc, t) {
+        return with_article(doc, lang, fr, headline, t, out, notes);
+    }
     if tok.kind != TokKind::Word || !tok.upper {
         return t + 1;
     }
     let word = doc.norm(t);
+    // Irish names: "O'Brien", "O'Neill" (not an elision).
+    let irish = word == "o"
+        && doc.is_apostrophe(t + 1)
+        && !doc.tokens[t + 1].space_before
+        && doc
+            .tokens
+            .get(t + 2)
+            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before);
     // Initials before a surname: "H. Morris", "J.P. Smith".
     if let Some(end) = initials_end(doc, fr, t) {
         push_actor(doc, t, end, ActorType::Person, 75, out);
         return end;
     }
     // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
-    if word.chars().count() < 2 && !abbreviation(doc, t) {
+    if word.chars().count() < 2 && !abbreviation(doc, t) && !irish {
         return t + 1;
     }
     // Codes mixing letters and digits ("A36", "CM2", "F-16") are not names.
@@ -345,7 +356,7 @@ fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool
         return false;
     }
     let w = doc.norm(t);
-    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
+    if common_or_plural(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
         return false;
     }
     (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
@@ -449,6 +460,20 @@ fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
     }
 }
 
+/// A frequent word, or the plural of one ("Analysts", "Eyewitnesses",
+/// "Policies", "Experts"): the word lists hold mostly singulars.
+fn common_or_plural(lang: Lang, w: &str) -> bool {
+    if lexicon::is_common_word(lang, w) {
+        return true;
+    }
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    let common = |s: &str| lexicon::is_common_word(lang, s);
+    stem("s").is_some_and(common)
+        || stem("x").is_some_and(common)
+        || stem("es").is_some_and(common)
+        || (lang != Lang::Fr && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+}
+
 /// A word at the head of a sentence that looks like a name rather than a
 /// capitalised ordinary word: not frequent in lower case, not shaped like a
 /// participle or an adverb, and followed by a verb or punctuation.
@@ -457,7 +482,7 @@ fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.norm(t);
-    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 {
+    if common_or_plural(lang, w) || w.chars().count() < 3 {
         return false;
     }
     let shaped = match lang {
@@ -891,6 +916,50 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
     e
 }
 
+/// Arabic articles that may open a name written in lower case ("al-Aqsa",
+/// "ash-Sham"); not the short forms that are also French or English words.
+const LEADING_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "ez", "ech", "ul", "ud", "uz",
+];
+
+/// An Arabic article at `t` that opens a name: "al-Aqsa", "dans al-Bab";
+/// not one inside a name ("Bachar al-Assad", found with the name).
+fn leading_arabic_article(doc: &Doc, t: usize) -> bool {
+    LEADING_ARTICLES.contains(&doc.norm(t))
+        && arabic_article_compound(doc, t)
+        && (doc.tokens[t].space_before || t == 0 || doc.tokens[t].line_start)
+        && !(t >= 1 && doc.tokens[t - 1].kind == TokKind::Word && doc.tokens[t - 1].upper)
+}
+
+/// Looks at a name opened by a lower-case Arabic article at `t`: the name
+/// after the article, extended over it ("al-Aqsa"), unless the gazetteer
+/// knows the whole name from the article on.
+fn with_article(
+    doc: &Doc,
+    lang: Lang,
+    fr: &Framing,
+    headline: &[bool],
+    t: usize,
+    out: &mut Vec<Candidate>,
+    notes: &mut Notes,
+) -> usize {
+    let name = t + 2;
+    let before = out.len();
+    let next = at(doc, lang, fr, headline, name, out, notes);
+    let (from, to) = (doc.tokens[name].start, doc.tokens[t].start);
+    for c in out.iter_mut().skip(before).filter(|c| c.start == from) {
+        if let Some(Value::Actor(a)) = &mut c.value {
+            if c.source == Source::Rule
+                && doc.text.get(c.start..c.end) == Some(a.canonical.as_str())
+            {
+                a.canonical = doc.text.get(to..c.end).unwrap_or_default().to_string();
+            }
+        }
+        c.start = to;
+    }
+    next
+}
+
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
 fn arabic_article_compound(doc: &Doc, t: usize) -> bool {
     crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
@@ -1194,6 +1263,34 @@ mod tests {
         assert_eq!(kind(en, Lang::En, "Canada"), Some(Kind::Place));
         let en = "The delegation flew to Paris and London on Monday.";
         assert_eq!(kind(en, Lang::En, "London"), Some(Kind::Place));
+    }
+
+    #[test]
+    fn irish_names_arabic_articles_and_plural_words_at_sentence_starts() {
+        let s = spans("Police questioned O'Brien and O'Neill on Monday.", Lang::En);
+        assert!(s.contains(&("O'Brien".to_string(), Kind::Actor)), "{s:?}");
+        assert!(s.contains(&("O'Neill".to_string(), Kind::Actor)), "{s:?}");
+        let s = spans(
+            "Des frappes ont visé al-Bab et Bachar al-Assad a réagi.",
+            Lang::Fr,
+        );
+        assert!(s.contains(&("al-Bab".to_string(), Kind::Place)), "{s:?}");
+        assert!(
+            s.contains(&("Bachar al-Assad".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // The plural of a frequent word heading a sentence is no name.
+        let s = spans(
+            "Talks resumed. Analysts said the deal would hold.",
+            Lang::En,
+        );
+        assert!(s.is_empty(), "{s:?}");
+        // Nor is the first word of the story after a dateline.
+        let r = crate::annotate(
+            "KABUL, May 4 (Reuters) - Gunmen attacked a checkpoint on Wednesday.",
+            &crate::Options::default(),
+        );
+        assert!(!r.spans.iter().any(|s| s.text == "Gunmen"), "{:?}", r.spans);
     }
 
     #[test]
