@@ -876,6 +876,10 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
     let caps = doc.tokens[t].all_caps;
     let mut e = compound_end(doc, t);
     while let Some(n) = doc.tokens.get(e) {
+        if middle_initial_dot(doc, t, e) {
+            e += 1;
+            continue;
+        }
         if n.line_start || n.kind != TokKind::Word {
             break;
         }
@@ -958,6 +962,31 @@ fn with_article(
         c.start = to;
     }
     next
+}
+
+/// The dot of a middle initial at `e` inside a name that started at `t`
+/// ("George W. Bush", "Bernard B. Fall"): glued to a single capital letter
+/// that follows a name word, and followed by a capitalised word that is not
+/// a function word (a sentence that ends on "Group A." is not one name with
+/// the next).
+fn middle_initial_dot(doc: &Doc, t: usize, e: usize) -> bool {
+    let (Some(dot), Some(next)) = (doc.tokens.get(e), doc.tokens.get(e + 1)) else {
+        return false;
+    };
+    let initial = e - 1;
+    dot.kind == TokKind::Punct
+        && !dot.space_before
+        && doc.norm(e) == "."
+        && initial > t
+        && doc.tokens[initial].upper
+        && doc.raw(initial).chars().count() == 1
+        && doc.tokens[initial - 1].kind == TokKind::Word
+        && next.kind == TokKind::Word
+        && next.upper
+        && !next.all_caps
+        && !next.line_start
+        && !crate::lang::is_stopword(Lang::Fr, doc.norm(e + 1))
+        && !crate::lang::is_stopword(Lang::En, doc.norm(e + 1))
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
@@ -1291,6 +1320,25 @@ mod tests {
             &crate::Options::default(),
         );
         assert!(!r.spans.iter().any(|s| s.text == "Gunmen"), "{:?}", r.spans);
+    }
+
+    #[test]
+    fn middle_initials_stay_inside_names() {
+        let s = spans(
+            "The decision by George W. Bush angered Bernard B. Fall.",
+            Lang::En,
+        );
+        assert!(
+            s.contains(&("George W. Bush".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        assert!(
+            s.contains(&("Bernard B. Fall".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // A sentence ending on a letter does not run into the next one.
+        let s = spans("It was Group A. The rest followed.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t.contains("The")), "{s:?}");
     }
 
     #[test]
