@@ -254,6 +254,14 @@ fn at(
         } else if lexicon::is_first_name(word) {
             notes.defer = true;
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
+        } else if word.chars().count() >= 3
+            && !is_month_or_weekday(lang, word)
+            && !determiner_before(doc, lang, t)
+            && (reporting_verb_near(doc, lang, t, plain_end) || possessive_after(doc, plain_end))
+        {
+            // Where someone speaks or owns: "said Wang", "Woods said", "Wang 's arrest".
+            notes.defer = true;
+            push_guess(doc, t, plain_end, None, 40, out);
         }
         return plain_end;
     }
@@ -472,6 +480,11 @@ fn common_or_plural(lang: Lang, w: &str) -> bool {
         || stem("x").is_some_and(common)
         || stem("es").is_some_and(common)
         || (lang != Lang::Fr && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+}
+
+/// An English possessive at `t`: "Wang's", "Wang 's".
+fn possessive_after(doc: &Doc, t: usize) -> bool {
+    doc.is_apostrophe(t) && doc.is(t + 1, "s")
 }
 
 /// A word at the head of a sentence that looks like a name rather than a
@@ -1339,6 +1352,25 @@ mod tests {
         // A sentence ending on a letter does not run into the next one.
         let s = spans("It was Group A. The rest followed.", Lang::En);
         assert!(!s.iter().any(|(t, _)| t.contains("The")), "{s:?}");
+    }
+
+    #[test]
+    fn frequent_words_that_speak_or_own_are_names() {
+        let s = spans(
+            "Police said Wang 's arrest was political, and Woods said so too.",
+            Lang::En,
+        );
+        assert!(
+            s.iter().any(|(t, k)| t == "Wang" && *k == Kind::Actor),
+            "{s:?}"
+        );
+        assert!(
+            s.iter().any(|(t, k)| t == "Woods" && *k == Kind::Actor),
+            "{s:?}"
+        );
+        // Not when the document writes the word in lower case too.
+        let s = spans("Then Woods said so. They walked in the woods.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t == "Woods"), "{s:?}");
     }
 
     #[test]
