@@ -68,11 +68,16 @@ pub const CHAIN_HEAD: u32 = 1 << 11;
 /// The framing words of one language.
 pub struct Framing {
     tags: WordMap<&'static str, u32>,
+    /// The agent verbs and auxiliaries, apart: they are looked up only after
+    /// a country or capital, and would otherwise double the map every
+    /// token is looked up in.
+    agent: WordMap<&'static str, u32>,
 }
 
 impl Framing {
     fn parse(data: &'static str, particles: &'static str) -> Framing {
         let mut tags: WordMap<&'static str, u32> = WordMap::default();
+        let mut agent: WordMap<&'static str, u32> = WordMap::default();
         for line in word_list(data) {
             let mut parts = line.split('\t');
             let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
@@ -99,12 +104,17 @@ impl Framing {
                 "agent_aux" => AGENT_AUX,
                 _ => 0,
             };
-            *tags.entry(word.trim()).or_insert(0) |= bit;
+            let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
+                &mut agent
+            } else {
+                &mut tags
+            };
+            *map.entry(word.trim()).or_insert(0) |= bit;
         }
         for p in word_list(particles) {
             *tags.entry(p).or_insert(0) |= PARTICLE;
         }
-        Framing { tags }
+        Framing { tags, agent }
     }
 
     /// The tags of a folded word (0 when it frames nothing).
@@ -129,6 +139,11 @@ impl Framing {
     #[inline]
     pub fn has(&self, folded: &str, tag: u32) -> bool {
         self.tags(folded) & tag != 0
+    }
+
+    /// True when the folded word carries `tag`, one of [`AGENT_VERB`] and [`AGENT_AUX`].
+    pub fn has_agent(&self, folded: &str, tag: u32) -> bool {
+        self.agent.get(folded).is_some_and(|&t| t & tag != 0)
     }
 }
 
@@ -184,5 +199,7 @@ mod tests {
         let en = framing(Lang::En);
         assert!(en.has("spokesman", TITLE) && en.has("river", PLACE_SUFFIX));
         assert!(!framing(Lang::Und).has("president", TITLE));
+        assert!(fr.has_agent("annonce", AGENT_VERB) && !fr.has("annonce", AGENT_VERB));
+        assert!(en.has_agent("has", AGENT_AUX) && !en.has_agent("has", AGENT_VERB));
     }
 }

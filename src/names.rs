@@ -60,6 +60,11 @@ pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) 
     while t < doc.len() {
         notes.defer = false;
         let next = at(doc, lang, fr, &headline, t, &mut buf, &mut notes);
+        // A name opened by a lower-case Arabic article ("al-Aqsa") is
+        // extended over it.
+        if !buf.is_empty() && t >= 2 && leading_arabic_article(doc, t - 2) {
+            extend_over_article(doc, t - 2, &mut buf);
+        }
         if notes.defer {
             pending.add(t, &mut buf);
         } else {
@@ -87,9 +92,6 @@ fn at(
     notes: &mut Notes,
 ) -> usize {
     let tok = doc.tokens[t];
-    if tok.kind == TokKind::Word && !tok.upper && leading_arabic_article(doc, t) {
-        return with_article(doc, lang, fr, headline, t, out, notes);
-    }
     if tok.kind != TokKind::Word || !tok.upper {
         return t + 1;
     }
@@ -638,7 +640,7 @@ fn emit_match(
                 PlaceKind::City if p.population >= 100_000 => 78,
                 PlaceKind::City => 72,
             };
-            country::note(&m.entries, start, end, &mut notes.ambiguous);
+            country::note(&m.entries, t, (start, end), &mut notes.ambiguous);
             out.push(
                 Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
                     .with_value(p.value()),
@@ -770,7 +772,7 @@ fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> b
     while skipped < 5
         && doc.tokens.get(n).is_some_and(|x| !x.line_start)
         && ((!doc.tokens[n].space_before && (doc.is_apostrophe(n) || doc.is_hyphen(n)))
-            || fr.has(doc.norm(n), AGENT_AUX))
+            || fr.has_agent(doc.norm(n), AGENT_AUX))
     {
         n += 1;
         skipped += 1;
@@ -778,7 +780,7 @@ fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> b
     doc.tokens
         .get(n)
         .is_some_and(|x| x.kind == TokKind::Word && !x.upper && !x.line_start)
-        && fr.has(doc.norm(n), AGENT_VERB)
+        && fr.has_agent(doc.norm(n), AGENT_VERB)
 }
 
 /// True when the gazetteer's first reading of `m` is a country or a capital.
@@ -942,29 +944,22 @@ const LEADING_ARTICLES: &[&str] = &[
 /// An Arabic article at `t` that opens a name: "al-Aqsa", "dans al-Bab";
 /// not one inside a name ("Bachar al-Assad", found with the name).
 fn leading_arabic_article(doc: &Doc, t: usize) -> bool {
-    LEADING_ARTICLES.contains(&doc.norm(t))
+    doc.tokens[t].kind == TokKind::Word
+        && !doc.tokens[t].upper
+        && LEADING_ARTICLES.contains(&doc.norm(t))
         && arabic_article_compound(doc, t)
         && (doc.tokens[t].space_before || t == 0 || doc.tokens[t].line_start)
         && !(t >= 1 && doc.tokens[t - 1].kind == TokKind::Word && doc.tokens[t - 1].upper)
 }
 
-/// Looks at a name opened by a lower-case Arabic article at `t`: the name
-/// after the article, extended over it ("al-Aqsa"), unless the gazetteer
-/// knows the whole name from the article on.
-fn with_article(
-    doc: &Doc,
-    lang: Lang,
-    fr: &Framing,
-    headline: &[bool],
-    t: usize,
-    out: &mut Vec<Candidate>,
-    notes: &mut Notes,
-) -> usize {
-    let name = t + 2;
-    let before = out.len();
-    let next = at(doc, lang, fr, headline, name, out, notes);
-    let (from, to) = (doc.tokens[name].start, doc.tokens[t].start);
-    for c in out.iter_mut().skip(before).filter(|c| c.start == from) {
+/// Extends the candidates of `buf` that start right after the Arabic
+/// article at `t` over it ("Aqsa" → "al-Aqsa").
+fn extend_over_article(doc: &Doc, t: usize, buf: &mut [Candidate]) {
+    let (Some(from), Some(to)) = (doc.tokens.get(t + 2), doc.tokens.get(t)) else {
+        return;
+    };
+    let (from, to) = (from.start, to.start);
+    for c in buf.iter_mut().filter(|c| c.start == from) {
         if let Some(Value::Actor(a)) = &mut c.value {
             if c.source == Source::Rule
                 && doc.text.get(c.start..c.end) == Some(a.canonical.as_str())
@@ -974,7 +969,6 @@ fn with_article(
         }
         c.start = to;
     }
-    next
 }
 
 /// The dot of a middle initial at `e` inside a name that started at `t`

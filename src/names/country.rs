@@ -12,7 +12,7 @@
 //! the pass only re-reads the names the main pass found ambiguous, so it costs
 //! nothing on unambiguous text.
 
-use crate::lexicon::{Entry, PlaceEntry, PlaceKind};
+use crate::lexicon::{self, Entry, PlaceEntry, PlaceKind};
 use crate::span::{Candidate, Kind, Source, Value};
 use crate::text::Doc;
 
@@ -29,34 +29,34 @@ pub struct Setting {
 pub(super) struct Ambiguous {
     start: usize,
     end: usize,
-    places: Vec<PlaceEntry>,
+    /// The name's first token, to read its senses again when needed.
+    token: usize,
+    /// The country of the first reading.
+    top: Option<&'static str>,
 }
 
-/// Keeps the place readings of a gazetteer name when they lie in more than
-/// one country.
-pub(super) fn note(entries: &[Entry], start: usize, end: usize, out: &mut Vec<Ambiguous>) {
-    let mut first_country = None;
-    let mut several = false;
-    for e in entries {
-        if let Entry::Place(p) = e {
-            match first_country {
-                None => first_country = Some(p.country),
-                Some(c) if c != p.country => several = true,
-                _ => {}
-            }
-        }
+/// Notes a gazetteer name at token `token` when its place readings lie in
+/// more than one country. No allocation: the senses are read again only
+/// for the names whose reading may change.
+pub(super) fn note(
+    entries: &[Entry],
+    token: usize,
+    (start, end): (usize, usize),
+    out: &mut Vec<Ambiguous>,
+) {
+    let mut places = entries.iter().filter_map(|e| match e {
+        Entry::Place(p) => Some(p.country),
+        Entry::Actor(_) => None,
+    });
+    let Some(top) = places.next() else { return };
+    if places.any(|c| c != top) {
+        out.push(Ambiguous {
+            start,
+            end,
+            token,
+            top,
+        });
     }
-    if !several {
-        return;
-    }
-    let places = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Place(p) => Some(p.clone()),
-            Entry::Actor(_) => None,
-        })
-        .collect();
-    out.push(Ambiguous { start, end, places });
 }
 
 /// A twentieth: how much smaller than the first reading a city of the
@@ -129,14 +129,22 @@ pub(super) fn settle(
         else {
             continue;
         };
-        let Some(top) = a.places.first() else {
-            continue;
-        };
-        if top.country == Some(country.as_str()) {
+        if a.top == Some(country.as_str()) {
             continue;
         }
-        let Some(local) = a
-            .places
+        let Some(m) = lexicon::longest_match(doc, a.token) else {
+            continue;
+        };
+        let places: Vec<&PlaceEntry> = m
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Place(p) => Some(p),
+                Entry::Actor(_) => None,
+            })
+            .collect();
+        let Some(top) = places.first() else { continue };
+        let Some(local) = places
             .iter()
             .find(|p| p.country == Some(country.as_str()) && p.kind != PlaceKind::Country)
         else {
