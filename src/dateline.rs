@@ -11,7 +11,7 @@
 use crate::calendar::Date;
 use crate::dates::{self, common::Cx, expr::Base};
 use crate::lang::Lang;
-use crate::lexicon::{self, Entry};
+use crate::lexicon;
 use crate::text::{Doc, TokKind};
 
 /// A dateline found at the head of a dispatch, in byte offsets.
@@ -187,15 +187,7 @@ fn name_range(doc: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
 /// "PARIS, Texas" → US), else the most prominent reading of its place
 /// ("BEYROUTH" → LB). `None` when the gazetteer knows neither.
 pub fn country(text: &str, f: &Found) -> Option<&'static str> {
-    let country_of = |(s, e): (usize, usize)| {
-        let name = text.get(s..e)?;
-        lexicon::lookup(name)
-            .into_iter()
-            .find_map(|entry| match entry {
-                Entry::Place(p) => p.country,
-                Entry::Actor(_) => None,
-            })
-    };
+    let country_of = |(s, e): (usize, usize)| lexicon::place_country(text.get(s..e)?);
     f.region
         .and_then(country_of)
         .or_else(|| f.place.and_then(country_of))

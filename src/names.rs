@@ -44,6 +44,8 @@ struct Notes {
     ambiguous: Vec<country::Ambiguous>,
     /// The countries of the states named as actors ("la France a appelé").
     states: Vec<&'static str>,
+    /// The dateline's country, if any.
+    dateline_country: Option<&'static str>,
 }
 
 /// Proposes place and actor candidates for the capitalised names of `doc`;
@@ -54,7 +56,10 @@ pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) 
     let headline = headline_tokens(doc);
     let first = out.len();
     let mut pending = discourse::Pending::default();
-    let mut notes = Notes::default();
+    let mut notes = Notes {
+        dateline_country: setting.country,
+        ..Notes::default()
+    };
     let mut buf = Vec::new();
     let mut t = 0;
     while t < doc.len() {
@@ -640,7 +645,13 @@ fn emit_match(
                 PlaceKind::City if p.population >= 100_000 => 78,
                 PlaceKind::City => 72,
             };
-            country::note(&m.entries, t, (start, end), &mut notes.ambiguous);
+            country::note(
+                &m.entries,
+                t,
+                (start, end),
+                notes.dateline_country,
+                &mut notes.ambiguous,
+            );
             out.push(
                 Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
                     .with_value(p.value()),

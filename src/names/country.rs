@@ -31,32 +31,48 @@ pub(super) struct Ambiguous {
     end: usize,
     /// The name's first token, to read its senses again when needed.
     token: usize,
-    /// The country of the first reading.
-    top: Option<&'static str>,
+    /// The first reading: country, kind, population.
+    top: (Option<&'static str>, PlaceKind, u64),
+    /// With a dateline country: the reading in that country, if it differs
+    /// from the first (`None`: nothing to change). Without one, the senses
+    /// are read again once the dispatch's country is known.
+    local: Option<Option<PlaceEntry>>,
 }
 
 /// Notes a gazetteer name at token `token` when its place readings lie in
-/// more than one country. No allocation: the senses are read again only
-/// for the names whose reading may change.
+/// more than one country; `dateline` is the dateline's country, which lets
+/// the reading in it be kept now (one copy, only where it differs from the
+/// first reading) rather than looked up again.
 pub(super) fn note(
     entries: &[Entry],
     token: usize,
     (start, end): (usize, usize),
+    dateline: Option<&'static str>,
     out: &mut Vec<Ambiguous>,
 ) {
     let mut places = entries.iter().filter_map(|e| match e {
-        Entry::Place(p) => Some(p.country),
+        Entry::Place(p) => Some(p),
         Entry::Actor(_) => None,
     });
     let Some(top) = places.next() else { return };
-    if places.any(|c| c != top) {
-        out.push(Ambiguous {
-            start,
-            end,
-            token,
-            top,
-        });
+    if !places.clone().any(|p| p.country != top.country) {
+        return;
     }
+    let local = dateline.map(|dc| {
+        if top.country == Some(dc) {
+            return None;
+        }
+        places
+            .find(|p| p.country == Some(dc) && p.kind != PlaceKind::Country)
+            .cloned()
+    });
+    out.push(Ambiguous {
+        start,
+        end,
+        token,
+        top: (top.country, top.kind, top.population),
+        local,
+    });
 }
 
 /// A twentieth: how much smaller than the first reading a city of the
@@ -129,26 +145,31 @@ pub(super) fn settle(
         else {
             continue;
         };
-        if a.top == Some(country.as_str()) {
+        let (top_country, top_kind, top_population) = a.top;
+        if top_country == Some(country.as_str()) {
             continue;
         }
-        let Some(m) = lexicon::longest_match(doc, a.token) else {
-            continue;
-        };
-        let places: Vec<&PlaceEntry> = m
-            .entries
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Place(p) => Some(p),
-                Entry::Actor(_) => None,
-            })
-            .collect();
-        let Some(top) = places.first() else { continue };
-        let Some(local) = places
-            .iter()
-            .find(|p| p.country == Some(country.as_str()) && p.kind != PlaceKind::Country)
-        else {
-            continue;
+        let reread;
+        let local = match &a.local {
+            Some(Some(local)) => local,
+            Some(None) => continue,
+            None => {
+                let Some(m) = lexicon::longest_match(doc, a.token) else {
+                    continue;
+                };
+                reread = m.entries.into_iter().find_map(|e| match e {
+                    Entry::Place(p)
+                        if p.country == Some(country.as_str()) && p.kind != PlaceKind::Country =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                });
+                match &reread {
+                    Some(p) => p,
+                    None => continue,
+                }
+            }
         };
         let is_dateline_name = dateline_key.as_deref().is_some_and(|k| {
             doc.text
@@ -156,10 +177,10 @@ pub(super) fn settle(
                 .is_some_and(|t| crate::text::name_key(t) == k)
         });
         let prefer = is_dateline_name
-            || (top.kind == PlaceKind::City
+            || (top_kind == PlaceKind::City
                 && local.kind == PlaceKind::City
-                && local.population.saturating_mul(SMALLER) >= top.population
-                && !top.country.is_some_and(mentioned));
+                && local.population.saturating_mul(SMALLER) >= top_population
+                && !top_country.is_some_and(mentioned));
         if prefer {
             c.value = Some(local.value());
         }
