@@ -11,6 +11,7 @@
 use crate::calendar::Date;
 use crate::dates::{self, common::Cx, expr::Base};
 use crate::lang::Lang;
+use crate::lexicon;
 use crate::text::{Doc, TokKind};
 
 /// A dateline found at the head of a dispatch, in byte offsets.
@@ -20,6 +21,9 @@ pub struct Found {
     pub end: usize,
     /// The place as written ("BEYROUTH"), and its byte range.
     pub place: Option<(usize, usize)>,
+    /// The first region or country after the place ("Liban" in "TRIPOLI
+    /// (Liban)", "Lebanon" in "TRIPOLI, Lebanon"), and its byte range.
+    pub region: Option<(usize, usize)>,
     pub date: Option<Date>,
     /// Month and day when the dateline has no year ("Nov 3").
     pub partial_date: Option<(u32, u32)>,
@@ -92,6 +96,7 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
     let mut j = place_end;
     let mut date = None;
     let mut partial = None;
+    let mut region = None;
     // ", Kenya" / " (Syrie)" / ", 3 nov 2017" / " 1996-08-30"
     for _ in 0..3 {
         if date.is_none() && partial.is_none() && doc.same_line(j) {
@@ -114,6 +119,7 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
                 continue;
             }
             if let Some(e) = name(doc, j + 1) {
+                region.get_or_insert((j + 1, e));
                 j = e;
                 continue;
             }
@@ -121,6 +127,7 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
         if doc.is(j, "(") && doc.same_line(j) {
             if let Some(e) = name(doc, j + 1) {
                 if doc.is(e, ")") && !is_dash(doc, e + 1) {
+                    region.get_or_insert((j + 1, e));
                     j = e + 1;
                     continue;
                 }
@@ -163,14 +170,29 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
         start: doc.tokens[t].start,
         end: last.end,
         place: Some((doc.tokens[t].start, doc.tokens[place_last].end)),
+        region: region.and_then(|(s, e)| name_range(doc, s, e)),
         date,
         partial_date: if date.is_some() { None } else { partial },
         agency,
     })
 }
 
-/// A day and month (and year) at `t`, in the language or, when unknown, in
-/// French or English: ((year, month, day), end token).
+/// The byte range of name tokens `[s, e)`, without a final dot ("N.Y." keeps it).
+fn name_range(doc: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
+    let last = doc.tokens.get(e.checked_sub(1)?)?;
+    (e > s).then(|| (doc.tokens.get(s).map_or(last.start, |x| x.start), last.end))
+}
+
+/// The country a dateline names: its region's ("TRIPOLI (Liban)" → LB,
+/// "PARIS, Texas" → US), else the most prominent reading of its place
+/// ("BEYROUTH" → LB). `None` when the gazetteer knows neither.
+pub fn country(text: &str, f: &Found) -> Option<&'static str> {
+    let country_of = |(s, e): (usize, usize)| lexicon::place_country(text.get(s..e)?);
+    f.region
+        .and_then(country_of)
+        .or_else(|| f.place.and_then(country_of))
+}
+
 /// True when the rest of the line from `t` is in capitals: a headline.
 fn headline_follows(doc: &Doc, t: usize) -> bool {
     let mut words = 0;
@@ -285,6 +307,34 @@ mod tests {
         .unwrap();
         assert_eq!(f.2.as_deref(), Some("2017-12-01"));
         assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
+    }
+
+    #[test]
+    fn regions_and_the_country_they_name() {
+        let country = |text: &str| {
+            let doc = Doc::new(text);
+            let f = find(&doc, Lang::Und)?;
+            let region = f.region.map(|(s, e)| text[s..e].to_string());
+            Some((region, country(text, &f)))
+        };
+        assert_eq!(
+            country("TRIPOLI (Liban), 4 mai 2022 (AFP) - Des heurts."),
+            Some((Some("Liban".to_string()), Some("LB")))
+        );
+        assert_eq!(
+            country("TRIPOLI, Lebanon, May 4 (Reuters) - Gunmen fired."),
+            Some((Some("Lebanon".to_string()), Some("LB")))
+        );
+        // A region of a country: the country.
+        assert_eq!(
+            country("AUSTIN, Texas (AP) _ The governor said."),
+            Some((Some("Texas".to_string()), Some("US")))
+        );
+        // No region: the place's first reading.
+        assert_eq!(
+            country("BEYROUTH, 3 nov 2017 (AFP) - Le chef."),
+            Some((None, Some("LB")))
+        );
     }
 
     #[test]

@@ -68,11 +68,16 @@ pub const CHAIN_HEAD: u32 = 1 << 11;
 /// The framing words of one language.
 pub struct Framing {
     tags: WordMap<&'static str, u32>,
+    /// The agent verbs and auxiliaries, apart: they are looked up only after
+    /// a country or capital, and would otherwise double the map every
+    /// token is looked up in.
+    agent: WordMap<&'static str, u32>,
 }
 
 impl Framing {
     fn parse(data: &'static str, particles: &'static str) -> Framing {
         let mut tags: WordMap<&'static str, u32> = WordMap::default();
+        let mut agent: WordMap<&'static str, u32> = WordMap::default();
         for line in word_list(data) {
             let mut parts = line.split('\t');
             let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
@@ -95,14 +100,21 @@ impl Framing {
                 "sports" => SPORTS,
                 "compass" => COMPASS,
                 "toponym_ending" => TOPONYM_ENDING,
+                "agent_verb" => AGENT_VERB,
+                "agent_aux" => AGENT_AUX,
                 _ => 0,
             };
-            *tags.entry(word.trim()).or_insert(0) |= bit;
+            let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
+                &mut agent
+            } else {
+                &mut tags
+            };
+            *map.entry(word.trim()).or_insert(0) |= bit;
         }
         for p in word_list(particles) {
             *tags.entry(p).or_insert(0) |= PARTICLE;
         }
-        Framing { tags }
+        Framing { tags, agent }
     }
 
     /// The tags of a folded word (0 when it frames nothing).
@@ -128,6 +140,11 @@ impl Framing {
     pub fn has(&self, folded: &str, tag: u32) -> bool {
         self.tags(folded) & tag != 0
     }
+
+    /// True when the folded word carries `tag`, one of [`AGENT_VERB`] and [`AGENT_AUX`].
+    pub fn has_agent(&self, folded: &str, tag: u32) -> bool {
+        self.agent.get(folded).is_some_and(|&t| t & tag != 0)
+    }
 }
 
 /// A particle inside a name ("al", "ben", "de", "van"); shared by all languages.
@@ -143,6 +160,13 @@ pub const COMPASS: u32 = 1 << 15;
 /// An ending of town names, written "-ville" in the data ("Savonnières",
 /// "Abainville"): see [`Framing::has_ending`].
 pub const TOPONYM_ENDING: u32 = 1 << 16;
+
+/// A verb whose subject acts ("a appelé", "agreed"): a country or capital
+/// as its subject stands for its government.
+pub const AGENT_VERB: u32 = 1 << 17;
+/// An auxiliary, clitic or adverb between a subject and its verb ("ont",
+/// "n'", "has", "also").
+pub const AGENT_AUX: u32 = 1 << 18;
 
 /// The framing words of a language (`Und` has only the particles).
 pub fn framing(lang: Lang) -> &'static Framing {
@@ -175,5 +199,7 @@ mod tests {
         let en = framing(Lang::En);
         assert!(en.has("spokesman", TITLE) && en.has("river", PLACE_SUFFIX));
         assert!(!framing(Lang::Und).has("president", TITLE));
+        assert!(fr.has_agent("annonce", AGENT_VERB) && !fr.has("annonce", AGENT_VERB));
+        assert!(en.has_agent("has", AGENT_AUX) && !en.has_agent("has", AGENT_VERB));
     }
 }

@@ -109,14 +109,29 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
 
 /// Annotates a dispatch. Never panics, whatever the text.
 pub fn annotate(text: &str, options: &Options) -> Annotated {
-    let doc = text::Doc::new(text);
+    let mut doc = text::Doc::new(text);
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc));
     let found = dateline::find(&doc, lang);
+    // The story opens after the dateline: its first word starts a sentence
+    // ("(AFP) - Des heurts", "(Reuters) - Clashes erupted").
+    if let Some(f) = &found {
+        let t = doc.token_at_or_after(f.end);
+        if let Some(tok) = doc.tokens.get_mut(t) {
+            tok.sentence_start = true;
+        }
+    }
+    let doc = doc;
     let dct = options.dct.or(found.as_ref().and_then(|f| f.date));
 
     let mut cands = Vec::new();
     dates::find(&doc, lang, dct, &mut cands);
-    names::find(&doc, lang, &mut cands);
+    let setting = found
+        .as_ref()
+        .map_or_else(names::Setting::default, |f| names::Setting {
+            place: f.place,
+            country: dateline::country(text, f),
+        });
+    names::find(&doc, lang, &setting, &mut cands);
     places::find(&doc, lang, &mut cands);
     actors::find(&doc, lang, &mut cands);
     if let Some(lex) = &options.lexicon {

@@ -19,29 +19,58 @@
 //! [`discourse`] and [`sports`].
 
 use crate::framing::{
-    self, Framing, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD, ORG_SUFFIX, PARTICLE,
-    PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE, TOPONYM_ENDING,
+    self, Framing, AGENT_AUX, AGENT_VERB, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD,
+    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
+    TOPONYM_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
 
+mod country;
 mod discourse;
 mod sports;
 
-/// Proposes place and actor candidates for the capitalised names of `doc`.
-pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
+pub use country::Setting;
+
+/// What the look at one token leaves for the passes over the whole document.
+#[derive(Default)]
+struct Notes {
+    /// The candidates just proposed hold only if the word is never written
+    /// in lower case elsewhere ("à Metz", "while Kent made").
+    defer: bool,
+    /// Place names with readings in several countries.
+    ambiguous: Vec<country::Ambiguous>,
+    /// The countries of the states named as actors ("la France a appelé").
+    states: Vec<&'static str>,
+    /// The dateline's country, if any.
+    dateline_country: Option<&'static str>,
+}
+
+/// Proposes place and actor candidates for the capitalised names of `doc`;
+/// `setting` (from the dateline) decides between the readings of ambiguous
+/// place names.
+pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) {
     let fr = framing::framing(lang);
     let headline = headline_tokens(doc);
     let first = out.len();
     let mut pending = discourse::Pending::default();
+    let mut notes = Notes {
+        dateline_country: setting.country,
+        ..Notes::default()
+    };
     let mut buf = Vec::new();
     let mut t = 0;
     while t < doc.len() {
-        let mut defer = false;
-        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut defer);
-        if defer {
+        notes.defer = false;
+        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut notes);
+        // A name opened by a lower-case Arabic article ("al-Aqsa") is
+        // extended over it.
+        if !buf.is_empty() && t >= 2 && leading_arabic_article(doc, t - 2) {
+            extend_over_article(doc, t - 2, &mut buf);
+        }
+        if notes.defer {
             pending.add(t, &mut buf);
         } else {
             out.append(&mut buf);
@@ -51,6 +80,7 @@ pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
     pending.settle(doc, out);
     sports::teams(doc, lang, fr, first, out);
     discourse::propagate(doc, lang, first, out);
+    country::settle(doc, setting, &notes, first, out);
 }
 
 /// Looks at token `t`; returns the index of the next token to look at.
@@ -64,20 +94,28 @@ fn at(
     headline: &[bool],
     t: usize,
     out: &mut Vec<Candidate>,
-    defer: &mut bool,
+    notes: &mut Notes,
 ) -> usize {
     let tok = doc.tokens[t];
     if tok.kind != TokKind::Word || !tok.upper {
         return t + 1;
     }
     let word = doc.norm(t);
+    // Irish names: "O'Brien", "O'Neill" (not an elision).
+    let irish = word == "o"
+        && doc.is_apostrophe(t + 1)
+        && !doc.tokens[t + 1].space_before
+        && doc
+            .tokens
+            .get(t + 2)
+            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before);
     // Initials before a surname: "H. Morris", "J.P. Smith".
     if let Some(end) = initials_end(doc, fr, t) {
         push_actor(doc, t, end, ActorType::Person, 75, out);
         return end;
     }
     // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
-    if word.chars().count() < 2 && !abbreviation(doc, t) {
+    if word.chars().count() < 2 && !abbreviation(doc, t) && !irish {
         return t + 1;
     }
     // Codes mixing letters and digits ("A36", "CM2", "F-16") are not names.
@@ -148,7 +186,7 @@ fn at(
     }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
-            if !emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
+            if !emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
                 return m.end_token.max(plain_end);
             }
             return m.end_token;
@@ -179,7 +217,7 @@ fn at(
     }
     if let Some(m) = &gm {
         // The gazetteer knows the first words of a longer sequence.
-        if emit_match(doc, lang, fr, t, m, (evidence, defer), out) {
+        if emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
             return m.end_token;
         }
     }
@@ -218,11 +256,19 @@ fn at(
         // names stand (after a place preposition, or as an institution
         // after a determiner: "le Conseil", "la Commission").
         if place_context(doc, fr, t) && word.chars().count() >= 3 {
-            *defer = true;
+            notes.defer = true;
             push_place(doc, t, plain_end, 50, out);
         } else if lexicon::is_first_name(word) {
-            *defer = true;
+            notes.defer = true;
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
+        } else if word.chars().count() >= 3
+            && !is_month_or_weekday(lang, word)
+            && !determiner_before(doc, lang, t)
+            && (reporting_verb_near(doc, lang, t, plain_end) || possessive_after(doc, plain_end))
+        {
+            // Where someone speaks or owns: "said Wang", "Woods said", "Wang 's arrest".
+            notes.defer = true;
+            push_guess(doc, t, plain_end, None, 40, out);
         }
         return plain_end;
     }
@@ -325,7 +371,7 @@ fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool
         return false;
     }
     let w = doc.norm(t);
-    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
+    if common_or_plural(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
         return false;
     }
     (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
@@ -429,6 +475,25 @@ fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
     }
 }
 
+/// A frequent word, or the plural of one ("Analysts", "Eyewitnesses",
+/// "Policies", "Experts"): the word lists hold mostly singulars.
+fn common_or_plural(lang: Lang, w: &str) -> bool {
+    if lexicon::is_common_word(lang, w) {
+        return true;
+    }
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    let common = |s: &str| lexicon::is_common_word(lang, s);
+    stem("s").is_some_and(common)
+        || stem("x").is_some_and(common)
+        || stem("es").is_some_and(common)
+        || (lang != Lang::Fr && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+}
+
+/// An English possessive at `t`: "Wang's", "Wang 's".
+fn possessive_after(doc: &Doc, t: usize) -> bool {
+    doc.is_apostrophe(t) && doc.is(t + 1, "s")
+}
+
 /// A word at the head of a sentence that looks like a name rather than a
 /// capitalised ordinary word: not frequent in lower case, not shaped like a
 /// participle or an adverb, and followed by a verb or punctuation.
@@ -437,7 +502,7 @@ fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.norm(t);
-    if lexicon::is_common_word(lang, w) || w.chars().count() < 3 {
+    if common_or_plural(lang, w) || w.chars().count() < 3 {
         return false;
     }
     let shaped = match lang {
@@ -513,7 +578,7 @@ fn emit_match(
     fr: &Framing,
     t: usize,
     m: &Match,
-    (evidence, defer): (bool, &mut bool),
+    (evidence, notes): (bool, &mut Notes),
     out: &mut Vec<Candidate>,
 ) -> bool {
     let Some(first) = m.entries.first() else {
@@ -535,7 +600,7 @@ fn emit_match(
         && !is_month_or_weekday(lang, word)
     {
         common = false;
-        *defer = true;
+        notes.defer = true;
     }
     let start = doc.tokens[t].start;
     match first {
@@ -568,6 +633,7 @@ fn emit_match(
                 }
             }
             if let Some(actor) = metonymy(doc, lang, fr, t, m, p) {
+                notes.states.extend(p.country);
                 out.push(
                     Candidate::new(start, end, Kind::Actor, Source::Lexicon, 80).with_value(actor),
                 );
@@ -579,6 +645,13 @@ fn emit_match(
                 PlaceKind::City if p.population >= 100_000 => 78,
                 PlaceKind::City => 72,
             };
+            country::note(
+                &m.entries,
+                t,
+                (start, end),
+                notes.dateline_country,
+                &mut notes.ambiguous,
+            );
             out.push(
                 Candidate::new(start, end, Kind::Place, Source::Lexicon, score)
                     .with_value(p.value()),
@@ -623,6 +696,9 @@ fn metonymy(
             return Some(value);
         }
     }
+    if agent_subject(doc, lang, fr, t, m.end_token) {
+        return Some(value);
+    }
     // Subject at the head of a sentence, followed by a verb-like lower-case word.
     let mut s = t;
     if s >= 2 && doc.is_apostrophe(s - 1) && matches!(doc.norm(s - 2), "l") {
@@ -662,6 +738,104 @@ fn metonymy(
         && w.len() <= 3
         && !matches!(w, "a" | "va" | "est" | "has" | "is");
     (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
+}
+
+/// A country or capital (tokens `[t, end)`) as the subject of an agent verb
+/// where a clause starts: "La France, qui a retiré ses troupes du pays, a
+/// appelé", "Washington et Moscou ont convenu", "..., while France said".
+/// The verb must be one of the language's agent verbs, after at most an
+/// apposition between commas and a few auxiliaries, clitics or adverbs.
+fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> bool {
+    if lang == Lang::Und || !clause_start(doc, lang, without_determiner(doc, lang, t)) {
+        return false;
+    }
+    let mut n = end;
+    // "Washington et Moscou": a second country or capital.
+    if doc.is(n, "et") || doc.is(n, "and") {
+        let k = determiner_end(doc, lang, n + 1);
+        match doc.tokens.get(k) {
+            Some(x) if x.upper && x.kind == TokKind::Word => {}
+            _ => return false,
+        }
+        match lexicon::longest_match(doc, k) {
+            Some(m2) if state_name(&m2) => n = m2.end_token,
+            _ => return false,
+        }
+    }
+    // An apposition between commas: ", qui a retiré ses troupes du pays,",
+    // ", which denies the charges,"; any apposition at a sentence start
+    // ("La Syrie, en guerre depuis 2011, a ..."). Not a name in a list.
+    let s = without_determiner(doc, lang, t);
+    let relative = |k: usize| match lang {
+        Lang::Fr => doc.is(k, "qui") || doc.is(k, "dont"),
+        _ => doc.is(k, "which") || doc.is(k, "who") || doc.is(k, "whose"),
+    };
+    if doc.is(n, ",") && (relative(n + 1) || doc.tokens.get(s).is_some_and(|x| x.sentence_start)) {
+        let close = (n + 1..(n + 25).min(doc.len()))
+            .take_while(|&k| !doc.tokens[k].sentence_start && !doc.is(k, "."))
+            .find(|&k| doc.is(k, ","));
+        match close {
+            Some(c) if c > n + 1 => n = c + 1,
+            _ => return false,
+        }
+    }
+    let mut skipped = 0;
+    while skipped < 5
+        && doc.tokens.get(n).is_some_and(|x| !x.line_start)
+        && ((!doc.tokens[n].space_before && (doc.is_apostrophe(n) || doc.is_hyphen(n)))
+            || fr.has_agent(doc.norm(n), AGENT_AUX))
+    {
+        n += 1;
+        skipped += 1;
+    }
+    doc.tokens
+        .get(n)
+        .is_some_and(|x| x.kind == TokKind::Word && !x.upper && !x.line_start)
+        && fr.has_agent(doc.norm(n), AGENT_VERB)
+}
+
+/// True when the gazetteer's first reading of `m` is a country or a capital.
+fn state_name(m: &Match) -> bool {
+    matches!(m.entries.first(), Some(Entry::Place(p)) if p.kind == PlaceKind::Country || p.capital)
+}
+
+/// The first token of a name with its determiner ("la France", "l'Irak", "the US").
+fn without_determiner(doc: &Doc, lang: Lang, t: usize) -> usize {
+    match lang {
+        Lang::Fr if t >= 2 && doc.is_apostrophe(t - 1) && doc.is(t - 2, "l") => t - 2,
+        Lang::Fr if t >= 1 && (doc.is(t - 1, "la") || doc.is(t - 1, "le")) => t - 1,
+        Lang::En if t >= 1 && doc.is(t - 1, "the") => t - 1,
+        _ => t,
+    }
+}
+
+/// The token after a determiner at `t` ("la", "l'", "the"), or `t`.
+fn determiner_end(doc: &Doc, lang: Lang, t: usize) -> usize {
+    match lang {
+        Lang::Fr if doc.is(t, "l") && doc.is_apostrophe(t + 1) => t + 2,
+        Lang::Fr if doc.is(t, "la") || doc.is(t, "le") => t + 1,
+        Lang::En if doc.is(t, "the") => t + 1,
+        _ => t,
+    }
+}
+
+/// True when a clause can start at `s`: a sentence or line start, or after
+/// a comma, a conjunction or a complementiser.
+fn clause_start(doc: &Doc, lang: Lang, s: usize) -> bool {
+    let Some(tok) = doc.tokens.get(s) else {
+        return false;
+    };
+    if tok.sentence_start || tok.line_start || s == 0 {
+        return true;
+    }
+    let p = doc.norm(s - 1);
+    matches!(p, "," | ";" | ":" | ">" | "(")
+        || match lang {
+            Lang::Fr => matches!(p, "et" | "mais" | "que" | "qu" | "tandis" | "alors" | "ou"),
+            Lang::En => matches!(p, "and" | "but" | "that" | "while" | "whereas" | "or"),
+            Lang::Und => false,
+        }
+        || (lang == Lang::Fr && doc.is_apostrophe(s - 1) && s >= 2 && doc.is(s - 2, "qu"))
 }
 
 fn push_actor(doc: &Doc, t: usize, end: usize, ty: ActorType, score: u8, out: &mut Vec<Candidate>) {
@@ -728,6 +902,10 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
     let caps = doc.tokens[t].all_caps;
     let mut e = compound_end(doc, t);
     while let Some(n) = doc.tokens.get(e) {
+        if middle_initial_dot(doc, t, e) {
+            e += 1;
+            continue;
+        }
         if n.line_start || n.kind != TokKind::Word {
             break;
         }
@@ -766,6 +944,67 @@ fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
         }
     }
     e
+}
+
+/// Arabic articles that may open a name written in lower case ("al-Aqsa",
+/// "ash-Sham"); not the short forms that are also French or English words.
+const LEADING_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "ez", "ech", "ul", "ud", "uz",
+];
+
+/// An Arabic article at `t` that opens a name: "al-Aqsa", "dans al-Bab";
+/// not one inside a name ("Bachar al-Assad", found with the name).
+fn leading_arabic_article(doc: &Doc, t: usize) -> bool {
+    doc.tokens[t].kind == TokKind::Word
+        && !doc.tokens[t].upper
+        && LEADING_ARTICLES.contains(&doc.norm(t))
+        && arabic_article_compound(doc, t)
+        && (doc.tokens[t].space_before || t == 0 || doc.tokens[t].line_start)
+        && !(t >= 1 && doc.tokens[t - 1].kind == TokKind::Word && doc.tokens[t - 1].upper)
+}
+
+/// Extends the candidates of `buf` that start right after the Arabic
+/// article at `t` over it ("Aqsa" → "al-Aqsa").
+fn extend_over_article(doc: &Doc, t: usize, buf: &mut [Candidate]) {
+    let (Some(from), Some(to)) = (doc.tokens.get(t + 2), doc.tokens.get(t)) else {
+        return;
+    };
+    let (from, to) = (from.start, to.start);
+    for c in buf.iter_mut().filter(|c| c.start == from) {
+        if let Some(Value::Actor(a)) = &mut c.value {
+            if c.source == Source::Rule
+                && doc.text.get(c.start..c.end) == Some(a.canonical.as_str())
+            {
+                a.canonical = doc.text.get(to..c.end).unwrap_or_default().to_string();
+            }
+        }
+        c.start = to;
+    }
+}
+
+/// The dot of a middle initial at `e` inside a name that started at `t`
+/// ("George W. Bush", "Bernard B. Fall"): glued to a single capital letter
+/// that follows a name word, and followed by a capitalised word that is not
+/// a function word (a sentence that ends on "Group A." is not one name with
+/// the next).
+fn middle_initial_dot(doc: &Doc, t: usize, e: usize) -> bool {
+    let (Some(dot), Some(next)) = (doc.tokens.get(e), doc.tokens.get(e + 1)) else {
+        return false;
+    };
+    let initial = e - 1;
+    dot.kind == TokKind::Punct
+        && !dot.space_before
+        && doc.norm(e) == "."
+        && initial > t
+        && doc.tokens[initial].upper
+        && doc.raw(initial).chars().count() == 1
+        && doc.tokens[initial - 1].kind == TokKind::Word
+        && next.kind == TokKind::Word
+        && next.upper
+        && !next.all_caps
+        && !next.line_start
+        && !crate::lang::is_stopword(Lang::Fr, doc.norm(e + 1))
+        && !crate::lang::is_stopword(Lang::En, doc.norm(e + 1))
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
@@ -943,7 +1182,7 @@ mod tests {
     fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, lang, &mut out);
+        find(&doc, lang, &Setting::default(), &mut out);
         crate::resolve::resolve(text, out)
             .into_iter()
             .map(|s| (s.text, s.kind))
@@ -1044,6 +1283,102 @@ mod tests {
     }
 
     #[test]
+    fn countries_and_capitals_as_subjects_of_agent_verbs_are_actors() {
+        let kind = |text: &str, lang: Lang, name: &str| {
+            spans(text, lang)
+                .into_iter()
+                .find(|(t, _)| t == name)
+                .map(|(_, k)| k)
+        };
+        let fr = "Selon l'ONU, la France, qui a retiré ses troupes du pays, a appelé \
+                  mardi à un cessez-le-feu.";
+        assert_eq!(kind(fr, Lang::Fr, "France"), Some(Kind::Actor));
+        let fr = "Après des semaines de tractations, Washington et Moscou ont convenu d'une trêve.";
+        assert_eq!(kind(fr, Lang::Fr, "Washington"), Some(Kind::Actor));
+        assert_eq!(kind(fr, Lang::Fr, "Moscou"), Some(Kind::Actor));
+        let en = "The talks stalled, while France said it would send more troops.";
+        assert_eq!(kind(en, Lang::En, "France"), Some(Kind::Actor));
+        let en = "Officials met on Monday. Iran, which denies the charges, urged calm.";
+        assert_eq!(kind(en, Lang::En, "Iran"), Some(Kind::Actor));
+        // Places stay places: in a list, after a preposition, as the subject
+        // of a verb of being.
+        let fr = "Des combats ont eu lieu en Syrie, en Irak et au Liban, a indiqué l'OSDH.";
+        assert_eq!(kind(fr, Lang::Fr, "Irak"), Some(Kind::Place));
+        let en = "Leaders from Niger, Guinea and Ghana -- are expected to attend.";
+        assert_eq!(kind(en, Lang::En, "Guinea"), Some(Kind::Place));
+        let en = "A wreck off Newfoundland, Canada, fell back to the bottom of the sea.";
+        assert_eq!(kind(en, Lang::En, "Canada"), Some(Kind::Place));
+        let en = "The delegation flew to Paris and London on Monday.";
+        assert_eq!(kind(en, Lang::En, "London"), Some(Kind::Place));
+    }
+
+    #[test]
+    fn irish_names_arabic_articles_and_plural_words_at_sentence_starts() {
+        let s = spans("Police questioned O'Brien and O'Neill on Monday.", Lang::En);
+        assert!(s.contains(&("O'Brien".to_string(), Kind::Actor)), "{s:?}");
+        assert!(s.contains(&("O'Neill".to_string(), Kind::Actor)), "{s:?}");
+        let s = spans(
+            "Des frappes ont visé al-Bab et Bachar al-Assad a réagi.",
+            Lang::Fr,
+        );
+        assert!(s.contains(&("al-Bab".to_string(), Kind::Place)), "{s:?}");
+        assert!(
+            s.contains(&("Bachar al-Assad".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // The plural of a frequent word heading a sentence is no name.
+        let s = spans(
+            "Talks resumed. Analysts said the deal would hold.",
+            Lang::En,
+        );
+        assert!(s.is_empty(), "{s:?}");
+        // Nor is the first word of the story after a dateline.
+        let r = crate::annotate(
+            "KABUL, May 4 (Reuters) - Gunmen attacked a checkpoint on Wednesday.",
+            &crate::Options::default(),
+        );
+        assert!(!r.spans.iter().any(|s| s.text == "Gunmen"), "{:?}", r.spans);
+    }
+
+    #[test]
+    fn middle_initials_stay_inside_names() {
+        let s = spans(
+            "The decision by George W. Bush angered Bernard B. Fall.",
+            Lang::En,
+        );
+        assert!(
+            s.contains(&("George W. Bush".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        assert!(
+            s.contains(&("Bernard B. Fall".to_string(), Kind::Actor)),
+            "{s:?}"
+        );
+        // A sentence ending on a letter does not run into the next one.
+        let s = spans("It was Group A. The rest followed.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t.contains("The")), "{s:?}");
+    }
+
+    #[test]
+    fn frequent_words_that_speak_or_own_are_names() {
+        let s = spans(
+            "Police said Wang 's arrest was political, and Woods said so too.",
+            Lang::En,
+        );
+        assert!(
+            s.iter().any(|(t, k)| t == "Wang" && *k == Kind::Actor),
+            "{s:?}"
+        );
+        assert!(
+            s.iter().any(|(t, k)| t == "Woods" && *k == Kind::Actor),
+            "{s:?}"
+        );
+        // Not when the document writes the word in lower case too.
+        let s = spans("Then Woods said so. They walked in the woods.", Lang::En);
+        assert!(!s.iter().any(|(t, _)| t == "Woods"), "{s:?}");
+    }
+
+    #[test]
     fn initials_make_people() {
         let s = spans(
             "Somerset 83 ( P. Simmons 4-38 ) and then J.P. Smith.",
@@ -1062,7 +1397,7 @@ mod tests {
         let text = "The U.S. Treasury said so.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, Lang::En, &mut out);
+        find(&doc, Lang::En, &Setting::default(), &mut out);
         let spans = crate::resolve::resolve(text, out);
         let treasury = spans.iter().find(|s| s.text == "U.S. Treasury");
         assert!(

@@ -80,6 +80,20 @@ pub(crate) fn senses(value: u64, out: &mut Vec<u32>) {
     );
 }
 
+/// The country of a place sense, reading one byte of its record: `None`
+/// for an actor sense, `Some(None)` for a place without a country.
+pub(crate) fn place_country(sense: u32) -> Option<Option<&'static str>> {
+    if sense >= tables::N_PLACES {
+        return None;
+    }
+    let n = PLACES.len() / PLACE_RECORD;
+    let i = sense as usize;
+    if i >= n {
+        return None;
+    }
+    PLACES.get(n + i).map(|&c| country_code(c))
+}
+
 /// Decodes one sense id into an entry.
 pub(crate) fn entry(sense: u32) -> Option<Entry> {
     if sense < tables::N_PLACES {

@@ -134,6 +134,15 @@ impl Lexicon {
         ids.into_iter().filter_map(data::entry).collect()
     }
 
+    /// The country of the first place sense of a name given as text, without
+    /// decoding the senses ("Liban" → LB, "Texas" → US).
+    pub fn place_country(&self, name: &str) -> Option<&'static str> {
+        let key = crate::text::name_key(name);
+        let mut ids = Vec::new();
+        data::senses(self.names.get(key.as_bytes())?, &mut ids);
+        ids.into_iter().find_map(data::place_country).flatten()
+    }
+
     /// True when `folded` is a frequent word of the language.
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
         match lang {
@@ -199,6 +208,12 @@ pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
 /// Every sense of a name given as text, most prominent first.
 pub fn lookup(name: &str) -> Vec<Entry> {
     get().lookup(name)
+}
+
+/// The country of the first place sense of a name given as text ("Liban"
+/// → "LB"), without decoding the senses.
+pub fn place_country(name: &str) -> Option<&'static str> {
+    get().place_country(name)
 }
 
 /// True when `folded` is a frequent word of the language, written in lower case.

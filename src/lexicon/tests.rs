@@ -308,3 +308,17 @@ fn loading_is_near_free() {
     // 100 loads well under the 20 ms start-up budget, even in a debug build.
     assert!(t0.elapsed().as_millis() < 20, "{:?}", t0.elapsed());
 }
+
+#[test]
+fn place_country_is_the_first_place_sense_country() {
+    // The same answer as decoding every sense, for countries, regions and cities.
+    for name in ["Liban", "Lebanon", "Texas", "Tripoli", "Beyrouth", "Paris"] {
+        let decoded = lookup(name).into_iter().find_map(|e| match e {
+            Entry::Place(p) => p.country,
+            Entry::Actor(_) => None,
+        });
+        assert!(decoded.is_some(), "{name}");
+        assert_eq!(place_country(name), decoded, "{name}");
+    }
+    assert_eq!(place_country("Zzyzzyx Qwv"), None);
+}
