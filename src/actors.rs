@@ -7,7 +7,9 @@
 //! a lower-case word and so escape capitalisation. It triggers on the few head
 //! words of `data/lang/<code>/names.tsv`, so it costs one hash look-up per word.
 
-use crate::framing::{self, Framing, ARMED_GROUP, CHAIN_HEAD, GOVERNMENT, GROUP_ADJ, MILITARY};
+use crate::framing::{
+    self, Framing, ARMED_GROUP, CHAIN_HEAD, GOVERNMENT, GROUP_ADJ, MILITARY, POLICE,
+};
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::names::compound_end;
@@ -36,7 +38,11 @@ pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
         };
         if let Some((s, e, country)) = found {
             let ty = actor_type(tags);
-            let canonical = canonical(doc, s, e, country, ty);
+            let canonical = if tags & POLICE != 0 {
+                police_canonical(doc, s, e, country)
+            } else {
+                canonical(doc, s, e, country, ty)
+            };
             let value = Value::Actor(ActorValue {
                 canonical,
                 actor_type: Some(ty),
@@ -75,6 +81,15 @@ fn canonical(
     country
         .and_then(|c| lexicon::country_name(c, Lang::En))
         .and_then(|n| state_canonical(n, ty))
+        .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
+}
+
+/// A state's police ("Kenyan police", "la police irakienne"): "Police of
+/// Kenya", not its armed forces.
+fn police_canonical(doc: &Doc, s: usize, e: usize, country: Option<&'static str>) -> String {
+    country
+        .and_then(|c| lexicon::country_name(c, Lang::En))
+        .map(|n| format!("Police of {n}"))
         .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
 }
 
@@ -235,6 +250,22 @@ mod tests {
         out.iter()
             .map(|c| text[c.start..c.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_police_force_is_not_the_armed_forces() {
+        let text = "La police irakienne et l'armée irakienne ont repris Mossoul.";
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find(&doc, Lang::Fr, &mut out);
+        let names: Vec<String> = crate::resolve::resolve(text, out)
+            .into_iter()
+            .filter_map(|s| match s.value {
+                Some(Value::Actor(a)) => Some(a.canonical),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["Police of Iraq", "Armed forces of Iraq"]);
     }
 
     #[test]

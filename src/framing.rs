@@ -102,6 +102,7 @@ impl Framing {
                 "toponym_ending" => TOPONYM_ENDING,
                 "agent_verb" => AGENT_VERB,
                 "agent_aux" => AGENT_AUX,
+                "police" => POLICE,
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
@@ -167,6 +168,10 @@ pub const AGENT_VERB: u32 = 1 << 17;
 /// An auxiliary, clitic or adverb between a subject and its verb ("ont",
 /// "n'", "has", "also").
 pub const AGENT_AUX: u32 = 1 << 18;
+
+/// A police force's head noun ("police", "gendarmerie"): security forces
+/// (type military) that are not the armed forces.
+pub const POLICE: u32 = 1 << 19;
 
 /// The framing words of a language (`Und` has only the particles).
 pub fn framing(lang: Lang) -> &'static Framing {

@@ -97,7 +97,10 @@ fn at(
     notes: &mut Notes,
 ) -> usize {
     let tok = doc.tokens[t];
-    if tok.kind != TokKind::Word || !tok.upper {
+    if tok.kind == TokKind::Word && !tok.upper {
+        return lower_case_article(doc, lang, fr, t, notes, out).unwrap_or(t + 1);
+    }
+    if tok.kind != TokKind::Word {
         return t + 1;
     }
     let word = doc.norm(t);
@@ -275,7 +278,10 @@ fn at(
     if words == 1 && lang == Lang::Fr && gentile_after_article(doc, t) {
         return plain_end;
     }
-    if place_context(doc, fr, t) || (lang == Lang::Fr && toponym_like(doc, t, plain_end)) {
+    if place_context(doc, fr, t)
+        || suffix_after(doc, fr, plain_end)
+        || (lang == Lang::Fr && toponym_like(doc, t, plain_end))
+    {
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
@@ -618,6 +624,16 @@ fn emit_match(
             true
         }
         Entry::Place(p) => {
+            // A demonym is an adjective before it is a region ("the Somali
+            // militant group", not Ethiopia's Somali region), unless it
+            // stands where places stand ("in Somali").
+            if single
+                && p.kind != PlaceKind::Country
+                && lexicon::is_demonym(lang, word)
+                && !place_context(doc, fr, t)
+            {
+                return false;
+            }
             if single {
                 let len = word.chars().count();
                 let accept = match p.kind {
@@ -1088,6 +1104,41 @@ fn place_context(doc: &Doc, fr: &Framing, t: usize) -> bool {
     false
 }
 
+/// A lower-case place word right after a name: "the Likoni district", "the
+/// Nineveh province".
+fn suffix_after(doc: &Doc, fr: &Framing, end: usize) -> bool {
+    doc.tokens
+        .get(end)
+        .is_some_and(|n| n.kind == TokKind::Word && !n.upper && doc.same_line(end))
+        && fr.has(doc.norm(end), PLACE_SUFFIX)
+}
+
+/// A lower-case Arabic article opening a name the gazetteer knows: "al
+/// Shabaab", "al Qaeda" (the name keeps its article, as "Al-Shabaab" does).
+/// Returns the next token to look at when it emitted the name.
+fn lower_case_article(
+    doc: &Doc,
+    lang: Lang,
+    fr: &Framing,
+    t: usize,
+    notes: &mut Notes,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    if !matches!(doc.norm(t), "al" | "el") {
+        return None;
+    }
+    let next = doc.tokens.get(t + 1)?;
+    if next.kind != TokKind::Word || !next.upper || !doc.same_line(t + 1) {
+        return None;
+    }
+    let m = lexicon::longest_match(doc, t)?;
+    if m.end_token <= t + 1 {
+        return None;
+    }
+    let evidence = !doc.tokens[t].sentence_start;
+    emit_match(doc, lang, fr, t, &m, (evidence, notes), out).then_some(m.end_token)
+}
+
 /// The end of an organisation name headed by `t` ("Parti socialiste",
 /// "Banque mondiale", "Ministère de la Défense"): the capitalised sequence,
 /// or in French one following adjective.
@@ -1200,6 +1251,26 @@ mod tests {
         // A name that starts with the article stays whole.
         let s = spans("The Hague court ruled.", Lang::En);
         assert!(s.contains(&("The Hague".to_string(), Kind::Place)), "{s:?}");
+    }
+
+    #[test]
+    fn articles_demonyms_and_place_words_around_names() {
+        let s = spans(
+            "Police said the men had links to al Shabaab, the Somali militant group allied with al Qaeda.",
+            Lang::En,
+        );
+        assert_eq!(
+            s,
+            [
+                ("al Shabaab".to_string(), Kind::Actor),
+                ("al Qaeda".to_string(), Kind::Actor)
+            ]
+        );
+        let s = spans(
+            "They were detained in the Likoni district on Monday.",
+            Lang::En,
+        );
+        assert!(s.contains(&("Likoni".to_string(), Kind::Place)), "{s:?}");
     }
 
     #[test]

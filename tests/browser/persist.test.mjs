@@ -13,8 +13,8 @@ test('reload finds the dispatch and its corrections; history reopens an earlier 
   const { page, problems } = await env.open();
   await paste(page, example('dispatch-en.txt'));
   await tabTo(page, 'Likoni');
-  await page.keyboard.press('p');
-  await tabTo(page, 'Somali');
+  await page.keyboard.press('a');
+  await tabTo(page, 'U.S.');
   await page.keyboard.press('Delete');
   await selectText(page, 'shopping centre');
   await page.keyboard.press('p');
@@ -25,9 +25,9 @@ test('reload finds the dispatch and its corrections; history reopens an earlier 
   await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
   assert.deepEqual(await spans(page), before);
   const ms = await marks(page);
-  assert.ok(ms.some((m) => m.text === 'Likoni' && m.kind === 'place'));
+  assert.ok(ms.some((m) => m.text === 'Likoni' && m.kind === 'actor'));
   assert.ok(ms.some((m) => m.text === 'shopping centre' && m.kind === 'place' && m.user));
-  assert.ok(!ms.some((m) => m.text === 'Somali'));
+  assert.ok(!ms.some((m) => m.text === 'U.S.'));
   // A second dispatch; the first stays in the history and reopens with its corrections.
   await page.click('.dp-new');
   await paste(page, example('dispatch-fr.txt'));
@@ -50,22 +50,22 @@ test('a name learned in one dispatch is highlighted in the next; the lexicon pan
   const { page, problems } = await env.open();
   await paste(page, example('dispatch-en.txt'));
   await tabTo(page, 'Likoni');
-  await page.keyboard.press('p');  // actor -> place: learned
+  await page.keyboard.press('a');  // place -> actor: learned
   await page.click('.dp-new');
   await paste(page, example('dispatch-en-2.txt'));
   const ms = await marks(page);
   const lik = ms.find((m) => m.text === 'Likoni');
-  assert.equal(lik?.kind, 'place', `Likoni learned as a place: ${JSON.stringify(ms)}`);
+  assert.equal(lik?.kind, 'actor', `Likoni learned as an actor: ${JSON.stringify(ms)}`);
   assert.equal(lik.user, false, 'it comes from the lexicon, not from a correction in this dispatch');
-  // The lexicon panel shows the entry; deleting it there brings back the automatic "actor".
+  // The lexicon panel shows the entry; deleting it there brings back the automatic "place".
   await page.click('.dp-lexicon summary');
   const entries = await page.$$eval('.dp-lex-entry', (es) => es.map((e) => e.textContent));
-  assert.ok(entries.some((e) => e.includes('Likoni') && e.includes('place')), JSON.stringify(entries));
+  assert.ok(entries.some((e) => e.includes('Likoni') && e.includes('actor')), JSON.stringify(entries));
   await page.click('.dp-lex-entry:has-text("Likoni") .dp-lex-del');
-  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'place');
   // Undo restores the entry.
   await page.click('.dp-undo');
-  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'place');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
   // Clear asks first; cancelling keeps everything.
   await page.click('.dp-lex-clear');
   await page.click('.dp-dialog[open] .dp-cancel');
