@@ -324,6 +324,33 @@ pub fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     })
 }
 
+/// A clock time ending at `end` (exclusive), with the day that may follow
+/// it ("3 p.m. Thursday", "18 h lundi", "10:00 GMT the 4th"): the parse from
+/// token `start`, resolved on that day, or on the day in context.
+pub fn time_then_day(cx: &Cx, start: usize, mut end: usize, time: (u32, u32)) -> Parsed {
+    let mut base = Base::Time;
+    if let Some(wd) = cx.get(end, Cat::Weekday) {
+        base = Base::Weekday {
+            wd: wd as u32,
+            shift: 0,
+        };
+        end += 1;
+    } else if let Some(n) = cx.get(end, Cat::Day) {
+        base = Base::Day(n);
+        end += 1;
+    }
+    Parsed {
+        start,
+        end,
+        expr: Expr {
+            base,
+            part: None,
+            time: Some(time),
+        },
+        score: 85,
+    }
+}
+
 /// The language-independent forms at `i`.
 pub fn parse(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
     iso_date(cx, i)

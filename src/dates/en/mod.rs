@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/en/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, when, Cx};
+use super::common::{self, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, DE, M, Q, W, Y};
 use crate::lang::Lang;
@@ -634,27 +634,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.doc.tokens.get(end).is_some_and(|t| t.all_caps) && cx.norm(end).len() == 3 {
         end += 1;
     }
-    let mut base = Base::Time;
-    if let Some(wd) = cx.get(end, Cat::Weekday) {
-        base = Base::Weekday {
-            wd: wd as u32,
-            shift: 0,
-        };
-        end += 1;
-    } else if let Some(n) = cx.get(end, Cat::Day) {
-        base = Base::Day(n);
-        end += 1;
-    }
-    Some(Parsed {
-        start: i,
-        end,
-        expr: Expr {
-            base,
-            part: None,
-            time: Some((h, m)),
-        },
-        score: 85,
-    })
+    Some(time_then_day(cx, i, end, (h, m)))
 }
 
 #[cfg(test)]

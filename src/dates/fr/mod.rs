@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/fr/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, when, Cx};
+use super::common::{self, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
 use crate::lang::Lang;
@@ -709,7 +709,7 @@ fn century(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// "22 h", "21 h 45", "15h30", "14h", "midi", with "4 h mardi".
 fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
-    let (time, mut end) = if let Some(h) = cx.get(i, Cat::Noon) {
+    let (time, end) = if let Some(h) = cx.get(i, Cat::Noon) {
         ((h as u32, 0), i + 1)
     } else if let Some((h, n)) = cx.num(i) {
         if n > 2 || h > 24 || !cx.word(i + 1, "h") {
@@ -734,27 +734,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     } else {
         return None;
     };
-    let mut base = Base::Time;
-    if let Some(wd) = cx.get(end, Cat::Weekday) {
-        base = Base::Weekday {
-            wd: wd as u32,
-            shift: 0,
-        };
-        end += 1;
-    } else if let Some(n) = cx.get(end, Cat::Day) {
-        base = Base::Day(n);
-        end += 1;
-    }
-    Some(Parsed {
-        start: i,
-        end,
-        expr: Expr {
-            base,
-            part: None,
-            time: Some(time),
-        },
-        score: 85,
-    })
+    Some(time_then_day(cx, i, end, time))
 }
 
 #[cfg(test)]
