@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ARGS, ROOT } from './helpers.mjs';
-import { serveUnder } from './subpath-server.mjs';
+import { serve } from './server.mjs';
+
+/** The repository (or `root`) served under a subpath, as a newsroom's static host does. */
+const serveUnder = ({ prefix = '/depeche/', root = ROOT, pages = {} } = {}) => serve(0, root, { prefix, pages });
 
 /** The README's embedding snippet: the first ```html block of "## Embedding in a CMS". */
 export function readmeSnippet() {

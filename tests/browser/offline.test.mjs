@@ -9,7 +9,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, ARGS, ROOT, ready, paste, marks } from './helpers.mjs';
-import { serveUnder } from './subpath-server.mjs';
+import { serve } from './server.mjs';
+
+/** The repository (or `root`) served under a subpath, as a newsroom's static host does. */
+const serveUnder = ({ prefix = '/depeche/', root = ROOT, pages = {} } = {}) => serve(0, root, { prefix, pages });
 import { manifest, render } from '../../scripts/sw-manifest.mjs';
 
 // Written for this test.

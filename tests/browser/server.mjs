@@ -22,17 +22,29 @@ const MIME = {
 /**
  * Start the server. @param {number} [port] 0 = any free port
  * @param {string} [root] the folder served
- * @param {{prefix?:string, headers?:Record<string,string>}} [opts]
+ * @param {{prefix?:string, headers?:Record<string,string>, pages?:Record<string,string>}} [opts]
  *   prefix: serve the root under this path only (e.g. '/sub/': a static host's subpath; other
- *   paths get 404); headers: added to every 200 response (e.g. a Content-Security-Policy)
- * @returns {Promise<{url:string, close:()=>Promise<void>}>}  url ends with the prefix
+ *   paths get 404); headers: added to every 200 response (e.g. a Content-Security-Policy);
+ *   pages: extra HTML pages by path, outside the prefix (a host page on the same origin)
+ * @returns {Promise<{url:string, origin:string, requests:string[], close:()=>Promise<void>}>}
+ *   url: the origin plus the prefix; requests: every path asked for, in order
  */
 export function serve(port = 0, root = ROOT, opts = {}) {
-  const prefix = opts.prefix ? `/${opts.prefix.replace(/^\/+|\/+$/g, '')}/` : '/';
+  const inner = (opts.prefix ?? '').replace(/^\/+|\/+$/g, '');
+  const prefix = inner ? `/${inner}/` : '/';
+  const pages = opts.pages ?? {};
+  /** @type {string[]} */
+  const requests = [];
   const server = createServer(async (req, res) => {
     try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
       let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      requests.push(path);
+      if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
+      if (path === '/favicon.ico') { res.writeHead(204).end(); return; } // the browser's own request
+      if (Object.hasOwn(pages, path)) {
+        res.writeHead(200, { 'content-type': MIME['.html'], 'cache-control': 'no-store', ...(opts.headers ?? {}) }).end(pages[path]);
+        return;
+      }
       if (prefix !== '/') {
         if (path === prefix.slice(0, -1)) { res.writeHead(301, { location: prefix }).end(); return; }
         if (!path.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)'); return; }
@@ -53,7 +65,9 @@ export function serve(port = 0, root = ROOT, opts = {}) {
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
     const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
-    ok({ url: `http://127.0.0.1:${addr.port}${prefix}`, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }) });
+    const origin = `http://127.0.0.1:${addr.port}`;
+    ok({ url: origin + prefix, origin, requests,
+      close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }) });
   }));
 }
 
