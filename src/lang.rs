@@ -4,9 +4,11 @@
 //! mix; it costs one hash look-up per short word. The word lists are data
 //! (`data/lang/<code>/stopwords.txt`).
 
+use crate::framing::WordHasher;
 use crate::text::{Doc, TokKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// A language depeche knows, or `Und` for any other.
@@ -48,8 +50,12 @@ pub fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn stopwords() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
-    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+/// Function words hashed with the framing's word hasher: detection looks up
+/// nearly every word of a text, and SipHash cost it a twentieth of the run.
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn stopwords() -> &'static (WordSet, WordSet) {
+    static SETS: OnceLock<(WordSet, WordSet)> = OnceLock::new();
     SETS.get_or_init(|| {
         (
             word_list(include_str!("../data/lang/fr/stopwords.txt")).collect(),
