@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "31c3e1fea8edb7cc";
+const VERSION = "c6d3d3c2c5a4714f";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

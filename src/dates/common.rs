@@ -324,6 +324,23 @@ pub fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     })
 }
 
+/// A full match of the grammar from token `start` to `end` (exclusive).
+pub fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
+    Some(Parsed {
+        start,
+        end,
+        expr: Expr::new(base),
+        score: 90,
+    })
+}
+
+/// [`found`] with a part of the day ("tonight", "ce soir", "last night").
+pub fn found_part(start: usize, end: usize, base: Base, part: u32) -> Option<Parsed> {
+    let mut p = found(start, end, base)?;
+    p.expr.part = Some(part);
+    Some(p)
+}
+
 /// A clock time ending at `end` (exclusive), with the day that may follow
 /// it ("3 p.m. Thursday", "18 h lundi", "10:00 GMT the 4th"): the parse from
 /// token `start`, resolved on that day, or on the day in context.

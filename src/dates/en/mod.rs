@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/en/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, time_then_day, when, Cx};
+use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, DE, M, Q, W, Y};
 use crate::lang::Lang;
@@ -44,15 +44,6 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(at.any(&[Cat::Unit, Cat::Lead]), || the_period(cx, i)),
     ])?;
     Some(with_part(cx, p))
-}
-
-fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
-    Some(Parsed {
-        start,
-        end,
-        expr: Expr::new(base),
-        score: 90,
-    })
 }
 
 fn cal(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Base {
@@ -228,14 +219,7 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
         return found(i, j + 1, Base::Weekend(if n == 0 { 2 } else { n }));
     }
     if n == -1 && cx.word(j, "night") {
-        let mut e = Expr::new(Base::Day(-1));
-        e.part = Some(4);
-        return Some(Parsed {
-            start: i,
-            end: j + 1,
-            expr: e,
-            score: 90,
-        });
+        return found_part(i, j + 1, Base::Day(-1), 4);
     }
     if let Some(wd) = cx.get(j, Cat::Weekday) {
         let shift = if n == 0 { 2 } else { n };
@@ -272,14 +256,7 @@ fn shifted(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     if n == 0 {
         if let Some(p) = cx.get(j, Cat::Part) {
-            let mut e = Expr::new(Base::Day(0));
-            e.part = Some(p as u32);
-            return Some(Parsed {
-                start: i,
-                end: j + 1,
-                expr: e,
-                score: 90,
-            });
+            return found_part(i, j + 1, Base::Day(0), p as u32);
         }
     }
     None

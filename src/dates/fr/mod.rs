@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/fr/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, longest, time_then_day, when, Cx};
+use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
 use crate::lang::Lang;
@@ -82,15 +82,6 @@ fn night_of(cx: &Cx, i: usize) -> Option<Parsed> {
     p.start = i;
     p.expr.part = Some(part);
     Some(p)
-}
-
-fn found(start: usize, end: usize, base: Base) -> Option<Parsed> {
-    Some(Parsed {
-        start,
-        end,
-        expr: Expr::new(base),
-        score: 90,
-    })
 }
 
 /// A part of day right after a day: "soir", "après-midi", "en début de soirée".
@@ -217,18 +208,7 @@ fn year2(cx: &Cx, t: usize) -> Option<i32> {
 /// "novembre 2017", "octobre 98", "juin prochain", "en novembre".
 fn month(cx: &Cx, i: usize) -> Option<Parsed> {
     let (m, k) = cx.month(i)?;
-    if let Some(y) = cx.year4(k) {
-        return found(
-            i,
-            k + 1,
-            Base::Cal {
-                year: Some(y),
-                month: Some(m),
-                day: None,
-            },
-        );
-    }
-    if let Some(y) = year2(cx, k) {
+    if let Some(y) = cx.year4(k).or_else(|| year2(cx, k)) {
         return found(
             i,
             k + 1,
@@ -318,14 +298,7 @@ fn this(cx: &Cx, i: usize) -> Option<Parsed> {
     cx.get(i, Cat::This)?;
     let j = i + 1;
     if let Some(p) = cx.get(j, Cat::Part) {
-        let mut e = Expr::new(Base::Day(0));
-        e.part = Some(p as u32);
-        return Some(Parsed {
-            start: i,
-            end: j + 1,
-            expr: e,
-            score: 90,
-        });
+        return found_part(i, j + 1, Base::Day(0), p as u32);
     }
     if let Some(u) = cx.get(j, Cat::Unit) {
         if u == W || u == M || u == Y {
