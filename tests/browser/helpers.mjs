@@ -122,3 +122,17 @@ export async function saved(page) {
 }
 
 export const hasShared = () => existsSync(join(ROOT, '..', 'shared', 'fixtures', 'seed-dispatch.txt'));
+
+/**
+ * Pastes examples/page/dispatch-en.txt and makes three corrections by keyboard: "Likoni"
+ * relabelled an actor, "U.S." deleted, "shopping centre" added as a place.
+ */
+export async function pasteAndCorrect(page) {
+  await paste(page, example('dispatch-en.txt'));
+  await tabTo(page, 'Likoni');
+  await page.keyboard.press('a');
+  await tabTo(page, 'U.S.');
+  await page.keyboard.press('Delete');
+  await selectText(page, 'shopping centre');
+  await page.keyboard.press('p');
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, paste, spans, tabTo, selectText, saved, example } from './helpers.mjs';
+import { start, paste, spans, tabTo, saved, example, pasteAndCorrect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -24,13 +24,7 @@ async function exportAs(page, id, scope = 'doc', files = 1) {
 }
 
 async function corrected(page) {
-  await paste(page, example('dispatch-en.txt'));
-  await tabTo(page, 'Likoni');
-  await page.keyboard.press('a');
-  await tabTo(page, 'U.S.');
-  await page.keyboard.press('Delete');
-  await selectText(page, 'shopping centre');
-  await page.keyboard.press('p');
+  await pasteAndCorrect(page);
   await tabTo(page, 'Thursday');
   await page.keyboard.press('v');
   await page.fill('.dp-in-date', '2022-06-03');

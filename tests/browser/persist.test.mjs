@@ -3,7 +3,7 @@
 // their words when the text is edited, and those whose words are gone are listed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, paste, marks, spans, tabTo, selectText, saved, ready, example } from './helpers.mjs';
+import { start, paste, marks, spans, tabTo, selectText, saved, ready, example, pasteAndCorrect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -11,13 +11,7 @@ after(async () => { await env?.stop(); });
 
 test('reload finds the dispatch and its corrections; history reopens an earlier one', async () => {
   const { page, problems } = await env.open();
-  await paste(page, example('dispatch-en.txt'));
-  await tabTo(page, 'Likoni');
-  await page.keyboard.press('a');
-  await tabTo(page, 'U.S.');
-  await page.keyboard.press('Delete');
-  await selectText(page, 'shopping centre');
-  await page.keyboard.press('p');
+  await pasteAndCorrect(page);
   await saved(page);
   const before = await spans(page);
   await page.reload();
