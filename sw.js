@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "c6d3d3c2c5a4714f";
+const VERSION = "4cc7bc7a77c98a55";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -50,6 +50,7 @@ const FILES = [
   "www/ui/extent.js",
   "www/ui/history.js",
   "www/ui/host-annotator.js",
+  "www/ui/host-text.js",
   "www/ui/io.js",
   "www/ui/keymap.js",
   "www/ui/labels.js",

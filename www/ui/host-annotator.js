@@ -24,6 +24,7 @@ import { createTextView } from './render.js';
 import { createNotices } from './notices.js';
 import { renderLegend, renderEntities, renderOrphans } from './panels.js';
 import { offsetMap } from '../core/offsets.js';
+import { readHost, rangesFor, hasHighlightApi } from './host-text.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 import { addHighlightRules } from './styles.js';
@@ -31,90 +32,20 @@ import { addHighlightRules } from './styles.js';
 const KINDS = ['actor', 'place', 'date'];
 const DEBOUNCE_MS = 150;
 const LARGE_UNITS = 256 * 1024;
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT']);
-const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
-  'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CAPTION']);
-
-const isBlank = (s) => !/[^ \t\n\r\f]/.test(s);
-/** Nothing, or a block element: whitespace next to it is not rendered (source indentation). */
-const atBlockEdge = (n) => !n || (n.nodeType === 1 && (BLOCK.has(/** @type {Element} */ (n).tagName) || /** @type {Element} */ (n).tagName === 'BR'));
-
-/** Is the CSS Custom Highlight API there? */
-export const hasHighlightApi = () => typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
-
-/**
- * Read the text of a host element: its text nodes in order, "\n" between blocks and at <br>.
- * @param {Element} host
- * @returns {{text:string, segs:{node:Text, at:number}[]}} at: UTF-16 offset of the node in text
- */
-export function readHost(host) {
-  const doc = host.ownerDocument;
-  const segs = [];
-  let text = '';
-  let lastBlock = null, brk = false;
-  const walker = doc.createTreeWalker(host, 1 | 4 /* elements, text */, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has(/** @type {Element} */ (n).tagName) ? 2 /* reject */ : 1),
-  });
-  const blockOf = (n) => {
-    for (let p = n.parentNode; p && p !== host; p = p.parentNode) if (BLOCK.has(/** @type {Element} */ (p).tagName)) return p;
-    return host;
-  };
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 1) { if (/** @type {Element} */ (n).tagName === 'BR') brk = true; continue; }
-    const t = /** @type {Text} */ (n);
-    if (!t.data || (isBlank(t.data) && (atBlockEdge(t.previousSibling) || atBlockEdge(t.nextSibling)))) continue; // layout whitespace
-    const b = blockOf(t);
-    if (text && (brk || b !== lastBlock) && !text.endsWith('\n')) text += '\n';
-    brk = false;
-    lastBlock = b;
-    segs.push({ node: t, at: text.length });
-    text += t.data;
-  }
-  return { text, segs };
-}
-
-/**
- * DOM Ranges for spans (code points) over the segments of readHost.
- * @param {Document} doc @param {string} text @param {{node:Text, at:number}[]} segs
- * @param {{start:number,end:number}[]} spans
- */
-export function rangesFor(doc, text, segs, spans) {
-  const map = offsetMap(text);
-  const find = (u) => { // last segment starting at or before u
-    let lo = 0, hi = segs.length - 1, r = -1;
-    while (lo <= hi) { const m = (lo + hi) >> 1; if (segs[m].at <= u) { r = m; lo = m + 1; } else hi = m - 1; }
-    return r;
-  };
-  const point = (u, end) => {
-    const i = find(u);
-    if (i < 0) return segs.length ? [segs[0].node, 0] : null;
-    const s = segs[i];
-    if (u <= s.at + s.node.data.length) return [s.node, u - s.at];
-    // in a "\n" between blocks: a start moves to the next node, an end stays at this one's end
-    if (end || i + 1 >= segs.length) return [s.node, s.node.data.length];
-    return [segs[i + 1].node, 0];
-  };
-  return spans.map((sp) => {
-    const a = point(map.toUtf16(sp.start), false), b = point(map.toUtf16(sp.end), true);
-    if (!a || !b) return null;
-    const r = doc.createRange();
-    r.setStart(a[0], a[1]);
-    r.setEnd(b[0], b[1]);
-    return r;
-  });
-}
-
 /**
  * @param {ShadowRoot} shadow  the element's shadow root (panel and overlays go here)
  * @param {Element} host       the element of the page to annotate
  * @param {{engine:any|Promise<any>, prefix:string, panels?:string, kinds?:string[]|null,
  *          text?:string, onError?:(e:any, context:string)=>void, highlightApi?:boolean}} options
  */
+export { readHost, rangesFor, hasHighlightApi };
+
 export function mountHostAnnotator(shadow, host, options) {
   const doc = host.ownerDocument;
+  /** The host's window: the page's, or a same-origin iframe's (its own CSS.highlights and Highlight). */
+  const win = /** @type {any} */ (doc.defaultView ?? globalThis);
   const isTextarea = host.tagName === 'TEXTAREA' || host.tagName === 'INPUT';
-  const useApi = !isTextarea && (options.highlightApi ?? hasHighlightApi());
+  const useApi = !isTextarea && (options.highlightApi ?? hasHighlightApi(win));
   const prefix = options.prefix;
   let kinds = options.kinds ? new Set(options.kinds) : null;
   let panels = options.panels ?? 'entities';
@@ -177,7 +108,7 @@ export function mountHostAnnotator(shadow, host, options) {
       if (useApi) {
         for (const k of KINDS) {
           const rs = ranges.filter((r, i) => r && spans[i].kind === k);
-          CSS.highlights.set(`${prefix}-${k}`, new Highlight(...rs));
+          win.CSS.highlights.set(`${prefix}-${k}`, new win.Highlight(...rs));
         }
       } else {
         boxes = ranges.map((range, i) => ({ range, kind: spans[i].kind })).filter((b) => b.range);
@@ -301,7 +232,7 @@ export function mountHostAnnotator(shadow, host, options) {
       schedule.cancel();
       cancelAnimationFrame(frame);
       for (const c of cleanups) c();
-      if (useApi) for (const k of KINDS) CSS.highlights.delete(`${prefix}-${k}`);
+      if (useApi) for (const k of KINDS) win.CSS?.highlights?.delete(`${prefix}-${k}`);
       removeRules();
       root.remove();
       overlay.remove();
