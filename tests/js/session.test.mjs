@@ -436,3 +436,48 @@ test('constructor checks its dependencies', () => {
   assert.equal(s.doc.text, '');
   assert.deepEqual(s.spans, []);
 });
+
+test('textHistory false: text edits are no undo steps; undo and redo bring corrections back onto the text as it is', () => {
+  const { session } = fresh(T1, { textHistory: false });
+  const [ps, pe] = at(T1, 'Paris');
+  session.remove(ps, pe); // a correction: one step
+  const [ds, de] = at(T1, 'Jean Dupont');
+  session.add(ds, de, 'actor'); // another
+  assert.deepEqual(brief(session.spans), ['actor:Emmanuel Macron', 'actor:Daech', 'actor:Jean Dupont', 'date:3 novembre 2017']);
+  // the host's editor changes the text (its own undo owns that): no step of ours
+  const T2 = `Selon l'AFP, ${T1}`;
+  session.setText(T2);
+  assert.deepEqual(brief(session.spans), ['actor:Emmanuel Macron', 'actor:Daech', 'actor:Jean Dupont', 'date:3 novembre 2017']);
+  // undo: the last correction (the add) goes, the text stays as the host has it
+  assert.equal(session.undo(), true);
+  assert.equal(session.doc.text, T2);
+  assert.deepEqual(brief(session.spans), ['actor:Emmanuel Macron', 'actor:Daech', 'actor:Dupont', 'date:3 novembre 2017']);
+  // the rejection of Paris was made on the old text and still holds, moved 13 code points on
+  const [p2s, p2e] = at(T2, 'Paris');
+  assert.equal(session.spanAt(p2s, p2e), undefined);
+  assert.equal(session.undo(), true);
+  assert.equal(session.doc.text, T2);
+  assert.ok(session.spanAt(p2s, p2e), 'Paris is back after the second undo');
+  assert.equal(session.undo(), false, 'the text edit was not a step');
+  // redo twice: both corrections back, on T2's offsets
+  session.redo();
+  session.redo();
+  assert.equal(session.doc.text, T2);
+  assert.equal(session.spanAt(p2s, p2e), undefined);
+  const [d2s, d2e] = at(T2, 'Jean Dupont');
+  assert.equal(session.spanAt(d2s, d2e)?.source, 'user');
+  // a correction whose words are gone comes back from the history as an orphan, not a wrong span
+  session.undo();
+  session.setText(T2.replace('Jean Dupont', 'Paul Martin'));
+  session.redo();
+  assert.ok(session.doc.orphans.some((o) => o.exact === 'Jean Dupont'), JSON.stringify(session.doc.orphans));
+  assert.ok(!session.spans.some((s) => s.text === 'Jean Dupont'));
+});
+
+test('textHistory true (the page): a text edit is an undo step as before', () => {
+  const { session } = fresh(T1);
+  session.setText(`${T1} Fin.`);
+  assert.equal(session.canUndo, true);
+  session.undo();
+  assert.equal(session.doc.text, T1);
+});

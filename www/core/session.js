@@ -8,6 +8,9 @@
 //   engine, and the editor's decisions are re-applied on top, re-anchored by quote (anchor.js).
 // - Every state is an immutable {doc, lexicon} pair, so undo/redo are pointer swaps (capped at
 //   200 steps), and one user action (even "apply to all") is one step.
+// - A host whose text has an undo of its own (a CMS editor, `textHistory: false`) keeps text out
+//   of this history: a text change is no step, and undo/redo bring back the corrections of a
+//   step re-anchored onto the text as it is now.
 // - The automatic layer is cached by what it depends on (text, lang, dct, lexicon key), a few
 //   entries deep, so corrections and undo never re-run the engine.
 // - Effective spans are a sorted sweep over two sorted lists: O(n + m log m), no quadratic loops.
@@ -108,10 +111,13 @@ export class Session extends EventTarget {
   /** @type {{text:string, lang:any, dct:any, lexKey:string, result:Result, pending:boolean}[]} */ #cache = [];
   /** @type {{doc:Doc, result:Result, spans:Span[], userAt:Map<string, Correction>} | null} */ #view = null;
   /** @type {{doc:Doc, spans:Span[]} | null} */ #pendingImport = null;
+  /** Is a text change an undoable step? (false: the host's editor undoes text itself) */ #textHistory = true;
 
   /**
-   * @param {{annotate: AnnotateFn, lexicon?: Lexicon, now?: () => string}} deps
+   * @param {{annotate: AnnotateFn, lexicon?: Lexicon, now?: () => string, textHistory?: boolean}} deps
    *   `now` gives the ISO datetime for created/updated (tests pin it).
+   *   `textHistory: false`: text changes are not undo steps (the host undoes text itself); undo
+   *   and redo then restore corrections only, re-anchored onto the current text.
    */
   constructor(deps) {
     super();
@@ -120,6 +126,7 @@ export class Session extends EventTarget {
     this.#annotate = deps.annotate;
     this.#now = deps.now ?? (() => new Date().toISOString());
     this.#lexicon = deps.lexicon ?? new Lexicon();
+    if (deps.textHistory === false) this.#textHistory = false;
     const t = this.#now();
     this.#doc = Object.freeze({ id: newId(), title: '', text: '', lang: 'auto', dct: null, corrections: Object.freeze([]), orphans: Object.freeze([]), created: t, updated: t });
   }
@@ -265,8 +272,19 @@ export class Session extends EventTarget {
   /** Replaces the text; corrections follow their words, those whose words are gone become orphans. @param {string} text */
   setText(text) {
     if (typeof text !== 'string') throw new TypeError(`setText: text must be a string, got ${typeof text}`);
-    const doc = this.#doc;
-    if (text === doc.text) return;
+    if (text === this.#doc.text) return;
+    const moved = this.#moveTo(this.#doc, text);
+    if (this.#textHistory) { this.#commit('text', { text, ...moved }); return; }
+    this.#doc = Object.freeze({ ...this.#doc, text, corrections: Object.freeze(moved.corrections), orphans: Object.freeze(moved.orphans), updated: this.#now() });
+    this.#emit('text');
+  }
+
+  /**
+   * The corrections of `doc` re-anchored onto `text`: those whose words are gone become orphans,
+   * and of two 'set' corrections that now overlap the later one wins.
+   * @param {Doc} doc @param {string} text @returns {{corrections: Correction[], orphans: Correction[]}}
+   */
+  #moveTo(doc, text) {
     const places = reanchor(doc.text, text, doc.corrections);
     /** @type {{c:Correction, order:number}[]} */
     const kept = [];
@@ -276,7 +294,6 @@ export class Session extends EventTarget {
       if (!r) { orphans.push(c); return; }
       kept.push({ c: this.#requote(c, text, r), order: i });
     });
-    // two 'set' corrections that now overlap: the later one wins, the earlier becomes an orphan
     const sets = kept.filter((k) => k.c.op === 'set').sort((a, b) => a.c.start - b.c.start || a.order - b.order);
     const dropped = new Set();
     let last = null;
@@ -287,7 +304,7 @@ export class Session extends EventTarget {
     }
     const corrections = [];
     for (const k of kept) (dropped.has(k) ? orphans : corrections).push(k.c);
-    this.#commit('text', { text, corrections, orphans });
+    return { corrections, orphans };
   }
 
   /** @param {'auto'|'fr'|'en'|'und'} lang */
@@ -458,7 +475,7 @@ export class Session extends EventTarget {
     const prev = this.#past.pop();
     if (!prev) return false;
     this.#future.push({ doc: this.#doc, lexicon: this.#lexicon });
-    this.#doc = prev.doc;
+    this.#doc = this.#onCurrentText(prev.doc);
     this.#lexicon = prev.lexicon;
     this.#emit('undo');
     return true;
@@ -469,13 +486,21 @@ export class Session extends EventTarget {
     const next = this.#future.pop();
     if (!next) return false;
     this.#past.push({ doc: this.#doc, lexicon: this.#lexicon });
-    this.#doc = next.doc;
+    this.#doc = this.#onCurrentText(next.doc);
     this.#lexicon = next.lexicon;
     this.#emit('redo');
     return true;
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** A doc from the history as it applies now: itself, or (textHistory false) moved onto the current text. @param {Doc} doc */
+  #onCurrentText(doc) {
+    const text = this.#doc.text;
+    if (this.#textHistory || doc.text === text) return doc;
+    const moved = this.#moveTo(doc, text);
+    return Object.freeze({ ...doc, text, corrections: Object.freeze(moved.corrections), orphans: Object.freeze(moved.orphans) });
+  }
 
   /** @param {string} reason @param {Partial<Doc>} changes @param {Lexicon} [lexicon] */
   #commit(reason, changes, lexicon = this.#lexicon) {
