@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "4cc7bc7a77c98a55";
+const VERSION = "aa98e7e3af067d48";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -27,6 +27,7 @@ const FILES = [
   "www/core/chunks.js",
   "www/core/lexicon.js",
   "www/core/offsets.js",
+  "www/core/relocate.js",
   "www/core/session.js",
   "www/core/storage.js",
   "www/core/types.js",
@@ -50,6 +51,7 @@ const FILES = [
   "www/ui/extent.js",
   "www/ui/history.js",
   "www/ui/host-annotator.js",
+  "www/ui/host-target.js",
   "www/ui/host-text.js",
   "www/ui/io.js",
   "www/ui/keymap.js",

@@ -24,6 +24,8 @@ import { importData } from './ui/io.js';
 import { createStorage } from './core/storage.js';
 import { Lexicon } from './core/lexicon.js';
 import { formatById } from './formats/index.js';
+import { watchTarget } from './ui/host-target.js';
+import { relocateSpans, sameArticle } from './core/relocate.js';
 
 export { loadEngine };
 
@@ -79,6 +81,10 @@ export class DepecheAnnotator extends HTMLElement {
   /** @type {string|null} */ #store = null;
   #engine = null;
   #generation = 0;
+  /** for= mode: the Element given through `host` (wins over the for attribute). @type {Element|null} */ #hostEl = null;
+  /** for= mode: the watcher that finds the host and tells when it is lost. */ #watcher = null;
+  /** for= mode: what outlives one host (its corrections, the lexicon) for the next one. @type {{doc:any, lexicon:Lexicon}|null} */ #carry = null;
+  /** for= mode with storage="local": where the lexicon is kept. */ #lexStore = null;
 
   constructor() {
     super();
@@ -90,11 +96,7 @@ export class DepecheAnnotator extends HTMLElement {
 
   // ---- lifecycle ------------------------------------------------------------------------------------
   connectedCallback() {
-    if (this.#mount) return;
-    if (this.hasAttribute('for') && !this.#target() && this.ownerDocument.readyState === 'loading') {
-      this.ownerDocument.addEventListener('DOMContentLoaded', () => { if (this.isConnected && !this.#mount) this.#start(); }, { once: true });
-      return;
-    }
+    if (this.#mount || this.#watcher) return;
     this.#start();
   }
   disconnectedCallback() {
@@ -102,8 +104,14 @@ export class DepecheAnnotator extends HTMLElement {
     queueMicrotask(() => { if (!this.isConnected) this.#stop(true); });
   }
   attributeChangedCallback(name, old, value) {
-    if (old === value || !this.#mount) return;
-    if (name === 'for' || name === 'storage' || name === 'wasm-url') { this.#stop(true); this.#start(); return; }
+    if (old === value || (!this.#mount && !this.#watcher)) return;
+    if (name === 'for' || name === 'storage' || name === 'wasm-url') {
+      if (name === 'for' && this.#hostEl) return; // the `host` property wins
+      this.#stop(name !== 'for');
+      this.#start();
+      return;
+    }
+    if (!this.#mount) return;
     const s = this.#session();
     try {
       if (name === 'lang' && s) this.#as('lang', () => s.setLang(this.#lang()));
@@ -112,13 +120,8 @@ export class DepecheAnnotator extends HTMLElement {
     } catch (e) { this.#error(e, name); }
   }
 
-  /** The for= element: in the same tree (a shadow root of the host's own component), else the document. */
-  #target() {
-    const id = this.getAttribute('for');
-    if (!id) return null;
-    const root = /** @type {any} */ (this.getRootNode());
-    return root?.getElementById?.(id) ?? this.ownerDocument.getElementById(id);
-  }
+  /** for= mode: an Element given through `host`, or the for attribute (an id or a CSS selector). */
+  #hostMode() { return !!this.#hostEl || this.hasAttribute('for'); }
   #lang() { const l = (this.getAttribute('lang') ?? 'auto').trim() || 'auto'; return ['auto', 'fr', 'en', 'und'].includes(l) ? l : 'auto'; }
   #dct() { const d = this.getAttribute('dct'); return d && /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? d.trim() : null; }
   #kinds() {
@@ -142,17 +145,39 @@ export class DepecheAnnotator extends HTMLElement {
     const onError = (e, context) => this.#fire('depeche-error', { message: context ? `${context}: ${e?.message ?? e}` : String(e?.message ?? e), error: e });
     const cfg = this.#config();
     const pendingText = this.#pending.text ?? (this.#readyFired ? undefined : this.#lightText());
-    if (this.hasAttribute('for')) {
-      const host = this.#target();
-      this.#shadow.adoptedStyleSheets = hostModeSheets();
-      if (!host) {
-        this.#shadow.replaceChildren();
-        this.#fail(new Error(`depeche-annotator: no element with id “${this.getAttribute('for')}” to annotate`));
-        return;
-      }
+    if (this.#hostMode()) {
       this.#mode = 'host';
+      this.#shadow.adoptedStyleSheets = hostModeSheets();
       this.#shadow.replaceChildren();
-      this.#mount = mountHostAnnotator(this.#shadow, host, { engine: this.#engine, prefix: this.#prefix, ...cfg, text: this.#pending.text, onError });
+      const given = this.#pending.lexicon;
+      delete this.#pending.lexicon;
+      const lexicon = this.#hostLexicon(given);
+      this.#carry = { doc: this.#carry?.doc ?? null, lexicon: given || !this.#carry ? lexicon : this.#carry.lexicon };
+      const spec = this.#hostEl ?? /** @type {string} */ (this.getAttribute('for'));
+      this.#watcher = watchTarget(this, spec, {
+        found: ({ host }) => {
+          if (gen !== this.#generation) return;
+          const mount = mountHostAnnotator(this.#shadow, host, { engine: this.#engine, prefix: this.#prefix, ...this.#config(),
+            text: this.#pending.text, lexicon: this.#carry?.lexicon ?? lexicon, onError });
+          this.#carry = { doc: this.#carry?.doc ?? null, lexicon: this.#carry?.lexicon ?? lexicon };
+          delete this.#pending.text;
+          this.#mount = mount;
+          this.#fire('depeche-host', { state: 'found', host });
+          this.#started(mount, gen, onError);
+        },
+        lost: (host, why) => {
+          if (gen !== this.#generation) return;
+          const s = this.#session();
+          if (s) this.#carry = { doc: s.doc, lexicon: s.lexicon };
+          try { this.#mount?.destroy(); } catch { /* already gone */ }
+          this.#mount = null;
+          this.#shadow.replaceChildren();
+          this.#fire('depeche-host', { state: 'lost', host, reason: why });
+        },
+        waiting: () => { if (gen === this.#generation) this.#fire('depeche-host', { state: 'waiting', host: null, for: typeof spec === 'string' ? spec : null }); },
+        error: (message) => { if (gen === this.#generation) this.#error(new Error(message), 'Host'); },
+      });
+      return;
     } else {
       this.#mode = 'editor';
       this.#shadow.adoptedStyleSheets = editorSheets();
@@ -173,18 +198,38 @@ export class DepecheAnnotator extends HTMLElement {
       }
       this.#mount = mountEditor(root, { engine: this.#engine, storage, ...cfg, text: pendingText, autofocus: this.hasAttribute('autofocus'), onError, messages });
     }
-    const mount = this.#mount;
+    this.#started(this.#mount, gen, onError);
+  }
+
+  /** A mount is up: wire its session to the element's events, apply what was set before, say ready. */
+  #started(mount, gen, onError) {
     Promise.all([this.#engine, mount.ready]).then(() => {
-      if (gen !== this.#generation) return;
+      if (gen !== this.#generation || mount !== this.#mount) return;
       const s = mount.session();
       if (!s) throw new Error('the annotator did not start (see the messages above)');
+      const before = this.#mode === 'host' ? this.#carry?.doc : null;
+      const carried = before && sameArticle(before.text, s.doc.text) ? before : null;
+      if (this.#carry) this.#carry = { doc: null, lexicon: this.#carry.lexicon };
+      if (carried) {
+        // a new host for the same article (the editor was rebuilt): the corrections follow their words
+        this.#as('host', () => s.load({ ...carried, text: s.doc.text }));
+      }
       s.addEventListener('change', (ev) => this.#changed(ev));
+      if (this.#mode === 'host' && this.#lexStore) {
+        let saved = s.lexicon;
+        s.addEventListener('change', () => {
+          if (s.lexicon === saved) return;
+          saved = s.lexicon;
+          try { this.#lexStore?.saveLexicon(s.lexicon.toJSON()); } catch (e) { this.#error(e, 'Lexicon'); }
+        });
+      }
       s.addEventListener('error', (ev) => { if (ev.detail?.error?.name !== 'AbortError') onError(ev.detail?.error ?? ev.detail?.message, 'Engine'); });
       this.#applyDocAttributes(s);
       const p = this.#pending;
       this.#pending = {};
       if (p.lexicon) this.#as('lexicon', () => s.setLexicon(Lexicon.fromJSON(p.lexicon)));
-      if (p.annotations) this.#as('annotations', () => s.load({ ...s.doc }, p.annotations.map(plainSpan)));
+      if (p.annotations) this.#as('annotations', () => this.#placeAnnotations(s, p.annotations));
+      if (this.#readyFired) this.#changed(new CustomEvent('change', { detail: { reason: 'host' } })); // a new host: new annotations
       this.#last = this.annotations;
       if (!this.#readyFired) {
         this.#readyFired = true;
@@ -192,6 +237,48 @@ export class DepecheAnnotator extends HTMLElement {
         this.#fire('depeche-ready', { annotations: this.#last });
       }
     }).catch((e) => { if (gen === this.#generation) this.#fail(e); });
+  }
+
+  /**
+   * for= mode's lexicon: the stored one with storage="local" (kept up to date), else an empty one;
+   * `data` (set before start) wins.
+   * @param {any} [data]
+   */
+  #hostLexicon(data) {
+    this.#lexStore = null;
+    let lex = null;
+    if (this.getAttribute('storage') === 'local') {
+      const ns = this.id ? `depeche:${this.id}` : 'depeche';
+      const st = this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
+      this.#lexStore = st;
+      try {
+        const { data: stored, warning } = st.loadLexicon();
+        if (warning) this.#error(new Error(warning), 'Lexicon');
+        lex = Lexicon.fromJSON(stored);
+      } catch (e) { this.#error(e, 'Lexicon'); }
+    }
+    if (data) { try { lex = Lexicon.fromJSON(data); } catch (e) { this.#error(e, 'lexicon'); } }
+    return lex ?? Lexicon.fromJSON({ version: 1, add: [], reject: [] });
+  }
+
+  /**
+   * Put saved annotations back: onto their words, wherever the text moved them; the lost ones are
+   * kept as lost corrections (shown in the panel) and reported with a depeche-error.
+   * @param {any} s the session @param {any[]} list FORMAT.md spans @param {string} [oldText] the text they were saved on
+   */
+  #placeAnnotations(s, list, oldText) {
+    const kinds = this.#kinds();
+    const hidden = kinds ? s.spans.filter((x) => !kinds.includes(x.kind)) : [];
+    const { placed, lost } = relocateSpans(s.doc.text, list.map(plainSpan), oldText);
+    const keep = placed.filter((p) => !hidden.some((x) => x.start < p.end && p.start < x.end));
+    const orphans = lost.filter((x) => typeof x.text === 'string' && x.text && typeof x.kind === 'string')
+      .map((x) => ({ op: 'set', start: x.start, end: x.end, kind: x.kind, exact: x.text, ...(x.value != null ? { value: x.value } : {}) }));
+    s.load({ ...s.doc, corrections: [], orphans: [...(s.doc.orphans ?? []), ...orphans] }, [...hidden, ...keep].map(plainSpan));
+    if (lost.length) {
+      const names = lost.slice(0, 5).map((x) => `“${x.text ?? `${x.start}–${x.end}`}”`).join(', ');
+      const e = new Error(`${lost.length} annotation${lost.length === 1 ? '' : 's'} could not be put back: ${lost.length === 1 ? 'its words are' : 'their words are'} no longer in the text (${names}${lost.length > 5 ? ', …' : ''})`);
+      this.#fire('depeche-error', { message: `annotations: ${e.message}`, error: e, lost: lost.map(plainSpan) });
+    }
   }
 
   #applyDocAttributes(s) {
@@ -210,12 +297,16 @@ export class DepecheAnnotator extends HTMLElement {
     this.#rejectReady(e);
   }
 
+  /** @param {boolean} keep keep the work for a restart (moved, reconfigured); for= mode keeps the lexicon anyway */
   #stop(keep) {
-    if (!this.#mount) return;
+    if (!this.#mount && !this.#watcher) return;
     const s = this.#session();
     if (keep && s && this.#mode === 'editor' && !this.#store) this.#pending = { text: s.doc.text, annotations: this.annotations };
+    if (this.#mode === 'host') this.#carry = s ? { doc: keep ? s.doc : null, lexicon: s.lexicon } : (this.#carry && { doc: keep ? this.#carry.doc : null, lexicon: this.#carry.lexicon });
     this.#generation++;
-    try { this.#mount.destroy(); } catch { /* already gone */ }
+    this.#watcher?.stop();
+    this.#watcher = null;
+    try { this.#mount?.destroy(); } catch { /* already gone */ }
     this.#mount = null;
     this.#mode = null;
     if (this.#store && stores.get(this.#store) === this) stores.delete(this.#store);
@@ -264,6 +355,25 @@ export class DepecheAnnotator extends HTMLElement {
   /** The mounted editor (mountEditor's handle; null in for= mode or before connection): for tests and tools. */
   get editor() { return this.#mode === 'editor' ? this.#mount : null; }
 
+  /**
+   * for= mode: the element annotated now (null while waiting). Setting an Element (one inside a
+   * same-origin iframe too, or the <iframe> itself for its body) annotates it instead of what
+   * `for` names; null goes back to `for`.
+   */
+  get host() { return this.#watcher?.current()?.host ?? null; }
+  set host(el) {
+    if (el !== null && el !== undefined && (typeof el !== 'object' || el.nodeType !== 1)) {
+      this.#error(new TypeError('host must be an Element (or null)'), 'host');
+      return;
+    }
+    const next = el ?? null;
+    if (next === this.#hostEl) return;
+    const running = !!(this.#mount || this.#watcher);
+    if (running) this.#stop(false);
+    this.#hostEl = next;
+    if (running || this.isConnected) this.#start();
+  }
+
   /** The per-instance prefix of the highlight names in for= mode (CSS.highlights `<prefix>-actor` ...). */
   get highlightPrefix() { return this.#prefix; }
 
@@ -294,10 +404,9 @@ export class DepecheAnnotator extends HTMLElement {
     if (!s) { this.#pending.annotations = list; return; }
     try {
       this.#mount.flush?.();
-      // kinds="...": the spans of the hidden kinds stay as they are (the list only holds the shown ones)
-      const kinds = this.#kinds();
-      const hidden = kinds ? s.spans.filter((x) => !kinds.includes(x.kind)) : [];
-      this.#as('annotations', () => s.load({ ...s.doc }, [...hidden, ...list].map(plainSpan)));
+      // spans whose words moved (the article was edited since) are put back onto them; the lost
+      // ones are reported; kinds="...": the spans of the hidden kinds stay as they are
+      this.#as('annotations', () => this.#placeAnnotations(s, list));
     } catch (e) { this.#error(e, 'annotations'); throw e; }
   }
 
@@ -351,15 +460,22 @@ export class DepecheAnnotator extends HTMLElement {
     try {
       const items = importData(data, format);
       const { doc, spans, warnings } = items[items.length - 1];
+      let moved = false;
       if (this.#mode === 'host') {
+        this.#mount.flush?.();
         const hostText = this.#mount.hostText();
         if (doc.text !== hostText) {
-          const host = this.#target();
-          if (host?.tagName !== 'TEXTAREA') throw new Error(`the imported text is not the text of #${this.getAttribute('for')}`);
-          /** @type {HTMLTextAreaElement} */ (host).value = doc.text;
+          const host = this.#watcher?.current()?.host;
+          if (host?.tagName === 'TEXTAREA') this.#mount.setText(doc.text);
+          else moved = true; // the article changed since the export: the annotations follow their words
         }
       } else this.#mount.flush?.();
-      this.#as('import', () => s.load(doc, spans));
+      if (moved) {
+        this.#as('import', () => {
+          s.load({ ...s.doc, lang: doc.lang ?? s.doc.lang, dct: doc.dct ?? null });
+          this.#placeAnnotations(s, spans, doc.text);
+        });
+      } else this.#as('import', () => s.load(doc, spans));
       if (this.#mode === 'editor') this.#mount.setMode?.(this.hasAttribute('readonly') ? 'review' : this.#mount.mode, { focus: false });
       for (const w of warnings) this.#error(w, 'Import warning');
       if (s.pending) await new Promise((ok) => s.addEventListener('change', ok, { once: true }));

@@ -32,14 +32,16 @@ import { addHighlightRules } from './styles.js';
 const KINDS = ['actor', 'place', 'date'];
 const DEBOUNCE_MS = 150;
 const LARGE_UNITS = 256 * 1024;
+export { readHost, rangesFor, hasHighlightApi };
+
 /**
  * @param {ShadowRoot} shadow  the element's shadow root (panel and overlays go here)
  * @param {Element} host       the element of the page to annotate
  * @param {{engine:any|Promise<any>, prefix:string, panels?:string, kinds?:string[]|null,
- *          text?:string, onError?:(e:any, context:string)=>void, highlightApi?:boolean}} options
+ *          text?:string, onError?:(e:any, context:string)=>void, highlightApi?:boolean,
+ *          lexicon?:Lexicon, readonly?:boolean}} options
+ *   lexicon: the lexicon to start from (the element keeps it across hosts and stores it)
  */
-export { readHost, rangesFor, hasHighlightApi };
-
 export function mountHostAnnotator(shadow, host, options) {
   const doc = host.ownerDocument;
   /** The host's window: the page's, or a same-origin iframe's (its own CSS.highlights and Highlight). */
@@ -196,7 +198,7 @@ export function mountHostAnnotator(shadow, host, options) {
   const ready = (async () => {
     engine = await options.engine;
     if (destroyed) return;
-    session = new Session({ annotate, lexicon: Lexicon.fromJSON({ version: 1, add: [], reject: [] }) });
+    session = new Session({ annotate, textHistory: false, lexicon: options.lexicon instanceof Lexicon ? options.lexicon : Lexicon.fromJSON({ version: 1, add: [], reject: [] }) });
     session.addEventListener('change', () => paint());
     session.addEventListener('error', (e) => notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine'));
     if (typeof options.text === 'string') setHostText(options.text);
