@@ -44,26 +44,54 @@ export interface DepecheReadyDetail {
 export interface DepecheErrorDetail {
   message: string;
   error: unknown;
+  /** Setting `annotations` (or importing) on an article edited since: the spans whose words are gone. */
+  lost?: Span[];
+}
+
+/**
+ * for= mode: where the host stands. `waiting`: nothing matches `for` yet (the editor is not built);
+ * `found`: `host` is annotated now; `lost`: `host` left the page (its editor was destroyed, its
+ * iframe reloaded); depeche waits for the next element that matches.
+ */
+export interface DepecheHostDetail {
+  state: 'waiting' | 'found' | 'lost';
+  host: Element | null;
+  /** `waiting`: the id or selector looked for. */
+  for?: string | null;
+  /** `lost`: why. */
+  reason?: string;
 }
 
 export interface DepecheAnnotatorEventMap extends HTMLElementEventMap {
   'depeche-ready': CustomEvent<DepecheReadyDetail>;
   'depeche-change': CustomEvent<DepecheChangeDetail>;
   'depeche-error': CustomEvent<DepecheErrorDetail>;
+  'depeche-host': CustomEvent<DepecheHostDetail>;
 }
 
 /**
  * `<depeche-annotator>`: highlights actors, places and dates in a dispatch.
  *
  * Attributes: `lang` (auto|fr|en|und), `dct` (YYYY-MM-DD), `kinds` (comma list of actor, place,
- * date), `readonly`, `for` (the id of a host element to annotate in place), `wasm-url`,
+ * date), `readonly`, `for` (the id or a CSS selector of a host element to annotate in place; an
+ * `<iframe>` of the same origin means its body), `wasm-url`,
  * `storage` (none|local), `panels` (none|full).
  */
 export declare class DepecheAnnotator extends HTMLElement {
   /** The text; setting it annotates. */
   text: string;
-  /** The effective annotations; setting them replaces them, like an import. */
+  /**
+   * The effective annotations; setting them replaces them, like an import. Spans whose words moved
+   * (the article was edited since they were saved) are put back on them; the lost ones are
+   * reported with a `depeche-error` (`detail.lost`).
+   */
   annotations: Span[];
+  /**
+   * for= mode: the element annotated now (null while waiting). Set an Element (one inside a
+   * same-origin iframe too, or the iframe itself for its body) to annotate it instead of what
+   * `for` names; null goes back to `for`.
+   */
+  host: Element | null;
   /** The editor's lexicon (FORMAT.md). */
   lexicon: LexiconData;
   /** Resolves (with the element) when the engine is loaded and the text annotated. */
@@ -102,5 +130,6 @@ declare global {
     'depeche-ready': CustomEvent<DepecheReadyDetail>;
     'depeche-change': CustomEvent<DepecheChangeDetail>;
     'depeche-error': CustomEvent<DepecheErrorDetail>;
+    'depeche-host': CustomEvent<DepecheHostDetail>;
   }
 }
