@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "aa98e7e3af067d48";
+const VERSION = "a89257bc623ac89d";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -51,6 +51,7 @@ const FILES = [
   "www/ui/extent.js",
   "www/ui/history.js",
   "www/ui/host-annotator.js",
+  "www/ui/host-corrections.js",
   "www/ui/host-target.js",
   "www/ui/host-text.js",
   "www/ui/io.js",
@@ -59,6 +60,7 @@ const FILES = [
   "www/ui/lexicon-panel.js",
   "www/ui/notices.js",
   "www/ui/panels.js",
+  "www/ui/popover.js",
   "www/ui/render.js",
   "www/ui/styles.js",
   "www/ui/units.js",

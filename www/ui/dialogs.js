@@ -2,6 +2,8 @@
 // Why: correcting a value ("which Tripoli", "which date") needs a small form with validation,
 // reachable by keyboard (V or Enter on a span) and returning focus where it was. Native
 // <dialog> gives focus trapping and Esc for free. Trade-off: one dialog open at a time.
+// The value fields themselves (valueForm) are shared with the correction chip of popover.js,
+// which shows them inline, without a modal: one set of fields and checks for both.
 
 import { h } from './dom.js';
 import { ACTOR_TYPES, KIND_NAME } from './labels.js';
@@ -40,6 +42,81 @@ function readingChoices(readings, fill, describe, isCurrent) {
     group.append(h('label', { class: 'dp-field dp-reading-row' }, input, h('span', { text: describe(r) })));
   });
   return group;
+}
+
+function field(label, input) {
+  return h('label', { class: 'dp-field' }, h('span', { text: label }), input);
+}
+
+/**
+ * The fields that correct a span's value, shared by the page's dialog and the for= chip's inline
+ * form: `body` to show, `submit()` to read it (throws an Error with a message the person can act
+ * on; returns `{value}`, undefined = no value). `readings`: the gazetteer's readings of the name
+ * (engine.senses), offered as choices that fill the fields ("Tripoli, Libya" or "Tripoli, Lebanon").
+ * @returns {{title:string, body:HTMLElement, submit:()=>{value:any}}}
+ */
+export function valueForm(span, readings = []) {
+  const v = span.value;
+  if (span.kind === 'date') {
+    const input = h('input', { type: 'text', name: 'value', class: 'dp-in-date', value: typeof v === 'string' ? v : '',
+      placeholder: '2023-03-14', spellcheck: 'false', autocomplete: 'off' });
+    return { title: `Date value of “${span.text}”`, body: field('ISO / TIMEX3 value', input), submit: () => {
+      const s = input.value.trim();
+      if (!s) return { value: undefined };
+      const e = dateValueError(s);
+      if (e) throw new Error(e);
+      return { value: s };
+    } };
+  }
+  if (span.kind === 'place') {
+    const o = v && typeof v === 'object' ? v : {};
+    const country = h('input', { type: 'text', class: 'dp-in-country', value: o.country ?? '', maxlength: '2',
+      placeholder: 'SY', autocomplete: 'off', spellcheck: 'false' });
+    const ref = h('input', { type: 'text', class: 'dp-in-ref', value: o.ref ?? '', placeholder: 'geonames:170794',
+      autocomplete: 'off', spellcheck: 'false' });
+    /** @type {{lat?: number, lon?: number}} */
+    let picked = {};
+    const choices = readingChoices(readings, (r) => {
+      country.value = r.value.country ?? '';
+      ref.value = r.value.ref ?? '';
+      picked = { lat: r.value.lat, lon: r.value.lon };
+    }, (r) => [r.country_name ?? r.value.country, r.place_kind,
+      r.population ? `${formatPopulation(r.population)} inhabitants` : '', r.value.ref].filter(Boolean).join(' · '),
+    (r) => r.value.ref === o.ref && r.value.country === o.country);
+    return { title: `Place: which “${span.text}”?`, body: h('div', {}, choices, field('Country (ISO 3166 alpha-2)', country), field('Reference (gazetteer id)', ref)), submit: () => {
+      const c = country.value.trim().toUpperCase();
+      if (c && !/^[A-Z]{2}$/.test(c)) throw new Error('The country is two letters (ISO 3166-1 alpha-2), e.g. LY.');
+      const r = ref.value.trim();
+      if (r && !/^[a-z0-9_-]+:\S+$/i.test(r)) throw new Error('The reference looks like source:id, e.g. geonames:2210247.');
+      const out = { ...o };
+      delete out.country; delete out.ref;
+      if (r !== (o.ref ?? '') || c !== (o.country ?? '')) {
+        delete out.lat; delete out.lon;
+        if (picked.lat !== undefined && picked.lon !== undefined) { out.lat = picked.lat; out.lon = picked.lon; }
+      }
+      if (c) out.country = c;
+      if (r) out.ref = r;
+      return { value: Object.keys(out).length ? out : undefined };
+    } };
+  }
+  const o = v && typeof v === 'object' ? v : {};
+  const canonical = h('input', { type: 'text', class: 'dp-in-canonical', value: o.canonical ?? span.text, autocomplete: 'off' });
+  const type = h('select', { class: 'dp-in-type' }, h('option', { value: '', text: '(unknown)' }),
+    ...ACTOR_TYPES.map((t) => h('option', { value: t, text: t.replace('_', ' ') })));
+  /** @type {HTMLSelectElement} */ (type).value = o.type ?? '';
+  const choices = readingChoices(readings, (r) => {
+    canonical.value = r.value.canonical ?? '';
+    /** @type {HTMLSelectElement} */ (type).value = r.value.type ?? '';
+  }, (r) => [r.value.canonical, (r.value.type ?? '').replace('_', ' ')].filter(Boolean).join(' · '),
+  (r) => r.value.canonical === o.canonical);
+  return { title: `Actor: who is “${span.text}”?`, body: h('div', {}, choices, field('Canonical name', canonical), field('Type', type)), submit: () => {
+    const c = canonical.value.trim();
+    if (!c) throw new Error('The canonical name cannot be empty.');
+    const out = { ...o, canonical: c };
+    const t = /** @type {HTMLSelectElement} */ (type).value;
+    if (t) out.type = t; else delete out.type;
+    return { value: out };
+  } };
 }
 
 /** @param {HTMLElement} host element the dialogs are appended to (inside the editor root) */
@@ -90,10 +167,6 @@ export function createDialogs(host) {
     });
   }
 
-  function field(label, input) {
-    return h('label', { class: 'dp-field' }, h('span', { text: label }), input);
-  }
-
   return {
     get element() { return dialog; },
     /**
@@ -102,67 +175,8 @@ export function createDialogs(host) {
      * choices that fill the fields ("Tripoli, Libya" or "Tripoli, Lebanon").
      */
     editValue(span, readings = []) {
-      const v = span.value;
-      if (span.kind === 'date') {
-        const input = h('input', { type: 'text', name: 'value', class: 'dp-in-date', value: typeof v === 'string' ? v : '',
-          placeholder: '2023-03-14', spellcheck: 'false', autocomplete: 'off' });
-        return show(`Date value of “${span.text}”`, field('ISO / TIMEX3 value', input), () => {
-          const s = input.value.trim();
-          if (!s) return { value: undefined };
-          const e = dateValueError(s);
-          if (e) throw new Error(e);
-          return { value: s };
-        });
-      }
-      if (span.kind === 'place') {
-        const o = v && typeof v === 'object' ? v : {};
-        const country = h('input', { type: 'text', class: 'dp-in-country', value: o.country ?? '', maxlength: '2',
-          placeholder: 'SY', autocomplete: 'off', spellcheck: 'false' });
-        const ref = h('input', { type: 'text', class: 'dp-in-ref', value: o.ref ?? '', placeholder: 'geonames:170794',
-          autocomplete: 'off', spellcheck: 'false' });
-        /** @type {{lat?: number, lon?: number}} */
-        let picked = {};
-        const choices = readingChoices(readings, (r) => {
-          country.value = r.value.country ?? '';
-          ref.value = r.value.ref ?? '';
-          picked = { lat: r.value.lat, lon: r.value.lon };
-        }, (r) => [r.country_name ?? r.value.country, r.place_kind,
-          r.population ? `${formatPopulation(r.population)} inhabitants` : '', r.value.ref].filter(Boolean).join(' · '),
-        (r) => r.value.ref === o.ref && r.value.country === o.country);
-        return show(`Place: which “${span.text}”?`, h('div', {}, choices, field('Country (ISO 3166 alpha-2)', country), field('Reference (gazetteer id)', ref)), () => {
-          const c = country.value.trim().toUpperCase();
-          if (c && !/^[A-Z]{2}$/.test(c)) throw new Error('The country is two letters (ISO 3166-1 alpha-2), e.g. LY.');
-          const r = ref.value.trim();
-          if (r && !/^[a-z0-9_-]+:\S+$/i.test(r)) throw new Error('The reference looks like source:id, e.g. geonames:2210247.');
-          const out = { ...o };
-          delete out.country; delete out.ref;
-          if (r !== (o.ref ?? '') || c !== (o.country ?? '')) {
-            delete out.lat; delete out.lon;
-            if (picked.lat !== undefined && picked.lon !== undefined) { out.lat = picked.lat; out.lon = picked.lon; }
-          }
-          if (c) out.country = c;
-          if (r) out.ref = r;
-          return { value: Object.keys(out).length ? out : undefined };
-        });
-      }
-      const o = v && typeof v === 'object' ? v : {};
-      const canonical = h('input', { type: 'text', class: 'dp-in-canonical', value: o.canonical ?? span.text, autocomplete: 'off' });
-      const type = h('select', { class: 'dp-in-type' }, h('option', { value: '', text: '(unknown)' }),
-        ...ACTOR_TYPES.map((t) => h('option', { value: t, text: t.replace('_', ' ') })));
-      /** @type {HTMLSelectElement} */ (type).value = o.type ?? '';
-      const choices = readingChoices(readings, (r) => {
-        canonical.value = r.value.canonical ?? '';
-        /** @type {HTMLSelectElement} */ (type).value = r.value.type ?? '';
-      }, (r) => [r.value.canonical, (r.value.type ?? '').replace('_', ' ')].filter(Boolean).join(' · '),
-      (r) => r.value.canonical === o.canonical);
-      return show(`Actor: who is “${span.text}”?`, h('div', {}, choices, field('Canonical name', canonical), field('Type', type)), () => {
-        const c = canonical.value.trim();
-        if (!c) throw new Error('The canonical name cannot be empty.');
-        const out = { ...o, canonical: c };
-        const t = /** @type {HTMLSelectElement} */ (type).value;
-        if (t) out.type = t; else delete out.type;
-        return { value: out };
-      });
+      const f = valueForm(span, readings);
+      return show(f.title, f.body, f.submit);
     },
     /** Ask a yes/no question; resolves true on confirm. */
     confirm(title, message, okLabel = 'OK') {

@@ -58,3 +58,62 @@ export function bindingFor(e) {
 export function helpRows() {
   return BINDINGS.filter((b) => b.keys).map((b) => [b.keys, b.help]);
 }
+
+// ---- for= mode: shortcuts at the caret in the host's own editor --------------------------------
+// Why these keys: in for= mode the caret is in the CMS's editor (CKEditor 5, TinyMCE,
+// ProseMirror/Tiptap, Quill, Lexical), which owns plain keys, Ctrl/Cmd combinations and
+// Alt+arrows. Alt+Shift+letter is the one family none of those editors binds by default:
+// - CKEditor 5: Ctrl/Cmd+letters, Alt+0 (accessibility help), Alt+F9/F10 (menu/toolbar focus).
+// - TinyMCE: "Access" is Alt+Shift on Windows/Linux (Ctrl+Option on macOS), used by the core for
+//   Access+1..6 (headings), +7 (paragraph), +8 (div), +9 (address): digits only, no letter.
+//   Alt+0, Alt+F9/F10/F11, Ctrl+F9 for help and focus; Ctrl/Cmd+letters for formats.
+// - Quill 2: Ctrl/Cmd+B/I/U, Tab/Shift+Tab, Enter/Backspace/Delete variants, arrows.
+// - ProseMirror (baseKeymap, example-setup): Mod-letters, Shift-Ctrl-digits/8/9/\, Alt-ArrowUp/
+//   Down, macOS Ctrl-h/d/a/e/k and Alt-d/Backspace/Delete (Alt without Shift).
+// - Tiptap 3 StarterKit: Mod-b/i/u/e/z/y, Mod-Shift-s/b/7/8/9/z, Mod-Alt-0..6/c, Shift-Enter.
+// - Lexical: Ctrl/Cmd+a/b/i/u/z/y/c/x and Shift+Ctrl/Cmd+z, Alt/Ctrl+Backspace/Delete,
+//   macOS Ctrl+o/h/d/k: no Alt+Shift letter.
+// Browsers: Chrome (Windows/Linux) binds Alt+Shift+A (focus an inactive popup, for screen
+// readers), Alt+Shift+B (bookmarks), Alt+Shift+T (toolbar), Alt+Shift+I (feedback). None of
+// these is reserved (a page sees them first), but depeche keeps off B, T and I, and takes
+// Alt+Shift+A only when it acts (a selection to add, or the caret on a highlight); otherwise the
+// key goes on to the browser. Firefox uses Alt+Shift+letter for a page's own accesskey
+// attributes, which a CMS page rarely sets on these letters.
+// macOS: Option+Shift+letter types a character (Å, Î, ∏...) and changes `key`, so the letter is
+// read from `code` when `key` is not a plain letter (keyName above); otherwise from `key`, so
+// AZERTY and other layouts get the letter printed on the key.
+// Known clash outside the defaults: WordPress's TinyMCE setup adds Access+letters of its own
+// (A link, C centre, D strikethrough, X code, Z toolbar, P page break...): there the chip's
+// buttons (mouse) and Alt+Shift+C stay, but the others shadow WordPress's while the caret is in
+// the text.
+
+/** @typedef {{keys:string, help:string, cmd:string, arg?:any, code:string}} HostBinding */
+
+/** @type {HostBinding[]} */
+export const HOST_BINDINGS = [
+  { code: 'KeyA', cmd: 'kind', arg: 'actor', keys: 'Alt+Shift+A', help: 'selection → actor (whole words); caret on a highlight: make it an actor' },
+  { code: 'KeyP', cmd: 'kind', arg: 'place', keys: 'Alt+Shift+P', help: 'selection → place; caret on a highlight: make it a place' },
+  { code: 'KeyD', cmd: 'kind', arg: 'date', keys: 'Alt+Shift+D', help: 'selection → date; caret on a highlight: make it a date' },
+  { code: 'KeyX', cmd: 'delete', keys: 'Alt+Shift+X', help: 'delete the highlight at the caret' },
+  { code: 'KeyV', cmd: 'value', keys: 'Alt+Shift+V', help: 'correct the value of the highlight at the caret' },
+  { code: 'KeyC', cmd: 'enter', keys: 'Alt+Shift+C', help: 'move into the correction chip (Tab between its buttons, Esc back to the text)' },
+  { code: 'KeyZ', cmd: 'undo', keys: 'Alt+Shift+Z', help: 'undo the last correction (the text keeps its own Ctrl+Z)' },
+  { code: 'KeyY', cmd: 'redo', keys: 'Alt+Shift+Y', help: 'redo a correction' },
+];
+
+/**
+ * The for= binding of a keydown in the host's editor: Alt+Shift+letter with no Ctrl/Cmd.
+ * @param {KeyboardEvent} e @returns {HostBinding|undefined}
+ */
+export function hostBindingFor(e) {
+  if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.isComposing) return undefined;
+  const k = /^[a-z]$/i.test(e.key) ? `Key${e.key.toUpperCase()}` : /^Key[A-Z]$/.test(e.code) ? e.code : '';
+  return HOST_BINDINGS.find((b) => b.code === k);
+}
+
+/** Rows for the chip's help: the host shortcuts, then the single keys inside the chip. */
+export function hostHelpRows() {
+  const inChip = new Set(['kind', 'delete', 'resize', 'value', 'all', 'removeAll', 'undo', 'redo', 'help']);
+  return [...HOST_BINDINGS.map((b) => [b.keys, b.help]),
+    ...BINDINGS.filter((b) => b.keys && inChip.has(b.cmd)).map((b) => [b.keys, b.help]), ['Esc', 'back to the text, caret where it was']];
+}

@@ -147,6 +147,34 @@ export const EDITOR_CSS = `
 .depeche .dp-readings legend { font-size: .85em; color: var(--dp-muted, #555); padding: 0 .25em; }
 .depeche .dp-reading-row { display: flex; gap: .5em; align-items: baseline; flex-direction: row; margin: .2em 0; }
 .depeche.dp-no-panels .dp-main { grid-template-columns: minmax(0, 1fr); }
+
+/* the correction chip (popover.js): non-modal, beside a highlight; fixed from the text's rects */
+.depeche.dp-chip {
+  position: fixed; left: 0; top: 0; z-index: 2147483001; gap: .3rem; max-width: min(34rem, calc(100vw - 8px));
+  padding: .35rem .45rem; background: var(--depeche-bg, #fff); border: 1px solid var(--dp-border); border-radius: 8px;
+  box-shadow: 0 4px 14px rgba(20, 24, 30, .18); font-size: .85rem; line-height: 1.3;
+}
+.depeche.dp-chip[hidden] { display: none; }
+.depeche.dp-chip[data-kind="actor"] { border-top: 3px solid var(--dp-actor-line); }
+.depeche.dp-chip[data-kind="place"] { border-top: 3px double var(--dp-place-line); }
+.depeche.dp-chip[data-kind="date"] { border-top: 3px dotted var(--dp-date-line); }
+.depeche.dp-chip-add { flex-direction: row; align-items: center; flex-wrap: wrap; }
+.depeche .dp-chip-head { display: flex; flex-wrap: wrap; gap: .15rem .45rem; align-items: baseline; }
+.depeche .dp-chip-kind-name { font-weight: 600; }
+.depeche .dp-chip-text { font-style: italic; }
+.depeche .dp-chip-value { color: var(--dp-muted); font-family: ui-monospace, monospace; font-size: .8rem; }
+.depeche .dp-chip-flag { color: #8a4b00; background: #fff3df; border-radius: 3px; padding: 0 .3rem; font-size: .78rem; }
+.depeche .dp-chip-tools { display: flex; flex-direction: column; gap: .25rem; }
+.depeche.dp-chip-add .dp-chip-tools { flex-direction: row; }
+.depeche .dp-chip-row { display: flex; flex-wrap: wrap; gap: .25rem; align-items: center; }
+.depeche.dp-chip button { font-size: .8rem; padding: .1rem .4rem; }
+.depeche.dp-chip .dp-chip-kind[aria-pressed="true"] { background: #1d2128; color: #fff; border-color: #1d2128; }
+.depeche.dp-chip button:focus-visible { outline: 3px solid var(--dp-focus); outline-offset: 1px; }
+.depeche .dp-chip-form { display: flex; flex-direction: column; gap: .2rem; min-width: 16rem; }
+.depeche .dp-chip-form .dp-field { margin: .15rem 0; }
+.depeche .dp-chip-form-title { margin: 0; font-weight: 600; }
+.depeche .dp-chip-error { color: #b00020; margin: 0; }
+.depeche .dp-chip-help { max-height: 40vh; overflow: auto; }
 `;
 
 /** The `for=` mode's own shadow root: the legend/entities panel and the overlays. */
