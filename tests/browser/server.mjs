@@ -22,10 +22,13 @@ const MIME = {
 /**
  * Start the server. @param {number} [port] 0 = any free port
  * @param {string} [root] the folder served
- * @param {{prefix?:string, headers?:Record<string,string>, pages?:Record<string,string>}} [opts]
+ * @param {{prefix?:string, headers?:Record<string,string>, pages?:Record<string,string>, aliases?:Record<string,string>}} [opts]
  *   prefix: serve the root under this path only (e.g. '/sub/': a static host's subpath; other
  *   paths get 404); headers: added to every 200 response (e.g. a Content-Security-Policy);
- *   pages: extra HTML pages by path, outside the prefix (a host page on the same origin)
+ *   pages: extra pages by path, outside the prefix (a host page on the same origin; HTML, or by
+ *   the path's extension: '/cms/setup.js' is served as JavaScript);
+ *   aliases: URL path prefixes served from a folder of the root too (e.g. {'/depeche/': '/'}:
+ *   the repository also under /depeche/, as the README's embedding examples have it)
  * @returns {Promise<{url:string, origin:string, requests:string[], close:()=>Promise<void>}>}
  *   url: the origin plus the prefix; requests: every path asked for, in order
  */
@@ -42,10 +45,12 @@ export function serve(port = 0, root = ROOT, opts = {}) {
       if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
       if (path === '/favicon.ico') { res.writeHead(204).end(); return; } // the browser's own request
       if (Object.hasOwn(pages, path)) {
-        res.writeHead(200, { 'content-type': MIME['.html'], 'cache-control': 'no-store', ...(opts.headers ?? {}) }).end(pages[path]);
+        res.writeHead(200, { 'content-type': MIME[extname(path).toLowerCase()] ?? MIME['.html'], 'cache-control': 'no-store', ...(opts.headers ?? {}) }).end(pages[path]);
         return;
       }
-      if (prefix !== '/') {
+      const alias = Object.keys(opts.aliases ?? {}).find((a) => path.startsWith(a));
+      if (alias) path = opts.aliases[alias] + path.slice(alias.length);
+      else if (prefix !== '/') {
         if (path === prefix.slice(0, -1)) { res.writeHead(301, { location: prefix }).end(); return; }
         if (!path.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)'); return; }
         path = path.slice(prefix.length - 1);
