@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "a89257bc623ac89d";
+const VERSION = "6d7ab55f932b4e92";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -25,6 +25,7 @@ const FILES = [
   "www/app.js",
   "www/core/anchor.js",
   "www/core/chunks.js",
+  "www/core/incremental.js",
   "www/core/lexicon.js",
   "www/core/offsets.js",
   "www/core/relocate.js",

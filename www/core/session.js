@@ -463,6 +463,20 @@ export class Session extends EventTarget {
     return n;
   }
 
+  /**
+   * The automatic layer of the current text is stale (an incremental annotator spliced it while
+   * the text was being typed): drop it from the cache and annotate the text afresh. Emits 'change'
+   * with reason 'annotated'; an asynchronous annotation keeps the stale layer shown until it
+   * arrives (then 'annotated' again). Not an undo step.
+   */
+  reannotate() {
+    const stale = this.#automatic();
+    this.#cache = this.#cache.filter((e) => e !== stale);
+    const fresh = this.#automatic();
+    if (fresh.pending) fresh.result = stale.result;
+    this.#emit('annotated');
+  }
+
   /** Dismisses orphan `i` (the editor has seen that its words are gone). @param {number} i */
   dismissOrphan(i) {
     const o = this.#doc.orphans;
