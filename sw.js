@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "6d7ab55f932b4e92";
+const VERSION = "b5fceb6883f0e9c9";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -305,10 +305,18 @@ export function createHostCorrections(o) {
     for (const g of o.segs()) if (!g.node.isConnected || !t.startsWith(g.node.data, g.at)) return false;
     return true;
   }
+  /** Watching must never throw into the host's page: a failure hides the chip and is reported once. */
+  let reported = false;
+  function safely(fn) {
+    try { fn(); } catch (e) {
+      popover.hide(); popover.hideAdd();
+      if (!reported) { reported = true; o.notices.error(e, 'Corrections'); }
+    }
+  }
   let frame = 0;
   function schedule() {
     if (frame || destroyed) return;
-    frame = topWin.requestAnimationFrame(() => { frame = 0; update(); });
+    frame = topWin.requestAnimationFrame(() => { frame = 0; safely(update); });
   }
   let followed = null;
   const onChange = () => { popover.refresh(); schedule(); };
@@ -324,7 +332,7 @@ export function createHostCorrections(o) {
   function onPointerMove(e) {
     if (readonly || e.pointerType === 'touch') return;
     px = e.clientX; py = e.clientY;
-    if (!hoverFrame) hoverFrame = win.requestAnimationFrame(() => { hoverFrame = 0; hitTest(); });
+    if (!hoverFrame) hoverFrame = win.requestAnimationFrame(() => { hoverFrame = 0; safely(hitTest); });
   }
   function hitTest() {
     if (destroyed || popover.hasFocus() || popover.formOpen) return;
