@@ -7,6 +7,9 @@
 //! `python3`, the agreement tests are skipped with a message, and fail when
 //! `CI=true`.
 
+mod support;
+use support::{Case, Needs};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -116,7 +119,6 @@ fn assert_agree(ours: &Json, theirs: &Json, at: &str) {
     }
 }
 
-#[test]
 fn agrees_with_score_py_on_every_dev_corpus_and_peer() {
     if !can_compare() {
         return;
@@ -152,7 +154,6 @@ fn agrees_with_score_py_on_every_dev_corpus_and_peer() {
     assert!(compared >= 10, "only {compared} comparisons");
 }
 
-#[test]
 fn self_annotation_scores_like_score_py_on_annotate_output() {
     if !can_compare() {
         return;
@@ -217,7 +218,6 @@ fn counts(s: &Scores, strict: bool, kind: Kind) -> (usize, usize, usize) {
     (c.tp, c.fp, c.fn_)
 }
 
-#[test]
 fn strict_needs_the_exact_extent_relaxed_any_overlap() {
     let g = [gold("d", vec![GoldSpan::new(10, 20, GoldKind::Place)])];
     let p = preds(vec![("d", vec![pred(12, 20, Kind::Place)])]);
@@ -233,7 +233,6 @@ fn strict_needs_the_exact_extent_relaxed_any_overlap() {
     assert_eq!(counts(&s, false, Kind::Place), (0, 0, 1));
 }
 
-#[test]
 fn matching_is_greedy_in_start_end_order() {
     // Gold A = [0, 10), B = [12, 20); predictions [2, 5) then [0, 14). Sorted,
     // [0, 14) comes first and takes A (the first gold span it overlaps), so
@@ -266,7 +265,6 @@ fn matching_is_greedy_in_start_end_order() {
     );
 }
 
-#[test]
 fn optional_and_other_spans_neither_reward_nor_penalise() {
     let mut opt = GoldSpan::new(0, 5, GoldKind::Place);
     opt.optional = true;
@@ -286,7 +284,6 @@ fn optional_and_other_spans_neither_reward_nor_penalise() {
     assert_eq!(counts(&s, true, Kind::Actor), (0, 1, 0));
 }
 
-#[test]
 fn alt_kinds_count_under_the_predicted_kind_and_alt_extents_are_exact() {
     let mut g1 = GoldSpan::new(0, 6, GoldKind::Place);
     g1.alt_kinds = vec![Kind::Actor];
@@ -303,7 +300,6 @@ fn alt_kinds_count_under_the_predicted_kind_and_alt_extents_are_exact() {
     assert_eq!(counts(&s, true, Kind::Date), (1, 0, 0));
 }
 
-#[test]
 fn date_values_are_scored_on_relaxed_matches_unless_optional() {
     let dated = |s, e, v: &str, optional: bool| {
         let mut g = GoldSpan::new(s, e, GoldKind::Date);
@@ -345,7 +341,6 @@ fn date_values_are_scored_on_relaxed_matches_unless_optional() {
     assert!(json["strict"].get("date_value_acc").is_none());
 }
 
-#[test]
 fn kinds_filter_predictions_and_missing_docs_are_counted() {
     let g = [
         gold(
@@ -376,7 +371,6 @@ fn kinds_filter_predictions_and_missing_docs_are_counted() {
     assert!(json.ends_with(",\"missing_docs\":1}"), "{json}");
 }
 
-#[test]
 fn hand_made_cases_agree_with_score_py() {
     if !can_compare() {
         return;
@@ -435,4 +429,54 @@ fn hand_made_cases_agree_with_score_py() {
     let lib = serde_json::to_value(eval::score(&g, &p, ALL)).expect("serialises");
     assert_agree(&lib, &score_py(&gp, &pp, None), "library");
     let _: HashMap<String, Vec<PredSpan>> = p;
+}
+
+fn main() {
+    support::run(&[
+        Case {
+            name: "agrees_with_score_py_on_every_dev_corpus_and_peer",
+            needs: Needs::SharedAndPython,
+            run: agrees_with_score_py_on_every_dev_corpus_and_peer,
+        },
+        Case {
+            name: "self_annotation_scores_like_score_py_on_annotate_output",
+            needs: Needs::SharedAndPython,
+            run: self_annotation_scores_like_score_py_on_annotate_output,
+        },
+        Case {
+            name: "strict_needs_the_exact_extent_relaxed_any_overlap",
+            needs: Needs::Nothing,
+            run: strict_needs_the_exact_extent_relaxed_any_overlap,
+        },
+        Case {
+            name: "matching_is_greedy_in_start_end_order",
+            needs: Needs::Nothing,
+            run: matching_is_greedy_in_start_end_order,
+        },
+        Case {
+            name: "optional_and_other_spans_neither_reward_nor_penalise",
+            needs: Needs::Nothing,
+            run: optional_and_other_spans_neither_reward_nor_penalise,
+        },
+        Case {
+            name: "alt_kinds_count_under_the_predicted_kind_and_alt_extents_are_exact",
+            needs: Needs::Nothing,
+            run: alt_kinds_count_under_the_predicted_kind_and_alt_extents_are_exact,
+        },
+        Case {
+            name: "date_values_are_scored_on_relaxed_matches_unless_optional",
+            needs: Needs::Nothing,
+            run: date_values_are_scored_on_relaxed_matches_unless_optional,
+        },
+        Case {
+            name: "kinds_filter_predictions_and_missing_docs_are_counted",
+            needs: Needs::Nothing,
+            run: kinds_filter_predictions_and_missing_docs_are_counted,
+        },
+        Case {
+            name: "hand_made_cases_agree_with_score_py",
+            needs: Needs::SharedAndPython,
+            run: hand_made_cases_agree_with_score_py,
+        },
+    ]);
 }

@@ -10,6 +10,9 @@
 //! that test is skipped with a message when `../shared` is absent, and fails
 //! then when `CI=true`.
 
+mod support;
+use support::{Case, Needs};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -76,7 +79,6 @@ fn owned(v: &[(usize, &str, &str)]) -> Vec<(usize, String, String)> {
 
 const ALL: &[Kind] = &[Kind::Actor, Kind::Place, Kind::Date];
 
-#[test]
 fn missed_spurious_and_wrong_kind_count_each_case_once() {
     //          0         1         2         3         4
     //          0123456789012345678901234567890123456789012345
@@ -126,7 +128,6 @@ fn missed_spurious_and_wrong_kind_count_each_case_once() {
     assert_eq!(r.docs, 1);
 }
 
-#[test]
 fn extents_merged_split_and_alternative() {
     //          0         1         2         3
     //          0123456789012345678901234567890123456
@@ -193,7 +194,6 @@ fn extents_merged_split_and_alternative() {
     assert_eq!(r.cases(Category::Missed), 0);
 }
 
-#[test]
 fn optional_other_and_alt_kinds_are_no_errors_of_an_accepted_kind() {
     //          0         1         2
     //          0123456789012345678901234567
@@ -224,7 +224,6 @@ fn optional_other_and_alt_kinds_are_no_errors_of_an_accepted_kind() {
     assert!(r.groups.is_empty(), "{:?}", r.groups);
 }
 
-#[test]
 fn date_values_unless_value_optional() {
     //          0         1         2         3
     //          0123456789012345678901234567890123456
@@ -381,7 +380,6 @@ fn row<'a>(md: &'a str, start: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no row starting with {start:?} in:\n{md}"))
 }
 
-#[test]
 fn all_writes_the_tables_and_one_error_report_per_corpus() {
     let dir = scratch("ok");
     write_corpora(&dir);
@@ -506,7 +504,6 @@ fn all_writes_the_tables_and_one_error_report_per_corpus() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
 fn all_fails_clearly_on_what_it_cannot_read() {
     let dir = scratch("bad");
     write_corpora(&dir);
@@ -548,7 +545,6 @@ fn have_shared() -> bool {
     false
 }
 
-#[test]
 fn all_on_the_dev_corpora_gives_each_file_s_own_figures() {
     if !have_shared() {
         return;
@@ -598,4 +594,44 @@ fn all_on_the_dev_corpora_gives_each_file_s_own_figures() {
             assert!(q.contains(&expect), "{expect} not in:\n{q}");
         }
     }
+}
+
+fn main() {
+    support::run(&[
+        Case {
+            name: "missed_spurious_and_wrong_kind_count_each_case_once",
+            needs: Needs::Nothing,
+            run: missed_spurious_and_wrong_kind_count_each_case_once,
+        },
+        Case {
+            name: "extents_merged_split_and_alternative",
+            needs: Needs::Nothing,
+            run: extents_merged_split_and_alternative,
+        },
+        Case {
+            name: "optional_other_and_alt_kinds_are_no_errors_of_an_accepted_kind",
+            needs: Needs::Nothing,
+            run: optional_other_and_alt_kinds_are_no_errors_of_an_accepted_kind,
+        },
+        Case {
+            name: "date_values_unless_value_optional",
+            needs: Needs::Nothing,
+            run: date_values_unless_value_optional,
+        },
+        Case {
+            name: "all_writes_the_tables_and_one_error_report_per_corpus",
+            needs: Needs::Nothing,
+            run: all_writes_the_tables_and_one_error_report_per_corpus,
+        },
+        Case {
+            name: "all_fails_clearly_on_what_it_cannot_read",
+            needs: Needs::Nothing,
+            run: all_fails_clearly_on_what_it_cannot_read,
+        },
+        Case {
+            name: "all_on_the_dev_corpora_gives_each_file_s_own_figures",
+            needs: Needs::Shared,
+            run: all_on_the_dev_corpora_gives_each_file_s_own_figures,
+        },
+    ]);
 }

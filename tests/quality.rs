@@ -7,6 +7,9 @@
 //! A user's clone has no `../shared`: the tests say so and pass; with
 //! `CI=true` a missing `../shared` fails them.
 
+mod support;
+use support::{Case, Needs};
+
 use depeche::eval::{annotate_gold, load_gold, score, GoldKind, Scores};
 use depeche::{annotate, Date, Kind, Options, Value};
 use std::path::PathBuf;
@@ -45,7 +48,6 @@ fn scored(file: &str, kinds: &[Kind]) -> Option<Scores> {
     Some(score(&gold, &preds, kinds))
 }
 
-#[test]
 fn seed_dispatch_matches_its_gold_annotation() {
     let Some(txt) = shared("fixtures/seed-dispatch.txt") else {
         return;
@@ -152,25 +154,21 @@ fn actor_place_floor(file: &str, actor: (f64, f64), place: (f64, f64)) {
     }
 }
 
-#[test]
 fn actors_and_places_on_french_news() {
     // Measured 0.775/0.705 (actor) and 0.837/0.783 (place).
     actor_place_floor("dev/sequoia_er_fr_dev.jsonl", (0.77, 0.70), (0.83, 0.77));
 }
 
-#[test]
 fn actors_and_places_on_french_parliament_and_encyclopedia() {
     // Measured 0.861/0.816 (actor) and 0.846/0.828 (place).
     actor_place_floor("dev/sequoia_other_fr.jsonl", (0.85, 0.81), (0.84, 0.82));
 }
 
-#[test]
 fn actors_and_places_on_english_news() {
     // Measured 0.913/0.853 (actor) and 0.902/0.892 (place).
     actor_place_floor("dev/conll2003_testa_en.jsonl", (0.91, 0.84), (0.89, 0.88));
 }
 
-#[test]
 fn seed_dispatch_actors_and_places_are_exact() {
     let (Some(txt), Some(gold_path)) = (
         shared("fixtures/seed-dispatch.txt"),
@@ -217,12 +215,50 @@ fn dates_floor(file: &str, strict: f64) {
     assert!(acc >= 0.85, "{file}: date value accuracy {acc:.3}");
 }
 
-#[test]
 fn dates_on_french_news() {
     dates_floor("dev/fr_timebank_dev.jsonl", 0.77);
 }
 
-#[test]
 fn dates_on_english_news() {
     dates_floor("dev/te3_tbaq_en.jsonl", 0.80);
+}
+
+fn main() {
+    support::run(&[
+        Case {
+            name: "seed_dispatch_matches_its_gold_annotation",
+            needs: Needs::Shared,
+            run: seed_dispatch_matches_its_gold_annotation,
+        },
+        Case {
+            name: "actors_and_places_on_french_news",
+            needs: Needs::Shared,
+            run: actors_and_places_on_french_news,
+        },
+        Case {
+            name: "actors_and_places_on_french_parliament_and_encyclopedia",
+            needs: Needs::Shared,
+            run: actors_and_places_on_french_parliament_and_encyclopedia,
+        },
+        Case {
+            name: "actors_and_places_on_english_news",
+            needs: Needs::Shared,
+            run: actors_and_places_on_english_news,
+        },
+        Case {
+            name: "seed_dispatch_actors_and_places_are_exact",
+            needs: Needs::Shared,
+            run: seed_dispatch_actors_and_places_are_exact,
+        },
+        Case {
+            name: "dates_on_french_news",
+            needs: Needs::Shared,
+            run: dates_on_french_news,
+        },
+        Case {
+            name: "dates_on_english_news",
+            needs: Needs::Shared,
+            run: dates_on_english_news,
+        },
+    ]);
 }
