@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { start, paste, marks, example, ROOT } from './helpers.mjs';
 
 let env;
@@ -82,7 +83,12 @@ test('highlights appear as you type in edit mode, and Esc switches to review', a
   assert.deepEqual(problems, []);
 });
 
-test('screenshots of the page for docs/', async () => {
+// Screenshots go to target/screenshots/ (untracked), so a test run changes no tracked file;
+// scripts/screenshots.sh runs this test with DEPECHE_SCREENSHOTS=docs to refresh docs/.
+const SHOTS = process.env.DEPECHE_SCREENSHOTS ? join(ROOT, process.env.DEPECHE_SCREENSHOTS) : join(ROOT, 'target', 'screenshots');
+
+test('screenshots of the page (for docs/)', async () => {
+  mkdirSync(SHOTS, { recursive: true });
   const { page, problems } = await env.open({ viewport: { width: 1360, height: 860 } });
   await paste(page, example('dispatch-fr.txt'));
   // A correction, to show a user span: "l'état-major" is an actor here.
@@ -95,9 +101,9 @@ test('screenshots of the page for docs/', async () => {
   await tabTo(page, 'Al-Qaïda');
   const { saved } = await import('./helpers.mjs');
   await saved(page);
-  await page.screenshot({ path: join(ROOT, 'docs', 'page-review.png') });
+  await page.screenshot({ path: join(SHOTS, 'page-review.png') });
   await page.keyboard.press('e');
   await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'edit');
-  await page.screenshot({ path: join(ROOT, 'docs', 'page-edit.png') });
+  await page.screenshot({ path: join(SHOTS, 'page-edit.png') });
   assert.deepEqual(problems, []);
 });
