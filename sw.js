@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "b5fceb6883f0e9c9";
+const VERSION = "7753ab8b4bd0e8e9";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -50,6 +50,7 @@ const FILES = [
   "www/ui/dom.js",
   "www/ui/editor.js",
   "www/ui/extent.js",
+  "www/ui/find.js",
   "www/ui/history.js",
   "www/ui/host-annotator.js",
   "www/ui/host-corrections.js",
@@ -65,6 +66,7 @@ const FILES = [
   "www/ui/render.js",
   "www/ui/styles.js",
   "www/ui/units.js",
+  "www/ui/values.js",
   "www/worker.js",
 ];
 // manifest:end

@@ -353,16 +353,81 @@ export class Session extends EventTarget {
   }
 
   /**
-   * Changes the kind of the span at exactly `[start, end)` (its value goes: values are kind-specific).
-   * @param {number} start @param {number} end @param {Kind} kind
+   * Changes the kind of the span at exactly `[start, end)`. Values are kind-specific: the old one
+   * goes; `value` (optional) is the new kind's, e.g. the gazetteer's reading of the name.
+   * @param {number} start @param {number} end @param {Kind} kind @param {any} [value]
    */
-  relabel(start, end, kind) {
+  relabel(start, end, kind, value) {
     checkKind(kind, 'relabel');
     const span = this.#mustSpan(start, end, 'relabel');
     if (span.kind === kind) return;
-    const c = this.#corr('set', start, end, kind, undefined);
+    const v = checkValue(kind, value, 'relabel');
+    const c = this.#corr('set', start, end, kind, v);
     this.#commit('relabel', { corrections: this.#placeSet([...this.#doc.corrections], c) },
-      this.#learn(this.#lexicon, span.text, kind, undefined));
+      this.#learn(this.#lexicon, span.text, kind, v));
+  }
+
+  /**
+   * Sets the value of every mention of the entity the span at `[start, end)` belongs to (the
+   * entity panel's grouping, see entities()), in one undo step: an actor's canonical name fixed
+   * on one mention is fixed on all of them.
+   * @param {number} start @param {number} end @param {any} value
+   * @returns {number} how many mentions changed
+   */
+  setEntityValue(start, end, value) {
+    const span = this.#mustSpan(start, end, 'setEntityValue');
+    const v = checkValue(span.kind, value, 'setEntityValue');
+    const ent = this.entities().find((e) => e.kind === span.kind && e.mentions.some((m) => m.start === start && m.end === end));
+    let corrections = [...this.#doc.corrections];
+    let lexicon = this.#lexicon;
+    let n = 0;
+    const learned = new Set();
+    for (const m of ent ? ent.mentions : [span]) {
+      if (stable(v) === stable(m.value)) continue;
+      corrections = this.#placeSet(corrections, this.#corr('set', m.start, m.end, m.kind, v));
+      if (span.kind !== 'date' && !learned.has(m.text)) { learned.add(m.text); lexicon = this.#learn(lexicon, m.text, m.kind, v); }
+      n++;
+    }
+    if (n) this.#commit('value', { corrections }, lexicon);
+    return n;
+  }
+
+  /**
+   * The review state of the span at `[start, end)`: 'automatic' (as the engine found it, not yet
+   * looked at), 'accepted' (looked at and kept as it is) or 'corrected' (the editor's).
+   * @param {number} start @param {number} end @returns {'automatic'|'accepted'|'corrected'}
+   */
+  reviewState(start, end) {
+    const c = this.#state().userAt.get(`${start}:${end}`);
+    return c ? (c.accepted ? 'accepted' : 'corrected') : 'automatic';
+  }
+
+  /** How many effective spans are still automatic (neither accepted nor corrected). */
+  get unreviewed() {
+    const { spans, userAt } = this.#state();
+    let n = 0;
+    for (const s of spans) if (!userAt.has(`${s.start}:${s.end}`)) n++;
+    return n;
+  }
+
+  /**
+   * Accepts the automatic span at `[start, end)` as it is (a 'set' correction with the same kind
+   * and value, marked `accepted`; it teaches the lexicon nothing); on an accepted span, takes the
+   * acceptance back. One undo step. A corrected span is reviewed already: nothing changes.
+   * @param {number} start @param {number} end
+   * @returns {'accepted'|'automatic'|'corrected'} the span's state afterwards
+   */
+  accept(start, end) {
+    const span = this.#mustSpan(start, end, 'accept');
+    const user = this.#state().userAt.get(`${start}:${end}`);
+    if (user && !user.accepted) return 'corrected';
+    if (user) {
+      this.#commit('accept', { corrections: this.#doc.corrections.filter((c) => c !== user) });
+      return 'automatic';
+    }
+    const c = Object.freeze({ ...this.#corr('set', start, end, span.kind, span.value), accepted: true });
+    this.#commit('accept', { corrections: this.#placeSet([...this.#doc.corrections], c) });
+    return 'accepted';
   }
 
   /**
@@ -392,7 +457,7 @@ export class Session extends EventTarget {
     const moved = { start: newStart, end: newEnd };
     if (user) {
       corrections = corrections.filter((c) => c !== user);
-      lexicon = lexicon.unlearnAdd(span.text, span.kind, this.#doc.id);
+      if (!user.accepted) lexicon = lexicon.unlearnAdd(span.text, span.kind, this.#doc.id);
     } else if (!overlaps(span, moved)) {
       corrections.push(this.#corr('reject', start, end, span.kind, undefined));
     }
@@ -611,7 +676,7 @@ export class Session extends EventTarget {
       /** @type {Span} */
       const s = { start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(idx.toU16(c.start), idx.toU16(c.end)) };
       if (c.value !== undefined) s.value = c.value;
-      s.source = 'user';
+      s.source = c.accepted ? 'accepted' : 'user';
       return Object.freeze(s);
     });
     // automatic spans that overlap no set correction and are not rejected (sets are sorted and
@@ -719,7 +784,7 @@ export class Session extends EventTarget {
       if (rejected.has(extentKey(a)) || sets.some((s) => overlaps(s, a))) continue;
       out = [...out, this.#corr('reject', a.start, a.end, a.kind, undefined)];
     }
-    return { corrections: out, lexicon: lexicon.unlearnAdd(span.text, span.kind, this.#doc.id) };
+    return { corrections: out, lexicon: user.accepted ? lexicon : lexicon.unlearnAdd(span.text, span.kind, this.#doc.id) };
   }
 
   /** Whole-word occurrences of `name` in the text, in code points. */
@@ -789,6 +854,7 @@ export class Session extends EventTarget {
     /** @type {any} */
     const out = { op: c.op, start: c.start, end: c.end, kind: c.kind };
     if (c.op === 'set' && c.value !== undefined && c.value !== null) out.value = checkValue(c.kind, c.value, where);
+    if (c.op === 'set' && c.accepted === true) out.accepted = true;
     out.exact = exact;
     out.prefix = typeof c.prefix === 'string' ? c.prefix : '';
     out.suffix = typeof c.suffix === 'string' ? c.suffix : '';

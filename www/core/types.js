@@ -24,7 +24,8 @@
  *   set:    this extent is a span of this kind (add, relabel, resize, value change); it wins over
  *           any automatic span it overlaps.
  *   reject: the automatic span with exactly this extent and kind is not wanted.
- * @typedef {{op:'set'|'reject', start:number, end:number, kind:Kind, value?:any,
+ * `accepted` (set only): the editor looked at an automatic span and kept it as it is (review state).
+ * @typedef {{op:'set'|'reject', start:number, end:number, kind:Kind, value?:any, accepted?:boolean,
  *            exact:string, prefix:string, suffix:string}} Correction
  */
 

@@ -23,6 +23,29 @@ export function dateValueError(v) {
   return null;
 }
 
+/**
+ * A date value one step on (dir 1) or back (dir -1), for ↑ and ↓ in the value field: an unknown
+ * year (XXXX) becomes `refYear` first; then the finest part known moves (day, month or year).
+ * The value unchanged when it has no such part.
+ * @param {string} v @param {1|-1} dir @param {string|null} [refYear]
+ */
+export function stepDate(v, dir, refYear) {
+  if (/^XXXX-\d{2}(?:-\d{2})?(?:T|$)/.test(v) && refYear && /^\d{4}$/.test(refYear)) return refYear + v.slice(4);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T.*)?$/.exec(v);
+  if (!m) return v;
+  const [, y, mo, d, rest = ''] = m;
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  if (d) {
+    const t = new Date(Date.UTC(+y, +mo - 1, +d + dir));
+    return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}${rest}`;
+  }
+  if (mo) {
+    const t = new Date(Date.UTC(+y, +mo - 1 + dir, 1));
+    return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}${rest}`;
+  }
+  return `${pad(+y + dir, 4)}${rest}`;
+}
+
 /** 1302947 → "1.3 M", 26561 → "27 k". */
 function formatPopulation(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
@@ -53,13 +76,23 @@ function field(label, input) {
  * form: `body` to show, `submit()` to read it (throws an Error with a message the person can act
  * on; returns `{value}`, undefined = no value). `readings`: the gazetteer's readings of the name
  * (engine.senses), offered as choices that fill the fields ("Tripoli, Libya" or "Tripoli, Lebanon").
+ * `opts.refYear`: the year ↑/↓ put in place of an unknown one (XXXX) in a date's field.
  * @returns {{title:string, body:HTMLElement, submit:()=>{value:any}}}
  */
-export function valueForm(span, readings = []) {
+export function valueForm(span, readings = [], opts = {}) {
   const v = span.value;
   if (span.kind === 'date') {
-    const input = h('input', { type: 'text', name: 'value', class: 'dp-in-date', value: typeof v === 'string' ? v : '',
-      placeholder: '2023-03-14', spellcheck: 'false', autocomplete: 'off' });
+    const input = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: 'value', class: 'dp-in-date', value: typeof v === 'string' ? v : '',
+      placeholder: '2023-03-14', spellcheck: 'false', autocomplete: 'off', 'aria-keyshortcuts': 'ArrowUp ArrowDown',
+      title: '↑ / ↓: a day (or month, or year) later / earlier; an unknown year XXXX becomes the reference year' }));
+    // ↑ / ↓ step the date: fixing "the day before" or an unknown year takes one key, not ten.
+    input.addEventListener('keydown', (e) => {
+      if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const next = stepDate(input.value.trim(), e.key === 'ArrowUp' ? 1 : -1, opts.refYear);
+      if (next === input.value.trim()) return;
+      e.preventDefault();
+      input.value = next;
+    });
     return { title: `Date value of “${span.text}”`, body: field('ISO / TIMEX3 value', input), submit: () => {
       const s = input.value.trim();
       if (!s) return { value: undefined };
@@ -174,8 +207,8 @@ export function createDialogs(host) {
      * cancel. `readings`: the gazetteer's readings of the name (engine.senses), offered as
      * choices that fill the fields ("Tripoli, Libya" or "Tripoli, Lebanon").
      */
-    editValue(span, readings = []) {
-      const f = valueForm(span, readings);
+    editValue(span, readings = [], opts = {}) {
+      const f = valueForm(span, readings, opts);
       return show(f.title, f.body, f.submit);
     },
     /** Ask a yes/no question; resolves true on confirm. */

@@ -19,6 +19,9 @@ import { KINDS, KIND_KEY, KIND_NAME, spanLabel, clip } from './labels.js';
 import { createHistoryPanel } from './history.js';
 import { createLexiconPanel } from './lexicon-panel.js';
 import { createIoPanel } from './io.js';
+import { createPopover, relabel, setValueEverywhere, refYear } from './popover.js';
+import { unresolved } from './values.js';
+import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 
@@ -61,8 +64,10 @@ export function mountEditor(root, options) {
   const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);
   const dialogs = createDialogs(root);
   const isUser = (sp) => !!session?.isUserSpan(sp.start, sp.end);
-  const review = createTextView(ui.review, { interactive: true, isUser });
-  const mirror = createTextView(ui.mirror, { interactive: false, isUser });
+  /** 'automatic' | 'accepted' | 'corrected' */
+  const stateOf = (sp) => (session?.reviewState ? session.reviewState(sp.start, sp.end) : isUser(sp) ? 'corrected' : 'automatic');
+  const review = createTextView(ui.review, { interactive: true, isUser, stateOf });
+  const mirror = createTextView(ui.mirror, { interactive: false, isUser, stateOf });
 
   /** @type {Session|null} */ let session = null;
   let engine = null, storage = null;
@@ -134,6 +139,7 @@ export function mountEditor(root, options) {
     ui.undo.disabled = !session.canUndo;
     ui.redo.disabled = !session.canRedo;
     ui.empty.hidden = doc.text.length > 0;
+    if (mode === 'review') updateChip();
     lastRefreshMs = performance.now() - t0;
   }
   // The entity panel is drawn a frame after the text: a correction shows at once, the panel follows.
@@ -176,6 +182,9 @@ export function mountEditor(root, options) {
     const fromDateline = !doc.dct && result?.dct && result?.dateline?.date === result.dct;
     ui.dctNote.textContent = doc.dct ? 'set by you' : fromDateline ? 'from dateline' : result?.dct ? '' : 'none: dates keep unknown parts';
     ui.dctClear.hidden = !doc.dct;
+    let left = 0, all = 0;
+    for (const sp of shown(session.spans)) { all++; if (stateOf(sp) === 'automatic') left++; }
+    ui.toReview.textContent = all ? (left ? `${left} of ${all} to review` : `all ${all} reviewed`) : '';
   }
 
   // ---- focus (review mode) ----------------------------------------------------------------------
@@ -200,6 +209,7 @@ export function mountEditor(root, options) {
     if (!spans.length) { notices.announce('No highlights.'); return; }
     i = Math.max(0, Math.min(spans.length - 1, i));
     focusExtent = { start: spans[i].start, end: spans[i].end };
+    if (caret || mouseSelection) { caret = null; mouseSelection = false; clearSelection(); chip.hideAdd(); }
     restoreFocus(true);
     review.mark(i)?.scrollIntoView({ block: 'nearest' });
   }
@@ -215,6 +225,162 @@ export function mountEditor(root, options) {
       review.mark(i)?.scrollIntoView({ block: 'center' });
       focusSpan(i);
     }
+  }
+
+  // ---- the correction chip (popover.js, the one for= mode uses) ------------------------------------
+  // Beside the highlight the pointer rests on, else beside the focused one; an "add" chip beside
+  // a selection made with the mouse. It never takes the focus by itself; its buttons run the same
+  // commands as the keys.
+  const chip = createPopover({
+    parent: root, session: () => session, notices, engine: () => engine, readonly: () => readonly || mode !== 'review',
+    rectOf: (ext) => {
+      const i = spanIndexAt(ext);
+      const m = i >= 0 && review.spans[i].start === ext.start && review.spans[i].end === ext.end ? review.mark(i) : null;
+      return (m ?? review.domRange(ext.start, ext.end))?.getBoundingClientRect() ?? null;
+    },
+    onReturn: () => { if (focusIndex() >= 0) restoreFocus(true); else ui.review.focus(); },
+    onDone: (cmd, ext) => {
+      if (ext) focusExtent = ext;
+      const a = root.getRootNode().activeElement;
+      if (!chip.hasFocus() && (ui.review.contains(a) || !a || a === document.body)) restoreFocus(true);
+      updateChip();
+    },
+    help: 'page',
+  });
+  /** @type {{start:number,end:number}|null} */ let hoverExt = null;
+  let chipTimer = 0;
+  const laterChip = (ms) => { clearTimeout(chipTimer); chipTimer = setTimeout(updateChip, ms); };
+  function updateChip() {
+    clearTimeout(chipTimer);
+    if (!session || mode !== 'review' || readonly) { chip.hide(); chip.hideAdd(); return; }
+    if (chip.hasFocus() || chip.formOpen) { chip.refresh(); return; }
+    const sp = (hoverExt && session.spanAt(hoverExt.start, hoverExt.end)) || focusedSpan();
+    if (sp) { chip.show(sp); return; }
+    chip.hide();
+    if (!mouseSelection) chip.hideAdd();
+  }
+  let mouseSelection = false; // the selection was made with the pointer: the add chip offers it
+  function onReviewPointerUp() {
+    setTimeout(() => {
+      const ext = mode === 'review' && session ? selectionExtent(false) : null;
+      mouseSelection = !!ext;
+      if (ext) { caret = null; hoverExt = null; chip.hide(); chip.showAdd(ext); } else { chip.hideAdd(); updateChip(); }
+    }, 0);
+  }
+
+  // ---- the caret (review mode) ------------------------------------------------------------------------
+  // A word, or a selection of words from an anchor word to a head word, shown as the DOM selection
+  // (so A/P/D add it exactly as they add a selection made with the mouse). A highlight is one stop:
+  // the caret reaching it focuses it.
+  /** @type {{anchor:{start:number,end:number}, head:{start:number,end:number}}|null} */ let caret = null;
+  /** Index of the first shown span overlapping `ext` (or -1). */
+  function spanIndexAt(ext) {
+    const spans = review.spans;
+    let lo = 0, hi = spans.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].end <= ext.start) lo = mid + 1; else hi = mid; }
+    return lo < spans.length && spans[lo].start < Math.max(ext.end, ext.start + 1) ? lo : -1;
+  }
+  function caretExtent() {
+    if (!caret) return null;
+    return { start: Math.min(caret.anchor.start, caret.head.start), end: Math.max(caret.anchor.end, caret.head.end) };
+  }
+  function showCaret() {
+    const ext = caretExtent();
+    if (!ext || !session) return;
+    const r0 = root.getRootNode();
+    if (r0.activeElement !== ui.review) ui.review.focus({ preventScroll: true });
+    const r = review.domRange(ext.start, ext.end);
+    const sel = document.getSelection();
+    if (r && sel) { sel.removeAllRanges(); sel.addRange(r); }
+    const el = r?.startContainer.nodeType === 1 ? /** @type {Element} */ (r.startContainer) : r?.startContainer.parentElement;
+    el?.scrollIntoView?.({ block: 'nearest' });
+    mouseSelection = false;
+    chip.hideAdd();
+    const words = clip([...session.doc.text].slice(ext.start, ext.end).join(''), 60);
+    const many = caret.anchor.start !== caret.head.start;
+    ui.current.textContent = many ? `Selected “${words}”: A, P or D adds it` : `Caret on “${words}”: A, P or D adds it; Shift+→ takes the next word`;
+    notices.announce(many ? `Selected: ${words}.` : `${words}.`);
+  }
+  /** ← / →: the caret to the next / previous word; onto a highlight: focus it. */
+  function moveCaret(dir) {
+    const text = session.doc.text;
+    const sp = focusedSpan();
+    const pos = sp ? (dir > 0 ? sp.end : sp.start) : caret ? (dir > 0 ? caret.head.end : caret.head.start)
+      : focusExtent ? (dir > 0 ? focusExtent.start : focusExtent.end) : dir > 0 ? 0 : [...text].length;
+    const w = dir > 0 ? wordAfter(text, pos) : wordBefore(text, pos);
+    if (!w) { notices.announce(dir > 0 ? 'End of the text.' : 'Start of the text.'); return; }
+    const i = spanIndexAt(w);
+    if (i >= 0) { caret = null; focusSpan(i); return; }
+    caret = { anchor: w, head: w };
+    focusExtent = { start: w.start, end: w.start };
+    hoverExt = null;
+    showCaret();
+    updateChip();
+  }
+  /** Shift+← / →: one more word in the selection (the head moves); on a highlight: widen it. */
+  function extendCaret(dir) {
+    if (focusedSpan()) return command('resize', dir > 0 ? 'widenEnd' : 'widenStart', null);
+    if (!caret) {
+      const ext = selectionExtent(false);
+      if (ext) caret = { anchor: { start: ext.start, end: ext.start }, head: { start: ext.start, end: ext.end } };
+      else return moveCaret(dir);
+    }
+    const text = session.doc.text;
+    const w = dir > 0 ? wordAfter(text, caret.head.end) : wordBefore(text, caret.head.start);
+    if (!w) { notices.announce(dir > 0 ? 'End of the text.' : 'Start of the text.'); return; }
+    caret = { anchor: caret.anchor, head: w };
+    showCaret();
+  }
+
+  // ---- find (/) -----------------------------------------------------------------------------------------
+  /** @type {{start:number,end:number}[]} */ let hits = [];
+  let hitAt = -1;
+  const finder = createSearchBar({
+    onQuery: (q) => {
+      if (!session) return;
+      hits = q.trim().length < (session.doc.text.length > LARGE_UNITS ? 2 : 1) ? [] : findMatches(session.doc.text, session.entities(), q);
+      const from = caret ? caret.head.start : focusExtent?.start ?? 0;
+      hitAt = hits.length ? Math.max(0, hits.findIndex((m) => m.end > from)) : -1;
+      showHit();
+    },
+    onStep: (dir) => {
+      if (!hits.length) { notices.announce('No match.'); return; }
+      hitAt = (hitAt + dir + hits.length) % hits.length;
+      showHit();
+    },
+    onClose: (go) => {
+      finder.close();
+      clearHit();
+      const m = hits[hitAt];
+      if (go && m) goTo(m); else if (focusIndex() >= 0) restoreFocus(true); else ui.review.focus();
+    },
+  });
+  ui.review.before(finder.el);
+  function clearHit() { try { /** @type {any} */ (globalThis).CSS?.highlights?.delete('dp-found'); } catch { /* no Highlight API */ } }
+  function showHit() {
+    finder.setCount(hitAt, hits.length);
+    clearHit();
+    const m = hits[hitAt];
+    if (!m) return;
+    const r = review.domRange(m.start, m.end);
+    if (!r) return;
+    try {
+      const H = /** @type {any} */ (globalThis).Highlight;
+      if (H) /** @type {any} */ (globalThis).CSS.highlights.set('dp-found', new H(r));
+    } catch { /* no Highlight API: the scroll shows where */ }
+    const el = r.startContainer.nodeType === 1 ? /** @type {Element} */ (r.startContainer) : r.startContainer.parentElement;
+    el?.scrollIntoView?.({ block: 'center' });
+    const words = clip([...session.doc.text].slice(m.start, m.end).join(''), 50);
+    notices.announce(`${hitAt + 1} of ${hits.length}: ${words}.`);
+  }
+  /** Put the focus on a match: its highlight, or the caret on its words. */
+  function goTo(m) {
+    const i = spanIndexAt(m);
+    if (i >= 0) { caret = null; focusSpan(i); return; }
+    const ext = snapToWords(session.doc.text, m.start, m.end) ?? m;
+    caret = { anchor: ext, head: ext };
+    focusExtent = { start: ext.start, end: ext.start };
+    showCaret();
   }
 
   /** Put `text` in the textarea (or empty it: a huge text outside edit mode). */
@@ -241,6 +407,7 @@ export function mountEditor(root, options) {
     ui.modeReview.setAttribute('aria-pressed', String(m === 'review'));
     ui.reviewTools.hidden = m !== 'review' || readonly;
     ui.current.hidden = m !== 'review';
+    if (m !== 'review') { chip.hide(); chip.hideAdd(); finder.close(); clearHit(); caret = null; hoverExt = null; mouseSelection = false; }
     if (m === 'review') {
       if (!session) return;
       setInput(session.doc.text);
@@ -257,8 +424,12 @@ export function mountEditor(root, options) {
   }
 
   // ---- edit mode --------------------------------------------------------------------------------
+  // The first text of an empty dispatch is no undo step: undo never takes the text away.
   const typing = debounce(guard((text) => {
-    if (session && text !== session.doc.text) { typingChange = true; try { session.setText(text); } finally { typingChange = false; } }
+    if (session && text !== session.doc.text) {
+      typingChange = true;
+      try { if (session.doc.text === '' && !session.doc.corrections.length) session.load({ ...session.doc, text }); else session.setText(text); } finally { typingChange = false; }
+    }
   }, 'Text'), TYPE_DEBOUNCE_MS);
   function flushTyping() {
     if (session && !inputStale && ui.input.value !== session.doc.text) { typing.cancel(); guard(() => session.setText(ui.input.value))(); }
@@ -300,6 +471,7 @@ export function mountEditor(root, options) {
     e.preventDefault();
     const text = data.replace(/\r\n?/g, '\n');
     const t = ui.input;
+    if (session && text && (!inputStale || !t.value) && t.selectionStart === 0 && t.selectionEnd === t.value.length) { pasteAsNew(text); return; }
     typing.cancel();
     const next = t.value.slice(0, t.selectionStart) + text + t.value.slice(t.selectionEnd);
     if (next.length <= LIVE_MIRROR_UNITS) {
@@ -313,6 +485,27 @@ export function mountEditor(root, options) {
     setMode('review', { flush: false });
     guard(() => session?.setText(next), 'Paste')();
     setInput(session?.doc.text ?? next);
+  }
+  /**
+   * A paste that replaces the whole text is a new dispatch, not an undo step: the one it replaces
+   * stays in the history as it was (saved now), and Ctrl+Z has nothing to take away.
+   */
+  function pasteAsNew(text) {
+    const was = session.doc;
+    typing.cancel();
+    flushTyping();
+    save.flush();
+    focusExtent = null;
+    caret = null;
+    const fresh = was.text === '' && !was.corrections.length ? { ...was, text } : newDoc(text);
+    if (text.length > LIVE_MIRROR_UNITS) { ui.input.value = ''; inputStale = true; setMode('review', { flush: false }); }
+    session.load(fresh);
+    setInput(session.doc.text);
+    refresh('load');
+    save();
+    setMode('review');
+    if (mode === 'review' && focusIndex() < 0) ui.review.focus();
+    notices.announce(was.text ? 'Pasted as a new dispatch: the previous one is in the history.' : 'Pasted.');
   }
   function onEditKey(e) {
     if (e.key === 'Escape') { e.preventDefault(); setMode('review'); }
@@ -338,8 +531,20 @@ export function mountEditor(root, options) {
   }
   async function command(cmd, arg, e) {
     const s = session;
-    if (readonly && !['move', 'edge', 'help'].includes(cmd)) { notices.announce('View only.'); return; }
+    if (readonly && !['move', 'edge', 'help', 'caret', 'find', 'next'].includes(cmd)) { notices.announce('View only.'); return; }
     switch (cmd) {
+      case 'caret': moveCaret(arg); return;
+      case 'extend': extendCaret(arg); return;
+      case 'find': finder.open(); return;
+      case 'next': nextToReview(arg); return;
+      case 'accept': {
+        const sp = needSpan();
+        focusExtent = { start: sp.start, end: sp.end };
+        const st = s.accept(sp.start, sp.end);
+        notices.announce(st === 'accepted' ? `Accepted ${sp.kind} ${clip(sp.text, 60)}. ${s.unreviewed} left to review.`
+          : st === 'corrected' ? `${clip(sp.text, 60)} is corrected: reviewed already.` : `${clip(sp.text, 60)}: no longer accepted.`);
+        return;
+      }
       case 'move': {
         const i = review.indexOf(root.getRootNode().activeElement);
         if (i < 0) { focusSpan(arg > 0 ? Math.max(0, focusIndex()) : Math.max(0, focusIndex())); return; }
@@ -351,6 +556,9 @@ export function mountEditor(root, options) {
         if (ext) {
           s.add(ext.start, ext.end, arg);
           clearSelection();
+          caret = null;
+          mouseSelection = false;
+          chip.hideAdd();
           focusExtent = ext;
           const added = s.spans.find((x) => x.start === ext.start && x.end === ext.end);
           notices.announce(`Added ${arg}: ${clip(added?.text ?? '', 60)}`);
@@ -361,8 +569,7 @@ export function mountEditor(root, options) {
         if (!sp) { notices.error(new UserError(`Select words, or focus a highlight, then press ${KIND_KEY[arg]}.`)); return; }
         if (sp.kind === arg) { notices.announce(`Already ${arg}.`); return; }
         focusExtent = { start: sp.start, end: sp.end };
-        s.relabel(sp.start, sp.end, arg);
-        notices.announce(`${sp.text}: now ${arg}.`);
+        relabel(s, sp, arg, engine, notices);
         return;
       }
       case 'delete': {
@@ -386,11 +593,10 @@ export function mountEditor(root, options) {
         const sp = needSpan();
         let readings = [];
         try { readings = sp.kind === 'date' ? [] : (engine.senses?.(sp.text, s.result.lang) ?? []); } catch { readings = []; }
-        const r = await dialogs.editValue(sp, readings.filter((x) => x.kind === sp.kind));
+        const r = await dialogs.editValue(sp, readings.filter((x) => x.kind === sp.kind), { refYear: refYear(s) });
         if (!r) return;
         focusExtent = { start: sp.start, end: sp.end };
-        s.setValue(sp.start, sp.end, r.value);
-        notices.announce(`Value of ${sp.text} set.`);
+        setValueEverywhere(s, sp, r.value, notices);
         return;
       }
       case 'all': {
@@ -413,6 +619,20 @@ export function mountEditor(root, options) {
       case 'help': await dialogs.help(helpRows()); return;
     }
   }
+  /** U: the next highlight still to review (automatic) or with an unresolved value; Shift+U: unresolved only. */
+  function nextToReview(what) {
+    const spans = review.spans;
+    if (!spans.length) { notices.announce('No highlights.'); return; }
+    const cur = review.indexOf(root.getRootNode().activeElement);
+    const pos = caret ? caret.head.end : focusExtent?.start ?? 0;
+    let from = cur >= 0 ? cur + 1 : spans.findIndex((x) => x.end > pos);
+    if (from < 0) from = 0;
+    for (let k = 0; k < spans.length; k++) {
+      const i = (from + k) % spans.length, sp = spans[i];
+      if (unresolved(sp) || (what !== 'unresolved' && stateOf(sp) === 'automatic')) { focusSpan(i); return; }
+    }
+    notices.announce(what === 'unresolved' ? 'No unresolved value left.' : 'Nothing left to review.');
+  }
   function onReviewKey(e) {
     if (!session || e.isComposing) return;
     if (e.key === 'Tab') {
@@ -426,7 +646,8 @@ export function mountEditor(root, options) {
     }
     const b = bindingFor(e);
     if (!b) return;
-    if (readonly && !['move', 'edge', 'help'].includes(b.cmd)) return; // view only: the host page keeps its keys
+    if (readonly && !['move', 'edge', 'help', 'caret', 'find', 'next'].includes(b.cmd)) return; // view only: the host page keeps its keys
+    if (b.cmd === 'accept' && e.key === ' ' && !focusedSpan()) return; // Space on the text scrolls it
     e.preventDefault();
     e.stopPropagation();
     guard(() => command(b.cmd, b.arg, e), 'Correction')();
@@ -438,7 +659,10 @@ export function mountEditor(root, options) {
     focusExtent = { start: sp.start, end: sp.end };
     for (const m of ui.review.querySelectorAll('mark[tabindex="0"]')) if (m !== e.target) m.tabIndex = -1;
     /** @type {HTMLElement} */ (e.target).closest('mark').tabIndex = 0;
-    ui.current.textContent = spanLabel(sp, isUser(sp));
+    ui.current.textContent = spanLabel(sp, stateOf(sp));
+    caret = null;
+    hoverExt = null;
+    updateChip();
   }
   function toolbarKind(kind) {
     // The toolbar button took the focus; the selection (if any) is still in the text.
@@ -469,6 +693,78 @@ export function mountEditor(root, options) {
   listen(ui.input, 'scroll', syncScroll);
   listen(ui.review, 'keydown', onReviewKey);
   listen(ui.review, 'focusin', onReviewFocus);
+  listen(ui.review, 'focusout', () => laterChip(0));
+  listen(ui.review, 'mouseover', (e) => {
+    const i = review.indexOf(e.target);
+    const sp = i >= 0 ? review.spans[i] : null;
+    if (sp && (!hoverExt || hoverExt.start !== sp.start || hoverExt.end !== sp.end)) { hoverExt = { start: sp.start, end: sp.end }; if (!mouseDown) laterChip(120); }
+  });
+  listen(ui.review, 'mouseout', (e) => {
+    const to = /** @type {Node|null} */ (e.relatedTarget);
+    if (to && (chip.contains(to) || (review.indexOf(to) >= 0 && review.indexOf(to) === review.indexOf(e.target)))) return;
+    if (hoverExt) { hoverExt = null; laterChip(300); }
+  });
+  for (const c of [chip.el, chip.addEl]) {
+    listen(c, 'mouseenter', () => clearTimeout(chipTimer));
+    listen(c, 'mouseleave', () => { hoverExt = null; laterChip(300); });
+  }
+  // The pointer: a press anywhere in the text (on a highlight too) and a drag select words, drawn
+  // by the editor (Chromium starts no native selection from a press on a <mark>); a press
+  // without a drag focuses the highlight under it, or puts the caret on the word under it.
+  let mouseDown = false;
+  /** @type {{at:number, x:number, y:number, moved:boolean, target:EventTarget|null}|null} */ let press = null;
+  listen(ui.review, 'mousedown', (e) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.altKey || !session || mode !== 'review') return;
+    const at = review.offsetAtPoint(e.clientX, e.clientY);
+    if (at < 0) return;
+    e.preventDefault();
+    mouseDown = true;
+    chip.hideAdd();
+    mouseSelection = false;
+    press = { at, x: e.clientX, y: e.clientY, moved: false, target: e.target };
+  });
+  let dragFrame = 0;
+  listen(window, 'mousemove', (e) => {
+    if (!press || !(e.buttons & 1)) return;
+    if (!press.moved && Math.abs(e.clientX - press.x) + Math.abs(e.clientY - press.y) < 4) return;
+    press.moved = true;
+    const x = e.clientX, y = e.clientY;
+    if (dragFrame) return;
+    dragFrame = requestAnimationFrame(() => {
+      dragFrame = 0;
+      if (!press) return;
+      const at = review.offsetAtPoint(x, y);
+      if (at < 0 || at === press.at) return;
+      const r = review.domRange(Math.min(at, press.at), Math.max(at, press.at));
+      if (root.getRootNode().activeElement !== ui.review) ui.review.focus({ preventScroll: true });
+      const sel = document.getSelection();
+      if (r && sel) { sel.removeAllRanges(); sel.addRange(r); }
+      caret = null;
+      hoverExt = null;
+      chip.hide();
+    });
+  });
+  listen(window, 'mouseup', () => {
+    if (!mouseDown) return;
+    mouseDown = false;
+    const p = press;
+    press = null;
+    if (p && !p.moved) {
+      const i = review.indexOf(p.target);
+      if (i >= 0) { focusSpan(i); return; }
+      const text = session.doc.text;
+      let word = null;
+      try {
+        const before = wordBefore(text, Math.min(p.at + 1, review.spans.length >= 0 ? [...text].length : 0));
+        word = before && before.start <= p.at && before.end >= p.at ? before : wordAfter(text, p.at);
+      } catch { word = null; }
+      if (word) { caret = { anchor: word, head: word }; focusExtent = { start: word.start, end: word.start }; showCaret(); }
+      return;
+    }
+    onReviewPointerUp();
+  });
+  listen(ui.review, 'scroll', () => chip.place(), { passive: true });
+  listen(window, 'resize', () => chip.place());
 
   // ---- autosave ------------------------------------------------------------------------------------
   // A huge dispatch's spans are packed over several tasks (storage.saveDoc); when the page is being
@@ -650,7 +946,8 @@ function buildLayout(root) {
     title: `${KIND_NAME[k]} (${KIND_KEY[k]})`, 'aria-keyshortcuts': KIND_KEY[k] },
   h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }), ` ${KIND_NAME[k]}`));
   const cmd = (c, label, keys, arg) => h('button', { type: 'button', class: 'dp-cmd', dataset: { cmd: c, ...(arg ? { arg } : {}) }, title: `${label} (${keys})`, 'aria-keyshortcuts': keys, text: label });
-  const cmdButtons = [cmd('delete', 'Delete', 'Delete'), cmd('value', 'Value…', 'V'), cmd('all', 'All occurrences', '*'), cmd('removeAll', 'Remove all', 'X')];
+  const cmdButtons = [cmd('delete', 'Delete', 'Delete'), cmd('value', 'Value…', 'V'), cmd('accept', '✓ Accept', 'Y'), cmd('all', 'All occurrences', '*'), cmd('removeAll', 'Remove all', 'X'),
+    cmd('next', 'Next to review', 'U', 'review'), cmd('find', 'Find…', '/')];
   const sel = h('select', { class: 'dp-lang', 'aria-label': 'Language' },
     ...[['auto', 'auto'], ['fr', 'French'], ['en', 'English'], ['und', 'other']].map(([v, t]) => h('option', { value: v, text: t })));
   const parts = {
@@ -683,6 +980,7 @@ function buildLayout(root) {
     ioSection: h('details', { class: 'dp-io', open: true }),
     live: h('div', { class: 'dp-live dp-sr', 'aria-live': 'polite', role: 'status' }),
     status: h('span', { class: 'dp-status', 'aria-live': 'off' }),
+    toReview: h('span', { class: 'dp-to-review', title: 'Highlights neither accepted (Y) nor corrected; U goes to the next one' }),
     kindButtons, cmdButtons,
   };
   parts.progress.append(parts.progressBar, parts.progressLabel);
@@ -704,7 +1002,7 @@ function buildLayout(root) {
       parts.title,
       h('label', { class: 'dp-field-inline' }, h('span', { text: 'Language ' }), parts.lang), parts.detected,
       h('label', { class: 'dp-field-inline' }, h('span', { text: 'Reference date ' }), parts.dct), parts.dctNote, parts.dctClear,
-      parts.statusWrap),
+      parts.toReview, parts.statusWrap),
     parts.toolbar,
     parts.errors,
     h('div', { class: 'dp-main' },

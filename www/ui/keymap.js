@@ -2,7 +2,12 @@
 // Why: the help overlay ("?") and the key handler read the same table, so what the help says is
 // what the keys do. Letters are matched on the character typed, and on the physical key when
 // Alt changes the character (macOS Option+A gives "å").
-// Trade-off: [ ] { } need AltGr on some layouts; Shift+arrows do the same everywhere.
+// The caret (as INCEpTION's cursor mode): ← → move it word by word and a highlight is one stop
+// (the caret on a highlight focuses it); Shift+← → grow a selection word by word from the caret,
+// and on a focused highlight widen it (the same gesture: "take the next word"), so one scheme
+// covers both. J/K, ↓/↑ and Tab go from highlight to highlight.
+// Trade-off: [ ] { } need AltGr on some layouts; Shift+arrows and Ctrl+Shift+arrows do the same
+// everywhere.
 
 /** @typedef {{keys:string, help:string, cmd:string, arg?:any, match:(e:KeyboardEvent,k:string)=>boolean}} Binding */
 
@@ -11,28 +16,41 @@ const plain = (e) => !ctrl(e) && !e.altKey;
 
 /** @type {Binding[]} */
 export const BINDINGS = [
-  { keys: 'Tab / Shift+Tab, → / ←, J / K', help: 'next / previous highlight', cmd: 'move',
-    match: (e, k) => plain(e) && !e.shiftKey && (k === 'ArrowRight' || k === 'j' || k === 'ArrowDown'), arg: 1 },
+  { keys: '→ / ←', help: 'caret to the next / previous word; a highlight is one stop (it takes the focus)', cmd: 'caret', arg: 1,
+    match: (e, k) => plain(e) && !e.shiftKey && k === 'ArrowRight' },
+  { keys: '', help: '', cmd: 'caret', arg: -1, match: (e, k) => plain(e) && !e.shiftKey && k === 'ArrowLeft' },
+  { keys: 'Shift+→ / Shift+←', help: 'from the caret: select one more word after / before; on a highlight: widen it by one word at the end / start', cmd: 'extend', arg: 1,
+    match: (e, k) => e.shiftKey && plain(e) && k === 'ArrowRight' },
+  { keys: '', help: '', cmd: 'extend', arg: -1, match: (e, k) => e.shiftKey && plain(e) && k === 'ArrowLeft' },
+  { keys: 'Tab / Shift+Tab, J / K, ↓ / ↑', help: 'next / previous highlight', cmd: 'move',
+    match: (e, k) => plain(e) && !e.shiftKey && (k === 'j' || k === 'ArrowDown'), arg: 1 },
   { keys: '', help: '', cmd: 'move', arg: -1,
-    match: (e, k) => plain(e) && !e.shiftKey && (k === 'ArrowLeft' || k === 'k' || k === 'ArrowUp') },
+    match: (e, k) => plain(e) && !e.shiftKey && (k === 'k' || k === 'ArrowUp') },
   { keys: 'Home / End', help: 'first / last highlight', cmd: 'edge', arg: -1, match: (e, k) => plain(e) && k === 'Home' },
   { keys: '', help: '', cmd: 'edge', arg: 1, match: (e, k) => plain(e) && k === 'End' },
-  { keys: 'A / P / D', help: 'selection → actor / place / date (whole words); on a highlight: change its kind', cmd: 'kind', arg: 'actor',
+  { keys: 'A / P / D', help: 'caret word or selection → actor / place / date (whole words); on a highlight: change its kind (the gazetteer gives the value)', cmd: 'kind', arg: 'actor',
     match: (e, k) => !ctrl(e) && k === 'a' },
   { keys: 'Alt+A / Alt+P / Alt+D', help: 'same, with the exact characters selected', cmd: 'kind', arg: 'place',
     match: (e, k) => !ctrl(e) && k === 'p' },
   { keys: '', help: '', cmd: 'kind', arg: 'date', match: (e, k) => !ctrl(e) && k === 'd' },
   { keys: 'Backspace / Delete', help: 'delete the highlight', cmd: 'delete', match: (e, k) => plain(e) && (k === 'Backspace' || k === 'Delete') },
-  { keys: '[ or Shift+←', help: 'widen at the start by one word', cmd: 'resize', arg: 'widenStart',
-    match: (e, k) => (plain(e) && k === '[') || (e.shiftKey && !ctrl(e) && !e.altKey && k === 'ArrowLeft') },
-  { keys: '] or Shift+→', help: 'widen at the end by one word', cmd: 'resize', arg: 'widenEnd',
-    match: (e, k) => (plain(e) && k === ']') || (e.shiftKey && !ctrl(e) && !e.altKey && k === 'ArrowRight') },
+  { keys: '[ (or Shift+← on a highlight)', help: 'widen at the start by one word', cmd: 'resize', arg: 'widenStart',
+    match: (e, k) => plain(e) && k === '[' },
+  { keys: '] (or Shift+→ on a highlight)', help: 'widen at the end by one word', cmd: 'resize', arg: 'widenEnd',
+    match: (e, k) => plain(e) && k === ']' },
   { keys: '{ or Ctrl+Shift+→', help: 'shrink at the start by one word', cmd: 'resize', arg: 'shrinkStart',
     match: (e, k) => (!ctrl(e) && k === '{') || (e.shiftKey && ctrl(e) && k === 'ArrowRight') },
   { keys: '} or Ctrl+Shift+←', help: 'shrink at the end by one word', cmd: 'resize', arg: 'shrinkEnd',
     match: (e, k) => (!ctrl(e) && k === '}') || (e.shiftKey && ctrl(e) && k === 'ArrowLeft') },
-  { keys: 'V or Enter', help: 'correct the value (date, which place, which actor)', cmd: 'value',
+  { keys: 'V or Enter', help: 'correct the value (date, which place, which actor), for every mention of that entity; in a date, ↑ / ↓ step it', cmd: 'value',
     match: (e, k) => plain(e) && (k === 'v' || k === 'Enter') },
+  { keys: 'Y or Space', help: 'accept the highlight as it is (reviewed); again: take it back', cmd: 'accept',
+    match: (e, k) => plain(e) && !e.shiftKey && (k === 'y' || k === ' ') },
+  { keys: 'U / Shift+U', help: 'next highlight still to review or unresolved / next unresolved value (XXXX, none)', cmd: 'next', arg: 'review',
+    match: (e, k) => plain(e) && !e.shiftKey && k === 'u' },
+  { keys: '', help: '', cmd: 'next', arg: 'unresolved', match: (e, k) => plain(e) && e.shiftKey && k === 'u' },
+  { keys: '/', help: 'find words or an entity in the text (Enter: next, Esc: go there)', cmd: 'find',
+    match: (e, k) => !ctrl(e) && !e.altKey && k === '/' },
   { keys: '*', help: 'apply this highlight to every occurrence of the same words', cmd: 'all', match: (e, k) => !ctrl(e) && k === '*' },
   { keys: 'X', help: 'remove this highlight and every occurrence of the same words', cmd: 'removeAll', match: (e, k) => plain(e) && k === 'x' },
   { keys: 'Ctrl+Z', help: 'undo', cmd: 'undo', match: (e, k) => ctrl(e) && !e.shiftKey && k === 'z' },
@@ -113,7 +131,7 @@ export function hostBindingFor(e) {
 
 /** Rows for the chip's help: the host shortcuts, then the single keys inside the chip. */
 export function hostHelpRows() {
-  const inChip = new Set(['kind', 'delete', 'resize', 'value', 'all', 'removeAll', 'undo', 'redo', 'help']);
+  const inChip = new Set(['kind', 'delete', 'resize', 'value', 'accept', 'all', 'removeAll', 'undo', 'redo', 'help']);
   return [...HOST_BINDINGS.map((b) => [b.keys, b.help]),
     ...BINDINGS.filter((b) => b.keys && inChip.has(b.cmd)).map((b) => [b.keys, b.help]), ['Esc', 'back to the text, caret where it was']];
 }

@@ -23,10 +23,13 @@ export function valueText(kind, value) {
   try { return JSON.stringify(value); } catch { return String(value); }
 }
 
-/** The accessible name of a mark: "actor: EI — Islamic State (armed_group)". */
-export function spanLabel(span, corrected = false) {
+/**
+ * The accessible name of a mark: "actor: EI — Islamic State (armed_group), accepted".
+ * `state`: true or 'corrected' (the editor's), 'accepted' (reviewed, kept as found), else automatic.
+ */
+export function spanLabel(span, state = false) {
   const v = valueText(span.kind, span.value);
-  const who = corrected ? ', corrected' : '';
+  const who = state === 'accepted' ? ', accepted' : state === true || state === 'corrected' ? ', corrected' : '';
   return `${span.kind}: ${span.text}${v ? ` — ${v}` : ''}${who}`;
 }
 

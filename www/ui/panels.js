@@ -3,6 +3,9 @@
 // hold no state of their own; clicks are passed back to the editor as callbacks.
 // Trade-off: the entity panel is redrawn whole on each change (it is small next to the text,
 // and capped for huge texts).
+// The entity panel is one tab stop (a roving tabindex): Tab lands on the last mention used,
+// arrow keys move between mentions, Home/End go to the first/last, Enter jumps to it. It keeps
+// the mention it was on, and the focus, across redraws.
 
 import { h } from './dom.js';
 import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
@@ -70,7 +73,40 @@ export function renderEntities(el, entities, onMention) {
       list.length ? ul : h('p', { class: 'dp-empty', text: 'none' }),
       list.length > MAX_ENTITIES ? h('p', { class: 'dp-note', text: `and ${list.length - MAX_ENTITIES} more` }) : null));
   }
+  const hadFocus = el.contains(/** @type {any} */ (el.getRootNode()).activeElement);
   el.replaceChildren(...parts);
+  rove(el, hadFocus);
+}
+
+/** The entity panel's roving tabindex: one mention button is tabbable, arrows move between them. */
+function rove(el, refocus) {
+  const buttons = /** @type {HTMLButtonElement[]} */ ([...el.querySelectorAll('button.dp-mention')]);
+  const cur = buttons.find((b) => `${b.dataset.start}:${b.dataset.end}` === el.dataset.current) ?? buttons[0];
+  for (const b of buttons) b.tabIndex = b === cur ? 0 : -1;
+  if (!el.dataset.rove) {
+    el.dataset.rove = '1';
+    el.setAttribute('role', 'toolbar');
+    el.setAttribute('aria-orientation', 'vertical');
+    el.setAttribute('aria-label', 'Entity mentions: arrow keys move, Enter jumps to the mention in the text');
+    el.addEventListener('focusin', (e) => {
+      const b = /** @type {Element} */ (e.target).closest?.('button.dp-mention');
+      if (!b) return;
+      el.dataset.current = `${/** @type {HTMLElement} */ (b).dataset.start}:${/** @type {HTMLElement} */ (b).dataset.end}`;
+      for (const x of el.querySelectorAll('button.dp-mention[tabindex="0"]')) if (x !== b) /** @type {HTMLElement} */ (x).tabIndex = -1;
+      /** @type {HTMLElement} */ (b).tabIndex = 0;
+    });
+    el.addEventListener('keydown', (e) => {
+      const k = e.key;
+      if (e.ctrlKey || e.metaKey || e.altKey || !['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(k)) return;
+      const all = /** @type {HTMLElement[]} */ ([...el.querySelectorAll('button.dp-mention')]);
+      const i = all.indexOf(/** @type {HTMLElement} */ (e.target));
+      if (i < 0 || !all.length) return;
+      const j = k === 'Home' ? 0 : k === 'End' ? all.length - 1 : i + (k === 'ArrowDown' || k === 'ArrowRight' ? 1 : -1);
+      e.preventDefault();
+      all[Math.max(0, Math.min(all.length - 1, j))].focus();
+    });
+  }
+  if (refocus && cur) cur.focus();
 }
 
 /** Orphans: corrections whose words are gone, each with a dismiss button. */

@@ -19,7 +19,8 @@ import { UserError } from './notices.js';
 import { valueForm } from './dialogs.js';
 import { bindingFor, hostHelpRows, helpRows } from './keymap.js';
 import { stepWord } from './extent.js';
-import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
+import { KINDS, KIND_KEY, KIND_NAME, clip } from './labels.js';
+import { valueInWords, valueFor } from './values.js';
 
 /** @typedef {import('../core/types.js').Span} Span */
 /** @typedef {{start:number, end:number}} Extent */
@@ -27,24 +28,55 @@ import { KINDS, KIND_KEY, KIND_NAME, valueText, clip } from './labels.js';
 const GAP = 6; // px between the text and the chip
 const RESIZE = ['widenStart', 'widenEnd', 'shrinkStart', 'shrinkEnd'];
 
-/** One line saying what a span's value is, and whether it needs a look (unresolved date parts). */
-export function describeValue(span) {
-  if (span.kind === 'date') {
-    const v = typeof span.value === 'string' ? span.value : '';
-    if (!v) return { text: 'no date value', flag: '' };
-    return { text: v, flag: /X/.test(v) ? 'unresolved: set the missing parts with Value' : '' };
-  }
-  const t = valueText(span.kind, span.value);
-  return { text: t || (span.kind === 'place' ? 'no country or reference' : 'no canonical name'), flag: '' };
+/**
+ * One line saying what a span's value is, in words and in ISO ("vendredi 3 novembre 2017 ·
+ * 2017-11-03", "Mali · 16.77° N, 3.01° W · ML · geonames:2449067", "Islamic State · armed
+ * group"), and whether it needs a look (unresolved date parts, no value, unreadable).
+ * `lang`: the dispatch's language, for the words (French or English).
+ */
+export function describeValue(span, lang) {
+  const d = valueInWords(span, lang);
+  const text = [d.words, d.iso].filter(Boolean).join(' · ');
+  return { text: text || (span.kind === 'date' ? 'no date value' : span.kind === 'place' ? 'no country or reference' : 'no canonical name'), flag: d.flag };
 }
+
+/**
+ * Relabel `sp` as `kind` with the value the gazetteer (or another mention of the same name)
+ * gives it (values.js valueFor), and say so. Shared by the chip and the page's keys.
+ */
+export function relabel(s, sp, kind, engine, notices) {
+  const value = valueFor(s, engine, sp, kind);
+  s.relabel(sp.start, sp.end, kind, value);
+  const d = value === undefined ? '' : describeValue({ ...sp, kind, value }, s.result?.lang).text;
+  notices.announce(`${clip(sp.text, 60)}: now ${kind}${d ? ` (${clip(d, 60)})` : ''}.`);
+}
+
+/**
+ * Set a value on `at` and on every other mention of its entity (one undo step), and say so.
+ * A session without setEntityValue sets it on `at` alone.
+ */
+export function setValueEverywhere(s, at, value, notices) {
+  const n = s.setEntityValue ? s.setEntityValue(at.start, at.end, value) : (s.setValue(at.start, at.end, value), 1);
+  notices.announce(n > 1 ? `Value of ${clip(at.text, 40)} set on its ${n} mentions.` : `Value of ${clip(at.text, 40)} set.`);
+  return n;
+}
+
+/** The year that ↑/↓ put in place of an unknown one: the reference date's, else this year. */
+export function refYear(s) {
+  const d = s?.doc?.dct ?? s?.result?.dct ?? null;
+  return typeof d === 'string' && /^\d{4}/.test(d) ? d.slice(0, 4) : String(new Date().getFullYear());
+}
+
+const STATE_NAME = { automatic: 'automatic', accepted: '✓ accepted', corrected: '✎ corrected' };
 
 /** The command a keymap.js binding means inside the chip, or null (not a chip key). */
 export function chipCommand(b) {
   if (!b) return null;
   switch (b.cmd) {
     case 'kind': return b.arg;
-    case 'delete': case 'value': case 'all': case 'removeAll': case 'undo': case 'redo': case 'help': return b.cmd;
+    case 'delete': case 'value': case 'all': case 'removeAll': case 'undo': case 'redo': case 'help': case 'accept': return b.cmd;
     case 'resize': return b.arg;
+    case 'extend': return b.arg > 0 ? 'widenEnd' : 'widenStart';
     default: return null;
   }
 }
@@ -80,6 +112,7 @@ export function createPopover(opts) {
     delete: label(cmdButton('delete', 'Delete this highlight', 'Delete'), 'Delete'),
     all: label(cmdButton('all', 'Apply to every occurrence', '*'), 'All'),
     removeAll: label(cmdButton('removeAll', 'Remove every occurrence', 'X'), 'Remove all'),
+    accept: label(cmdButton('accept', 'Accept as it is (reviewed)', 'Y'), '✓ Accept'),
     widenStart: label(cmdButton('widenStart', 'Widen at the start by one word', '['), '[+'),
     shrinkStart: label(cmdButton('shrinkStart', 'Shrink at the start by one word', '{'), '[−'),
     shrinkEnd: label(cmdButton('shrinkEnd', 'Shrink at the end by one word', '}'), '−]'),
@@ -94,14 +127,15 @@ export function createPopover(opts) {
     text: h('q', { class: 'dp-chip-text' }),
     value: h('span', { class: 'dp-chip-value' }),
     flag: h('span', { class: 'dp-chip-flag', hidden: true }),
+    state: h('span', { class: 'dp-chip-state' }),
   };
   const form = h('form', { class: 'dp-chip-form', hidden: true, 'aria-label': 'Value' });
   const helpBox = h('div', { class: 'dp-chip-help', hidden: true });
   const tools = h('div', { class: 'dp-chip-tools', role: 'toolbar', 'aria-label': 'Corrections' },
-    h('span', { class: 'dp-chip-row' }, ...kindButtons, buttons.value, buttons.delete, buttons.all, buttons.removeAll),
+    h('span', { class: 'dp-chip-row' }, ...kindButtons, buttons.value, buttons.accept, buttons.delete, buttons.all, buttons.removeAll),
     h('span', { class: 'dp-chip-row' }, buttons.widenStart, buttons.shrinkStart, buttons.shrinkEnd, buttons.widenEnd, buttons.undo, buttons.redo, buttons.help));
   const el = h('div', { class: 'depeche dp-chip', role: 'group', 'aria-label': 'Correct this highlight', hidden: true },
-    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.value, head.flag), tools, form, helpBox);
+    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.state, head.value, head.flag), tools, form, helpBox);
 
   const addButtons = KINDS.map((k) => {
     const b = cmdButton(k, `Add as ${k === 'actor' ? 'an' : 'a'} ${k}`, opts.help === 'host' ? `Alt+Shift+${KIND_KEY[k]}` : KIND_KEY[k], { class: `dp-chip-btn dp-chip-kind dp-${k}` });
@@ -125,14 +159,19 @@ export function createPopover(opts) {
     head.swatch.textContent = KIND_KEY[k];
     head.kind.textContent = KIND_NAME[k];
     head.text.textContent = clip(span.text, 40);
-    const d = describeValue(span);
+    const s = opts.session();
+    const d = describeValue(span, s?.result?.lang);
     head.value.textContent = d.text;
     head.flag.textContent = d.flag ? `⚠ ${d.flag}` : '';
     head.flag.hidden = !d.flag;
+    const state = s?.reviewState?.(span.start, span.end) ?? '';
+    head.state.textContent = STATE_NAME[state] ?? '';
+    el.dataset.state = state;
+    buttons.accept.setAttribute('aria-pressed', String(state === 'accepted'));
+    buttons.accept.hidden = !s?.accept;
     el.dataset.kind = k;
     el.setAttribute('aria-label', `Correct ${k} “${clip(span.text, 40)}”`);
     for (const b of kindButtons) b.setAttribute('aria-pressed', String(b.dataset.cmd === k));
-    const s = opts.session();
     buttons.undo.disabled = !s?.canUndo;
     buttons.redo.disabled = !s?.canRedo;
   }
@@ -244,12 +283,17 @@ export function createPopover(opts) {
     const at = { start: sp.start, end: sp.end };
     if (KINDS.includes(cmd)) {
       if (sp.kind === cmd) { opts.notices.announce(`Already ${cmd === 'actor' ? 'an' : 'a'} ${cmd}.`); return; }
-      s.relabel(sp.start, sp.end, cmd);
-      opts.notices.announce(`${clip(sp.text, 60)}: now ${cmd === 'actor' ? 'an' : 'a'} ${cmd}.`);
+      relabel(s, sp, cmd, opts.engine?.(), opts.notices);
       return done(cmd, at);
     }
     switch (cmd) {
       case 'value': openValue(); return;
+      case 'accept': {
+        if (!s.accept) return;
+        const st = s.accept(sp.start, sp.end);
+        opts.notices.announce(st === 'accepted' ? `Accepted ${sp.kind} ${clip(sp.text, 60)}.` : st === 'corrected' ? `${clip(sp.text, 60)} is corrected: reviewed already.` : `${clip(sp.text, 60)}: no longer accepted.`);
+        return done(cmd, at);
+      }
       case 'delete':
         s.remove(sp.start, sp.end);
         opts.notices.announce(`Deleted ${sp.kind} ${clip(sp.text, 60)}.`);
@@ -295,7 +339,7 @@ export function createPopover(opts) {
       const eng = opts.engine?.();
       readings = sp.kind === 'date' || !eng?.senses ? [] : (eng.senses(sp.text, s.result.lang) ?? []).filter((r) => r.kind === sp.kind);
     } catch { readings = []; }
-    const f = valueForm(sp, readings);
+    const f = valueForm(sp, readings, { refYear: refYear(s) });
     const err = h('p', { class: 'dp-chip-error', role: 'alert', hidden: true });
     const cancel = h('button', { type: 'button', class: 'dp-chip-cancel', text: 'Cancel' });
     form.replaceChildren(h('p', { class: 'dp-chip-form-title', text: f.title }), f.body, err,
@@ -308,8 +352,7 @@ export function createPopover(opts) {
         const at = current();
         if (!at) throw new UserError('That highlight is gone.');
         busy = true;
-        try { s.setValue(at.start, at.end, r.value); } finally { busy = false; }
-        opts.notices.announce(`Value of ${clip(at.text, 40)} set.`);
+        try { setValueEverywhere(s, at, r.value, opts.notices); } finally { busy = false; }
         closeForm(true);
         done('value', { start: at.start, end: at.end });
       } catch (x) { opts.notices.error(x, 'Correction'); }

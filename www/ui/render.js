@@ -102,12 +102,17 @@ export function hugeBlockBounds(text, units, min = HUGE_BLOCK_UNITS, hard = HUGE
 /**
  * A view over a container element.
  * @param {HTMLElement} container
- * @param {{interactive:boolean, isUser?:(span:Span)=>boolean}} opts
- *   isUser: was this span made by the editor (a correction) rather than the engine
+ * @param {{interactive:boolean, isUser?:(span:Span)=>boolean, stateOf?:(span:Span)=>string}} opts
+ *   isUser: was this span made by the editor (a correction) rather than the engine;
+ *   stateOf: its review state, 'automatic' | 'accepted' | 'corrected' (default: from isUser).
+ *   Marks carry it as data-state and in their letter (A, A✓, A✎) and accessible name.
  */
 export function createTextView(container, opts) {
   const interactive = !!opts.interactive;
-  const isUser = opts.isUser ?? (() => false);
+  const isUserFn = opts.isUser ?? (() => false);
+  const stateOf = opts.stateOf ?? ((sp) => (isUserFn(sp) ? 'corrected' : 'automatic'));
+  /** The review state of a span, as drawn (a string: part of the block cache key). */
+  const isUser = (sp) => stateOf(sp);
   /** @type {Map<string, Block[]>} */
   let cache = new Map();
   let text = '';
@@ -118,15 +123,17 @@ export function createTextView(container, opts) {
   /** @type {WeakMap<Element, Block>} */ const blockOf = new WeakMap();
   /** @type {WeakMap<Element, number>} */ const localIndex = new WeakMap(); // mark -> index in its block
 
-  function buildMark(i, s, e, user) {
+  function buildMark(i, s, e, state) {
     const sp = spans[i];
     const m = document.createElement('mark');
+    const user = state === 'corrected' || state === 'accepted';
     m.className = `dp-mark dp-${sp.kind}${user ? ' dp-user' : ''}`;
     m.setAttribute('part', `mark mark-${sp.kind}`);
-    m.dataset.k = KIND_KEY[sp.kind] ?? '?';
+    m.dataset.k = (KIND_KEY[sp.kind] ?? '?') + (state === 'accepted' ? '✓' : state === 'corrected' ? '✎' : '');
+    m.dataset.state = state;
     if (interactive) {
       m.tabIndex = -1;
-      m.setAttribute('aria-label', spanLabel(sp, user));
+      m.setAttribute('aria-label', spanLabel(sp, state));
     }
     m.textContent = text.slice(s, e);
     return m;
@@ -250,7 +257,7 @@ export function createTextView(container, opts) {
       let key = text.slice(bd.s, bd.e);
       for (let i = from; i < si; i++) {
         const u = uspans[i], sp = u.span;
-        key += `\u0000${u.s - bd.s},${u.e - bd.s},${sp.kind},${u.user ? 1 : 0},${valueKey(sp)}`;
+        key += `\u0000${u.s - bd.s},${u.e - bd.s},${sp.kind},${u.user},${valueKey(sp)}`;
       }
       const reuse = old.get(key)?.shift();
       let b;
@@ -364,10 +371,77 @@ export function createTextView(container, opts) {
     return (blockOf.get(block)?.s ?? 0) + r.toString().replace(/\u200b/g, '').length;
   }
 
+  /** The DOM point of UTF-16 offset `u` (`end`: the end of a range, so a block's end rather than the next one's start). */
+  function pointAt(u, end) {
+    let lo = 0, hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (end ? blocks[mid].s < u : blocks[mid].s <= u) lo = mid; else hi = mid - 1;
+    }
+    const b = blocks[lo];
+    if (!b) return null;
+    if (!b.hydrated) { hydrate(b); queue.delete(b); }
+    const walker = document.createTreeWalker(b.div, NodeFilter.SHOW_TEXT);
+    let at = b.s;
+    /** @type {Text|null} */ let last = null;
+    for (let t = /** @type {Text|null} */ (walker.nextNode()); t; t = /** @type {Text|null} */ (walker.nextNode())) {
+      if (t.data === '\u200b') continue;
+      if (u <= at + t.data.length && (end || u < at + t.data.length)) return [t, u - at];
+      at += t.data.length;
+      last = t;
+    }
+    return last ? [last, last.data.length] : [b.div, 0];
+  }
+
   return {
     render,
     indexOf,
     mark,
+    /**
+     * The code-point offset of the character edge nearest to the viewport point (x, y), or -1
+     * outside the text. For pointer drags that start anywhere, a highlight included (the editor
+     * draws the selection itself: Chromium starts no selection from a press on a <mark>).
+     */
+    offsetAtPoint(x, y) {
+      const rn = /** @type {any} */ (container.getRootNode());
+      const el = (rn.elementFromPoint ? rn : document).elementFromPoint(x, y);
+      let block = el?.closest?.('.dp-block');
+      if (!block || !container.contains(block)) {
+        block = null;
+        for (const b of blocks) { const r = b.div.getBoundingClientRect(); if (y >= r.top && y <= r.bottom) { block = b.div; break; } }
+        if (!block) return -1;
+      }
+      const b = blockOf.get(block);
+      if (!b) return -1;
+      if (!b.hydrated) { hydrate(b); queue.delete(b); }
+      const walker = document.createTreeWalker(b.div, NodeFilter.SHOW_TEXT);
+      const r = document.createRange();
+      let at = b.s, best = -1, bestD = Infinity;
+      for (let t = /** @type {Text|null} */ (walker.nextNode()); t; t = /** @type {Text|null} */ (walker.nextNode())) {
+        if (t.data === '\u200b') continue;
+        for (let i = 0; i < t.data.length; i++) {
+          r.setStart(t, i); r.setEnd(t, i + 1);
+          const q = r.getBoundingClientRect();
+          if (!q.height || y < q.top || y > q.bottom) continue;
+          const d = x < q.left ? q.left - x : x > q.right ? x - q.right : 0;
+          if (d < bestD) { bestD = d; best = at + i + (x > (q.left + q.right) / 2 ? 1 : 0); }
+        }
+        at += t.data.length;
+      }
+      if (best < 0) return -1;
+      return toCodePoints(text, [best, best])[0];
+    },
+    /** A DOM Range over the code points [start, end) of the text (drawing their blocks first), or null. */
+    domRange(start, end) {
+      if (!(start >= 0 && end >= start)) return null;
+      const [a, b] = toUnits(text, [start, end]);
+      const p = pointAt(a, false), q = pointAt(b, true);
+      if (!p || !q) return null;
+      const r = document.createRange();
+      r.setStart(p[0], p[1]);
+      r.setEnd(q[0], q[1]);
+      return r;
+    },
     get spans() { return spans; },
     get text() { return text; },
     /** True when every mark is in the DOM (huge texts draw marks near the viewport only). */

@@ -105,6 +105,17 @@ export const EDITOR_CSS = `
 .depeche .dp-review mark.dp-user { box-shadow: inset 0 -1px 0 rgba(0, 0, 0, .35); }
 .depeche .dp-review mark.dp-mark { cursor: pointer; }
 .depeche .dp-review mark.dp-mark:focus { outline: 2px solid var(--dp-focus); outline-offset: 0; }
+/* review state, by more than colour: automatic (no frame), accepted (solid frame, ✓ after the
+   letter), corrected (dashed frame, ✎ after the letter) */
+.depeche .dp-review mark.dp-mark[data-state="accepted"] { outline: 1.5px solid rgba(29, 33, 40, .6); outline-offset: 0; }
+.depeche .dp-review mark.dp-mark[data-state="corrected"] { outline: 1.5px dashed rgba(29, 33, 40, .6); outline-offset: 0; }
+.depeche .dp-review mark.dp-mark[data-state]:focus { outline: 2px solid var(--dp-focus); outline-offset: 0; }
+.depeche .dp-review ::highlight(dp-found), .depeche ::highlight(dp-found) { background-color: #ffd84d; color: #000; }
+.depeche .dp-to-review { font-size: .85rem; color: var(--dp-muted); }
+.depeche .dp-find { display: flex; gap: .4rem; align-items: center; }
+.depeche .dp-find-icon { font: 600 .9rem ui-monospace, monospace; color: var(--dp-muted); }
+.depeche .dp-find-input { flex: 1; min-width: 8rem; padding: .2rem .4rem; }
+.depeche .dp-find-count { font-size: .85rem; color: var(--dp-muted); min-width: 5rem; }
 
 /* legend, swatches, entity panel */
 .depeche .dp-legend { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; font-size: .9rem; }
@@ -162,7 +173,9 @@ export const EDITOR_CSS = `
 .depeche .dp-chip-head { display: flex; flex-wrap: wrap; gap: .15rem .45rem; align-items: baseline; }
 .depeche .dp-chip-kind-name { font-weight: 600; }
 .depeche .dp-chip-text { font-style: italic; }
-.depeche .dp-chip-value { color: var(--dp-muted); font-family: ui-monospace, monospace; font-size: .8rem; }
+.depeche .dp-chip-head .dp-chip-value { color: var(--dp-muted); font-family: ui-monospace, monospace; font-size: .8rem; }
+.depeche .dp-chip-state { font-size: .75rem; color: var(--dp-muted); }
+.depeche.dp-chip .dp-chip-accept[aria-pressed="true"] { background: #1d2128; color: #fff; border-color: #1d2128; }
 .depeche .dp-chip-flag { color: #8a4b00; background: #fff3df; border-radius: 3px; padding: 0 .3rem; font-size: .78rem; }
 .depeche .dp-chip-tools { display: flex; flex-direction: column; gap: .25rem; }
 .depeche.dp-chip-add .dp-chip-tools { flex-direction: row; }
