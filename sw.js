@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "7753ab8b4bd0e8e9";
+const VERSION = "86449fafaade73a4";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -370,7 +370,9 @@ export class Session extends EventTarget {
   /**
    * Sets the value of every mention of the entity the span at `[start, end)` belongs to (the
    * entity panel's grouping, see entities()), in one undo step: an actor's canonical name fixed
-   * on one mention is fixed on all of them.
+   * on one mention is fixed on all of them. Dates are grouped by value, and two dates with the
+   * same wrong value are not the same date: a date's value goes to the mentions with the same
+   * words only ("jeudi" twice).
    * @param {number} start @param {number} end @param {any} value
    * @returns {number} how many mentions changed
    */
@@ -384,6 +386,7 @@ export class Session extends EventTarget {
     const learned = new Set();
     for (const m of ent ? ent.mentions : [span]) {
       if (stable(v) === stable(m.value)) continue;
+      if (span.kind === 'date' && m.text !== span.text) continue;
       corrections = this.#placeSet(corrections, this.#corr('set', m.start, m.end, m.kind, v));
       if (span.kind !== 'date' && !learned.has(m.text)) { learned.add(m.text); lexicon = this.#learn(lexicon, m.text, m.kind, v); }
       n++;
