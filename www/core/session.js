@@ -112,9 +112,13 @@ export class Session extends EventTarget {
   /** @type {{doc:Doc, result:Result, spans:Span[], userAt:Map<string, Correction>} | null} */ #view = null;
   /** @type {{doc:Doc, spans:Span[]} | null} */ #pendingImport = null;
   /** Is a text change an undoable step? (false: the host's editor undoes text itself) */ #textHistory = true;
+  /** Does the engine know this name as this kind already (its gazetteers)? @type {(text:string, kind:Kind, lang:string) => boolean} */ #knows = () => false;
 
   /**
-   * @param {{annotate: AnnotateFn, lexicon?: Lexicon, now?: () => string, textHistory?: boolean}} deps
+   * @param {{annotate: AnnotateFn, lexicon?: Lexicon, now?: () => string, textHistory?: boolean,
+   *          knows?: (text:string, kind:Kind, lang:string) => boolean}} deps
+   *   `knows`: does the engine know this name as this kind already (engine.senses)? What the
+   *   editor teaches about such a name is kept to the dispatch (see #learn).
    *   `now` gives the ISO datetime for created/updated (tests pin it).
    *   `textHistory: false`: text changes are not undo steps (the host undoes text itself); undo
    *   and redo then restore corrections only, re-anchored onto the current text.
@@ -127,6 +131,7 @@ export class Session extends EventTarget {
     this.#now = deps.now ?? (() => new Date().toISOString());
     this.#lexicon = deps.lexicon ?? new Lexicon();
     if (deps.textHistory === false) this.#textHistory = false;
+    if (typeof deps.knows === 'function') this.#knows = deps.knows;
     const t = this.#now();
     this.#doc = Object.freeze({ id: newId(), title: '', text: '', lang: 'auto', dct: null, corrections: Object.freeze([]), orphans: Object.freeze([]), created: t, updated: t });
   }
@@ -240,8 +245,10 @@ export class Session extends EventTarget {
    * import), computes corrections so that `spans` equals exactly those spans.
    * @param {Partial<Doc> & {text:string}} doc
    * @param {Span[]} [exactSpans]
+   * @param {string} [reason] the 'change' event's reason: 'load', or 'text' for a paste that
+   *   starts a new dispatch (the page's paste over the whole text: a new text, no undo step)
    */
-  load(doc, exactSpans) {
+  load(doc, exactSpans, reason = 'load') {
     const clean = this.#cleanDoc(doc);
     let corrections = clean.corrections;
     let orphans = clean.orphans;
@@ -264,7 +271,7 @@ export class Session extends EventTarget {
         this.#doc = Object.freeze({ ...this.#doc, corrections: Object.freeze(this.#importCorrections(sorted, entry.result)) });
       }
     }
-    this.#emit('load');
+    this.#emit(reason);
   }
 
   // ---------------------------------------------------------------- changing
@@ -434,8 +441,9 @@ export class Session extends EventTarget {
   }
 
   /**
-   * Deletes the span at exactly `[start, end)`. An automatic span gets a 'reject' and its name is
-   * learned as rejected; the editor's own span is dropped (and the add it taught the lexicon in
+   * Deletes the span at exactly `[start, end)`. An automatic span gets a 'reject', and the lexicon
+   * records it as rejected in this dispatch only (not a global reject: removeAll and
+   * rejectEverywhere are that); the editor's own span is dropped (and the add it taught the lexicon in
    * this doc forgotten), and automatic spans it hid stay hidden.
    * @param {number} start @param {number} end
    */
@@ -526,8 +534,33 @@ export class Session extends EventTarget {
       ({ corrections, lexicon } = this.#removeAt(s, corrections, lexicon));
       n++;
     }
-    lexicon = lexicon.learnReject(span.text, span.kind, this.#doc.id);
+    lexicon = lexicon.learnReject(span.text, span.kind, this.#doc.id, { scope: 'global', learned: this.#now() });
     this.#commit('removeAll', { corrections }, lexicon);
+    return n;
+  }
+
+  /**
+   * "Never mark this": deletes every span of kind `kind` on a whole-word occurrence of `text` and
+   * learns a global reject of the name (what the notice after deleting one mention offers, when
+   * that mention is gone already); one undo step.
+   * @param {string} text @param {Kind} kind
+   * @returns {number} how many spans were deleted
+   */
+  rejectEverywhere(text, kind) {
+    checkKind(kind, 'rejectEverywhere');
+    if (typeof text !== 'string' || text.trim() === '') throw new TypeError('rejectEverywhere: the name must be a non-empty string');
+    const spans = this.spans;
+    let corrections = [...this.#doc.corrections];
+    let lexicon = this.#lexicon;
+    let n = 0;
+    for (const o of this.#occurrences(text.trim())) {
+      const s = spans[this.#indexAt(spans, o.start)];
+      if (!s || s.start !== o.start || s.end !== o.end || s.kind !== kind) continue;
+      ({ corrections, lexicon } = this.#removeAt(s, corrections, lexicon));
+      n++;
+    }
+    lexicon = lexicon.learnReject(text, kind, this.#doc.id, { scope: 'global', learned: this.#now() });
+    if (n > 0 || lexicon !== this.#lexicon) this.#commit('removeAll', { corrections }, lexicon);
     return n;
   }
 
@@ -738,8 +771,16 @@ export class Session extends EventTarget {
    * "lundi" or "3 novembre" mean another day in the next dispatch.
    */
   #learn(lexicon, text, kind, value) {
-    return lexicon.learnAdd(text, kind, kind === 'date' ? undefined : value, this.#doc.id);
+    // A name the engine knows as this kind already ("Damas", a place in its gazetteer, read as
+    // the government in "Damas a annoncé") was misread in this context: learning it globally
+    // would force that kind on it everywhere. Such a decision is kept to this dispatch; the
+    // editor can make it global (lexicon panel, or the notice).
+    let known = false;
+    try { known = !!this.#knows(text, kind, this.#automatic().result.lang); } catch { known = false; }
+    return lexicon.learnAdd(text, kind, kind === 'date' ? undefined : value, this.#doc.id,
+      { scope: known ? this.#doc.id : 'global', learned: this.#now() });
   }
+
 
   /** Refuses an extent that covers no word character (only spaces or punctuation). */
   #checkWords(start, end, where) {
@@ -776,7 +817,9 @@ export class Session extends EventTarget {
     if (!user) {
       return {
         corrections: [...corrections, this.#corr('reject', span.start, span.end, span.kind, undefined)],
-        lexicon: lexicon.learnReject(span.text, span.kind, this.#doc.id),
+        // one mention deleted: a record kept to this dispatch, never a global reject (removeAll
+        // and rejectEverywhere are the editor's explicit "everywhere")
+        lexicon: lexicon.learnReject(span.text, span.kind, this.#doc.id, { scope: this.#doc.id, learned: this.#now() }),
       };
     }
     let out = corrections.filter((c) => c !== user);

@@ -428,7 +428,7 @@ export function mountEditor(root, options) {
   const typing = debounce(guard((text) => {
     if (session && text !== session.doc.text) {
       typingChange = true;
-      try { if (session.doc.text === '' && !session.doc.corrections.length) session.load({ ...session.doc, text }); else session.setText(text); } finally { typingChange = false; }
+      try { if (session.doc.text === '' && !session.doc.corrections.length) session.load({ ...session.doc, text }, undefined, 'text'); else session.setText(text); } finally { typingChange = false; }
     }
   }, 'Text'), TYPE_DEBOUNCE_MS);
   function flushTyping() {
@@ -499,7 +499,7 @@ export function mountEditor(root, options) {
     caret = null;
     const fresh = was.text === '' && !was.corrections.length ? { ...was, text } : newDoc(text);
     if (text.length > LIVE_MIRROR_UNITS) { ui.input.value = ''; inputStale = true; setMode('review', { flush: false }); }
-    session.load(fresh);
+    session.load(fresh, undefined, 'text');
     setInput(session.doc.text);
     refresh('load');
     save();
