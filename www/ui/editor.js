@@ -471,7 +471,9 @@ export function mountEditor(root, options) {
     e.preventDefault();
     const text = data.replace(/\r\n?/g, '\n');
     const t = ui.input;
-    if (session && text && (!inputStale || !t.value) && t.selectionStart === 0 && t.selectionEnd === t.value.length) { pasteAsNew(text); return; }
+    // (Above LIVE_MIRROR_UNITS the paste stays a text change for now: a huge text loaded as a new
+    // dispatch lost a correction made right before a reload in perf.test.mjs; to be looked at.)
+    if (session && text && text.length <= LIVE_MIRROR_UNITS && (!inputStale || !t.value) && t.selectionStart === 0 && t.selectionEnd === t.value.length) { pasteAsNew(text); return; }
     typing.cancel();
     const next = t.value.slice(0, t.selectionStart) + text + t.value.slice(t.selectionEnd);
     if (next.length <= LIVE_MIRROR_UNITS) {
@@ -498,7 +500,6 @@ export function mountEditor(root, options) {
     focusExtent = null;
     caret = null;
     const fresh = was.text === '' && !was.corrections.length ? { ...was, text } : newDoc(text);
-    if (text.length > LIVE_MIRROR_UNITS) { ui.input.value = ''; inputStale = true; setMode('review', { flush: false }); }
     session.load(fresh, undefined, 'text');
     setInput(session.doc.text);
     refresh('load');
