@@ -101,20 +101,14 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
     for _ in 0..3 {
         if date.is_none() && partial.is_none() && doc.same_line(j) {
             if let Some((d, e)) = read_date(doc, lang, j) {
-                match d {
-                    (Some(y), m, dd) => date = Date::new(y, m, dd),
-                    (None, m, dd) => partial = Some((m, dd)),
-                }
+                (date, partial) = dated(d);
                 j = e;
                 continue;
             }
         }
         if doc.is(j, ",") && doc.same_line(j) {
             if let Some((d, e)) = read_date(doc, lang, j + 1) {
-                match d {
-                    (Some(y), m, dd) => date = Date::new(y, m, dd),
-                    (None, m, dd) => partial = Some((m, dd)),
-                }
+                (date, partial) = dated(d);
                 j = e;
                 continue;
             }
@@ -213,6 +207,19 @@ fn headline_follows(doc: &Doc, t: usize) -> bool {
 
 /// (year, month, day) read from a dateline.
 type Ymd = (Option<i32>, u32, u32);
+
+/// The date and the partial date (month and day) of a dateline: only a day
+/// that exists ("31 février" has no year, "29 février 2019" is not one), else
+/// neither, so that no reference date comes from it.
+fn dated((year, m, d): Ymd) -> (Option<Date>, Option<(u32, u32)>) {
+    match year {
+        Some(y) => (Date::new(y, m, d), None),
+        None => (
+            None,
+            dates::timex::is_valid(&format!("XXXX-{m:02}-{d:02}")).then_some((m, d)),
+        ),
+    }
+}
 
 fn read_date(doc: &Doc, lang: Lang, t: usize) -> Option<(Ymd, usize)> {
     let langs: &[Lang] = match lang {

@@ -151,14 +151,17 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
 fn dateline_in_chars(text: &str, f: &dateline::Found, dct: Option<Date>) -> Dateline {
     let mut offs = [f.start, f.end];
     text::byte_to_char_offsets(text, &mut offs);
+    // A day without a year takes the reference year; one that year does not
+    // have ("29 février" in 2019) gives no date.
     let date = match (f.date, f.partial_date) {
         (Some(d), _) => Some(d.to_string()),
-        (None, Some((m, d))) => Some(match dct {
-            Some(r) => format!("{:04}-{m:02}-{d:02}", r.year),
-            None => format!("XXXX-{m:02}-{d:02}"),
-        }),
+        (None, Some((m, d))) => match dct {
+            Some(r) => Date::new(r.year, m, d).map(|d| d.to_string()),
+            None => Some(format!("XXXX-{m:02}-{d:02}")),
+        },
         _ => None,
-    };
+    }
+    .filter(|v| dates::timex::is_valid(v));
     Dateline {
         start: offs[0],
         end: offs[1],

@@ -355,6 +355,10 @@ fn parse_added(n: usize, e: &Json) -> Result<UserEntry, Error> {
                 .map_err(|msg| invalid(&format!("\"add\" entry {n} ({text:?}): {msg}")))?,
         ),
     };
+    // A date string that is not a valid TIMEX3 value ("2019-02-31", a typo)
+    // leaves the name highlighted without a value: every date value depeche
+    // gives is valid, and a lexicon saved by an older page still loads.
+    let value = value.filter(|v| !matches!(v, Value::Date(s) if !crate::dates::timex::is_valid(s)));
     Ok(UserEntry { text, kind, value })
 }
 

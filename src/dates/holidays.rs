@@ -74,15 +74,15 @@ pub fn day(code: i32, offset: i32, year: i32) -> Option<Date> {
             let first = Date::new(year, 11, 1)?;
             // Thursday is weekday 4.
             let to_thu = (4 - first.weekday() as i64).rem_euclid(7);
-            first.add_days(to_thu + 21)
+            first.add_days(to_thu + 21)?
         }
         EASTER => easter(year)?,
-        PENTECOST => easter(year)?.add_days(49),
-        ASCENSION => easter(year)?.add_days(39),
+        PENTECOST => easter(year)?.add_days(49)?,
+        ASCENSION => easter(year)?.add_days(39)?,
         c if c >= 100 => Date::new(year, (c / 100) as u32, (c % 100) as u32)?,
         _ => return None,
     };
-    Some(d.add_days(offset as i64))
+    d.add_days(i64::from(offset))
 }
 
 /// Easter Sunday of `year` (anonymous Gregorian algorithm).

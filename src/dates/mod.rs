@@ -4,7 +4,9 @@
 //! ([`fr`], [`en`]), the forms every language shares ([`common`]: ISO and
 //! numeric dates, clock times), and a language-independent [`resolve`]r that
 //! turns a parsed [`expr::Expr`] into a TIMEX3 value against the reference
-//! date. Parsing and resolving are separate and tested separately.
+//! date. Parsing and resolving are separate and tested separately. Every
+//! value leaves through [`timex::is_valid`]: a real day of years 0000–9999,
+//! or no value.
 //!
 //! Throughput: one pass over the tokens; a token is looked at only when it is
 //! a number or one of the language's date words (one hash look-up of its
@@ -19,6 +21,7 @@ pub mod fr;
 pub mod holidays;
 pub mod resolve;
 pub mod tense;
+pub mod timex;
 pub mod words;
 
 use crate::calendar::Date;

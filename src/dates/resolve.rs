@@ -7,8 +7,9 @@
 //! the nearest one to the reference date, or the next one in future sentences.
 
 use super::expr::{Base, Expr};
+use super::timex::is_valid;
 use super::words::{CE, D, DE, H2, M, Q, W, Y};
-use crate::calendar::Date;
+use crate::calendar::{Date, MAX_YEAR, MIN_YEAR};
 use std::fmt::Write;
 
 /// What the resolver knows besides the expression.
@@ -38,8 +39,21 @@ pub struct Resolved {
 const PARTS: [&str; 5] = ["", "MO", "AF", "EV", "NI"];
 const SEASONS: [&str; 5] = ["", "SP", "SU", "FA", "WI"];
 
-/// Resolves an expression against a context.
+/// Resolves an expression against a context. The value is always a valid
+/// TIMEX3 value ([`super::timex`]) or none: a day that does not exist, or
+/// arithmetic that leaves years 0000–9999, gives no value.
 pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
+    let r = resolve_unchecked(e, cx);
+    match &r.value {
+        Some(v) if !is_valid(v) => Resolved {
+            value: None,
+            day: None,
+        },
+        _ => r,
+    }
+}
+
+fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
     let day = match e.base {
         Base::Cal {
             year,
@@ -63,11 +77,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             None => return with_day_suffix(format!("XXXX-XX-{d:02}"), e, None),
         },
         Base::Weekday { wd, shift } => match cx.dct {
-            Some(r) => Some(Some(weekday(r, wd, shift, cx.future))),
+            Some(r) => Some(weekday(r, wd, shift, cx.future)),
             None => return with_day_suffix(format!("XXXX-WXX-{wd}"), e, None),
         },
-        Base::Day(n) => cx.dct.map(|r| Some(r.add_days(n as i64))),
-        Base::Anchor(n) => cx.anchor.or(cx.dct).map(|a| Some(a.add_days(n as i64))),
+        Base::Day(n) => cx.dct.map(|r| r.add_days(i64::from(n))),
+        Base::Anchor(n) => cx.anchor.or(cx.dct).map(|a| a.add_days(i64::from(n))),
         Base::Time => cx.anchor.or(cx.dct).map(Some),
         Base::Holiday {
             code,
@@ -78,8 +92,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             (None, Some(r)) => Some(super::holidays::resolve(code, offset, shift, r, cx.future)),
             (None, None) => None,
         },
-        Base::Rel { unit: D, n } => cx.dct.map(|r| Some(r.add_days(n as i64))),
-        Base::After { unit: D, n } => cx.anchor.or(cx.dct).map(|a| Some(a.add_days(n as i64))),
+        Base::Rel { unit: D, n } => cx.dct.map(|r| r.add_days(i64::from(n))),
+        Base::After { unit: D, n } => cx.anchor.or(cx.dct).map(|a| a.add_days(i64::from(n))),
         _ => None,
     };
     if let Some(d) = day {
@@ -96,16 +110,16 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             year: Some(y),
             month: None,
             ..
-        } => Some(format!("{y:04}")),
+        } => year_value(y),
         Base::Cal {
             year,
             month: Some(m),
             day: None,
-        } => Some(match (year.or(cx.year_hint), cx.dct) {
-            (Some(y), _) => format!("{y:04}-{m:02}"),
-            (None, Some(r)) => month_value(nearest_month(r, m, 0, cx.future), m),
-            (None, None) => format!("XXXX-{m:02}"),
-        }),
+        } => match (year.or(cx.year_hint), cx.dct) {
+            (Some(y), _) => Some(month_value(y, m)),
+            (None, Some(r)) => Some(month_value(nearest_month(r, m, 0, cx.future), m)),
+            (None, None) => Some(format!("XXXX-{m:02}")),
+        },
         Base::MonthRel { month, shift } => Some(match cx.dct {
             Some(r) => month_value(nearest_month(r, month, shift, cx.future), month),
             None => format!("XXXX-{month:02}"),
@@ -114,25 +128,26 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
         Base::After { unit, n } => cx.anchor.or(cx.dct).and_then(|r| rel_value(r, unit, n)),
         Base::YearEarlier => match (cx.quarter, cx.dct) {
             (Some((y, q)), _) => Some(format!("{:04}-Q{q}", y - 1)),
-            (None, Some(r)) => Some(format!("{:04}", r.year - 1)),
+            (None, Some(r)) => year_value(r.year - 1),
             (None, None) => None,
         },
-        Base::Weekend(shift) => Some(match cx.dct {
+        Base::Weekend(shift) => match cx.dct {
             Some(r) => {
                 // The Saturday of the weekend meant.
-                let sat = weekday(r, 6, shift, cx.future || shift == 2);
                 let sat = if shift == 0 && !cx.future && r.weekday() == 7 {
                     r.add_days(-1)
                 } else {
-                    sat
+                    weekday(r, 6, shift, cx.future || shift == 2)
                 };
-                let (y, w) = sat.iso_week();
-                format!("{y:04}-W{w:02}-WE")
+                sat.map(|sat| {
+                    let (y, w) = sat.iso_week();
+                    format!("{y:04}-W{w:02}-WE")
+                })
             }
-            None => "XXXX-WXX-WE".to_string(),
-        }),
-        Base::Decade(d) => Some(format!("{d:03}")),
-        Base::Century(c) => Some(format!("{c:02}")),
+            None => Some("XXXX-WXX-WE".to_string()),
+        },
+        Base::Decade(d) => (0..=999).contains(&d).then(|| format!("{d:03}")),
+        Base::Century(c) => (0..=99).contains(&c).then(|| format!("{c:02}")),
         Base::Season {
             season,
             year,
@@ -141,7 +156,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
             let s = SEASONS.get(season as usize).copied().unwrap_or("SU");
             match (year, cx.dct) {
                 (Some(y), _) => Some(format!("{y:04}-{s}")),
-                (None, Some(r)) => Some(format!("{:04}-{s}", r.year + shift)),
+                (None, Some(r)) => Some(format!("{:04}-{s}", i64::from(r.year) + i64::from(shift))),
                 (None, None) => Some(format!("XXXX-{s}")),
             }
         }
@@ -165,6 +180,13 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
     Resolved { value, day: None }
 }
 
+/// A year as TIMEX3 writes it, or `None` outside 0000–9999.
+fn year_value(y: i32) -> Option<String> {
+    (MIN_YEAR..=MAX_YEAR)
+        .contains(&y)
+        .then(|| format!("{y:04}"))
+}
+
 fn with_day_suffix(mut v: String, e: &Expr, day: Option<Date>) -> Resolved {
     if let Some((h, m)) = e.time {
         let _ = write!(v, "T{h:02}:{m:02}");
@@ -181,10 +203,11 @@ fn with_day_suffix(mut v: String, e: &Expr, day: Option<Date>) -> Resolved {
     }
 }
 
-/// The weekday `wd` nearest the reference date in the direction asked.
-pub fn weekday(r: Date, wd: u32, shift: i32, future: bool) -> Date {
-    let cur = r.weekday() as i64;
-    let wd = wd as i64;
+/// The weekday `wd` nearest the reference date in the direction asked
+/// (`None` past the ends of the calendar).
+pub fn weekday(r: Date, wd: u32, shift: i32, future: bool) -> Option<Date> {
+    let cur = i64::from(r.weekday());
+    let wd = i64::from(wd);
     match shift {
         // Last: strictly before.
         -1 => r.add_days(-((cur - wd - 1).rem_euclid(7) + 1)),
@@ -262,27 +285,36 @@ fn month_value(y: i32, m: u32) -> String {
     format!("{y:04}-{m:02}")
 }
 
-/// The value of `n` units from the reference date at the unit's granularity.
+/// The value of `n` units from the reference date at the unit's granularity;
+/// `None` when that leaves years 0000–9999.
 pub fn rel_value(r: Date, unit: i32, n: i32) -> Option<String> {
+    let n = i64::from(n);
+    // The year `k` units of `years` away, when it is within the range.
+    let year_away = |years: i64| {
+        let y = i64::from(r.year).checked_add(n.checked_mul(years)?)?;
+        i32::try_from(y)
+            .ok()
+            .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+    };
     Some(match unit {
-        D => r.add_days(n as i64).to_string(),
+        D => r.add_days(n)?.to_string(),
         W => {
-            let (y, w) = r.add_days(7 * n as i64).iso_week();
+            let (y, w) = r.add_days(n.checked_mul(7)?)?.iso_week();
             format!("{y:04}-W{w:02}")
         }
         M => {
-            let d = r.add_months(n);
+            let d = r.add_months(n)?;
             format!("{:04}-{:02}", d.year, d.month)
         }
-        Y => format!("{:04}", r.year + n),
-        DE => format!("{:03}", (r.year + 10 * n) / 10),
-        CE => format!("{:02}", (r.year + 100 * n) / 100),
+        Y => format!("{:04}", year_away(1)?),
+        DE => format!("{:03}", year_away(10)? / 10),
+        CE => format!("{:02}", year_away(100)? / 100),
         Q => {
-            let d = r.add_months(3 * n);
+            let d = r.add_months(n.checked_mul(3)?)?;
             format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1)
         }
         H2 => {
-            let d = r.add_months(6 * n);
+            let d = r.add_months(n.checked_mul(6)?)?;
             format!("{:04}-H{}", d.year, (d.month - 1) / 6 + 1)
         }
         _ => return None,
@@ -307,12 +339,30 @@ mod tests {
     #[test]
     fn weekdays_past_future_this() {
         let r = Date::parse("2017-11-04").unwrap(); // Saturday
-        assert_eq!(weekday(r, 4, 0, false).to_string(), "2017-11-02");
-        assert_eq!(weekday(r, 6, 0, false).to_string(), "2017-11-04");
-        assert_eq!(weekday(r, 4, 0, true).to_string(), "2017-11-09");
-        assert_eq!(weekday(r, 6, -1, false).to_string(), "2017-10-28");
-        assert_eq!(weekday(r, 1, 1, false).to_string(), "2017-11-06");
-        assert_eq!(weekday(r, 6, 1, false).to_string(), "2017-11-11");
+        assert_eq!(
+            weekday(r, 4, 0, false).map(|d| d.to_string()).as_deref(),
+            Some("2017-11-02")
+        );
+        assert_eq!(
+            weekday(r, 6, 0, false).map(|d| d.to_string()).as_deref(),
+            Some("2017-11-04")
+        );
+        assert_eq!(
+            weekday(r, 4, 0, true).map(|d| d.to_string()).as_deref(),
+            Some("2017-11-09")
+        );
+        assert_eq!(
+            weekday(r, 6, -1, false).map(|d| d.to_string()).as_deref(),
+            Some("2017-10-28")
+        );
+        assert_eq!(
+            weekday(r, 1, 1, false).map(|d| d.to_string()).as_deref(),
+            Some("2017-11-06")
+        );
+        assert_eq!(
+            weekday(r, 6, 1, false).map(|d| d.to_string()).as_deref(),
+            Some("2017-11-11")
+        );
     }
 
     #[test]

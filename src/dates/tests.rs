@@ -669,3 +669,79 @@ fn a_future_word_inside_a_compound_is_no_future() {
         pairs(&[("Wednesday", "2017-11-08")])
     );
 }
+
+#[test]
+fn days_no_calendar_has_get_no_value() {
+    let none = |t: &str| (t.to_string(), None);
+    // A day no year has: the span stays, without a value.
+    assert_eq!(
+        dates(
+            "Il est arrivé le 31 février, le 30 février ou le 31 avril.",
+            Lang::Fr,
+            None
+        ),
+        vec![none("31 février"), none("30 février"), none("31 avril")]
+    );
+    assert_eq!(
+        dates("He arrived on 30 February.", Lang::En, None),
+        vec![none("30 February")]
+    );
+    // 29 February exists in some years: valid unknown year, not in 2019.
+    assert_eq!(
+        dates("le 29 février", Lang::Fr, None),
+        pairs(&[("29 février", "XXXX-02-29")])
+    );
+    assert_eq!(
+        dates("le 29 février 2019", Lang::Fr, None),
+        vec![none("29 février 2019")]
+    );
+    assert_eq!(
+        dates("le 29 février 2020", Lang::Fr, None),
+        pairs(&[("29 février 2020", "2020-02-29")])
+    );
+    // The reference year makes it: 2019 has no 29 February either.
+    assert_eq!(
+        dates("le 29 février", Lang::Fr, Some("2019-01-10")),
+        vec![none("29 février")]
+    );
+}
+
+#[test]
+fn arithmetic_past_9999_or_before_0000_gives_no_value() {
+    let none = |t: &str| (t.to_string(), None);
+    assert_eq!(
+        dates(
+            "He will come next year, tomorrow, next week or next month.",
+            Lang::En,
+            Some("9999-12-31")
+        ),
+        vec![
+            none("next year"),
+            none("tomorrow"),
+            none("next week"),
+            none("next month")
+        ]
+    );
+    assert_eq!(
+        dates(
+            "He came yesterday, last year, last week or last month.",
+            Lang::En,
+            Some("0000-01-01")
+        ),
+        vec![
+            none("yesterday"),
+            none("last year"),
+            none("last week"),
+            none("last month")
+        ]
+    );
+    // The last day and year of the range are still values.
+    assert_eq!(
+        dates(
+            "He came yesterday and this year.",
+            Lang::En,
+            Some("9999-12-31")
+        ),
+        pairs(&[("yesterday", "9999-12-30"), ("this year", "9999")])
+    );
+}

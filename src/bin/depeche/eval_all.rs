@@ -222,7 +222,8 @@ fn today() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0)).to_string()
+    Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+        .map_or_else(|| "an unknown date".to_string(), |d| d.to_string())
 }
 
 /// The commit checked out where the command runs, marked when files other
