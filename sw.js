@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "86449fafaade73a4";
+const VERSION = "cdc262f98d1eb1a6";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -59,6 +59,7 @@ const FILES = [
   "www/ui/io.js",
   "www/ui/keymap.js",
   "www/ui/labels.js",
+  "www/ui/learn-notice.js",
   "www/ui/lexicon-panel.js",
   "www/ui/notices.js",
   "www/ui/panels.js",

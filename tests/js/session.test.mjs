@@ -148,13 +148,14 @@ test('relabel, setValue and resize; each is one undo step that also restores the
   assert.equal(session.canRedo, false, 'a new change drops the redo stack');
 });
 
-test('remove: an automatic span is rejected and learned as such; the editor\'s own span leaves nothing behind', () => {
+test('remove: an automatic span is rejected and recorded for this dispatch only; the editor\'s own span leaves nothing behind', () => {
   const { session } = fresh(T1);
   const daech = at(T1, 'Daech');
   session.remove(...daech);
   assert.equal(session.spanAt(...daech), undefined);
   assert.deepEqual(session.doc.corrections.map((c) => [c.op, c.kind, c.exact]), [['reject', 'actor', 'Daech']]);
-  assert.deepEqual(session.lexicon.toJSON().reject, [{ text: 'Daech', kind: 'actor', from: 'd1' }]);
+  assert.deepEqual(session.lexicon.toJSON().reject, [], 'no global reject');
+  assert.deepEqual(session.lexicon.toJSON().local, [{ type: 'reject', text: 'Daech', kind: 'actor', from: 'd1', scope: 'd1', learned: '2024-01-01T00:00:00.000Z' }]);
 
   // an added span over an automatic one, then deleted: no span there, and the add is forgotten
   const em = at(T1, 'Emmanuel Macron a reçu');
@@ -233,8 +234,9 @@ test('applyToAll relabels automatic spans of the same name; removeAll deletes ev
   const n = session.removeAll(...first);
   assert.equal(n, 4);
   assert.deepEqual(session.spans, []);
-  assert.deepEqual(session.lexicon.toJSON().reject, [{ text: 'Tripoli', kind: 'place', from: 'd1' }]);
+  assert.deepEqual(session.lexicon.toJSON().reject, [{ text: 'Tripoli', kind: 'place', from: 'd1', scope: 'global', learned: '2024-01-01T00:00:00.000Z' }]);
   assert.equal(session.lexicon.toJSON().add.length, 0, 'the reject replaced the learned add');
+  assert.equal(session.lexicon.toJSON().local, undefined, 'the global reject replaced the records of single deletions');
   session.undo();
   assert.equal(session.spans.length, 4);
 });
@@ -251,8 +253,12 @@ test('a name learned in one dispatch is found in the next, but not re-applied to
   assert.deepEqual(brief(session.spans), ['actor:HAMAS', 'place:Alep']);
   assert.equal(session.spans[0].source, 'user');
   assert.deepEqual(fake.calls.at(-1).opts.lexicon.add, [{ text: 'Hamas', kind: 'actor' }]);
-  // a reject learned in B applies back in A when A is loaded again
+  // deleting one mention in B stays in B; removing every occurrence applies back in A
   session.remove(...at(b, 'Alep'));
+  session.load({ id: 'A', text: 'Alep, puis Alep.' });
+  assert.deepEqual(brief(session.spans), ['place:Alep', 'place:Alep']);
+  session.load({ id: 'B', text: b });
+  session.removeAll(...at(b, 'Alep'));
   session.load({ id: 'A', text: 'Alep, puis Alep.' });
   assert.deepEqual(session.spans, []);
   assert.equal(session.canUndo, false, 'load clears the history');
@@ -480,4 +486,108 @@ test('textHistory true (the page): a text edit is an undo step as before', () =>
   assert.equal(session.canUndo, true);
   session.undo();
   assert.equal(session.doc.text, T1);
+});
+
+// ---------------------------------------------------------------- learning that is scoped (issue 10, part 3)
+
+const SY_GOV = { canonical: 'Government of Syria', type: 'government' };
+const DAMAS = { country: 'SY', lat: 33.5102, lon: 36.2913, ref: 'geonames:170654' };
+
+/** The fake engine plus a capital read by context, as the core does: "Damas a annoncé" is the
+ *  government (an actor), any other "Damas" the city. Lexicon adds and rejects win, as in the core. */
+function capitalFake() {
+  const base = makeFake();
+  const annotate = (text, opts = {}) => {
+    const r = base.annotate(text, opts);
+    const lex = opts.lexicon ?? { add: [], reject: [] };
+    const spans = [...r.spans];
+    for (const m of text.matchAll(/Damas(,? a annoncé)?/gu)) {
+      const s = toCp(text, m.index), e = s + 5;
+      if (spans.some((x) => x.start < e && s < x.end)) continue; // a lexicon add found it
+      const kind = m[1] ? 'actor' : 'place';
+      if (lex.reject.some((x) => fold(x.text) === 'damas' && (!x.kind || x.kind === kind))) continue;
+      spans.push({ start: s, end: e, kind, text: 'Damas', value: kind === 'actor' ? SY_GOV : DAMAS, source: 'lexicon' });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    return { ...r, spans };
+  };
+  return { annotate, calls: base.calls };
+}
+const knowsDamas = (text, kind) => fold(text) === 'damas' && kind === 'place';
+
+test('relabelling a capital the engine knows as a place is kept to the dispatch: "<capital> a annoncé" stays an actor elsewhere', () => {
+  const fake = capitalFake();
+  const session = new Session({ annotate: fake.annotate, knows: knowsDamas, now: () => '2024-03-01T09:00:00.000Z' });
+  const a = 'Des combats près de Damas, a annoncé l\'OSDH.';
+  session.load({ id: 'A', text: a });
+  assert.deepEqual(brief(session.spans), ['actor:Damas'], 'the engine misread it here');
+  const damas = at(a, 'Damas');
+  session.relabel(...damas, 'place', DAMAS); // the value the popover finds in the gazetteer
+  assert.deepEqual(session.spanAt(...damas).value, DAMAS);
+  const [entry] = session.lexicon.entries();
+  assert.deepEqual({ ...entry }, { index: 0, type: 'add', text: 'Damas', kind: 'place', value: DAMAS, from: 'A', scope: 'A', learned: '2024-03-01T09:00:00.000Z' });
+  assert.deepEqual(session.lexicon.toJSON().add, [], 'nothing global for the command line either');
+  const b = 'Damas a annoncé une trêve. Les civils ont fui Damas.';
+  session.load({ id: 'B', text: b });
+  assert.deepEqual(session.spans.map((s) => [s.kind, s.text, s.value]), [['actor', 'Damas', SY_GOV], ['place', 'Damas', DAMAS]]);
+  assert.deepEqual(fake.calls.at(-1).opts.lexicon, { version: 1, add: [], reject: [] });
+
+  // made global (the panel or the notice): B's "Damas a annoncé" becomes a place, with its value
+  session.setLexicon(session.lexicon.setScope(0, 'global'));
+  assert.deepEqual(session.spans.map((s) => [s.kind, s.value]), [['place', DAMAS], ['place', DAMAS]]);
+  assert.equal(session.lexicon.entries()[0].learned, '2024-03-01T09:00:00.000Z', 'when it was learned is kept');
+  session.undo();
+  assert.equal(session.spans[0].kind, 'actor');
+
+  // a name the engine does not know is learned for every dispatch
+  session.load({ id: 'C', text: 'Le chef de Dupont est là.' });
+  session.relabel(...at('Le chef de Dupont est là.', 'Dupont'), 'place');
+  assert.equal(session.lexicon.findAdd('Dupont', 'place').scope, 'global');
+});
+
+test('deleting one mention of a camp rejects it in this dispatch only; "never mark this" and X reject it everywhere', () => {
+  const fake = makeFake();
+  const session = new Session({ annotate: fake.annotate, now: () => '2024-03-01T09:00:00.000Z' });
+  const a = 'Le camp d\'Alep accueille 5000 personnes. Alep reste calme.';
+  session.load({ id: 'A', text: a });
+  session.remove(...at(a, 'Alep'));
+  assert.deepEqual(brief(session.spans), ['place:Alep'], 'the other mention in this dispatch stays');
+  assert.deepEqual(session.lexicon.entries().map((e) => [e.type, e.text, e.kind, e.scope]), [['reject', 'Alep', 'place', 'A']]);
+  const b = 'Alep, 3 mars 2024. Combats à Alep.';
+  session.load({ id: 'B', text: b });
+  assert.deepEqual(brief(session.spans), ['place:Alep', 'date:3 mars 2024', 'place:Alep'], 'a later dispatch is not affected');
+  assert.deepEqual(fake.calls.at(-1).opts.lexicon.reject, []);
+
+  // back in A, "never mark this" (the notice): every mention here goes, and the name is rejected everywhere
+  session.load({ id: 'A', text: a, corrections: [] });
+  session.remove(...at(a, 'Alep'));
+  const steps = [];
+  session.addEventListener('change', (e) => steps.push(e.detail.reason));
+  assert.equal(session.rejectEverywhere('Alep', 'place'), 1);
+  assert.deepEqual(steps, ['removeAll'], 'one step');
+  assert.deepEqual(session.spans, []);
+  assert.deepEqual(session.lexicon.entries().map((e) => [e.type, e.text, e.kind, e.scope]), [['reject', 'Alep', 'place', 'global']],
+    'the global reject replaced the record of the single deletion');
+  session.undo();
+  assert.deepEqual(brief(session.spans), ['place:Alep']);
+  assert.equal(session.lexicon.entries()[0].scope, 'A');
+  session.redo();
+  session.load({ id: 'B', text: b });
+  assert.deepEqual(brief(session.spans), ['date:3 mars 2024']);
+  assert.throws(() => session.rejectEverywhere(' ', 'place'), /non-empty/);
+  assert.throws(() => session.rejectEverywhere('Alep', 'city'), /kind must be one of/);
+});
+
+test('a local record never unlearns a global decision; adding back a deleted name replaces the record', () => {
+  const { session } = fresh(T1);
+  const session2 = session;
+  const paris = at(T1, 'Paris');
+  session2.relabel(...paris, 'actor'); // global: the fake knows nothing
+  session2.load({ id: 'd2', text: 'Paris et Paris.' });
+  assert.deepEqual(brief(session2.spans), ['actor:Paris', 'actor:Paris']);
+  session2.remove(0, 5);
+  assert.deepEqual(session2.lexicon.entries().map((e) => [e.type, e.kind, e.scope]), [['add', 'actor', 'global'], ['reject', 'actor', 'd2']]);
+  session2.add(0, 5, 'actor');
+  assert.deepEqual(session2.lexicon.entries().map((e) => [e.type, e.kind, e.scope, e.from]), [['add', 'actor', 'global', 'd2']],
+    'the add learned in d2 replaced the global add and the record of the deletion');
 });

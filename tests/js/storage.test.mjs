@@ -462,3 +462,20 @@ test('a huge dispatch is saved with its spans packed in slices; a later save of 
   assert.equal((await store.saveDoc(big, spansOf('place'))).spanCount, 30_000);
   assert.equal((await store.loadDoc('big')).spans[0].kind, 'place');
 });
+
+test('the lexicon: one stored before scopes loads (every entry global); bad "local" entries are left out', async () => {
+  const { Lexicon } = await import('../../www/core/lexicon.js');
+  const ls = new MemoryStorage();
+  ls.setItem(LEXICON_KEY, JSON.stringify({ version: 1, add: [{ text: 'OSDH', kind: 'actor', from: 'd1' }], reject: [{ text: 'Un' }] }));
+  const store = createStorage({ indexedDB: null, localStorage: ls, now: () => 0 });
+  const old = store.loadLexicon();
+  assert.equal(old.warning, null);
+  assert.deepEqual(Lexicon.fromJSON(old.data).entries().map((e) => [e.text, e.scope]), [['OSDH', 'global'], ['Un', 'global']]);
+  const lex = new Lexicon().learnReject('Kakuma', 'place', 'd2', { scope: 'd2', learned: '2024-01-01T00:00:00.000Z' }).learnAdd('OSDH', 'actor');
+  store.saveLexicon(lex.toJSON());
+  assert.deepEqual(Lexicon.fromJSON(store.loadLexicon().data).toJSON(), lex.toJSON());
+  ls.setItem(LEXICON_KEY, JSON.stringify({ version: 1, add: [], reject: [], local: [{ type: 'reject', text: 'A', scope: 'd' }, { type: 'add', text: 'B', kind: 'place', scope: 'global' }, { text: 'C', scope: 'd' }] }));
+  const partial = store.loadLexicon();
+  assert.deepEqual(partial.data.local, [{ type: 'reject', text: 'A', scope: 'd' }]);
+  assert.match(partial.warning, /^2 entries of the saved lexicon could not be read/);
+});

@@ -8,7 +8,8 @@
 //   index ("summary": updated, title, size, span count) lets the history be listed from index
 //   keys alone, without reading any text.
 // - The lexicon and the preferences are small and needed synchronously at start-up: they go to
-//   localStorage under "depeche.lexicon.v1" and "depeche.prefs.v1". Stored JSON that cannot
+//   localStorage under "depeche.lexicon.v1" and "depeche.prefs.v1" (the lexicon as
+//   Lexicon#toJSON writes it; one stored before entries had a scope loads as global). Stored JSON that cannot
 //   be read is copied to a backup key before anything is returned, so it is never overwritten
 //   unseen; the caller gets an empty value and a warning to show.
 // - Nothing fails silently: every IndexedDB failure (no IndexedDB at all, private mode, quota
@@ -353,13 +354,22 @@ export function createStorage(opts = {}) {
         const backup = backupKey(ls, LEXICON_KEY, read.raw, now());
         return { data: empty(), warning: `The saved lexicon is not a version 1 lexicon; it was set aside${backup}. Starting with an empty lexicon.` };
       }
-      const add = v.add.filter((e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && KINDS.includes(e.kind));
-      const reject = v.reject.filter((e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && (e.kind === undefined || KINDS.includes(e.kind)));
-      const dropped = v.add.length - add.length + v.reject.length - reject.length;
+      // Entries from before scopes were kept have no "scope": Lexicon.fromJSON reads them as global.
+      const scopeOk = (e) => e.scope === undefined || (typeof e.scope === 'string' && e.scope !== '');
+      const addOk = (e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && KINDS.includes(e.kind) && scopeOk(e);
+      const rejectOk = (e) => isObject(e) && typeof e.text === 'string' && e.text !== '' && (e.kind === undefined || KINDS.includes(e.kind)) && scopeOk(e);
+      const add = v.add.filter(addOk);
+      const reject = v.reject.filter(rejectOk);
+      // "local": entries kept to one dispatch ({type, ..., scope: the dispatch's id})
+      const rawLocal = Array.isArray(v.local) ? v.local : [];
+      const local = rawLocal.filter((e) => isObject(e) && typeof e.scope === 'string' && e.scope !== 'global'
+        && ((e.type === 'add' && addOk(e)) || (e.type === 'reject' && rejectOk(e))));
+      const dropped = v.add.length - add.length + v.reject.length - reject.length + rawLocal.length - local.length
+        + (v.local !== undefined && !Array.isArray(v.local) ? 1 : 0);
       if (dropped === 0) return { data: /** @type {LexiconData} */ (v), warning: null };
       const backup = backupKey(ls, LEXICON_KEY, read.raw, now());
       return {
-        data: /** @type {LexiconData} */ ({ ...v, add, reject }),
+        data: /** @type {LexiconData} */ ({ ...v, add, reject, ...(local.length ? { local } : {}) }),
         warning: `${dropped} entr${dropped === 1 ? 'y' : 'ies'} of the saved lexicon could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the saved copy was set aside${backup}.`,
       };
     },

@@ -38,15 +38,18 @@
  */
 
 /**
- * The editor's lexicon (FORMAT.md). `from` = id of the doc the entry was learned from (an extra
- * key the core ignores).
- * @typedef {{version:1, add:{text:string, kind:Kind, value?:any, from?:string}[],
- *            reject:{text:string, kind?:Kind, from?:string}[]}} LexiconData
+ * The editor's lexicon (FORMAT.md). Extra keys the core ignores: `from` = id of the doc the entry
+ * was learned from, `scope` = "global" or the id of the one dispatch it is kept to, `learned` =
+ * ISO time; `local` = the entries kept to one dispatch (core/lexicon.js).
+ * @typedef {{version:1, add:{text:string, kind:Kind, value?:any, from?:string, scope?:string, learned?:string}[],
+ *            reject:{text:string, kind?:Kind, from?:string, scope?:string, learned?:string}[],
+ *            local?:{type:'add'|'reject', text:string, kind?:Kind, value?:any, from?:string, scope:string, learned?:string}[]}} LexiconData
  */
 
 /**
- * One row of the lexicon list in the UI; `index` is what Lexicon#remove / #update take.
- * @typedef {{index:number, type:'add'|'reject', text:string, kind?:Kind, value?:any, from?:string}} LexiconEntry
+ * One row of the lexicon list in the UI; `index` is what Lexicon#remove / #update / #setScope take.
+ * @typedef {{index:number, type:'add'|'reject', text:string, kind?:Kind, value?:any, from?:string,
+ *            scope:string, learned?:string}} LexiconEntry
  */
 
 /**

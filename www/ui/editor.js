@@ -20,6 +20,7 @@ import { createHistoryPanel } from './history.js';
 import { createLexiconPanel } from './lexicon-panel.js';
 import { createIoPanel } from './io.js';
 import { createPopover, relabel, setValueEverywhere, refYear } from './popover.js';
+import { createLearnNotice } from './learn-notice.js';
 import { unresolved } from './values.js';
 import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
@@ -54,6 +55,9 @@ const BIG_PANEL_SPANS = 20_000; // above this, the entity panel is grouped in a 
 export function mountEditor(root, options) {
   root.classList.add('depeche');
   const ui = buildLayout(root);
+  /** What the last correction taught the lexicon, with Undo and its scope (learn-notice.js). */
+  const learn = createLearnNotice({ session: () => session, notices: { announce: (m) => notices.announce(m), error: (e, c) => notices.error(e, c) } });
+  ui.errors.after(learn.el);
   const notices = createNotices({ errors: ui.errors, live: ui.live, status: ui.status });
   const showError = notices.error;
   notices.error = (e, context = '') => { const row = showError(e, context); try { options.onError?.(e, context); } catch { /* the host's handler */ } return row; };
@@ -537,6 +541,7 @@ export function mountEditor(root, options) {
       case 'caret': moveCaret(arg); return;
       case 'extend': extendCaret(arg); return;
       case 'find': finder.open(); return;
+      case 'scope': if (!learn.scope()) notices.announce('Nothing just learned to keep or extend.'); return;
       case 'next': nextToReview(arg); return;
       case 'accept': {
         const sp = needSpan();
@@ -807,6 +812,7 @@ export function mountEditor(root, options) {
   }
   function onChange(ev) {
     const reason = typingChange ? 'typing' : ev?.detail?.reason ?? '';
+    learn.onChange(reason, session.lexicon);
     refresh(reason);
     lexiconPanel?.refresh();
     save();
@@ -839,7 +845,9 @@ export function mountEditor(root, options) {
       notices.error(e, 'Lexicon (starting empty)');
       lexicon = Lexicon.fromJSON({ version: 1, add: [], reject: [] });
     }
-    session = new Session({ annotate, lexicon });
+    // knows: a name the gazetteers have as that kind; what is taught about it stays in its dispatch
+    const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
+    session = new Session({ annotate, lexicon, knows });
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;

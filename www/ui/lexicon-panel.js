@@ -1,12 +1,26 @@
 // The lexicon panel: what the editor taught depeche (names to add, highlights to reject).
 // Why: learning is only trustworthy when it can be seen and undone: list, edit, delete, export,
 // import, clear. Every change goes through the session (so it is undoable and re-annotates);
-// the lexicon itself is an immutable value (core/lexicon.js). Trade-off: editing is a small form
-// per row (text, kind, add/reject), values are edited on the spans, not here.
+// the lexicon itself is an immutable value (core/lexicon.js). Each row says where the entry
+// applies (every dispatch, or the one dispatch it is kept to: a select changes it), when it was
+// learned, and how often it applied in the dispatch open now (countUses: the spans an add made,
+// the mentions a reject kept unmarked).
+// Trade-offs: editing is a small form per row (text, kind, add/reject), values are edited on the
+// spans, not here; counts are for the dispatch open now, computed only while the panel is open.
 
 import { h, download } from './dom.js';
 import { KINDS, valueText, clip } from './labels.js';
-import { Lexicon } from '../core/lexicon.js';
+import { Lexicon, countUses } from '../core/lexicon.js';
+
+/** "12 Mar 2024, 09:30" in the reader's locale, or '' for an entry from before times were kept. */
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  try {
+    return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  } catch { return d.toISOString().slice(0, 16).replace('T', ' '); }
+}
 
 /**
  * @param {HTMLDetailsElement} section
@@ -25,7 +39,7 @@ export function createLexiconPanel(section, deps) {
 
   section.replaceChildren(
     h('summary', {}, h('h2', {}, 'Lexicon ', count)),
-    h('p', { class: 'dp-note', text: 'Names you added, relabelled or rejected; applied to every later dispatch.' }),
+    h('p', { class: 'dp-note', text: 'Names your corrections taught. “Every dispatch” entries apply to the dispatches you open next; “this dispatch” ones only record a correction kept to its dispatch.' }),
     h('div', { class: 'dp-row' },
       h('button', { type: 'button', class: 'dp-lex-export', text: 'Export', on: { click: guard(() => {
         download('depeche-lexicon.json', `${JSON.stringify(deps.session().lexicon.toJSON(), null, 1)}\n`, 'application/json');
@@ -64,11 +78,27 @@ export function createLexiconPanel(section, deps) {
       const t = /** @type {HTMLSelectElement} */ (type).value, k = /** @type {HTMLSelectElement} */ (kind).value;
       if (t === 'add' && !k) throw new Error('A name to highlight needs a kind.');
       const entry = { type: t, text: /** @type {HTMLInputElement} */ (text).value.trim(), ...(k ? { kind: k } : {}),
-        ...(e.value !== undefined && t === 'add' && k === e.kind ? { value: e.value } : {}), ...(e.from ? { from: e.from } : {}) };
+        ...(e.value !== undefined && t === 'add' && k === e.kind ? { value: e.value } : {}), ...(e.from ? { from: e.from } : {}),
+        scope: e.scope, ...(e.learned ? { learned: e.learned } : {}) };
       set(deps.session().lexicon.update(e.index, entry), `Lexicon entry “${entry.text}” saved.`);
     }));
     li.replaceChildren(form);
     /** @type {HTMLElement} */ (text).focus();
+  }
+
+  /** The scope select of a row: every dispatch, or the one dispatch the entry is (or would be) kept to. */
+  function scopeSelect(e, docId) {
+    const local = e.scope !== 'global' ? e.scope : e.from ?? docId;
+    const sel = /** @type {HTMLSelectElement} */ (h('select', { class: 'dp-lex-scope', 'aria-label': `Where “${clip(e.text, 40)}” applies` },
+      h('option', { value: 'global', text: 'every dispatch' }),
+      h('option', { value: local, text: local === docId ? 'this dispatch only' : 'its own dispatch only', title: local })));
+    sel.value = e.scope === 'global' ? 'global' : local;
+    sel.addEventListener('change', guard(() => {
+      const lex = deps.session().lexicon;
+      set(lex.setScope(e.index, sel.value), sel.value === 'global'
+        ? `“${e.text}” now applies to every dispatch.` : `“${e.text}” now kept to ${local === docId ? 'this' : 'its own'} dispatch.`);
+    }));
+    return sel;
   }
 
   function refresh() {
@@ -76,17 +106,27 @@ export function createLexiconPanel(section, deps) {
     if (!s) return;
     const entries = s.lexicon.entries();
     count.textContent = `(${entries.length})`;
+    const docId = s.doc.id;
+    const uses = section.open ? countUses(s.lexicon, s.doc.text, s.spans) : [];
     list.replaceChildren(...entries.map((e) => {
-      const li = h('li', { class: `dp-lex-entry dp-lex-${e.type}` });
+      const li = h('li', { class: `dp-lex-entry dp-lex-${e.type}`, dataset: { scope: e.scope === 'global' ? 'global' : 'local' } });
+      const n = uses[e.index];
+      const learned = when(e.learned);
       li.append(
         h('span', { class: `dp-swatch ${e.kind ? `dp-${e.kind}` : ''}`, 'aria-hidden': 'true', text: e.type === 'reject' ? '✕' : (e.kind ?? '?')[0].toUpperCase() }),
         h('span', { class: 'dp-lex-name', text: clip(e.text, 50) }),
         h('span', { class: 'dp-lex-what', text: e.type === 'reject' ? ` not ${e.kind ?? 'highlighted'}` : ` ${e.kind}${e.value ? ` — ${valueText(e.kind, e.value)}` : ''}` }),
         h('button', { type: 'button', class: 'dp-lex-edit-btn', text: 'Edit', 'aria-label': `Edit lexicon entry ${e.text}`, on: { click: () => editRow(li, e) } }),
         h('button', { type: 'button', class: 'dp-lex-del', text: 'Delete', 'aria-label': `Delete lexicon entry ${e.text}`,
-          on: { click: guard(() => set(deps.session().lexicon.remove(e.index), `Lexicon entry “${e.text}” deleted.`)) } }));
+          on: { click: guard(() => set(deps.session().lexicon.remove(e.index), `Lexicon entry “${e.text}” deleted.`)) } }),
+        h('span', { class: 'dp-lex-meta' },
+          scopeSelect(e, docId),
+          learned ? h('span', { class: 'dp-lex-when', text: `learned ${learned}`, title: e.learned }) : null,
+          typeof n === 'number' ? h('span', { class: 'dp-lex-uses', text: e.type === 'add' ? `${n} here` : `${n} left unmarked here`,
+            title: e.type === 'add' ? 'Highlights of this name and kind in the dispatch open now' : 'Mentions of this name not highlighted as this kind in the dispatch open now' }) : null));
       return li;
     }));
   }
+  section.addEventListener('toggle', () => { if (section.open) refresh(); });
   return { refresh };
 }

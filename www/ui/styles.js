@@ -143,6 +143,13 @@ export const EDITOR_CSS = `
 .depeche .dp-history-item .dp-open[aria-current="true"] { font-weight: 600; }
 .depeche .dp-history-date { color: var(--dp-muted); font-size: .78rem; }
 .depeche .dp-lex-edit { display: flex; flex-wrap: wrap; gap: .25rem; }
+.depeche .dp-lex-entry { flex-wrap: wrap; }
+.depeche .dp-lex-meta { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; font-size: .78rem; color: var(--dp-muted); }
+.depeche .dp-lex-meta select { font-size: .78rem; }
+/* the learning notice (learn-notice.js) */
+.depeche .dp-learned { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; background: #eef5ff; border: 1px solid #b9cde8; color: #0b2a4a; padding: .3rem .6rem; border-radius: 4px; margin: .25rem 0; }
+.depeche .dp-learned[hidden] { display: none; }
+.depeche .dp-learned-text { flex: 1; }
 
 /* dialogs */
 .depeche .dp-dialog { border: 1px solid var(--dp-border); border-radius: 8px; padding: 1rem 1.2rem; max-width: 32rem; }
