@@ -103,10 +103,14 @@ export function createPopover(opts) {
     title: `${label} (${keys})`, 'aria-keyshortcuts': keys, 'aria-label': label, ...extra });
   const kindButtons = KINDS.map((k) => {
     const b = cmdButton(k, `Make it ${k === 'actor' ? 'an' : 'a'} ${k}`, KIND_KEY[k], { class: `dp-chip-btn dp-chip-kind dp-${k}` });
+    // its name is its visible word ("Actor"), the title says what it does: a spoken name that
+    // differs from the visible text fails WCAG 2.5.3 (label in name) for voice control users
+    b.removeAttribute('aria-label');
     b.append(h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }), ` ${KIND_NAME[k]}`);
     return b;
   });
-  const label = (b, t) => { b.textContent = t; return b; };
+  // a button with a visible word is named by it (WCAG 2.5.3); its title says what it does
+  const label = (b, t) => { b.textContent = t; b.removeAttribute('aria-label'); return b; };
   const buttons = {
     value: label(cmdButton('value', 'Correct the value', 'V'), 'Value…'),
     delete: label(cmdButton('delete', 'Delete this highlight', 'Delete'), 'Delete'),
