@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "cdc262f98d1eb1a6";
+const VERSION = "39d180eba2a0a1e4";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

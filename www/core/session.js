@@ -292,6 +292,7 @@ export class Session extends EventTarget {
    * @param {Doc} doc @param {string} text @returns {{corrections: Correction[], orphans: Correction[]}}
    */
   #moveTo(doc, text) {
+    if (doc.corrections.length === 0) return { corrections: [], orphans: [...doc.orphans] }; // typing: no text to compare
     const places = reanchor(doc.text, text, doc.corrections);
     /** @type {{c:Correction, order:number}[]} */
     const kept = [];

@@ -24,7 +24,8 @@ import { createTextView } from './render.js';
 import { createNotices } from './notices.js';
 import { renderLegend, renderEntities, renderOrphans } from './panels.js';
 import { offsetMap } from '../core/offsets.js';
-import { readHost, rangesFor, hasHighlightApi } from './host-text.js';
+import { readHost, rangesFor, hasHighlightApi, createHostReader } from './host-text.js';
+import { createIncrementalAnnotator } from '../core/incremental.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 import { addHighlightRules } from './styles.js';
@@ -32,6 +33,13 @@ import { addHighlightRules } from './styles.js';
 const KINDS = ['actor', 'place', 'date'];
 const DEBOUNCE_MS = 150;
 const LARGE_UNITS = 256 * 1024;
+// Typing (see "following the host"): an update that took longer than this goes back to the debounce.
+const SLOW_SYNC_MS = 8;
+// More spans than this: only those near the viewport are in CSS.highlights (see paintHighlights).
+const WINDOW_MIN = 200;
+// An entity panel that took longer than this to draw waits for a pause in typing.
+const SLOW_PANEL_MS = 2;
+const PANEL_PAUSE_MS = 900;
 export { readHost, rangesFor, hasHighlightApi };
 
 /**
@@ -83,21 +91,48 @@ export function mountHostAnnotator(shadow, host, options) {
   const listen = (t, type, fn, o) => { t.addEventListener(type, fn, o); cleanups.push(() => t.removeEventListener(type, fn, o)); };
   const removeRules = useApi ? addHighlightRules(doc, prefix) : () => {};
 
-  function annotate(text, opts) {
+  function annotateWhole(text, opts) {
     if (text.length <= LARGE_UNITS || !engine.annotateLarge) return engine.annotate(text, opts);
     return engine.annotateLarge(text, opts, {});
   }
+  // While the host is being typed in, only the edited block is annotated again; the whole text
+  // when typing pauses (core/incremental.js, connected to the session when it starts).
+  const incremental = createIncrementalAnnotator(annotateWhole, { annotateBlock: (t, o) => engine.annotate(t, o) });
+  function annotate(text, opts) {
+    return incremental.annotate(text, opts);
+  }
 
+  // The host's text: its block children are walked again only when a mutation touched them.
+  const reader = isTextarea ? null : createHostReader(host);
+  /** @type {MutationObserver|null} */ let mo = null;
+  let nodeAt = /** @type {Map<Node, number>|null} */ (null); // text node -> its UTF-16 offset (from segs)
   function read() {
     if (isTextarea) { segs = []; return /** @type {HTMLTextAreaElement} */ (host).value.replace(/\r\n?/g, '\n'); }
-    const r = readHost(host);
+    if (mo) reader.note(mo.takeRecords());
+    const r = reader.read();
     segs = r.segs;
+    nodeAt = null;
     return r.text;
   }
 
   // ---- drawing ----------------------------------------------------------------------------------
+  // An edit changes one block: the Ranges of the spans around it are kept from one paint to the
+  // next (a Range is live: it follows edits of other text nodes) and checked against the text
+  // nodes' offsets, new ones are made only for the spans that changed or whose nodes the editor
+  // replaced. Chromium re-validates every range of every highlight after any DOM change of the
+  // page (~20 µs per range per keystroke), so above WINDOW_MIN spans only those within half a
+  // viewport of the visible area are in CSS.highlights, updated on scroll. The legend and the
+  // entity panel, when drawing them is not cheap, wait for a pause in typing.
   let boxes = []; // fallback: [{range, kind}]
-  function paint() {
+  /** The last paint: the spans drawn and their Ranges (undefined: not made yet), kept for the next. */
+  let drawn = { text: '', cpLength: 0, spans: /** @type {any[]} */ ([]), ranges: /** @type {(Range|null|undefined)[]} */ ([]) };
+  /** Each kind's Highlight (registered once) and the ranges it holds, in span order. */
+  const highlights = /** @type {Record<string, any>} */ ({});
+  const inHighlight = /** @type {Record<string, Range[]>} */ ({ actor: [], place: [], date: [] });
+  let probe = /** @type {Range|null} */ (null);
+  let panelMs = 0, legendCounts = '', shownOrphans = 0;
+  /** @param {string} [reason] the session's reason for the change */
+  function paint(reason) {
     if (!session || destroyed) return;
     const spans = shown(session.spans);
     const text = session.doc.text;
@@ -106,20 +141,137 @@ export function mountHostAnnotator(shadow, host, options) {
       place();
     } else {
       if (read() !== text) { schedule(); return; } // the host changed since: re-read first
-      const ranges = rangesFor(doc, text, segs, spans);
-      if (useApi) {
-        for (const k of KINDS) {
-          const rs = ranges.filter((r, i) => r && spans[i].kind === k);
-          win.CSS.highlights.set(`${prefix}-${k}`, new win.Highlight(...rs));
-        }
-      } else {
+      carry(text, spans);
+      if (useApi) paintHighlights();
+      else {
+        const ranges = rangesAt(0, spans.length);
         boxes = ranges.map((range, i) => ({ range, kind: spans[i].kind })).filter((b) => b.range);
         place();
       }
     }
-    renderLegend(ui.legend, spans);
+    if (panelMs <= SLOW_PANEL_MS || (reason !== 'text' && reason !== 'annotated')) panelsNow();
+    else if (reason === 'text') panelsLater();
+    else { panelsLater.cancel(); idle(panelsNow); }
+  }
+  function panelsNow() {
+    panelsLater.cancel();
+    if (!session || destroyed) return;
+    const t0 = performance.now();
+    const spans = shown(session.spans);
+    const counts = KINDS.map((k) => spans.reduce((n, x) => n + (x.kind === k ? 1 : 0), 0)).join();
+    if (counts !== legendCounts) { renderLegend(ui.legend, spans); legendCounts = counts; }
     if (panels !== 'none') renderEntities(ui.entities, shown(session.entities()), jumpTo);
-    renderOrphans(ui.orphanSection, ui.orphans, session.doc.orphans ?? [], (i) => session.dismissOrphan(i));
+    const orphans = session.doc.orphans ?? [];
+    if (orphans.length || shownOrphans) renderOrphans(ui.orphanSection, ui.orphans, orphans, (i) => session.dismissOrphan(i));
+    shownOrphans = orphans.length;
+    panelMs = performance.now() - t0;
+  }
+  const idle = (fn) => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 0));
+  const panelsLater = debounce(() => idle(() => { if (!destroyed) panelsNow(); }), PANEL_PAUSE_MS);
+
+  /** The new spans take the Ranges of the same spans last drawn (before and after the edit). */
+  function carry(text, spans) {
+    if (text === drawn.text && spans === drawn.spans) return;
+    const cpLength = offsetMap(text).cpLength;
+    const d = cpLength - drawn.cpLength;
+    const old = drawn.spans, olds = drawn.ranges;
+    const ranges = new Array(spans.length);
+    const n = Math.min(old.length, spans.length);
+    const same = (a, b, shift) => a === b || (a.kind === b.kind && a.start + shift === b.start && a.end + shift === b.end && a.text === b.text);
+    let i = 0;
+    while (i < n && same(old[i], spans[i], 0)) { ranges[i] = olds[i]; i++; }
+    for (let j = 1; j <= n - i && same(old[old.length - j], spans[spans.length - j], d); j++) ranges[spans.length - j] = olds[old.length - j];
+    drawn = { text, cpLength, spans, ranges };
+  }
+  /** The Ranges of drawn spans [lo, hi): kept ones checked against the text nodes' offsets, others made. */
+  function rangesAt(lo, hi) {
+    const { text, spans, ranges } = drawn;
+    const map = offsetMap(text);
+    if (!nodeAt) { nodeAt = new Map(); for (const g of segs) nodeAt.set(g.node, g.at); }
+    const need = [], idx = [];
+    for (let i = lo; i < hi; i++) {
+      const r = ranges[i], s = spans[i];
+      if (r && nodeAt.get(r.startContainer) + r.startOffset === map.toUtf16(s.start)
+        && nodeAt.get(r.endContainer) + r.endOffset === map.toUtf16(s.end)) continue;
+      need.push(s);
+      idx.push(i);
+    }
+    if (need.length) {
+      const made = rangesFor(doc, text, segs, need);
+      for (let k = 0; k < idx.length; k++) ranges[idx[k]] = made[k];
+    }
+    return ranges.slice(lo, hi);
+  }
+  function paintHighlights() {
+    const { spans } = drawn;
+    const [lo, hi] = spans.length > WINDOW_MIN ? windowOf() : [0, spans.length];
+    const ranges = rangesAt(lo, hi);
+    for (const k of KINDS) {
+      const want = [];
+      for (let i = lo; i < hi; i++) if (ranges[i - lo] && spans[i].kind === k) want.push(ranges[i - lo]);
+      const name = `${prefix}-${k}`;
+      let hl = highlights[k];
+      if (!hl || win.CSS.highlights.get(name) !== hl) {
+        hl = highlights[k] = new win.Highlight();
+        win.CSS.highlights.set(name, hl);
+        inHighlight[k] = [];
+      }
+      const have = inHighlight[k];
+      if (have.length === want.length && have.every((r, i) => r === want[i])) continue;
+      hl.clear();
+      for (const r of want) hl.add(r);
+      inHighlight[k] = want;
+    }
+  }
+  /**
+   * Indexes [lo, hi) of the drawn spans near the visible part of the host: those of the text nodes
+   * from `bounds.first` to `bounds.end` (excluded; null: the end). The window is kept while it still
+   * covers the viewport and its nodes are there, so typing does not change what the highlights hold
+   * (each change repaints every highlighted text on screen); otherwise it is taken afresh, half a
+   * viewport beyond each edge.
+   */
+  let bounds = /** @type {{first: Node, end: Node|null}|null} */ (null);
+  function windowOf() {
+    const { text, spans } = drawn;
+    const n = segs.length;
+    if (!n) return [0, 0];
+    if (!nodeAt) { nodeAt = new Map(); for (const g of segs) nodeAt.set(g.node, g.at); }
+    const vh = win.innerHeight || doc.documentElement.clientHeight || 800;
+    probe ??= doc.createRange();
+    const rectOf = (node) => { probe.selectNodeContents(node); return probe.getBoundingClientRect(); };
+    const covers = bounds && nodeAt.has(bounds.first) && (bounds.end === null || nodeAt.has(bounds.end))
+      && (bounds.first === segs[0].node || rectOf(bounds.first).top <= -vh / 8)
+      && (bounds.end === null || rectOf(bounds.end).top >= vh * 1.125);
+    if (!covers) {
+      const top = -vh / 2, bottom = vh * 1.5;
+      // text nodes are laid out top to bottom in document order: two binary searches
+      let a = 0, b = n;
+      while (a < b) { const m = (a + b) >> 1; if (rectOf(segs[m].node).bottom < top) a = m + 1; else b = m; }
+      const first = Math.min(a, n - 1);
+      b = n;
+      while (a < b) { const m = (a + b) >> 1; if (rectOf(segs[m].node).top <= bottom) a = m + 1; else b = m; }
+      bounds = { first: segs[first].node, end: a < n ? segs[a].node : null };
+    }
+    const map = offsetMap(text);
+    const c0 = map.toCodePoint(nodeAt.get(bounds.first));
+    const c1 = bounds.end ? map.toCodePoint(nodeAt.get(bounds.end)) : map.cpLength;
+    let lo = 0, hi = spans.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (spans[m].end <= c0) lo = m + 1; else hi = m; }
+    const from = lo;
+    hi = spans.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (spans[m].start < c1) lo = m + 1; else hi = m; }
+    return [from, lo];
+  }
+  /** Scrolled or resized: the highlights near the viewport again. */
+  let windowFrame = 0;
+  function rewindow() {
+    if (windowFrame || destroyed || !useApi || isTextarea || drawn.spans.length <= WINDOW_MIN) return;
+    windowFrame = win.requestAnimationFrame(() => {
+      windowFrame = 0;
+      if (!session || destroyed) return;
+      if (read() !== drawn.text) { schedule(); return; }
+      paintHighlights();
+    });
   }
   // Overlays follow the host's box (textarea mirror, or fallback boxes): position: fixed coordinates.
   let frame = 0;
@@ -172,20 +324,51 @@ export function mountHostAnnotator(shadow, host, options) {
   }
 
   // ---- following the host -----------------------------------------------------------------------------
-  const schedule = debounce(() => { if (!destroyed) sync(); }, DEBOUNCE_MS);
+  // An edit of the host is applied on the next animation frame, so that the highlights follow the
+  // typing in the frame that shows it: cheap while only a block is annotated again and ranges are
+  // kept (see annotate and paint). An update that took over SLOW_SYNC_MS (a huge text, a slow
+  // page) puts the next ones on a timer instead: at most one update per DEBOUNCE_MS while the
+  // edits go on (a throttle, not a debounce: steady typing must not starve it). The timer is also
+  // the fallback where frames do not run (a background tab). A textarea's mirror is redrawn
+  // whole: debounced, as before.
+  const later = debounce(() => { if (!destroyed) sync(); }, DEBOUNCE_MS);
+  let syncFrame = 0, syncTimer = 0, slow = false;
+  const schedule = Object.assign(() => {
+    if (destroyed) return;
+    if (isTextarea) { later(); return; }
+    if (!syncTimer) syncTimer = setTimeout(() => { syncTimer = 0; if (!destroyed) sync(); }, DEBOUNCE_MS);
+    if (!slow && !syncFrame) syncFrame = win.requestAnimationFrame(() => { syncFrame = 0; if (!destroyed) sync(); });
+  }, {
+    cancel() {
+      later.cancel();
+      if (syncFrame) win.cancelAnimationFrame(syncFrame);
+      clearTimeout(syncTimer);
+      syncFrame = syncTimer = 0;
+    },
+  });
   function sync() {
+    schedule.cancel();
     if (!session) return;
+    const t0 = performance.now();
     const text = read();
     if (text !== session.doc.text) session.setText(text); // 'change' repaints
-    else paint();
+    else paint('text');
+    slow = performance.now() - t0 > SLOW_SYNC_MS || text.length > LARGE_UNITS;
   }
   if (isTextarea) {
     listen(host, 'input', () => { place(); schedule(); });
     listen(host, 'scroll', () => { mirrorEl.scrollTop = host.scrollTop; mirrorEl.scrollLeft = host.scrollLeft; });
   } else {
-    const mo = new MutationObserver(() => schedule());
+    mo = new MutationObserver((records) => { reader.note(records); schedule(); });
     mo.observe(host, { characterData: true, childList: true, subtree: true });
     cleanups.push(() => mo.disconnect());
+  }
+  if (useApi && !isTextarea) {
+    listen(win, 'scroll', rewindow, { capture: true, passive: true });
+    listen(win, 'resize', rewindow);
+    const ro = new ResizeObserver(() => rewindow());
+    ro.observe(host);
+    cleanups.push(() => ro.disconnect());
   }
   if (isTextarea || !useApi) {
     listen(doc.defaultView ?? window, 'scroll', place, { capture: true, passive: true });
@@ -199,7 +382,8 @@ export function mountHostAnnotator(shadow, host, options) {
     engine = await options.engine;
     if (destroyed) return;
     session = new Session({ annotate, textHistory: false, lexicon: options.lexicon instanceof Lexicon ? options.lexicon : Lexicon.fromJSON({ version: 1, add: [], reject: [] }) });
-    session.addEventListener('change', () => paint());
+    session.addEventListener('change', (ev) => paint(ev.detail?.reason));
+    cleanups.push(incremental.connect(session));
     session.addEventListener('error', (e) => notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine'));
     if (typeof options.text === 'string') setHostText(options.text);
     const now = new Date().toISOString();
@@ -218,9 +402,9 @@ export function mountHostAnnotator(shadow, host, options) {
     ready,
     session: () => session,
     get highlightApi() { return useApi; },
-    /** Re-read the host now (no debounce). */
-    flush() { schedule.cancel(); sync(); },
-    setText(text) { setHostText(text); schedule.cancel(); sync(); },
+    /** Re-read the host now (no debounce), and annotate the whole text if only a block was. */
+    flush() { schedule.cancel(); sync(); incremental.settle(); },
+    setText(text) { setHostText(text); schedule.cancel(); sync(); incremental.settle(); },
     /** Text the host holds now (what an import must match). */
     hostText: () => read(),
     configure(o = {}) {
@@ -233,6 +417,10 @@ export function mountHostAnnotator(shadow, host, options) {
       destroyed = true;
       schedule.cancel();
       cancelAnimationFrame(frame);
+      if (windowFrame) win.cancelAnimationFrame(windowFrame);
+      panelsLater.cancel();
+      incremental.dispose();
+      probe = null;
       for (const c of cleanups) c();
       if (useApi) for (const k of KINDS) win.CSS?.highlights?.delete(`${prefix}-${k}`);
       removeRules();

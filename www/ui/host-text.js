@@ -29,29 +29,116 @@ export const hasHighlightApi = (win = globalThis) => !!win && typeof win.CSS !==
  * @returns {{text:string, segs:{node:Text, at:number}[]}} at: UTF-16 offset of the node in text
  */
 export function readHost(host) {
-  const doc = host.ownerDocument;
-  const segs = [];
-  let text = '';
-  let lastBlock = null, brk = false;
-  const walker = doc.createTreeWalker(host, 1 | 4 /* elements, text */, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has(/** @type {Element} */ (n).tagName) ? 2 /* reject */ : 1),
-  });
-  const blockOf = (n) => {
-    for (let p = n.parentNode; p && p !== host; p = p.parentNode) if (BLOCK.has(/** @type {Element} */ (p).tagName)) return p;
-    return host;
-  };
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 1) { if (/** @type {Element} */ (n).tagName === 'BR') brk = true; continue; }
-    const t = /** @type {Text} */ (n);
-    if (!t.data || (isBlank(t.data) && (atBlockEdge(t.previousSibling) || atBlockEdge(t.nextSibling)))) continue; // layout whitespace
-    const b = blockOf(t);
-    if (text && (brk || b !== lastBlock) && !text.endsWith('\n')) text += '\n';
-    brk = false;
-    lastBlock = b;
-    segs.push({ node: t, at: text.length });
-    text += t.data;
+  const st = { text: '', nl: false, segs: [], lastBlock: null, brk: false };
+  walkInto(host, host, st, false);
+  return { text: st.text, segs: st.segs };
+}
+
+/**
+ * nl: does `text` end with "\n" (kept so that the growing string is never searched: endsWith on
+ * a string built by += flattens it, a copy of the whole text per text node).
+ * @typedef {{text:string, nl:boolean, segs:{node:Text, at:number}[], lastBlock:Node|null, brk:boolean}} WalkState
+ */
+
+/** The nearest block element above `n` inside `host`, or `host`. */
+function blockOf(n, host) {
+  for (let p = n.parentNode; p && p !== host; p = p.parentNode) if (BLOCK.has(/** @type {Element} */ (p).tagName)) return p;
+  return host;
+}
+
+/** One text node into the state: what readHost does for each. @param {Text} t @param {Element} host @param {WalkState} st */
+function visitText(t, host, st) {
+  if (!t.data || (isBlank(t.data) && (atBlockEdge(t.previousSibling) || atBlockEdge(t.nextSibling)))) return; // layout whitespace
+  const b = blockOf(t, host);
+  if (st.text && (st.brk || b !== st.lastBlock) && !st.nl) st.text += '\n';
+  st.brk = false;
+  st.lastBlock = b;
+  st.segs.push({ node: t, at: st.text.length });
+  st.text += t.data;
+  st.nl = t.data.charCodeAt(t.data.length - 1) === 10;
+}
+
+/**
+ * Elements and text nodes under `root` (and `root` itself when `self`) in document order, without
+ * the subtrees of SKIP elements: a plain loop over firstChild/nextSibling (no TreeWalker filter
+ * calling back into script for every node).
+ * @param {Node} root @param {Element} host @param {WalkState} st @param {boolean} self
+ */
+function walkInto(root, host, st, self) {
+  let n = self ? root : root.firstChild;
+  while (n) {
+    let down = false;
+    if (n.nodeType === 1) {
+      const tag = /** @type {Element} */ (n).tagName;
+      if (!SKIP.has(tag)) { if (tag === 'BR') st.brk = true; down = true; }
+    } else if (n.nodeType === 3) visitText(/** @type {Text} */ (n), host, st);
+    if (down && n.firstChild) { n = n.firstChild; continue; }
+    if (self && n === root) return;
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    if (!n || n === root) return;
+    n = n.nextSibling;
   }
-  return { text, segs };
+}
+
+/**
+ * A reader of one host that walks again only the host's children that changed. Why: an editor's
+ * keystroke changes one paragraph, and walking a 5,000-word article for every key costs more than
+ * the rest of the update. Each block child of the host (a <p>, <h2>, <li>...) keeps what it read
+ * (its text and text nodes); MutationObserver records (`note`) drop what a change touched.
+ * `read()` gives exactly what readHost(host) gives, provided every mutation of the host's subtree
+ * since the last read was noted (pass the observer's takeRecords() before reading).
+ * Trade-off: only direct block children are kept; a host with one wrapper element is walked
+ * whole (still without a TreeWalker filter).
+ * @param {Element} host
+ */
+export function createHostReader(host) {
+  /** @type {WeakMap<Node, WalkState>} */
+  let kept = new WeakMap();
+  /** The child of the host holding `n`, or null (no longer in the host). */
+  const topOf = (n) => {
+    while (n && n.parentNode !== host) n = n.parentNode;
+    return n;
+  };
+  return {
+    /** @param {MutationRecord[]} records */
+    note(records) {
+      for (const r of records) {
+        if (r.type === 'childList' && r.target === host) {
+          for (const a of r.addedNodes) kept.delete(a);
+          continue;
+        }
+        const top = topOf(r.target);
+        if (top) kept.delete(top);
+      }
+    },
+    /** Forget everything (the next read walks the whole host). */
+    reset() { kept = new WeakMap(); },
+    /** @returns {{text:string, segs:{node:Text, at:number}[]}} */
+    read() {
+      /** @type {WalkState} */
+      const st = { text: '', nl: false, segs: [], lastBlock: null, brk: false };
+      for (let c = host.firstChild; c; c = c.nextSibling) {
+        const tag = c.nodeType === 1 ? /** @type {Element} */ (c).tagName : '';
+        if (!BLOCK.has(tag)) { walkInto(c, host, st, true); continue; }
+        let k = kept.get(c);
+        if (!k) {
+          k = { text: '', nl: false, segs: [], lastBlock: null, brk: false };
+          walkInto(c, host, k, true);
+          kept.set(c, k);
+        }
+        if (!k.text) { st.brk = st.brk || k.brk; continue; }
+        // its first text node starts a new block: a "\n" unless at the start or after one
+        if (st.text && !st.nl) st.text += '\n';
+        const at = st.text.length;
+        for (const g of k.segs) st.segs.push({ node: g.node, at: g.at + at });
+        st.text += k.text;
+        st.lastBlock = k.lastBlock;
+        st.brk = k.brk;
+        st.nl = k.nl;
+      }
+      return { text: st.text, segs: st.segs };
+    },
+  };
 }
 
 /**
