@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "39d180eba2a0a1e4";
+const VERSION = "a37a2b95fa0c7aaa";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -43,6 +43,7 @@ const FILES = [
   "www/formats/index.js",
   "www/formats/json.js",
   "www/formats/w3c.js",
+  "www/formats/zip.js",
   "www/index.js",
   "www/offline.js",
   "www/page.css",

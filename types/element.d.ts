@@ -7,7 +7,7 @@ export type { Span, Result, LexiconData, Kind } from './index.js';
 export { loadEngine } from './index.js';
 
 /** The export/import formats (the page's www/formats/index.js ids). */
-export type FormatId = 'json' | 'w3c' | 'brat' | 'conll' | 'csv' | 'html';
+export type FormatId = 'json' | 'w3c' | 'brat' | 'brat-zip' | 'conll' | 'csv' | 'html';
 
 /** One file of a brat export. */
 export interface ExportedFile {
@@ -102,10 +102,12 @@ export declare class DepecheAnnotator extends HTMLElement {
   annotate(): Promise<Result>;
   /** Exports the current document: a string, or for brat the `.txt` and `.ann` files. */
   export(format: 'brat'): ExportedFile[];
-  export(format: Exclude<FormatId, 'brat'>): string;
+  /** brat as one .zip (.txt, .ann, annotation.conf with the reference date). */
+  export(format: 'brat-zip'): Promise<{ filename: string; data: Uint8Array }>;
+  export(format: Exclude<FormatId, 'brat' | 'brat-zip'>): string;
   export(format: FormatId): string | ExportedFile[];
   /** Imports a dispatch with its annotations (JSON, W3C JSON-LD or JSON Lines text or object; brat: `{txt, ann}`); resolves with the annotations. */
-  import(data: string | object | { txt: string; ann: string }, format?: 'json' | 'w3c' | 'brat'): Promise<Span[]>;
+  import(data: string | object | { txt: string; ann: string; conf?: string }, format?: 'json' | 'w3c' | 'brat'): Promise<Span[]>;
 
   addEventListener<K extends keyof DepecheAnnotatorEventMap>(
     type: K,

@@ -434,17 +434,20 @@ export class DepecheAnnotator extends HTMLElement {
   }
 
   /**
-   * Export the current dispatch: a string, or for brat `[{filename, text}]` (.txt and .ann).
-   * @param {string} [format] json | w3c | brat | conll | csv | html
+   * Export the current dispatch: a string, or for brat `[{filename, text}]` (.txt and .ann), or
+   * for brat-zip a Promise of `{filename, data}` (one .zip: .txt, .ann and annotation.conf).
+   * @param {string} [format] json | w3c | brat | brat-zip | conll | csv | html
    */
   export(format = 'json') {
     const f = formatById(format);
-    if (!f) throw new Error(`depeche-annotator: no export format “${format}” (json, w3c, brat, conll, csv, html)`);
+    if (!f) throw new Error(`depeche-annotator: no export format “${format}” (json, w3c, brat, brat-zip, conll, csv, html)`);
     const s = this.#session();
     if (!s) throw new Error('depeche-annotator: not ready yet (await element.ready)');
     this.#mount.flush?.();
     const kinds = this.#kinds();
     const out = f.export([{ doc: s.doc, result: s.result, spans: kinds ? s.spans.filter((x) => kinds.includes(x.kind)) : s.spans }]);
+    // brat-zip: a Promise of {filename, data: Uint8Array}
+    if (f.binary) return Promise.resolve(out).then((o) => ({ filename: o.filename, data: o.data }));
     return Array.isArray(out) ? out.map((o) => ({ filename: o.filename, text: o.text })) : out.text;
   }
 

@@ -28,8 +28,8 @@ function importError(fn) {
 
 // ---------------------------------------------------------------- registry
 
-test('the registry lists the six formats; json, w3c and brat import', () => {
-  assert.deepEqual(FORMATS.map((f) => f.id), ['json', 'w3c', 'brat', 'conll', 'csv', 'html']);
+test('the registry lists the seven formats; json, w3c and brat import', () => {
+  assert.deepEqual(FORMATS.map((f) => f.id), ['json', 'w3c', 'brat', 'brat-zip', 'conll', 'csv', 'html']);
   assert.deepEqual(IMPORTERS.map((f) => f.id), ['json', 'w3c', 'brat']);
   for (const f of FORMATS) {
     assert.equal(typeof f.label, 'string');
@@ -41,11 +41,12 @@ test('the registry lists the six formats; json, w3c and brat import', () => {
   assert.throws(() => formatById('docx'), /unknown format "docx"/);
 });
 
-test('every export refuses an empty list and spans that do not fit the text', () => {
+test('every export refuses an empty list and spans that do not fit the text', async () => {
   for (const f of FORMATS) {
-    assert.match(importError(() => f.export([])), /nothing to export/);
+    const run = f.binary ? async (items) => { try { await f.export(items); } catch (e) { return () => { throw e; }; } return () => {}; } : async (items) => () => f.export(items);
+    assert.match(importError(await run([])), /nothing to export/);
     const bad = { ...itemB(), spans: [{ start: 0, end: 6, kind: 'place', text: 'HARLOX' }] };
-    assert.match(importError(() => f.export([bad])), /export, document 1 \(id "b\/2 \?&"\), spans\[0\]: its text "HARLOX" is not the text at 0\.\.6/);
+    assert.match(importError(await run([bad])), /export, document 1 \(id "b\/2 \?&"\), spans\[0\]: its text "HARLOX" is not the text at 0\.\.6/);
   }
 });
 
@@ -438,20 +439,26 @@ test('csv: header, CRLF, quoting, value summaries, defused formulas', () => {
   ];
   const { filename, text: csv } = exportCsv([{ doc: docOf('d1', '-title, "quoted"', text), result: null, spans }, itemB()]);
   assert.equal(filename, 'depeche-2-dispatches.csv');
-  assert.ok(csv.startsWith('\uFEFFdoc,kind,text,value,start,end\r\n'));
+  assert.ok(csv.startsWith('\uFEFFdoc,kind,text,value,start,end,date,country,lat,lon,ref,canonical,type,source,dct,dct_note\r\n'));
   assert.ok(csv.endsWith('\r\n'));
   const rows = parseCsv(csv.slice(1));
-  assert.deepEqual(rows[0], ['doc', 'kind', 'text', 'value', 'start', 'end']);
-  assert.deepEqual(rows[1], ["'-title, \"quoted\"", 'actor', '\'=HYPERLINK("http://evil")', "'@evil", '0', '25']);
-  assert.deepEqual(rows[2], ["'-title, \"quoted\"", 'date', "'+33", "'-0033", '26', '29']);
-  assert.deepEqual(rows[3], ["'-title, \"quoted\"", 'place', "'-5 @foo", '{"lat":1}', '30', '37']);
+  assert.deepEqual(rows[0], ['doc', 'kind', 'text', 'value', 'start', 'end', 'date', 'country', 'lat', 'lon', 'ref', 'canonical', 'type', 'source', 'dct', 'dct_note']);
+  const six = (r) => r.slice(0, 6);
+  assert.deepEqual(six(rows[1]), ["'-title, \"quoted\"", 'actor', '\'=HYPERLINK("http://evil")', "'@evil", '0', '25']);
+  assert.deepEqual(rows[1].slice(6, 13), ['', '', '', '', '', "'@evil", 'person'], 'the canonical name is defused in its own column too');
+  assert.deepEqual(six(rows[2]), ["'-title, \"quoted\"", 'date', "'+33", "'-0033", '26', '29']);
+  assert.equal(rows[2][6], "'-0033");
+  assert.deepEqual(six(rows[3]), ["'-title, \"quoted\"", 'place', "'-5 @foo", '{"lat":1}', '30', '37']);
+  assert.deepEqual(rows[3].slice(6, 11), ['', '', '1', '', '']);
   assert.deepEqual(rows[4].slice(2, 4), [formula, 'FR']);
-  assert.deepEqual(rows[6], ['Harlow', 'date', 'March 3', 'XXXX-03-03', String(SPANS_B[1].start), String(SPANS_B[1].end)]);
+  assert.deepEqual(rows[4].slice(7, 11), ['FR', '', '', 'x']);
+  assert.deepEqual(six(rows[6]), ['Harlow', 'date', 'March 3', 'XXXX-03-03', String(SPANS_B[1].start), String(SPANS_B[1].end)]);
+  assert.equal(rows[6][6], 'XXXX-03-03');
   assert.equal(rows.length, 1 + 4 + SPANS_B.length);
   // Tab and CR at the start are defused too; offsets are code points.
   const t2 = '😀\tTab';
   const r2 = parseCsv(exportCsv([{ doc: docOf('d', 'x', t2), result: null, spans: [{ start: 1, end: 5, kind: 'actor', text: '\tTab' }] }]).text.slice(1));
-  assert.deepEqual(r2[1], ['x', 'actor', "'\tTab", '', '1', '5']);
+  assert.deepEqual(r2[1].slice(0, 6), ['x', 'actor', "'\tTab", '', '1', '5']);
 });
 
 // ---------------------------------------------------------------- HTML

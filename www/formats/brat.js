@@ -16,13 +16,22 @@
 //   whitespace lies between them. Known limit: a span that starts or ends with a line break
 //   loses that line break (brat has no way to say it); spans never start or end with whitespace
 //   in practice (word snapping).
+// The zipped export ('brat-zip') puts every dispatch's .txt and .ann in one .zip with an
+// annotation.conf declaring the three entity types, so brat (and tools reading its collections)
+// open it as it is. The reference date of each dispatch goes into that file as a comment, which
+// brat skips: `# depeche: <name>.txt dct 2024-03-03 (from the dateline|set by the editor|assumed)`.
+// brat's .ann has no place for a document-level note (a "#" line must point at an annotation), so
+// the .ann stays plain brat. Import reads the date back when given the annotation.conf
+// ({txt, ann, conf}): a date set by the editor or assumed by the page becomes the dispatch's
+// reference date; one from the dateline is found in the text again.
 // Import ignores the annotations depeche has no use for (relations, events, attributes,
 // normalisations) with a warning, and rejects what would change the dispatch: an unknown entity
 // type, a discontinuous entity with words in its gap, a text that is not the text at its
 // offsets, overlapping entities. Each error names the .ann line.
 
 import { offsetMap } from '../core/offsets.js';
-import { checkItems, checkSpans, fail, makeDoc, quote, typeName, uniqueNames } from './common.js';
+import { checkItems, checkSpans, fail, makeDoc, quote, typeName, uniqueNames, baseName } from './common.js';
+import { zip } from './zip.js';
 
 /** @typedef {import('../core/types.js').Span} Span */
 /** @typedef {import('../core/types.js').Doc} Doc */
@@ -44,6 +53,69 @@ export function exportBrat(items) {
     { filename: `${names[k]}.txt`, text: doc.text },
     { filename: `${names[k]}.ann`, text: annOf(doc.text, spans) },
   ]);
+}
+
+/**
+ * Where a dispatch's reference date came from: 'set' (the editor), 'assumed' (the page, no year
+ * in the text), 'dateline', or null when there is none.
+ * @param {Doc} doc @param {Result|null} result
+ * @returns {{dct: string, how: 'set'|'assumed'|'dateline'|'text'}|null}
+ */
+export function dctOf(doc, result) {
+  if (doc.dct) return { dct: doc.dct, how: 'set' };
+  const dct = result?.dct;
+  if (!dct) return null;
+  if (/** @type {any} */ (result).dct_assumed) return { dct, how: 'assumed' };
+  return { dct, how: result?.dateline?.date === dct ? 'dateline' : 'text' };
+}
+
+const HOW_WORDS = { set: 'set by the editor', assumed: 'assumed', dateline: 'from the dateline', text: 'from the text' };
+
+/**
+ * brat's annotation.conf for depeche's three entity types, with each dispatch's reference date
+ * as a comment line.
+ * @param {{doc: Doc, result?: Result|null}[]} items @param {string[]} names the files' base names
+ */
+export function annotationConf(items, names) {
+  const lines = ['# brat annotation configuration written by depeche: actors, places and dates.',
+    '# Values (a date\'s TIMEX3 string, a place\'s or actor\'s JSON) are the AnnotatorNotes of each entity.'];
+  items.forEach(({ doc, result }, k) => {
+    const d = dctOf(doc, result ?? null);
+    if (d) lines.push(`# depeche: ${names[k]}.txt dct ${d.dct} (${HOW_WORDS[d.how]})`);
+  });
+  lines.push('[entities]', 'Actor', 'Place', 'Date', '[relations]', '[events]', '[attributes]');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Reads the reference dates an annotation.conf of ours records: base name -> {dct, how}.
+ * @param {string} conf
+ */
+export function confDates(conf) {
+  /** @type {Map<string, {dct: string, how: string}>} */
+  const out = new Map();
+  for (const line of String(conf ?? '').split(/\r?\n/)) {
+    const m = /^#\s*depeche:\s*(.+)\.txt dct (\d{4}-\d{2}-\d{2})(?: \(([^)]*)\))?\s*$/.exec(line);
+    if (m) out.set(m[1], { dct: m[2], how: Object.entries(HOW_WORDS).find(([, w]) => w === m[3])?.[0] ?? 'set' });
+  }
+  return out;
+}
+
+/**
+ * One .zip holding name.txt and name.ann for every dispatch and an annotation.conf.
+ * @param {{doc: Doc, result?: Result|null, spans: Span[]}[]} items
+ * @param {{compress?: boolean, date?: Date}} [opts]
+ * @returns {Promise<{filename: string, data: Uint8Array}>}
+ */
+export async function exportBratZip(items, opts = {}) {
+  const checked = checkItems(items, 'brat');
+  const names = uniqueNames(checked);
+  const files = checked.flatMap(({ doc, spans }, k) => [
+    { name: `${names[k]}.txt`, data: doc.text },
+    { name: `${names[k]}.ann`, data: annOf(doc.text, spans) },
+  ]);
+  files.push({ name: 'annotation.conf', data: annotationConf(checked, names) });
+  return { filename: `${baseName(checked)}.zip`, data: await zip(files, opts) };
 }
 
 /** @param {string} text @param {Span[]} spans */
@@ -96,8 +168,10 @@ function noteOf(v) {
 }
 
 /**
- * @param {{txt: string, ann: string}} files  the two files' contents
- * @param {string} [filename]  the name of either file (for messages)
+ * @param {{txt: string, ann: string, conf?: string}} files  the two files' contents, and the
+ *   annotation.conf of the export when there is one (it keeps the reference date)
+ * @param {string} [filename]  the name of either file (for messages; its base name finds the
+ *   dispatch's line in the annotation.conf)
  * @returns {{doc: Doc, spans: Span[], warnings: string[]}[]}
  */
 export function importBrat(files, filename) {
@@ -190,7 +264,14 @@ export function importBrat(files, filename) {
     fillText: true,
     spanLabel: (i) => `line ${list[i].line}`,
   });
-  const doc = makeDoc({ text }, where, warnings);
+  let dct = null;
+  if (typeof files.conf === 'string') {
+    const dates = confDates(files.conf);
+    const base = String(filename ?? '').replace(/^.*[\\/]/, '').replace(/\.(txt|ann)$/i, '');
+    const d = dates.get(base) ?? (dates.size === 1 ? [...dates.values()][0] : undefined);
+    if (d && (d.how === 'set' || d.how === 'assumed')) dct = d.dct;
+  }
+  const doc = makeDoc({ text, dct }, where, warnings);
   return [{ doc, spans, warnings }];
 }
 
@@ -233,4 +314,15 @@ export const format = {
   importInput: 'txt+ann',
   export: exportBrat,
   import: importBrat,
+};
+
+/** The zipped brat export: what the page's export button downloads for brat tools. */
+export const zipFormat = {
+  id: 'brat-zip',
+  label: 'brat standoff, one .zip (.txt + .ann + annotation.conf)',
+  ext: 'zip',
+  mime: 'application/zip',
+  /** export() resolves to {filename, data: Uint8Array}: a binary file. */
+  binary: true,
+  export: exportBratZip,
 };

@@ -3,7 +3,7 @@
 // Each format: {id, label, ext, mime, export(items), import?(input, filename), importInput?}.
 // - export(items): items = [{doc, result, spans}] (one or many dispatches); returns
 //   {filename, text}, or for brat an array of files [{filename, text}] (a .txt and a .ann per
-//   dispatch). Throws a FormatError (message says which dispatch and span) on inconsistent input.
+//   dispatch), or for brat-zip (`binary: true`) a Promise of {filename, data: Uint8Array}. Throws a FormatError (message says which dispatch and span) on inconsistent input.
 // - import(input, filename): returns [{doc, spans, warnings}] with doc.corrections = [] (the page
 //   calls session.load(doc, spans), which derives the corrections); `spans` is undefined when
 //   the file holds plain texts with no spans to restore (JSON with no "spans" key); `warnings`
@@ -14,14 +14,14 @@
 
 import { format as json } from './json.js';
 import { format as w3c } from './w3c.js';
-import { format as brat } from './brat.js';
+import { format as brat, zipFormat as bratZip } from './brat.js';
 import { format as conll } from './conll.js';
 import { format as csv } from './csv.js';
 import { format as html } from './html.js';
 
 export { FormatError } from './common.js';
 
-export const FORMATS = Object.freeze([json, w3c, brat, conll, csv, html]);
+export const FORMATS = Object.freeze([json, w3c, brat, bratZip, conll, csv, html]);
 
 /** @param {string} id */
 export function formatById(id) {

@@ -21,14 +21,14 @@ export function createIoPanel(section, deps) {
   const scope = h('select', { class: 'dp-scope', 'aria-label': 'What to export' },
     h('option', { value: 'doc', text: 'this dispatch' }), h('option', { value: 'all', text: 'every dispatch in history' }));
   const file = h('input', { type: 'file', multiple: true, class: 'dp-import-file', 'aria-label': 'Import files',
-    accept: '.json,.jsonld,.jsonl,.ann,.txt,application/json' });
+    accept: '.json,.jsonld,.jsonl,.ann,.txt,.conf,application/json' });
   const guard = (fn) => async (...a) => { try { await fn(...a); } catch (e) { deps.notices.error(e, 'Import/export'); } };
 
   section.replaceChildren(
     h('summary', {}, h('h2', { text: 'Export / import' })),
     h('div', { class: 'dp-row' }, format, scope,
       h('button', { type: 'button', class: 'dp-export', text: 'Export', on: { click: guard(() => exportNow()) } })),
-    h('label', { class: 'dp-field' }, h('span', { text: 'Import JSON, W3C JSON-LD, or brat .txt + .ann: ' }), file),
+    h('label', { class: 'dp-field' }, h('span', { text: 'Import JSON, W3C JSON-LD, or brat .txt + .ann (+ annotation.conf): ' }), file),
   );
   file.addEventListener('change', guard(async () => {
     const files = [...(file.files ?? [])];
@@ -58,8 +58,8 @@ export function createIoPanel(section, deps) {
     const f = FORMATS.find((x) => x.id === /** @type {HTMLSelectElement} */ (format).value);
     if (!f) throw new UserError('Choose a format.');
     const list = await items(/** @type {HTMLSelectElement} */ (scope).value);
-    const out = f.export(list);
-    for (const one of Array.isArray(out) ? out : [out]) download(one.filename, one.text, f.mime);
+    const out = await f.export(list); // brat-zip: a Promise of {filename, data} (binary)
+    for (const one of Array.isArray(out) ? out : [out]) download(one.filename, one.data ?? one.text, f.mime);
     deps.notices.announce(`Exported ${list.length} dispatch${list.length > 1 ? 'es' : ''} as ${f.label}.`);
   }
 
@@ -68,6 +68,10 @@ export function createIoPanel(section, deps) {
     const byName = new Map(files.map((f) => [f.name, f]));
     const results = [];
     const used = new Set();
+    // brat's annotation.conf, when picked with the .txt and .ann: it keeps the reference dates
+    const confFile = byName.get('annotation.conf');
+    const conf = confFile ? await confFile.text() : undefined;
+    if (confFile) used.add(confFile.name);
     for (const f of files) {
       if (used.has(f.name)) continue;
       const base = f.name.replace(/\.[^.]+$/, '');
@@ -76,7 +80,7 @@ export function createIoPanel(section, deps) {
         const ann = byName.get(`${base}.ann`), txt = byName.get(`${base}.txt`);
         if (ann && txt) {
           used.add(ann.name); used.add(txt.name);
-          results.push(...fmt('brat').import({ txt: await txt.text(), ann: await ann.text() }, base));
+          results.push(...fmt('brat').import({ txt: await txt.text(), ann: await ann.text(), ...(conf !== undefined ? { conf } : {}) }, base));
           continue;
         }
         if (ext === 'ann') throw new UserError(`${f.name}: a brat .ann file needs its .txt file (pick both).`);
@@ -131,7 +135,7 @@ export function importData(data, format, name = 'import') {
   let results;
   if (format === 'brat' || (typeof data === 'object' && 'txt' in data && 'ann' in data)) {
     if (typeof data !== 'object' || typeof data.txt !== 'string' || typeof data.ann !== 'string') throw new UserError('brat import needs {txt, ann} (two strings).');
-    results = fmt('brat').import({ txt: data.txt, ann: data.ann }, name);
+    results = fmt('brat').import({ txt: data.txt, ann: data.ann, ...(typeof data.conf === 'string' ? { conf: data.conf } : {}) }, name);
   } else {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
     results = format ? fmt(format).import(text, name) : importJsonText(text, name);
