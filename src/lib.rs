@@ -26,6 +26,7 @@
 //! - [`places`], [`actors`], [`dates`]: one recogniser per kind;
 //! - [`dateline`]: the wire dateline, which gives the reference date;
 //! - [`user_lexicon`]: the names an editor added or rejected;
+//! - [`json_limits`]: how deep JSON from outside may nest, checked first;
 //! - [`resolve`]: overlaps and final spans;
 //! - [`eval`]: scoring against gold data;
 //! - `wasm` (WebAssembly builds only): the JavaScript API the page uses.
@@ -36,6 +37,7 @@ pub mod dateline;
 pub mod dates;
 pub mod eval;
 pub mod framing;
+pub mod json_limits;
 pub mod lang;
 pub mod lexicon;
 pub mod names;

@@ -68,13 +68,16 @@ impl UserLexicon {
     /// broken JSON). Unknown keys are ignored, for lexicons from later versions.
     pub fn from_json(json: &str) -> Result<UserLexicon, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        crate::json_limits::check_depth(json, crate::json_limits::MAX_DEPTH)
+            .map_err(|e| invalid(&e))?;
         let root: Json = serde_json::from_str(json)
             .map_err(|e| Error(format!("invalid lexicon: not valid JSON: {e}")))?;
         UserLexicon::from_value(&root)
     }
 
-    /// Compiles a lexicon already parsed as JSON (as the WebAssembly API
-    /// receives it from JavaScript); same checks and messages as [`from_json`].
+    /// Compiles a lexicon already parsed as JSON; same checks and messages
+    /// as [`from_json`] once parsed (nesting is bounded by whoever built the
+    /// value: [`from_json`] checks it before parsing).
     ///
     /// [`from_json`]: UserLexicon::from_json
     pub fn from_value(root: &Json) -> Result<UserLexicon, Error> {

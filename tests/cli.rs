@@ -303,12 +303,20 @@ fn jsonl_keeps_going_past_broken_lines() {
 
     let o = depeche(&["annotate", "--jsonl", "--dct", "2001-01-01"], &input);
     assert_eq!(code(&o), 1, "stderr: {}", stderr(&o));
-    let lines: Vec<Json> = String::from_utf8(o.stdout.clone())
+    let all: Vec<Json> = String::from_utf8(o.stdout.clone())
         .expect("UTF-8 output")
         .lines()
         .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
         .collect();
-    assert_eq!(lines.len(), 9);
+    // One line out per line in: the two blank lines get error lines.
+    assert_eq!(all.len(), 11);
+    for blank in &all[1..3] {
+        assert_eq!(blank["id"], json!(null));
+        assert!(blank["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("blank line")));
+    }
+    let lines: Vec<Json> = all[..1].iter().chain(&all[3..]).cloned().collect();
     let ids: Vec<&Json> = lines.iter().map(|l| &l["id"]).collect();
     assert_eq!(
         ids,
@@ -351,6 +359,8 @@ fn jsonl_keeps_going_past_broken_lines() {
     assert_eq!(lines[7]["spans"].as_array().map(Vec::len), Some(0));
     // The error lines are reported on stderr too, with their line numbers.
     assert!(stderr(&o).contains("line 4:"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("line 2: blank line"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("line 3: blank line"), "{}", stderr(&o));
 }
 
 #[test]
@@ -497,5 +507,261 @@ fn eval_names_the_malformed_gold_line() {
         stderr(&o).contains("line 2: not valid JSON"),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn dct_is_parsed_strictly() {
+    for dct in [
+        "2019-+3-+5",
+        "2019-02-29",
+        "2019-3-5",
+        " 2019-03-05",
+        "2019-03-05 ",
+        "2019-03-05T00:00",
+        "+2019-03-05",
+        "10000-01-01",
+        "2019/03/05",
+        "２０１９-03-05",
+    ] {
+        let o = depeche(&["annotate", "--dct", dct], FR.as_bytes());
+        assert_eq!(code(&o), 2, "--dct {dct:?} is refused");
+        assert!(o.stdout.is_empty(), "{dct:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("bad --dct '{dct}'")) && err.contains("YYYY-MM-DD"),
+            "{dct:?}: {err}"
+        );
+        // The same in a JSON Lines record: that record fails, the run goes on.
+        let line = json!({"id": 1, "text": FR, "dct": dct}).to_string() + "\n";
+        let o = depeche(&["annotate", "--jsonl"], line.as_bytes());
+        assert_eq!(code(&o), 1, "{dct:?}");
+        let out: Json = serde_json::from_slice(&o.stdout).expect("one line");
+        assert!(
+            out["error"].as_str().is_some_and(|e| e.contains("dct")),
+            "{out}"
+        );
+    }
+    for dct in ["2020-02-29", "0000-01-01", "9999-12-31"] {
+        let r = result(&depeche(&["annotate", "--dct", dct], FR.as_bytes()));
+        assert_eq!(r["dct"], json!(dct));
+    }
+}
+
+#[test]
+fn jsonl_blank_lines_get_an_error_line_each() {
+    let good = json!({"id": "a", "text": EN}).to_string();
+    let input = format!("\n{good}\n   \n\t\r\n{good}\n\n");
+    let o = depeche(&["annotate", "--jsonl"], input.as_bytes());
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let lines: Vec<Json> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 6, "one line out per line in");
+    let failed: Vec<bool> = lines.iter().map(|l| l.get("error").is_some()).collect();
+    assert_eq!(failed, [true, false, true, true, false, true]);
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.get("error").is_some())
+    {
+        assert_eq!(l["id"], json!(null));
+        let e = l["error"].as_str().expect("error");
+        assert!(e.starts_with(&format!("line {}: blank line", i + 1)), "{e}");
+    }
+    // Nothing in: nothing out, success.
+    let o = depeche(&["annotate", "--jsonl"], b"");
+    assert_eq!((code(&o), o.stdout.len()), (0, 0));
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let dispatch = "BEYROUTH, 12 mars 2019 (AFP) - L'armée syrienne a repris Idleb mardi.";
+    let plain = result(&depeche(&["annotate"], dispatch.as_bytes()));
+    assert_eq!(plain["dct"], json!("2019-03-12"));
+    let bom = format!("\u{feff}{dispatch}");
+    // Standard input and a file: the same result as without the mark, the
+    // dateline found, offsets counted after the mark.
+    let from_stdin = result(&depeche(&["annotate"], bom.as_bytes()));
+    let file = temp_file("bom.txt", bom.as_bytes());
+    let from_file = result(&depeche(&["annotate", file.to_str().expect("path")], b""));
+    for r in [&from_stdin, &from_file] {
+        assert_eq!(r, &plain);
+    }
+    // A JSON Lines line opening with the mark (first line or any other).
+    let line = json!({"id": 7, "text": dispatch}).to_string();
+    let input = format!("\u{feff}{line}\n\u{feff}{line}\n");
+    let o = depeche(&["annotate", "--jsonl"], input.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let lines: Vec<Json> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        assert_eq!(l["id"], json!(7));
+        assert_eq!(l["dct"], json!("2019-03-12"));
+        assert_eq!(l["spans"], plain["spans"]);
+    }
+}
+
+/// Runs depeche with `input` on stdin, reads `keep` bytes of its output and
+/// closes the pipe; returns the exit code and stderr.
+fn closed_early(args: &[&str], input: Vec<u8>, keep: usize) -> (i32, String) {
+    use std::io::Read;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("depeche starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut head = vec![0u8; keep];
+    stdout.read_exact(&mut head).expect("the first bytes");
+    drop(stdout);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    let status = child.wait().expect("depeche ends");
+    writer.join().expect("stdin writer");
+    (status.code().unwrap_or(-1), err)
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    // JSON Lines: far more output than a pipe holds.
+    let line = json!({"id": 1, "text": FR}).to_string() + "\n";
+    let (code, err) = closed_early(
+        &["annotate", "--jsonl"],
+        line.repeat(20_000).into_bytes(),
+        10,
+    );
+    assert_eq!(code, 141, "stderr: {err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+    // One big text: its result is megabytes.
+    let text = format!("{FR}\n\n").repeat(20_000);
+    let (code, err) = closed_early(&["annotate"], text.into_bytes(), 10);
+    assert_eq!(code, 141, "stderr: {err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}
+
+#[test]
+fn a_hostile_lexicon_is_refused_cleanly() {
+    // Nested 3,000 levels deep: refused before any parser recurses.
+    let deep = format!(
+        r#"{{"version": 1, "add": [{{"text": "OSDH", "kind": "actor", "value": {}1{}}}]}}"#,
+        "[".repeat(3000),
+        "]".repeat(3000)
+    );
+    let lex = temp_file("deep.json", deep.as_bytes());
+    let o = depeche(
+        &["annotate", "--lexicon", lex.to_str().expect("path")],
+        FR.as_bytes(),
+    );
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("lexicon: value nested deeper than 32 levels"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    // Very deep, then broken: the same clean refusal.
+    let lex = temp_file("deeper.json", "[".repeat(1_000_000).as_bytes());
+    let o = depeche(
+        &["annotate", "--lexicon", lex.to_str().expect("path")],
+        FR.as_bytes(),
+    );
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("nested deeper"), "{}", stderr(&o));
+}
+
+/// The peak resident memory of a running process, from Linux's
+/// /proc/PID/status (`VmHWM`), in KiB; `None` where that is not available.
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn jsonl_is_streamed_in_bounded_memory() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    // About 100 MB of JSON Lines: records of 1 MB (a short dispatch and an
+    // ignored key), a few 1 MB texts, many small ones.
+    let pad = "x".repeat(1 << 20);
+    let long_text = format!("{FR}\n\n").repeat((1 << 20) / (FR.len() + 2));
+    let mut lines = Vec::new();
+    for i in 0..100 {
+        let rec = match i % 20 {
+            0 => json!({"id": i, "text": long_text}),
+            _ => json!({"id": i, "text": FR, "pad": pad}),
+        };
+        lines.push(rec.to_string());
+        for j in 0..20 {
+            lines.push(json!({"id": format!("{i}.{j}"), "text": EN}).to_string());
+        }
+    }
+    let total: usize = lines.iter().map(|l| l.len() + 1).sum();
+    assert!(total > 100_000_000, "{total} bytes");
+    let n = lines.len();
+
+    let mut child = Command::new(BIN)
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("depeche starts");
+    let pid = child.id();
+    if peak_rss_kib(pid).is_none() {
+        eprintln!("no /proc/PID/status VmHWM here: peak memory not measured");
+        let _ = child.kill();
+        let _ = child.wait();
+        return;
+    }
+    // Write every line but keep stdin open, so that depeche is still
+    // running (waiting for more) when its peak memory is read.
+    let mut stdin = child.stdin.take().expect("stdin");
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    let writer = std::thread::spawn(move || {
+        for l in &lines {
+            stdin.write_all(l.as_bytes()).expect("write");
+            stdin.write_all(b"\n").expect("write");
+        }
+        stdin.flush().expect("flush");
+        let _ = done_rx.recv();
+        drop(stdin);
+    });
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    for k in 0..n {
+        line.clear();
+        out.read_line(&mut line).expect("read");
+        assert!(line.ends_with('\n'), "output line {k} of {n}");
+        assert!(!line.contains("\"error\""), "{line}");
+    }
+    let peak = peak_rss_kib(pid);
+    let _ = done_tx.send(());
+    writer.join().expect("writer");
+    let status = child.wait().expect("depeche ends");
+    assert!(status.success());
+    let peak = peak.expect("VmHWM");
+    // The whole input is 100 MB; one record in flight is 1 MB (a few times
+    // that while it is annotated).
+    assert!(
+        peak < 64 * 1024,
+        "peak resident memory {peak} KiB for {total} bytes of input"
     );
 }

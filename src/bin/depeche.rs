@@ -11,7 +11,13 @@
 //!
 //! Exit codes: 0 done; 1 some JSON Lines records failed (each has its error
 //! line); 2 the run could not start (usage, unreadable file, text not UTF-8,
-//! bad lexicon or gold data).
+//! bad lexicon or gold data); 141 the reader of the output went away (`|
+//! head`): the run stops quietly, as a program killed by SIGPIPE would, since
+//! Rust programs ignore that signal and see the error instead.
+//!
+//! A UTF-8 byte-order mark opening a file, standard input or a JSON Lines
+//! line is an encoding mark, not text: it is skipped, and offsets count from
+//! after it.
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -62,9 +68,17 @@ Eval --all options (the whole picture, as QUALITY.md shows it):
                           missed, spurious, wrong extent, wrong kind, wrong value,
                           most frequent first, with contexts
 
-Output: spans in Unicode code point offsets (FORMAT.md).
-Exit status: 0 ok, 1 some JSON Lines records failed, 2 usage or input error.
+Output: spans in Unicode code point offsets (FORMAT.md); a byte-order mark
+opening the input (or a JSON Lines line) is skipped, offsets count after it.
+Exit status: 0 ok, 1 some JSON Lines records failed (blank lines included),
+2 usage or input error, 141 the output was closed early (as with | head).
 ";
+
+/// The exit code when the output's reader went away (128 + SIGPIPE).
+const BROKEN_PIPE: u8 = 141;
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A failure that stops the run: the message, and whether to repeat the usage hint.
 struct Fatal {
@@ -94,32 +108,49 @@ impl From<depeche::Error> for Fatal {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match run(&args) {
         Ok(code) => ExitCode::from(code),
         Err(f) => {
-            eprintln!("depeche: {}", f.msg);
+            note(&format!("depeche: {}", f.msg));
             if f.usage {
-                eprintln!("Try 'depeche --help'.");
+                note("Try 'depeche --help'.");
             }
             ExitCode::from(2)
         }
     }
 }
 
+/// A line on standard error; a closed stderr is no reason to panic.
+fn note(msg: &str) {
+    let _ = writeln!(io::stderr().lock(), "{msg}");
+}
+
+/// Prints the usage on standard output.
+fn help() -> Result<u8, Fatal> {
+    let mut out = io::stdout().lock();
+    write_out(|| {
+        out.write_all(USAGE.as_bytes())?;
+        out.flush()
+    })
+}
+
 fn run(args: &[String]) -> Result<u8, Fatal> {
     match args.first().map(String::as_str) {
         None => {
-            eprint!("{USAGE}");
+            let _ = io::stderr().lock().write_all(USAGE.as_bytes());
             Ok(2)
         }
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(0)
-        }
+        Some("-h" | "--help" | "help") => help(),
         Some("-V" | "--version") => {
-            println!("depeche {}", env!("CARGO_PKG_VERSION"));
-            Ok(0)
+            let mut out = io::stdout().lock();
+            write_out(|| {
+                writeln!(out, "depeche {}", env!("CARGO_PKG_VERSION"))?;
+                out.flush()
+            })
         }
         Some("annotate") => annotate_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
         Some("eval") => eval_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
@@ -214,7 +245,7 @@ fn options(a: &Args) -> Result<Options, Fatal> {
         None => None,
         Some(s) => Some(Date::parse(s).ok_or_else(|| {
             Fatal::usage(format!(
-                "bad --dct '{s}' (expected a date written YYYY-MM-DD)"
+                "bad --dct '{s}' (expected a real date written YYYY-MM-DD, such as 2019-03-12)"
             ))
         })?),
     };
@@ -246,7 +277,11 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Fatal> {
 }
 
 fn read_text(path: &str) -> Result<String, Fatal> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| {
+    let mut bytes = read_bytes(path)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|e| {
         Fatal::input(format!(
             "{} is not UTF-8 text (invalid byte at offset {})",
             display_name(path),
@@ -281,8 +316,7 @@ fn one_file(a: &Args) -> Result<&str, Fatal> {
 
 fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
     if a.help {
-        print!("{USAGE}");
-        return Ok(0);
+        return help();
     }
     if a.kinds.is_some() || a.json || eval_all_options(a).is_some() {
         return Err(Fatal::usage(
@@ -304,11 +338,12 @@ fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
     })
 }
 
-/// Reports output errors; a closed pipe (`| head`) ends the run quietly.
+/// Reports output errors; a closed pipe (`| head`) ends the run quietly,
+/// with [`BROKEN_PIPE`].
 fn write_out(f: impl FnOnce() -> io::Result<()>) -> Result<u8, Fatal> {
     match f() {
         Ok(()) => Ok(0),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(BROKEN_PIPE),
         Err(e) => Err(Fatal::input(format!("cannot write the output: {e}"))),
     }
 }
@@ -368,9 +403,7 @@ fn annotate_jsonl(path: &str, mut opts: Options) -> Result<u8, Fatal> {
         }
         lineno += 1;
         let line = trim_line_end(&buf);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+        let line = line.strip_prefix(BOM).unwrap_or(line);
         let res = match record(line) {
             Ok((id, text, rec_lang, rec_dct)) => {
                 opts.lang = rec_lang.unwrap_or(lang);
@@ -387,7 +420,10 @@ fn annotate_jsonl(path: &str, mut opts: Options) -> Result<u8, Fatal> {
             }
             Err((id, msg)) => {
                 failed = true;
-                eprintln!("depeche: {}: line {lineno}: {msg}", display_name(path));
+                note(&format!(
+                    "depeche: {}: line {lineno}: {msg}",
+                    display_name(path)
+                ));
                 let error = format!("line {lineno}: {msg}");
                 serde_json::to_writer(&mut out, &LineError { id: &id, error })
             }
@@ -399,8 +435,10 @@ fn annotate_jsonl(path: &str, mut opts: Options) -> Result<u8, Fatal> {
             return write_out(|| Err(e));
         }
     }
-    write_out(|| out.flush())?;
-    Ok(u8::from(failed))
+    match write_out(|| out.flush())? {
+        0 => Ok(u8::from(failed)),
+        code => Ok(code),
+    }
 }
 
 fn trim_line_end(mut b: &[u8]) -> &[u8] {
@@ -415,7 +453,14 @@ fn trim_line_end(mut b: &[u8]) -> &[u8] {
 type Record = (Json, String, Option<Option<Lang>>, Option<Option<Date>>);
 
 /// Reads one JSON Lines record; on failure, the id when it can be found.
+/// A blank line is a failed record too: one output line per input line.
 fn record(line: &[u8]) -> Result<Record, (Json, String)> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err((
+            Json::Null,
+            "blank line (expected a JSON object {\"id\", \"text\"})".into(),
+        ));
+    }
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
         Err(e) => {
@@ -469,8 +514,7 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
 
 fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
     if a.help {
-        print!("{USAGE}");
-        return Ok(0);
+        return help();
     }
     if a.jsonl {
         return Err(Fatal::usage("--jsonl is an option of annotate"));

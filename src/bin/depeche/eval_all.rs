@@ -116,20 +116,20 @@ pub fn run(a: &Args, dir: &str) -> Result<u8, Fatal> {
         }
     };
     let text = report::quality_markdown(&suite, &stamp, link.as_deref());
-    match a.out.as_deref() {
+    let code = match a.out.as_deref() {
         Some(out) => {
             write_file(Path::new(out), &text)?;
             written.insert(0, out.to_string());
+            0
         }
         None => super::write_out(|| {
             use std::io::Write;
             let mut o = std::io::stdout().lock();
             o.write_all(text.as_bytes())?;
             o.flush()
-        })
-        .map(|_| ())?,
-    }
-    eprintln!(
+        })?,
+    };
+    super::note(&format!(
         "depeche: {} corpora{} scored in {:.1} s{}",
         suite.sets.len(),
         if suite.seed.is_some() {
@@ -143,8 +143,8 @@ pub fn run(a: &Args, dir: &str) -> Result<u8, Fatal> {
         } else {
             format!("; wrote {}", written.join(", "))
         }
-    );
-    Ok(0)
+    ));
+    Ok(code)
 }
 
 fn path_str(p: &Path) -> String {
