@@ -4,8 +4,9 @@
 // result (`lang`, `dct`, `dateline`, `spans`) plus `id`, `title` and `text`, so it is also a
 // FORMAT.md gold document; plus the editor's `corrections` and `orphans`, `settings` (the
 // language and reference date the editor chose: `lang` may be "auto", `dct` null when it comes
-// from the dateline) and `created`/`updated`. Spans are written one per line so that a diff of
-// two exports reads span by span.
+// from the dateline) and `created`/`updated`. `dct_assumed: true` beside `dct` when the page
+// assumed the reference date (no year in the text, none set by the editor). Spans are written
+// one per line so that a diff of two exports reads span by span.
 //
 // Import accepts that document, one FORMAT.md result/gold document with its `text`, a list of
 // them, or JSON Lines of them. It is strict (common.js: a span past the text, a `text` that is
@@ -53,6 +54,8 @@ function documentOf(doc, result, spans) {
     title: doc.title,
     lang: result?.lang ?? (doc.lang === 'auto' ? 'und' : doc.lang),
     dct: result?.dct ?? doc.dct ?? null,
+    // the page assumed the year (no year in the text, none set): core/assume-dct.js
+    ...(!doc.dct && /** @type {any} */ (result)?.dct_assumed ? { dct_assumed: true } : {}),
     dateline: result?.dateline ?? null,
     text: doc.text,
     spans: spans.map((s) => {

@@ -21,7 +21,8 @@
 //   "depeche:sources", one resource per dispatch, described with the model's own terms
 //   (id = the targets' source IRI, type TextualBody, format text/plain, language, value = the
 //   text, created, modified) plus depeche: terms for the title, the editor's settings and the
-//   orphaned corrections. "depeche" is a prefix declared in the collection's @context
+//   orphaned corrections, and the reference date (depeche:dct; depeche:dctAssumed and a
+//   depeche:note when the page assumed it). "depeche" is a prefix declared in the collection's @context
 //   (urn:depeche:ns#), so the collection stays valid JSON-LD and other tools ignore the extra.
 //
 // Import: a collection (items in "first", following embedded "next" pages), a page, a list of
@@ -83,6 +84,12 @@ export function exportW3c(items) {
     if (doc.created) source.created = doc.created;
     if (doc.updated) source.modified = doc.updated;
     if (doc.orphans && doc.orphans.length) source['depeche:orphans'] = doc.orphans;
+    // the reference date the dates were resolved with, and a note when the page assumed it
+    if (result?.dct) source['depeche:dct'] = result.dct;
+    if (!doc.dct && /** @type {any} */ (result)?.dct_assumed) {
+      source['depeche:dctAssumed'] = true;
+      source['depeche:note'] = `Reference date ${result.dct} assumed by the page: the text gives no year; dates resolved with it may be a year off.`;
+    }
     sources.push(source);
     const map = offsetMap(doc.text);
     for (const s of spans) annotations.push(annotationOf(doc.text, map, iri, s));

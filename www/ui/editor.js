@@ -21,6 +21,7 @@ import { createLexiconPanel } from './lexicon-panel.js';
 import { createIoPanel } from './io.js';
 import { createPopover, relabel, setValueEverywhere, refYear } from './popover.js';
 import { createLearnNotice } from './learn-notice.js';
+import { withAssumedDct } from '../core/assume-dct.js';
 import { unresolved } from './values.js';
 import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
@@ -110,6 +111,8 @@ export function mountEditor(root, options) {
     return engine.annotateLarge(text, opts, { signal: ctl.signal, onProgress: (f) => { if (largeAbort === ctl) progress(f, 'Annotating'); } })
       .finally(() => { if (largeAbort === ctl) { largeAbort = null; progress(1); } });
   }
+  /** What the sessions annotate with: a reference date assumed when the text gives no year. */
+  const annotateDated = withAssumedDct(annotate);
   function progress(f, what = '') {
     ui.progress.hidden = f >= 1;
     ui.progressBar.value = f;
@@ -184,7 +187,11 @@ export function mountEditor(root, options) {
     ui.detected.textContent = doc.lang === 'auto' || !doc.lang ? `detected: ${result?.lang ?? '?'}` : '';
     ui.dct.value = doc.dct ?? result?.dct ?? '';
     const fromDateline = !doc.dct && result?.dct && result?.dateline?.date === result.dct;
-    ui.dctNote.textContent = doc.dct ? 'set by you' : fromDateline ? 'from dateline' : result?.dct ? '' : 'none: dates keep unknown parts';
+    // assumed: no year in the text and none set: the page chose one (core/assume-dct.js); R changes it
+    const assumed = !doc.dct && !!(/** @type {any} */ (result))?.dct_assumed;
+    ui.dctNote.textContent = doc.dct ? 'set by you' : assumed ? (result?.dateline ? 'assumed: the dateline has no year (R to change)' : 'assumed: today, no dateline (R to change)')
+      : fromDateline ? 'from dateline' : result?.dct ? '' : 'none: dates keep unknown parts';
+    ui.dct.classList.toggle('dp-dct-assumed', assumed);
     ui.dctClear.hidden = !doc.dct;
     let left = 0, all = 0;
     for (const sp of shown(session.spans)) { all++; if (stateOf(sp) === 'automatic') left++; }
@@ -542,6 +549,12 @@ export function mountEditor(root, options) {
       case 'extend': extendCaret(arg); return;
       case 'find': finder.open(); return;
       case 'scope': if (!learn.scope()) notices.announce('Nothing just learned to keep or extend.'); return;
+      case 'dct': {
+        ui.dct.focus();
+        const r = /** @type {any} */ (s.result);
+        notices.announce(`Reference date ${ui.dct.value || 'none'}${!s.doc.dct && r?.dct_assumed ? ' (assumed)' : ''}: type a date, Enter to set it, Esc back to the text.`);
+        return;
+      }
       case 'next': nextToReview(arg); return;
       case 'accept': {
         const sp = needSpan();
@@ -683,6 +696,13 @@ export function mountEditor(root, options) {
     session?.setDct(v || null);
   }, 'Reference date'));
   listen(ui.dctClear, 'click', guard(() => session?.setDct(null), 'Reference date'));
+  // R took the focus to the date: Enter (after its change) or Esc goes back to the text
+  listen(ui.dct, 'keydown', (e) => {
+    if ((e.key !== 'Enter' && e.key !== 'Escape') || mode !== 'review') return;
+    e.preventDefault();
+    if (e.key === 'Enter') ui.dct.dispatchEvent(new Event('change'));
+    if (focusIndex() >= 0) restoreFocus(true); else ui.review.focus();
+  });
   listen(ui.modeEdit, 'click', () => setMode('edit'));
   listen(ui.modeReview, 'click', () => setMode('review'));
   listen(ui.undo, 'click', guard(() => session?.undo(), 'Undo'));
@@ -847,7 +867,7 @@ export function mountEditor(root, options) {
     }
     // knows: a name the gazetteers have as that kind; what is taught about it stays in its dispatch
     const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
-    session = new Session({ annotate, lexicon, knows });
+    session = new Session({ annotate: annotateDated, lexicon, knows });
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
@@ -857,10 +877,10 @@ export function mountEditor(root, options) {
       open: guard(async (id) => { const r = await storage.loadDoc(id); if (!r) throw new UserError('That dispatch is gone.'); await open(r.doc); setMode('review'); }, 'History'),
       newDoc: guard(async () => { await open(newDoc('')); setMode('edit'); }, 'History') });
     lexiconPanel = createLexiconPanel(ui.lexiconSection, { session: () => session, notices, dialogs, save: () => save() });
-    io = createIoPanel(ui.ioSection, { session: () => session, storage, notices, annotate,
+    io = createIoPanel(ui.ioSection, { session: () => session, storage, notices, annotate: annotateDated,
       Session, Lexicon, openImported: guard(async (items) => {
         for (const it of items.slice(0, -1)) {
-        const t = new Session({ annotate, lexicon: session.lexicon });
+        const t = new Session({ annotate: annotateDated, lexicon: session.lexicon });
         t.load(it.doc, it.spans);
         if (t.pending) await new Promise((ok) => t.addEventListener('change', ok, { once: true }));
         await storage?.saveDoc(t.doc.title ? t.doc : { ...t.doc, title: titleOf(t.doc.text) }, t.spans);

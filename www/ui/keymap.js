@@ -53,6 +53,8 @@ export const BINDINGS = [
     match: (e, k) => !ctrl(e) && !e.altKey && k === '/' },
   { keys: '*', help: 'apply this highlight to every occurrence of the same words', cmd: 'all', match: (e, k) => !ctrl(e) && k === '*' },
   { keys: 'X', help: 'remove this highlight and every occurrence of the same words', cmd: 'removeAll', match: (e, k) => plain(e) && k === 'x' },
+  { keys: 'R', help: 'reference date: change it (an assumed one too); Enter sets it, Esc back to the text', cmd: 'dct',
+    match: (e, k) => plain(e) && !e.shiftKey && k === 'r' },
   { keys: 'L', help: 'what the last correction taught: keep it to this dispatch / make it every dispatch; after a delete: never mark the name', cmd: 'scope',
     match: (e, k) => plain(e) && !e.shiftKey && k === 'l' },
   { keys: 'Ctrl+Z', help: 'undo', cmd: 'undo', match: (e, k) => ctrl(e) && !e.shiftKey && k === 'z' },

@@ -48,6 +48,7 @@ export const EDITOR_CSS = `
 .depeche .dp-title { font-size: 1.3rem; letter-spacing: .02em; }
 .depeche .dp-subtitle { font-size: .85rem; font-weight: normal; color: var(--dp-muted); }
 .depeche .dp-detected, .depeche .dp-dct-note { color: var(--dp-muted); font-size: .85rem; }
+.depeche .dp-dct.dp-dct-assumed { border-style: dashed; font-style: italic; }
 .depeche .dp-status-wrap { margin-left: auto; font-size: .85rem; color: var(--dp-muted); }
 .depeche .dp-status-error { color: #b00020; font-weight: 600; }
 .depeche .dp-toolbar { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; padding: .35rem; background: #f1f3f6; border-radius: 6px; }
