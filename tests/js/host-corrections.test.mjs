@@ -96,8 +96,8 @@ test('the chip: review-mode keys mean the same commands; values described, unres
   assert.equal(chipCommand(key('z', { ctrlKey: true })), 'undo');
   assert.equal(chipCommand(key('y', { ctrlKey: true })), 'redo');
   assert.equal(chipCommand(key('ArrowRight')), null, 'arrows move between the chip\'s buttons');
-  assert.deepEqual(describeValue({ kind: 'date', value: '2023-05-12', text: '12 May' }), { text: '2023-05-12', flag: '' });
+  assert.deepEqual(describeValue({ kind: 'date', value: '2023-05-12', text: '12 May' }), { text: 'Friday 12 May 2023 · 2023-05-12', flag: '' }, 'in words and in ISO');
   assert.ok(describeValue({ kind: 'date', value: 'XXXX-05-12', text: '12 May' }).flag);
-  assert.equal(describeValue({ kind: 'place', value: { country: 'RW', ref: 'geonames:202061' }, text: 'Kigali' }).text, 'RW · geonames:202061');
-  assert.equal(describeValue({ kind: 'actor', value: { canonical: 'Red Cross', type: 'organisation' }, text: 'Red Cross' }).text, 'Red Cross (organisation)');
+  assert.equal(describeValue({ kind: 'place', value: { country: 'RW', ref: 'geonames:202061' }, text: 'Kigali' }).text, 'Rwanda · RW · geonames:202061');
+  assert.equal(describeValue({ kind: 'actor', value: { canonical: 'Red Cross', type: 'organisation' }, text: 'Red Cross' }).text, 'Red Cross · organisation');
 });
