@@ -125,7 +125,7 @@ export function mountHostAnnotator(shadow, host, options) {
   // entity panel, when drawing them is not cheap, wait for a pause in typing.
   let boxes = []; // fallback: [{range, kind}]
   /** The last paint: the spans drawn and their Ranges (undefined: not made yet), kept for the next. */
-  let drawn = { text: '', cpLength: 0, spans: /** @type {any[]} */ ([]), ranges: /** @type {(Range|null|undefined)[]} */ ([]) };
+  let drawn = { text: '', spans: /** @type {any[]} */ ([]), ranges: /** @type {(Range|null|undefined)[]} */ ([]) };
   /** Each kind's Highlight (registered once) and the ranges it holds, in span order. */
   const highlights = /** @type {Record<string, any>} */ ({});
   const inHighlight = /** @type {Record<string, Range[]>} */ ({ actor: [], place: [], date: [] });
@@ -169,19 +169,25 @@ export function mountHostAnnotator(shadow, host, options) {
   const idle = (fn) => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 0));
   const panelsLater = debounce(() => idle(() => { if (!destroyed) panelsNow(); }), PANEL_PAUSE_MS);
 
-  /** The new spans take the Ranges of the same spans last drawn (before and after the edit). */
+  /**
+   * The new spans take the Ranges last drawn that cover the same text now: each kept Range is
+   * where its text nodes are now (a live Range follows the edits of its node), so a span at the
+   * same UTF-16 extent takes it, wherever the lists of spans differ (a splice, or the whole-text
+   * result after a pause that changed spans here and there).
+   */
   function carry(text, spans) {
     if (text === drawn.text && spans === drawn.spans) return;
-    const cpLength = offsetMap(text).cpLength;
-    const d = cpLength - drawn.cpLength;
-    const old = drawn.spans, olds = drawn.ranges;
+    if (!nodeAt) { nodeAt = new Map(); for (const g of segs) nodeAt.set(g.node, g.at); }
+    const at = new Map();
+    for (const r of drawn.ranges) {
+      if (!r) continue;
+      const a = nodeAt.get(r.startContainer), b = nodeAt.get(r.endContainer);
+      if (a !== undefined && b !== undefined) at.set((a + r.startOffset) * 4194304 + b + r.endOffset, r);
+    }
+    const map = offsetMap(text);
     const ranges = new Array(spans.length);
-    const n = Math.min(old.length, spans.length);
-    const same = (a, b, shift) => a === b || (a.kind === b.kind && a.start + shift === b.start && a.end + shift === b.end && a.text === b.text);
-    let i = 0;
-    while (i < n && same(old[i], spans[i], 0)) { ranges[i] = olds[i]; i++; }
-    for (let j = 1; j <= n - i && same(old[old.length - j], spans[spans.length - j], d); j++) ranges[spans.length - j] = olds[old.length - j];
-    drawn = { text, cpLength, spans, ranges };
+    if (at.size) for (let i = 0; i < spans.length; i++) ranges[i] = at.get(map.toUtf16(spans[i].start) * 4194304 + map.toUtf16(spans[i].end));
+    drawn = { text, spans, ranges };
   }
   /** The Ranges of drawn spans [lo, hi): kept ones checked against the text nodes' offsets, others made. */
   function rangesAt(lo, hi) {
