@@ -17,13 +17,14 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "a4b85e5759d2ccee";
+const VERSION = "cda72a64994ef93a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
   "pkg/depeche_bg.wasm",
   "www/app.js",
   "www/core/anchor.js",
+  "www/core/assume-dct.js",
   "www/core/chunks.js",
   "www/core/incremental.js",
   "www/core/lexicon.js",
@@ -43,6 +44,7 @@ const FILES = [
   "www/formats/index.js",
   "www/formats/json.js",
   "www/formats/w3c.js",
+  "www/formats/zip.js",
   "www/index.js",
   "www/offline.js",
   "www/page.css",
