@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "cda72a64994ef93a";
+const VERSION = "a782e15c1a633eef";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

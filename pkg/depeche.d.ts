@@ -22,8 +22,8 @@ export class Annotator {
  * Annotates `text` and returns FORMAT.md's result
  * `{lang, dct, dateline, spans}` (code point offsets).
  *
- * Throws an `Error` for bad options (unknown language, a date that is not
- * `YYYY-MM-DD`, an invalid lexicon).
+ * Throws an `Error` for a text that is not a string, bad options (unknown
+ * language, a date that is not `YYYY-MM-DD`, an invalid lexicon).
  */
 export function annotate(text: string, options: any): any;
 
@@ -54,11 +54,11 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_annotator_free: (a: number, b: number) => void;
-    readonly annotate: (a: number, b: number, c: any) => [number, number, number];
-    readonly annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly annotate: (a: any, b: any) => [number, number, number];
+    readonly annotator_annotate: (a: number, b: any, c: any) => [number, number, number];
     readonly annotator_new: (a: any) => [number, number, number];
     readonly checkLexicon: (a: any) => [number, number];
-    readonly senses: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly senses: (a: any, b: number) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -2,11 +2,11 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_annotator_free: (a: number, b: number) => void;
-export const annotate: (a: number, b: number, c: any) => [number, number, number];
-export const annotator_annotate: (a: number, b: number, c: number, d: any) => [number, number, number];
+export const annotate: (a: any, b: any) => [number, number, number];
+export const annotator_annotate: (a: number, b: any, c: any) => [number, number, number];
 export const annotator_new: (a: any) => [number, number, number];
 export const checkLexicon: (a: any) => [number, number];
-export const senses: (a: number, b: number, c: number, d: number) => [number, number, number];
+export const senses: (a: any, b: number) => [number, number, number];
 export const start: () => void;
 export const version: () => [number, number];
 export const __wbindgen_malloc: (a: number, b: number) => number;

@@ -60,7 +60,7 @@ mod tests {
             Err("value nested deeper than 32 levels".to_string())
         );
         // Siblings do not add up.
-        let wide = "[[1],".repeat(1000) + "0" + &"]".repeat(1000);
+        let wide = format!("[{}0]", "[1],".repeat(1000));
         assert!(check_depth(&wide, 2).is_ok());
         // Broken JSON is the parser's business.
         assert!(check_depth("]]]}}{", 2).is_ok());

@@ -7,20 +7,41 @@
 //! panic hook is installed once at start-up to put the Rust message in the
 //! console, but no input is meant to reach one.
 //!
+//! Every value from JavaScript is checked before Rust recurses into it:
+//! types first (`annotate(123)` is an `Error`, not a trap), then sizes (a
+//! text is at most [`MAX_TEXT_UNITS`] UTF-16 code units, a lexicon at most
+//! [`MAX_LEXICON_UNITS`] once written as JSON), then depth: a lexicon is
+//! turned into JSON text by the engine's own `JSON.stringify` (which throws
+//! on cycles and on nesting too deep for it) and that text's nesting is
+//! counted without recursion ([`crate::json_limits`]) before serde_json
+//! parses it. Options are read property by property, never deserialised as
+//! a whole, so an option nobody reads can be anything. A value nested
+//! thousands of levels deep used to overflow the WebAssembly stack, which
+//! corrupts memory and breaks every later call ("memory access out of
+//! bounds"); it is now an `Error` like any other.
+//!
 //! Trade-off: results cross the boundary through serde-wasm-bindgen (objects
 //! built directly in JavaScript) rather than a JSON string. That costs a few
 //! calls per span but spares the page a `JSON.parse` of the whole result and
-//! keeps `value` objects as they are.
+//! keeps `value` objects as they are. Lexicons go the other way as JSON text:
+//! they are small, and the page already keeps them as JSON.
 //!
 //! [`Annotator`] keeps an editor's lexicon compiled between calls, which is
 //! what the page does on every keystroke; [`annotate`] is the one-shot form.
 
-use serde::Deserialize;
-use serde_json::Value as Json;
+use js_sys::{Array, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::{Date, Lang, Options, UserLexicon, Value};
+
+/// The longest text accepted, in UTF-16 code units (the page's engine stops
+/// at 20 M before this).
+pub const MAX_TEXT_UNITS: u32 = 32 * 1024 * 1024;
+
+/// The longest lexicon accepted, in UTF-16 code units of its JSON text.
+pub const MAX_LEXICON_UNITS: u32 = 32 * 1024 * 1024;
 
 /// Installs the panic hook once, when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -28,27 +49,83 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The options object: `{lang?: "fr"|"en"|"und"|"auto", dct?: "YYYY-MM-DD"|null, lexicon?: {...}}`.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsOptions {
-    lang: Option<String>,
-    dct: Option<String>,
-    lexicon: Option<Json>,
-}
-
 fn error(msg: impl std::fmt::Display) -> JsError {
     JsError::new(&msg.to_string())
 }
 
-fn read_options(options: JsValue) -> Result<JsOptions, JsError> {
+/// What a JavaScript value is, for messages: `typeof`, with `null` and
+/// `array` told apart from `object`.
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if Array::is_array(v) {
+        "array".into()
+    } else {
+        v.js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
+    }
+}
+
+/// A string argument, its length checked before it is copied into Rust.
+fn string_arg(what: &str, v: &JsValue, max_units: u32) -> Result<String, JsError> {
+    let Some(js) = v.dyn_ref::<JsString>() else {
+        return Err(error(format!(
+            "{what} must be a string, got {}",
+            type_name(v)
+        )));
+    };
+    let units = js.length();
+    if units > max_units {
+        return Err(error(format!(
+            "{what} is {units} UTF-16 code units long; at most {max_units} are annotated at once"
+        )));
+    }
+    Ok(String::from(js))
+}
+
+/// An optional string option: `undefined` and `null` are `None`.
+fn optional_string(what: &str, v: &JsValue) -> Result<Option<String>, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    string_arg(what, v, 1024).map(Some)
+}
+
+/// The options that matter for one call: `{lang?, dct?, lexicon?}`.
+struct JsOptions {
+    lang: Option<String>,
+    dct: Option<String>,
+    lexicon: JsValue,
+}
+
+/// Reads `lang`, `dct` and (when `with_lexicon`) `lexicon` from the options
+/// object, one property at a time.
+fn read_options(what: &str, options: &JsValue, with_lexicon: bool) -> Result<JsOptions, JsError> {
+    let mut o = JsOptions {
+        lang: None,
+        dct: None,
+        lexicon: JsValue::UNDEFINED,
+    };
     if options.is_undefined() || options.is_null() {
-        return Ok(JsOptions::default());
+        return Ok(o);
     }
-    if !options.is_object() {
-        return Err(error("options must be an object like {lang, dct, lexicon}"));
+    if !options.is_object() || Array::is_array(options) {
+        return Err(error(format!(
+            "{what}: options must be an object like {{lang, dct, lexicon}}, got {}",
+            type_name(options)
+        )));
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| error(format!("bad options: {e}")))
+    let get = |key: &str| {
+        Reflect::get(options, &JsValue::from_str(key))
+            .map_err(|_| error(format!("{what}: options.{key} could not be read")))
+    };
+    o.lang = optional_string(&format!("{what}: options.lang"), &get("lang")?)?;
+    o.dct = optional_string(&format!("{what}: options.dct"), &get("dct")?)?;
+    if with_lexicon {
+        o.lexicon = get("lexicon")?;
+    }
+    Ok(o)
 }
 
 fn lang_option(lang: Option<&str>) -> Result<Option<Lang>, JsError> {
@@ -65,17 +142,45 @@ fn dct_option(dct: Option<&str>) -> Result<Option<Date>, JsError> {
         None | Some("") => Ok(None),
         Some(s) => Date::parse(s).map(Some).ok_or_else(|| {
             error(format!(
-                "bad dct '{s}' (expected a date written YYYY-MM-DD)"
+                "bad dct '{s}' (expected a real date written YYYY-MM-DD)"
             ))
         }),
     }
 }
 
-fn lexicon_option(lexicon: Option<&Json>) -> Result<Option<UserLexicon>, JsError> {
-    match lexicon {
-        None | Some(Json::Null) => Ok(None),
-        Some(v) => UserLexicon::from_value(v).map(Some).map_err(error),
+/// An editor's lexicon from JavaScript: `undefined`/`null` is none; an
+/// object is written as JSON by `JSON.stringify`, its size and nesting
+/// checked, then compiled.
+fn lexicon_arg(lexicon: &JsValue) -> Result<Option<UserLexicon>, JsError> {
+    if lexicon.is_undefined() || lexicon.is_null() {
+        return Ok(None);
     }
+    if !lexicon.is_object() || Array::is_array(lexicon) {
+        return Err(error(format!(
+            "lexicon: expected an object {{\"version\": 1, ...}}, got {}",
+            type_name(lexicon)
+        )));
+    }
+    let json = JSON::stringify(lexicon).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        let lower = why.to_ascii_lowercase();
+        if lower.contains("stack") || lower.contains("recursion") {
+            // The engine's own JSON.stringify ran out of stack: deeper still.
+            error(format!(
+                "lexicon: value nested deeper than {} levels ({why})",
+                crate::json_limits::MAX_DEPTH
+            ))
+        } else {
+            error(format!("lexicon: cannot be written as JSON ({why})"))
+        }
+    })?;
+    let json = string_arg("lexicon", &json, MAX_LEXICON_UNITS)?;
+    crate::json_limits::check_depth(&json, crate::json_limits::MAX_DEPTH)
+        .map_err(|e| error(format!("lexicon: {e}")))?;
+    UserLexicon::from_json(&json).map(Some).map_err(error)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -88,25 +193,33 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Annotates `text` and returns FORMAT.md's result
 /// `{lang, dct, dateline, spans}` (code point offsets).
 ///
-/// Throws an `Error` for bad options (unknown language, a date that is not
-/// `YYYY-MM-DD`, an invalid lexicon).
+/// Throws an `Error` for a text that is not a string, bad options (unknown
+/// language, a date that is not `YYYY-MM-DD`, an invalid lexicon).
 #[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let o = read_options(options)?;
+pub fn annotate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = string_arg("annotate: text", &text, MAX_TEXT_UNITS)?;
+    let o = read_options("annotate", &options, true)?;
     let opts = Options {
         lang: lang_option(o.lang.as_deref())?,
         dct: dct_option(o.dct.as_deref())?,
-        lexicon: lexicon_option(o.lexicon.as_ref())?,
+        lexicon: lexicon_arg(&o.lexicon)?,
     };
-    to_js(&crate::annotate(text, &opts))
+    to_js(&crate::annotate(&text, &opts))
 }
 
 /// Checks an editor's lexicon; throws an `Error` saying what is wrong.
 #[wasm_bindgen(js_name = checkLexicon)]
 pub fn check_lexicon(lexicon: JsValue) -> Result<(), JsError> {
-    let v: Json =
-        serde_wasm_bindgen::from_value(lexicon).map_err(|e| error(format!("bad lexicon: {e}")))?;
-    UserLexicon::from_value(&v).map(|_| ()).map_err(error)
+    if lexicon.is_undefined() || lexicon.is_null() {
+        return Err(error(format!(
+            "lexicon: expected an object {{\"version\": 1, ...}}, got {}",
+            type_name(&lexicon)
+        )));
+    }
+    lexicon_arg(&lexicon).map(|_| ())
 }
 
 /// One reading of a name in the built-in gazetteers, for the page's value
@@ -129,12 +242,19 @@ struct Sense {
 /// `[{kind, value, place_kind?, population?, country_name?}]`. Country names
 /// are given in `lang` (`fr` or `en`; English otherwise).
 #[wasm_bindgen]
-pub fn senses(name: &str, lang: Option<String>) -> Result<JsValue, JsError> {
-    let lang = match lang.as_deref().and_then(Lang::parse) {
+pub fn senses(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lang: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let name = string_arg("senses: name", &name, 4096)?;
+    let lang = match optional_string("senses: lang", &lang.unwrap_or(JsValue::UNDEFINED))?
+        .as_deref()
+        .and_then(Lang::parse)
+    {
         Some(Lang::Fr) => Lang::Fr,
         _ => Lang::En,
     };
-    let out: Vec<Sense> = lexicon::lookup(name)
+    let out: Vec<Sense> = lexicon::lookup(&name)
         .into_iter()
         .map(|e| match e {
             Entry::Place(p) => Sense {
@@ -182,16 +302,9 @@ impl Annotator {
     /// `new Annotator(lexicon?)`; throws when the lexicon is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(lexicon: JsValue) -> Result<Annotator, JsError> {
-        let lexicon = if lexicon.is_undefined() || lexicon.is_null() {
-            None
-        } else {
-            let v: Json = serde_wasm_bindgen::from_value(lexicon)
-                .map_err(|e| error(format!("bad lexicon: {e}")))?;
-            lexicon_option(Some(&v))?
-        };
         Ok(Annotator {
             options: Options {
-                lexicon,
+                lexicon: lexicon_arg(&lexicon)?,
                 ..Options::default()
             },
         })
@@ -199,10 +312,15 @@ impl Annotator {
 
     /// Annotates `text` with this annotator's lexicon; `options` as for
     /// [`annotate`] (a `lexicon` there is ignored).
-    pub fn annotate(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let o = read_options(options)?;
+    pub fn annotate(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = string_arg("annotate: text", &text, MAX_TEXT_UNITS)?;
+        let o = read_options("annotate", &options, false)?;
         self.options.lang = lang_option(o.lang.as_deref())?;
         self.options.dct = dct_option(o.dct.as_deref())?;
-        to_js(&crate::annotate(text, &self.options))
+        to_js(&crate::annotate(&text, &self.options))
     }
 }

@@ -13,8 +13,21 @@
 // pieces (core/chunks.js) and reports progress; when a worker cannot start
 // (a host page's CSP, an old browser) the same pieces run on the main thread
 // with a pause between them, so the page still never freezes for long.
+//
+// Never break: the core checks what it is given, but if the WebAssembly
+// instance ever traps anyway (a `WebAssembly.RuntimeError`: out-of-bounds
+// memory, a Rust panic, which aborts), that instance is corrupt and every
+// later call would fail until a reload. The engine then throws it away and
+// instantiates the module afresh: the failing call throws an Error saying
+// so, and the next call runs on the new instance. A fresh instance needs a
+// fresh copy of wasm-bindgen's glue module (it keeps its instance in a
+// module variable), so a spare copy is imported ahead under another URL
+// fragment (`depeche.js#instance-2`: a separate module for the loader, the
+// same file for caches and the service worker) and the compiled module is
+// kept, which makes the swap synchronous. A worker that traps reports it and
+// is replaced by a new one on the next big text.
 
-import init, { Annotator, senses, version } from '../pkg/depeche.js';
+import * as firstGlue from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 
 /** @typedef {import('./core/types.js').Result} Result */
@@ -38,11 +51,120 @@ export const MAX_TEXT = 20 * 1024 * 1024;
 export async function loadEngine(opts = {}) {
   const wasmUrl = String(opts.wasmUrl ?? new URL('../pkg/depeche_bg.wasm', import.meta.url));
   try {
-    await init({ module_or_path: opts.wasm ?? wasmUrl });
+    if (!compiled) {
+      const module = await compile(opts.wasm ?? wasmUrl);
+      await firstGlue.default({ module_or_path: module });
+      compiled = module;
+    }
   } catch (e) {
     throw new Error(`could not load the annotator (${opts.wasm ? 'given bytes' : wasmUrl}): ${message(e)}`);
   }
+  await prepareSpare();
   return new Engine(opts.wasm ? null : wasmUrl);
+}
+
+/**
+ * The compiled module, from bytes, a compiled module, or a URL (streamed
+ * when the server says application/wasm).
+ * @param {BufferSource|WebAssembly.Module|string} source
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (typeof source !== 'string') return WebAssembly.compile(source);
+  const res = await fetch(source);
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  const type = res.headers.get('Content-Type') ?? '';
+  if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) {
+    return WebAssembly.compileStreaming(res);
+  }
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+/** @typedef {typeof import('../pkg/depeche.js')} Glue */
+
+/** The compiled WebAssembly module, kept to instantiate it again after a trap. */
+/** @type {WebAssembly.Module|null} */
+let compiled = null;
+/** The glue (and instance) in use; replaced after a trap. */
+/** @type {Glue} */
+let core = firstGlue;
+/** Counts instances: annotators made on an older one are dropped. */
+let generation = 1;
+/** A fresh copy of the glue, imported ahead, not yet instantiated. */
+/** @type {Glue|null} */
+let spare = null;
+/** Copies of the glue imported so far: each new one gets its own fragment. */
+let copies = 1;
+/** Why the last restart failed, when it did: calls report it. */
+/** @type {string|null} */
+let broken = null;
+
+/** The spare being imported, or the restart under way: what whenReady waits for. */
+/** @type {Promise<void>} */
+let settling = Promise.resolve();
+
+/** Imports the next fresh copy of the glue, if there is none yet; never throws. */
+function prepareSpare() {
+  if (!spare) settling = settling.then(importSpare);
+  return settling;
+}
+
+async function importSpare() {
+  if (spare) return;
+  try {
+    copies += 1;
+    const url = new URL(`../pkg/depeche.js#instance-${copies}`, import.meta.url).href;
+    const glue = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+    spare ??= glue;
+  } catch {
+    spare = null; // a bundle without pkg/ beside it: no restart, calls report the trap
+  }
+}
+
+/** True for a trap of the WebAssembly instance (from any realm). */
+function isTrap(e) {
+  return e instanceof WebAssembly.RuntimeError || (e instanceof Error && e.name === 'RuntimeError');
+}
+
+/**
+ * Throws the trapped instance away and instantiates the module afresh on the
+ * spare glue; returns a message for the failing call.
+ * @param {unknown} e the trap
+ */
+function restart(e) {
+  generation += 1;
+  const next = spare;
+  spare = null;
+  try {
+    if (!next || !compiled) throw new Error('no fresh copy of the module is at hand');
+    next.initSync({ module: compiled });
+    core = next;
+    broken = null;
+    prepareSpare();
+    return `the annotator crashed (${message(e)}) and was restarted; try again`;
+  } catch (err) {
+    // Synchronous instantiation refused (or no spare): finish asynchronously.
+    broken = `the annotator crashed (${message(e)}) and is restarting`;
+    settling = settling.then(() => restartLater(next));
+    return `${broken}: ${message(err)}`;
+  }
+}
+
+/** @param {Glue|null} next */
+async function restartLater(next) {
+  try {
+    await importSpare();
+    const glue = next ?? spare;
+    if (glue === spare) spare = null;
+    if (!glue || !compiled) throw new Error('the module could not be imported again');
+    await glue.default({ module_or_path: compiled });
+    core = glue;
+    broken = null;
+    await importSpare();
+  } catch (err) {
+    broken = `the annotator crashed and could not be restarted (${message(err)}); reload the page`;
+  }
 }
 
 export class Engine {
@@ -50,10 +172,12 @@ export class Engine {
   constructor(wasmUrl) {
     this.wasmUrl = wasmUrl;
     /** The core's version. */
-    this.version = version();
-    /** @type {Annotator|null} */
+    this.version = core.version();
+    /** @type {import('../pkg/depeche.js').Annotator|null} */
     this._annotator = null;
     this._lexiconKey = '';
+    /** The instance `_annotator` belongs to. */
+    this._generation = generation;
     /** @type {Worker|null} */
     this._worker = null;
     this._nextJob = 1;
@@ -67,11 +191,48 @@ export class Engine {
    */
   annotate(text, opts = {}) {
     checkText(text);
-    const annotator = this._annotatorFor(opts.lexicon ?? null);
-    try {
+    return this._guard(() => {
+      const annotator = this._annotatorFor(opts.lexicon ?? null);
       return annotator.annotate(text, { lang: opts.lang, dct: opts.dct || undefined });
+    });
+  }
+
+  /**
+   * Resolves when the engine is ready for calls: at once, or after a crash
+   * once the fresh instance is up (and a spare copy for the next one).
+   * @returns {Promise<void>}
+   */
+  whenReady() {
+    return settling;
+  }
+
+  /**
+   * Runs a call into the core; its errors become Errors with messages, and a
+   * trap restarts the instance (module comment).
+   * @template T
+   * @param {() => T} f
+   * @returns {T}
+   */
+  _guard(f) {
+    if (broken) throw new Error(broken);
+    try {
+      return f();
     } catch (e) {
-      throw new Error(message(e));
+      if (!isTrap(e)) throw new Error(message(e));
+      this._dropAnnotator();
+      throw new Error(restart(e));
+    }
+  }
+
+  /** Forgets the annotator without calling into a trapped instance. */
+  _dropAnnotator() {
+    const a = /** @type {any} */ (this._annotator);
+    this._annotator = null;
+    this._lexiconKey = '';
+    try {
+      a?.__destroy_into_raw?.(); // no finaliser will call the old instance later
+    } catch {
+      // nothing to do: the instance is gone either way
     }
   }
 
@@ -118,12 +279,20 @@ export class Engine {
           resolve(result);
         } else if (m.type === 'error') {
           cleanup();
-          reject(new Error(m.message));
+          if (m.crashed) {
+            // The worker's instance trapped: a new worker starts afresh.
+            worker.terminate();
+            if (this._worker === worker) this._worker = null;
+            reject(new Error(`the annotator crashed (${m.message}) and was restarted; try again`));
+          } else {
+            reject(new Error(m.message));
+          }
         }
       };
       /** @param {ErrorEvent} ev */
       const onError = (ev) => {
         cleanup();
+        worker.terminate();
         if (this._worker === worker) this._worker = null;
         reject(new Error(`the annotation worker failed: ${ev.message || 'unknown error'}`));
       };
@@ -155,31 +324,31 @@ export class Engine {
    */
   senses(name, lang) {
     if (typeof name !== 'string') throw new TypeError('the name must be a string');
-    try {
-      return senses(name, lang);
-    } catch (e) {
-      throw new Error(message(e));
-    }
+    return this._guard(() => core.senses(name, lang));
   }
 
   /** Stops the worker, if any. */
   dispose() {
     this._worker?.terminate();
     this._worker = null;
-    this._annotator?.free();
+    if (this._generation === generation) this._annotator?.free();
+    else this._dropAnnotator();
     this._annotator = null;
   }
 
-  /** @param {LexiconData|null} lexicon */
+  /**
+   * The annotator for this lexicon, made again when the lexicon or the
+   * instance changed. Called inside _guard.
+   * @param {LexiconData|null} lexicon
+   */
   _annotatorFor(lexicon) {
+    if (this._generation !== generation) {
+      this._dropAnnotator();
+      this._generation = generation;
+    }
     const key = lexicon ? JSON.stringify(lexicon) : '';
     if (!this._annotator || key !== this._lexiconKey) {
-      let next;
-      try {
-        next = new Annotator(lexicon ?? undefined);
-      } catch (e) {
-        throw new Error(message(e));
-      }
+      const next = new core.Annotator(lexicon ?? undefined);
       this._annotator?.free();
       this._annotator = next;
       this._lexiconKey = key;

@@ -6,7 +6,10 @@
 //
 // Messages in:  {id, type: 'annotate', wasmUrl, text, opts}
 // Messages out: {id, type: 'progress', fraction, spans} … then {id, type: 'done', result}
-//               or {id, type: 'error', message}
+//               or {id, type: 'error', message, crashed?}
+// `crashed: true` means the WebAssembly instance trapped (a WebAssembly.RuntimeError): it is
+// corrupt, so this worker closes itself after saying so, and the engine starts a new one (with a
+// fresh instance) for the next big text.
 // Each progress message carries the spans of the piece just annotated (whole-text code points)
 // and the final result none: the page deserialises a few thousand spans per message between
 // frames instead of 100,000 at once when the result arrives (a long freeze on a 5 MB paste).
@@ -40,8 +43,13 @@ self.addEventListener('message', async (ev) => {
     );
     self.postMessage({ id, type: 'done', result });
   } catch (e) {
-    ready = null;
-    self.postMessage({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    const crashed = e instanceof WebAssembly.RuntimeError || (e instanceof Error && e.name === 'RuntimeError');
+    if (!crashed) ready = null;
+    self.postMessage({ id, type: 'error', message: e instanceof Error ? e.message : String(e), crashed });
+    if (crashed) {
+      annotator = null; // a trapped instance is not called again, not even to free
+      self.close();
+    }
   } finally {
     annotator?.free();
   }
