@@ -1,5 +1,6 @@
 //! Properties every result of `annotate` must have, whatever the text and
-//! the options (FORMAT.md, "A span" and "A result"): no panic; spans on whole
+//! the options (FORMAT.md, "A span" and "A result"; checked by
+//! tests/invariants, which the fuzz target shares): no panic; spans on whole
 //! characters, in bounds, sorted, never overlapping, their `text` exactly the
 //! code points they cover; values matching their kind; every date value a
 //! valid TIMEX3 value with a real calendar day (years 0000–9999); the
@@ -13,155 +14,18 @@
 //! against reference dates from 0000-01-01 to 9999-12-31. 256 cases per
 //! property by default; set `PROPTEST_CASES` for a longer run.
 
-use depeche::dates::timex;
-use depeche::{annotate, Annotated, Date, Kind, Lang, Options, UserLexicon, Value};
+mod invariants;
+
+use depeche::{annotate, Annotated, Date, Lang, Options, UserLexicon};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-/// Checks every property of one result; `Err` says which one failed.
+/// Annotates and checks every property of the result (tests/invariants);
+/// `Err` says which one failed.
 fn check(text: &str, options: &Options) -> Result<Annotated, TestCaseError> {
     let result = annotate(text, options);
-    let n = text.chars().count();
-
-    if let Some(lang) = options.lang {
-        prop_assert_eq!(result.lang, lang, "the language given is the language used");
-    }
-    if let Some(dct) = options.dct {
-        prop_assert_eq!(result.dct, Some(dct), "the date given is the date used");
-    }
-
-    let mut prev_end = 0;
-    for (i, span) in result.spans.iter().enumerate() {
-        prop_assert!(
-            span.start < span.end && span.end <= n,
-            "span {} out of bounds or empty: {}..{} in {} chars",
-            i,
-            span.start,
-            span.end,
-            n
-        );
-        prop_assert!(
-            span.start >= prev_end,
-            "span {} at {} overlaps or precedes the previous one ending at {}",
-            i,
-            span.start,
-            prev_end
-        );
-        prev_end = span.end;
-        match (&span.kind, &span.value) {
-            (_, None)
-            | (Kind::Date, Some(Value::Date(_)))
-            | (Kind::Place, Some(Value::Place(_)))
-            | (Kind::Actor, Some(Value::Actor(_))) => {}
-            (kind, Some(value)) => {
-                return Err(TestCaseError::fail(format!(
-                    "span {i}: a {kind:?} with value {value:?}"
-                )))
-            }
-        }
-        if let Some(Value::Date(v)) = &span.value {
-            check_date_value(v).map_err(|e| TestCaseError::fail(format!("span {i}: {e}")))?;
-        }
-        if let Some(source) = &span.source {
-            prop_assert!(!source.is_empty(), "span {} has an empty source", i);
-        }
-    }
-
-    // `span.text` is `text.chars().skip(start).take(end - start)`: checked in
-    // one forward walk, since spans are sorted (quadratic otherwise on 10 MB).
-    let mut walk = Walk::new(text);
-    for (i, span) in result.spans.iter().enumerate() {
-        let s = walk.byte_at(span.start);
-        let e = walk.byte_at(span.end);
-        prop_assert_eq!(
-            text.get(s..e),
-            Some(span.text.as_str()),
-            "span {} text differs from the code points {}..{}",
-            i,
-            span.start,
-            span.end
-        );
-    }
-
-    if let Some(d) = &result.dateline {
-        prop_assert!(
-            d.start <= d.end && d.end <= n,
-            "dateline out of bounds: {}..{} in {} chars",
-            d.start,
-            d.end,
-            n
-        );
-        if let Some(v) = &d.date {
-            check_date_value(v).map_err(|e| TestCaseError::fail(format!("dateline: {e}")))?;
-        }
-    }
-    if let Some(dct) = result.dct {
-        prop_assert!(
-            Date::parse(&dct.to_string()) == Some(dct),
-            "the reference date {} is a real day",
-            dct
-        );
-    }
-    prop_assert!(
-        serde_json::to_string(&result).is_ok(),
-        "the result serialises to JSON"
-    );
+    invariants::check(text, options, &result).map_err(TestCaseError::fail)?;
     Ok(result)
-}
-
-/// A date value is valid TIMEX3 (the library's checker), and, checked
-/// independently here, a value that starts with a full date names a day
-/// that exists and has a four-digit year.
-fn check_date_value(v: &str) -> Result<(), String> {
-    if !timex::is_valid(v) {
-        return Err(format!("date value {v:?} is not a valid TIMEX3 value"));
-    }
-    let head = v.split('T').next().unwrap_or(v);
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = head.split('-').collect();
-    if parts.first().is_some_and(|y| digits(y) && y.len() > 4) {
-        return Err(format!("date value {v:?} has a year past 9999"));
-    }
-    if let [y, m, d] = parts.as_slice() {
-        if digits(y) && digits(m) && digits(d) && Date::parse(head).is_none() {
-            return Err(format!("date value {v:?} is not a day of the calendar"));
-        }
-        if *y == "XXXX" && digits(m) && digits(d) && Date::parse(&format!("2000-{m}-{d}")).is_none()
-        {
-            return Err(format!("date value {v:?} is a day no year has"));
-        }
-    }
-    Ok(())
-}
-
-/// Code point offset → byte offset, for increasing offsets.
-struct Walk<'a> {
-    chars: std::str::Chars<'a>,
-    char_pos: usize,
-    byte_pos: usize,
-}
-
-impl<'a> Walk<'a> {
-    fn new(text: &'a str) -> Walk<'a> {
-        Walk {
-            chars: text.chars(),
-            char_pos: 0,
-            byte_pos: 0,
-        }
-    }
-
-    fn byte_at(&mut self, char_offset: usize) -> usize {
-        while self.char_pos < char_offset {
-            match self.chars.next() {
-                Some(c) => {
-                    self.byte_pos += c.len_utf8();
-                    self.char_pos += 1;
-                }
-                None => break,
-            }
-        }
-        self.byte_pos
-    }
 }
 
 /// Pieces of wire copy and of what breaks offset arithmetic.
