@@ -17,7 +17,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "a782e15c1a633eef";
+const VERSION = "0bcb1f16e198081b";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -27,11 +27,13 @@ const FILES = [
   "www/core/assume-dct.js",
   "www/core/chunks.js",
   "www/core/incremental.js",
+  "www/core/lexicon-sync.js",
   "www/core/lexicon.js",
   "www/core/offsets.js",
   "www/core/relocate.js",
   "www/core/session.js",
   "www/core/storage.js",
+  "www/core/tabs.js",
   "www/core/types.js",
   "www/core/words.js",
   "www/depeche-annotator.js",
@@ -68,6 +70,7 @@ const FILES = [
   "www/ui/popover.js",
   "www/ui/render.js",
   "www/ui/styles.js",
+  "www/ui/tab-notice.js",
   "www/ui/units.js",
   "www/ui/values.js",
   "www/worker.js",

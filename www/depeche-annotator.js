@@ -23,6 +23,8 @@ import { editorSheets, hostModeSheets } from './ui/styles.js';
 import { importData } from './ui/io.js';
 import { createStorage } from './core/storage.js';
 import { Lexicon } from './core/lexicon.js';
+import { createLexiconSync } from './core/lexicon-sync.js';
+import { createTabs } from './core/tabs.js';
 import { formatById } from './formats/index.js';
 import { watchTarget } from './ui/host-target.js';
 import { relocateSpans, sameArticle } from './core/relocate.js';
@@ -85,6 +87,7 @@ export class DepecheAnnotator extends HTMLElement {
   /** for= mode: the watcher that finds the host and tells when it is lost. */ #watcher = null;
   /** for= mode: what outlives one host (its corrections, the lexicon) for the next one. @type {{doc:any, lexicon:Lexicon}|null} */ #carry = null;
   /** for= mode with storage="local": where the lexicon is kept. */ #lexStore = null;
+  /** for= mode with storage="local": the channel other tabs tell lexicon changes on. */ #lexTabs = null;
 
   constructor() {
     super();
@@ -216,12 +219,15 @@ export class DepecheAnnotator extends HTMLElement {
       }
       s.addEventListener('change', (ev) => this.#changed(ev));
       if (this.#mode === 'host' && this.#lexStore) {
-        let saved = s.lexicon;
-        s.addEventListener('change', () => {
-          if (s.lexicon === saved) return;
-          saved = s.lexicon;
-          try { this.#lexStore?.saveLexicon(s.lexicon.toJSON()); } catch (e) { this.#error(e, 'Lexicon'); }
-        });
+        // merged with what other tabs stored, never written over it (core/lexicon-sync.js)
+        const store = this.#lexStore;
+        let initial;
+        try { initial = Lexicon.fromJSON(store.loadLexicon().data); } catch { initial = s.lexicon; }
+        this.#lexTabs?.close();
+        const tabs = createTabs({ name: store.name, onMessage: (m) => { if (m.type === 'lexicon') sync.pull(); } });
+        this.#lexTabs = tabs;
+        const sync = createLexiconSync({ storage: store, session: () => s, initial, tell: () => tabs.post({ type: 'lexicon' }), onError: (e) => this.#error(e, 'Lexicon') });
+        s.addEventListener('change', (ev) => { if (ev.detail?.reason !== 'lexicon-sync') sync.save(); });
       }
       s.addEventListener('error', (ev) => { if (ev.detail?.error?.name !== 'AbortError') onError(ev.detail?.error ?? ev.detail?.message, 'Engine'); });
       this.#applyDocAttributes(s);
@@ -306,6 +312,8 @@ export class DepecheAnnotator extends HTMLElement {
     this.#generation++;
     this.#watcher?.stop();
     this.#watcher = null;
+    this.#lexTabs?.close();
+    this.#lexTabs = null;
     try { this.#mount?.destroy(); } catch { /* already gone */ }
     this.#mount = null;
     this.#mode = null;

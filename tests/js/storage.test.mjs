@@ -4,7 +4,7 @@
 // autosaver's debounce, flush on hide, status reports and error handling.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createStorage, autosaver, StorageError, LEXICON_KEY, PREFS_KEY, packSpans, packSpansInSlices, unpackSpans } from '../../www/core/storage.js';
+import { createStorage, autosaver, StorageError, ConflictError, LEXICON_KEY, PREFS_KEY, packSpans, packSpansInSlices, unpackSpans } from '../../www/core/storage.js';
 
 /** An in-memory localStorage; `quota` (characters) makes setItem throw QuotaExceededError. */
 class MemoryStorage {
@@ -53,7 +53,7 @@ test('saveDoc / loadDoc / listDocs / deleteDoc / lastDocId', { skip: SKIP_IDB },
   assert.deepEqual(await store.listDocs(), []);
   assert.equal(await store.loadDoc('nope'), null);
   const s1 = await store.saveDoc(doc('a'), SPANS);
-  assert.deepEqual({ ...s1, updated: 'x' }, { id: 'a', title: 'Titre a', updated: 'x', size: 12, spanCount: 1 });
+  assert.deepEqual({ ...s1, updated: 'x' }, { id: 'a', title: 'Titre a', updated: 'x', size: 12, spanCount: 1, rev: 1 });
   await store.saveDoc(doc('b'), []);
   await store.saveDoc(doc('c'), []);
   // Listing reads index keys only: it works with reading records (value cursors, get) disabled.
@@ -128,6 +128,52 @@ test('the history keeps the newest 50; stamps increase even with a frozen or bac
   for (const id of ['x', 'y', 'z']) await small.saveDoc(doc(id), []);
   assert.deepEqual((await small.listDocs()).map((r) => r.id), ['z', 'y']);
   await small.close();
+});
+
+test('two tabs on one dispatch: a save made on a stale revision is refused, nothing overwritten (issue 11, part 2)', { skip: SKIP_IDB }, async () => {
+  const factory = new fake.IDBFactory();
+  const a = createStorage({ indexedDB: factory, localStorage: null });
+  const b = createStorage({ indexedDB: factory, localStorage: null });
+  const first = await a.saveDoc(doc('d', 'Jean Dupont à Paris'), [], { rev: 0 });
+  assert.equal(first.rev, 1);
+  const seen = await b.loadDoc('d');
+  assert.equal(seen.rev, 1);
+  // Tab A saves again (a highlight deleted); tab B, still on revision 1, tries to save.
+  assert.equal((await a.saveDoc(doc('d', 'Jean Dupont à Paris.'), [], { rev: 1 })).rev, 2);
+  await assert.rejects(b.saveDoc(doc('d', 'stale'), [], { rev: seen.rev }),
+    (e) => e instanceof ConflictError && e instanceof StorageError && e.conflict === true && e.stored === 2 && e.expected === 1 && /another tab saved it/.test(e.message));
+  assert.equal((await b.loadDoc('d')).doc.text, 'Jean Dupont à Paris.', 'the refused save wrote nothing');
+  // A new dispatch (revision 0) on an id another tab stored is refused too; without `rev`, no check.
+  await assert.rejects(b.saveDoc(doc('d', 'new'), [], { rev: 0 }), ConflictError);
+  assert.equal((await b.saveDoc(doc('d', 'forced'), [])).rev, 3);
+  // Other records around it do not confuse the revision lookup.
+  for (const id of ['a', 'c', 'e', 'd2']) await a.saveDoc(doc(id), [], { rev: 0 });
+  assert.equal((await a.saveDoc(doc('d', 'again'), [], { rev: 3 })).rev, 4);
+  assert.equal((await a.saveDoc(doc('d2', 'again'), [], { rev: 1 })).rev, 2);
+  await a.close();
+  await b.close();
+});
+
+test('a database of version 1 (no revisions) opens, its records load as revision 0 and save on', { skip: SKIP_IDB }, async () => {
+  const factory = new fake.IDBFactory();
+  await new Promise((resolve, reject) => {
+    const req = factory.open('depeche', 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('docs', { keyPath: 'id' });
+      store.createIndex('updated', 'updated');
+      store.createIndex('summary', ['updated', 'title', 'size', 'spanCount']);
+      store.put({ id: 'old', title: 'Old', updated: '2030-01-01T00:00:00.000Z', size: 3, spanCount: 0, doc: doc('old', 'abc'), spans: [] });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const store = createStorage({ indexedDB: factory, localStorage: null });
+  const r = await store.loadDoc('old');
+  assert.equal(r.rev, 0);
+  assert.equal(r.doc.text, 'abc');
+  assert.equal((await store.saveDoc(r.doc, [], { rev: r.rev })).rev, 1);
+  await assert.rejects(store.saveDoc(r.doc, [], { rev: 0 }), ConflictError);
+  await store.close();
 });
 
 test('storage failures reject with a clear message', { skip: SKIP_IDB }, async () => {

@@ -384,6 +384,61 @@ export class Lexicon {
   }
 }
 
+/**
+ * The key two tabs' entries are matched by: the folded name, the kind (a reject of every kind: *)
+ * and the scope. @param {{text: string, kind?: string, scope?: string}} e
+ */
+export function entryKey(e) {
+  return `${foldName(e.text)}\u0000${e.kind ?? '*'}\u0000${e.scope ?? GLOBAL}`;
+}
+
+const entryJSON = (/** @type {any} */ e) => (e ? JSON.stringify({ ...e, index: 0 }) : '');
+const lexiconJSON = (/** @type {Lexicon} */ l) => JSON.stringify(l.toJSON());
+
+/** Do two lexicons hold the same entries (learned times included)? @param {Lexicon} a @param {Lexicon} b */
+export function sameLexicon(a, b) {
+  return a === b || lexiconJSON(a) === lexiconJSON(b);
+}
+
+/**
+ * Merges two tabs' lexicons entry by entry: `base` is what both started from (what this tab last
+ * read or wrote), `ours` this tab's lexicon now, `theirs` the stored one now. For each entry (by
+ * entryKey): what only one side changed (learned, edited, deleted) is taken from that side; when
+ * both changed it, the later `learned` wins, and a change wins over a deletion. Nothing either
+ * side learned is lost, and a deletion is not undone by a tab that never saw the entry change.
+ * The result is learned again in the order of `learned`, so a later decision still replaces
+ * what it contradicts (an add and a reject of the same name). When one side changed nothing, the
+ * other is returned as it is.
+ * @param {Lexicon} base @param {Lexicon} ours @param {Lexicon} theirs @returns {Lexicon}
+ */
+export function mergeLexicons(base, ours, theirs) {
+  if (sameLexicon(theirs, base) || sameLexicon(theirs, ours)) return ours;
+  if (sameLexicon(ours, base)) return theirs;
+  const byKey = (/** @type {Lexicon} */ l) => new Map(l.entries().map((e) => [entryKey(e), e]));
+  const b = byKey(base), o = byKey(ours), t = byKey(theirs);
+  /** @type {LexiconEntry[]} */
+  const picked = [];
+  for (const k of new Set([...o.keys(), ...t.keys(), ...b.keys()])) {
+    const was = entryJSON(b.get(k)), mine = o.get(k), other = t.get(k);
+    const mineChanged = entryJSON(mine) !== was, otherChanged = entryJSON(other) !== was;
+    let e;
+    if (!mineChanged) e = other;
+    else if (!otherChanged) e = mine;
+    else if (!mine || !other) e = mine ?? other;
+    else e = (other.learned ?? '') > (mine.learned ?? '') ? other : mine;
+    if (e) picked.push(e);
+  }
+  const order = picked.map((e, i) => ({ e, i })).sort((x, y) => ((x.e.learned ?? '') < (y.e.learned ?? '') ? -1 : (x.e.learned ?? '') > (y.e.learned ?? '') ? 1 : x.i - y.i));
+  let out = new Lexicon();
+  for (const { e } of order) {
+    const meta = { scope: e.scope, learned: e.learned };
+    out = e.type === 'add' ? out.learnAdd(e.text, /** @type {Kind} */ (e.kind), e.value, e.from, meta) : out.learnReject(e.text, e.kind, e.from, meta);
+  }
+  if (sameLexicon(out, ours)) return ours;
+  if (sameLexicon(out, theirs)) return theirs;
+  return out;
+}
+
 /** Texts above this many UTF-16 units get no count for rejects (one scan of the text per entry). */
 const COUNT_REJECTS_UNITS = 300_000;
 

@@ -586,6 +586,34 @@ export class Session extends EventTarget {
     this.#commit('orphan', { orphans: o.filter((_, k) => k !== i) });
   }
 
+  /**
+   * Replaces the lexicon without an undo step: in the current state and in every state undo or
+   * redo would bring back, each mapped by `fn` (what another tab learned, merged into each, so
+   * undoing a correction here never unlearns what was learned there). Emits 'change' with reason
+   * 'lexicon-sync' when the current lexicon changes. @param {(lexicon: Lexicon) => Lexicon} fn
+   * @returns {boolean} whether the current lexicon changed
+   */
+  rebaseLexicon(fn) {
+    /** @type {Map<Lexicon, Lexicon>} many states share one lexicon: map each once */
+    const done = new Map();
+    const map = (/** @type {Lexicon} */ l) => {
+      let v = done.get(l);
+      if (!v) {
+        v = fn(l);
+        if (!(v instanceof Lexicon)) throw new TypeError('rebaseLexicon: fn must return a Lexicon');
+        done.set(l, v);
+      }
+      return v;
+    };
+    const next = map(this.#lexicon);
+    this.#past = this.#past.map((st) => ({ doc: st.doc, lexicon: map(st.lexicon) }));
+    this.#future = this.#future.map((st) => ({ doc: st.doc, lexicon: map(st.lexicon) }));
+    if (next === this.#lexicon) return false;
+    this.#lexicon = next;
+    this.#emit('lexicon-sync');
+    return true;
+  }
+
   /** Steps back one change (text, corrections and lexicon together). @returns {boolean} whether it did */
   undo() {
     const prev = this.#past.pop();

@@ -38,6 +38,8 @@ export const STORE = 'docs';
 export const LEXICON_KEY = 'depeche.lexicon.v1';
 export const PREFS_KEY = 'depeche.prefs.v1';
 export const HISTORY_LIMIT = 50;
+/** 2: records carry `rev` (indexed), so a save can refuse to overwrite another tab's. */
+export const DB_VERSION = 2;
 
 const KINDS = ['actor', 'place', 'date'];
 
@@ -51,8 +53,24 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * A save refused because the stored dispatch changed since this page read it (another tab saved
+ * it): `stored` is the revision found, `expected` the one this page had.
+ */
+export class ConflictError extends StorageError {
+  /** @param {string} message @param {number} stored @param {number} expected */
+  constructor(message, stored, expected) {
+    super(message);
+    this.name = 'ConflictError';
+    this.conflict = true;
+    this.stored = stored;
+    this.expected = expected;
+  }
+}
+
 /** @param {string} action @param {any} err */
 function storageError(action, err) {
+  if (err instanceof ConflictError) return err;
   const name = err && err.name;
   if (name === 'QuotaExceededError' || (err && err.code === 22)) {
     return new StorageError(
@@ -108,20 +126,24 @@ export function createStorage(opts = {}) {
       /** @type {IDBOpenDBRequest} */
       let req;
       try {
-        req = idb.open(dbName, 1);
+        req = idb.open(dbName, DB_VERSION);
       } catch (e) {
         reject(storageError(action, e));
         return;
       }
       req.onupgradeneeded = () => {
         const db = req.result;
+        let store;
         if (!db.objectStoreNames.contains(STORE)) {
-          const store = db.createObjectStore(STORE, { keyPath: 'id' });
+          store = db.createObjectStore(STORE, { keyPath: 'id' });
           store.createIndex('updated', 'updated');
           // The history list reads this index's keys only, never the records: listing 50
           // dispatches must not load 50 texts.
           store.createIndex('summary', ['updated', 'title', 'size', 'spanCount']);
-        }
+        } else store = /** @type {IDBTransaction} */ (req.transaction).objectStore(STORE);
+        // Version 2: each record's revision, read from this index's keys alone before a save
+        // (reading the record would copy megabytes of text to learn one number).
+        if (!store.indexNames.contains('rev')) store.createIndex('rev', ['id', 'rev']);
       };
       req.onsuccess = () => {
         const db = req.result;
@@ -196,33 +218,19 @@ export function createStorage(opts = {}) {
   }
 
   /**
-   * The transaction of saveDoc, with the spans packed. `now`: the page is going away, so the
-   * record is put at once (a request issued from a later callback would never be), stamped
-   * after this page's own saves only.
+   * The transaction of saveDoc, with the spans packed: it reads two index keys (the newest stamp,
+   * this record's revision), puts the record and commits at once, so the record is stored as
+   * soon as the browser can, not when the page next runs a callback (a page that crashes a few
+   * milliseconds later keeps it). `now`: the page is going away, so the record is put at once
+   * (a request issued from a later callback would never be), stamped after this page's own
+   * saves only, without the revision check. `expect`: the revision this page read (undefined:
+   * no check); another one stored rejects with a ConflictError and writes nothing.
+   * @returns {Promise<DocSummary & {rev: number}>}
    */
-  function write(doc, spans, packed, size, action, now = false) {
+  function write(doc, spans, packed, size, action, now = false, expect = undefined) {
     return run('readwrite', action, (store, set, abort) => {
-      const trim = () => {
-        const count = store.count();
-        count.onsuccess = () => {
-          let extra = count.result - limit;
-          if (extra <= 0) return;
-          const cursor = store.index('updated').openCursor(); // oldest first
-          cursor.onsuccess = () => {
-            const c = cursor.result;
-            if (!c || extra <= 0) return;
-            if (c.primaryKey !== doc.id) {
-              c.delete();
-              extra--;
-            }
-            c.continue();
-          };
-        };
-      };
-      // `commit`: no trimming, and commit at once: a page that is going away runs no more
-      // callbacks, and a transaction left waiting for them is aborted when the page closes.
-      const put = (after, commit = false) => {
-        const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length };
+      const put = (/** @type {number} */ after, /** @type {number} */ rev) => {
+        const summary = { id: doc.id, title: typeof doc.title === 'string' ? doc.title : '', updated: stamp(Number.isNaN(after) ? 0 : after), size, spanCount: spans.length, rev };
         set(summary);
         try {
           store.put({ ...summary, doc, spans: packed });
@@ -230,31 +238,87 @@ export function createStorage(opts = {}) {
           abort(e); // DataCloneError: a value that cannot be stored
           return;
         }
-        if (commit) /** @type {any} */ (store.transaction).commit?.();
-        else trim();
+        // Commit now: nothing else goes into this transaction, and a page that dies before its
+        // next callback must not leave it waiting (it would be aborted with the page).
+        /** @type {any} */ (store.transaction).commit?.();
       };
       if (now) {
-        put(NaN, true);
+        put(NaN, (expect ?? 0) + 1);
         return;
       }
       // Stamp after the newest stored record, so a clock set back never files this save
       // under an older one (the history is ordered by this stamp).
-      const newest = store.index('updated').openKeyCursor(null, 'prev');
-      newest.onsuccess = () => {
-        const c = newest.result;
-        put(c ? Date.parse(String(c.key)) : NaN);
+      let newest = NaN, stored = 0, left = 2;
+      const go = () => {
+        if (--left) return;
+        if (expect !== undefined && stored !== expect) {
+          abort(new ConflictError(`${action}: another tab saved it since this one read it (revision ${stored}, this tab had ${expect}); reload it to see their work`, stored, expect));
+          return;
+        }
+        put(newest, stored + 1);
+      };
+      const last = store.index('updated').openKeyCursor(null, 'prev');
+      last.onsuccess = () => {
+        const c = last.result;
+        if (c) newest = Date.parse(String(c.key));
+        go();
+      };
+      // The index holds [id, rev] for this id at most once: jump to the first key at or after [id].
+      const rev = store.index('rev').openKeyCursor();
+      let jumped = false;
+      rev.onsuccess = () => {
+        const c = rev.result;
+        const key = /** @type {any[]|undefined} */ (c?.key);
+        if (c && key && !jumped && String(key[0]) < doc.id) {
+          jumped = true;
+          c.continue([doc.id]);
+          return;
+        }
+        if (key && key[0] === doc.id) stored = Number(key[1]) || 0;
+        go();
       };
     });
   }
 
+  /** Drops the oldest records beyond the limit (never `keep`), in a transaction of its own. */
+  function trim(/** @type {string} */ keep) {
+    return run('readwrite', 'Could not trim the history', (store) => {
+      const count = store.count();
+      count.onsuccess = () => {
+        let extra = count.result - limit;
+        if (extra <= 0) return;
+        const cursor = store.index('updated').openCursor(); // oldest first
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c || extra <= 0) return;
+          if (c.primaryKey !== keep) {
+            c.delete();
+            extra--;
+          }
+          c.continue();
+        };
+      };
+    });
+  }
+
+  /** The record is stored; the history is trimmed after (a failed trim loses nothing). */
+  const written = (/** @type {Promise<any>} */ p, /** @type {string} */ id, /** @type {boolean} */ now) =>
+    p.then((summary) => (now ? summary : trim(id).then(() => summary, () => summary)));
+
   return {
+    /** The database's name: what tabs.js names its locks and channel after. */
+    name: dbName,
+
     /**
      * Saves a dispatch and its effective spans; the newest `historyLimit` are kept.
      * More than PACK_SLICE spans are packed a slice per task first, unless `now` (the page is
      * being hidden or closed: the transaction must start in this task). When a later save of
      * the same doc starts meanwhile, this one writes nothing (resolves with null): the later wins.
-     * @param {Doc} doc @param {Span[]} spans @param {{now?: boolean}} [how]
-     * @returns {Promise<DocSummary|null>}
+     * `rev`: the revision this page read or last saved (loadDoc and saveDoc give it; 0 for a
+     * dispatch never stored): when another is stored, the save is refused with a ConflictError.
+     * Resolves once the record is committed, with its summary and its new revision.
+     * @param {Doc} doc @param {Span[]} spans @param {{now?: boolean, rev?: number}} [how]
+     * @returns {Promise<(DocSummary & {rev: number})|null>}
      */
     saveDoc(doc, spans, how = {}) {
       const title = doc && typeof doc.title === 'string' && doc.title ? doc.title : 'dispatch';
@@ -264,6 +328,7 @@ export function createStorage(opts = {}) {
       }
       if (!Array.isArray(spans)) return Promise.reject(new StorageError(`${action}: its spans are not a list`));
       const size = cpLength(doc.text);
+      const expect = typeof how.rev === 'number' ? how.rev : undefined;
       // A 5 MB paste has 100,000 spans: they are packed a slice per task before the
       // transaction opens, so saving never holds the page for long.
       const seq = ++saves;
@@ -275,16 +340,17 @@ export function createStorage(opts = {}) {
         } catch (e) {
           return Promise.reject(storageError(action, e));
         }
-        return write(doc, spans, packed, size, action, !!how.now);
+        return written(write(doc, spans, packed, size, action, !!how.now, expect), doc.id, !!how.now);
       }
       return packSpansInSlices(spans).then(
-        (packed) => (latestSave.get(doc.id) === seq ? write(doc, spans, packed, size, action) : null),
+        (packed) => (latestSave.get(doc.id) === seq ? written(write(doc, spans, packed, size, action, false, expect), doc.id, false) : null),
         (e) => { throw storageError(action, e); },
       );
     },
 
 
-    /** @param {string} id @returns {Promise<{doc: Doc, spans: Span[], updated: string}|null>} */
+    /** `rev`: the record's revision (0 for records saved before revisions were kept).
+     * @param {string} id @returns {Promise<{doc: Doc, spans: Span[], updated: string, rev: number}|null>} */
     loadDoc(id) {
       return run('readonly', `Could not read the saved dispatch ${JSON.stringify(id)}`, (store, set) => {
         const req = store.get(id);
@@ -293,7 +359,7 @@ export function createStorage(opts = {}) {
           if (!r) { set(null); return; }
           // Unpacked when read (the editor reopens a doc by its corrections and rarely asks).
           /** @type {Span[]|null} */ let spans = null;
-          set({ doc: r.doc, get spans() { return (spans ??= unpackSpans(r.spans, r.doc?.text ?? '')); }, updated: r.updated });
+          set({ doc: r.doc, get spans() { return (spans ??= unpackSpans(r.spans, r.doc?.text ?? '')); }, updated: r.updated, rev: Number(r.rev) || 0 });
         };
       });
     },

@@ -26,11 +26,15 @@ import { unresolved } from './values.js';
 import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
+import { createTabs } from '../core/tabs.js';
+import { createLexiconSync } from '../core/lexicon-sync.js';
+import { createTabNotice } from './tab-notice.js';
 
 const TYPE_DEBOUNCE_MS = 150;
 const LARGE_UNITS = 256 * 1024; // above this the automatic layer comes from the Web Worker
 const LIVE_MIRROR_UNITS = 200_000; // above this, edit mode shows no live highlights
 const BIG_PANEL_SPANS = 20_000; // above this, the entity panel is grouped in a task of its own
+const TYPING_SAVE_MS = 400; // typing in a text above LIVE_MIRROR_UNITS is saved this long after, not at once
 
 /**
  * @typedef {object} EditorOptions
@@ -63,6 +67,8 @@ export function mountEditor(root, options) {
   const showError = notices.error;
   notices.error = (e, context = '') => { const row = showError(e, context); try { options.onError?.(e, context); } catch { /* the host's handler */ } return row; };
   let panels = options.panels ?? 'entities', readonly = !!options.readonly;
+  // read-only as asked (the readonly attribute), or because another tab writes this dispatch
+  let readonlyAsked = readonly, follower = false;
   for (const m of options.messages ?? []) notices.error(m.error, m.context);
   /** @type {Set<string>|null} */ let kinds = options.kinds ? new Set(options.kinds) : null;
   /** The effective spans of the kinds shown. */
@@ -793,8 +799,13 @@ export function mountEditor(root, options) {
   listen(window, 'resize', () => chip.place());
 
   // ---- autosave ------------------------------------------------------------------------------------
+  // Saved means stored: a change is written at once (the changes of one task in one save, those
+  // made while a save runs in the next one), and "saved" shows only once the IndexedDB transaction
+  // has committed, so a tab that crashes a moment after a correction still has it. Typing in a
+  // text above LIVE_MIRROR_UNITS is saved TYPING_SAVE_MS later (each save copies the text).
   // A huge dispatch's spans are packed over several tasks (storage.saveDoc); when the page is being
   // hidden or closed there is no time for that: the save (or the one still packing) starts now.
+  // Only the tab that holds a dispatch's lock saves it (core/tabs.js; see "several tabs").
   let saveNow = false;
   let packing = 0; // saves not yet written
   const saveUrgently = () => {
@@ -802,24 +813,140 @@ export function mountEditor(root, options) {
     saveNow = true;
     try { save.flush(); } finally { saveNow = false; }
   };
-  const save = debounce(async () => {
+  const save = (() => {
+    let queued = false, timer = 0, again = false;
+    /** @type {Promise<void>|null} */ let running = null;
+    const track = (/** @type {Promise<void>} */ p) => {
+      running = p.finally(() => {
+        running = null;
+        if (again) { again = false; start(); }
+      });
+    };
+    const start = () => {
+      queued = false;
+      clearTimeout(timer);
+      timer = 0;
+      if (running) { again = true; return; }
+      track(saveOnce());
+    };
+    /** Saves soon: `delayMs` 0, in a microtask (the changes of this task together). */
+    const s = (delayMs = 0) => {
+      if (delayMs > 0) {
+        if (!queued) { queued = true; timer = setTimeout(start, delayMs); }
+        return;
+      }
+      if (timer) { clearTimeout(timer); timer = 0; queued = false; }
+      if (!queued) { queued = true; queueMicrotask(() => { if (queued && !timer) start(); }); }
+    };
+    s.pending = () => queued || again;
+    /** Starts the save now, in this task (the page is going away: even beside one that runs). */
+    s.flush = () => {
+      if (!queued && !again) return;
+      queued = false;
+      again = false;
+      clearTimeout(timer);
+      timer = 0;
+      const p = saveOnce();
+      if (!running) track(p);
+    };
+    return s;
+  })();
+  async function saveOnce() {
     if (!session || !storage) return;
-    const doc = session.doc;
+    let doc = session.doc;
     if (!doc.text && !doc.corrections.length) return; // an empty new dispatch is not history
+    if (tabs && tabs.holds(doc.id) !== true) {
+      if (!(await tabs.writable(doc.id))) return; // another tab writes it: this one follows
+      if (session.doc.id !== doc.id) { save(); return; }
+      doc = session.doc;
+    }
+    const spans = session.spans;
     packing++;
     try {
       notices.status('saving…');
-      const done = await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, session.spans, { now: saveNow });
+      const done = await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, spans, { now: saveNow, rev: revs.get(doc.id) });
       if (done === null) return; // a later save of this doc took over
-      storage.saveLexicon(session.lexicon.toJSON());
-      notices.status('saved');
+      revs.set(doc.id, done.rev);
+      tabs?.post({ type: 'saved', id: doc.id, rev: done.rev });
+      if (!save.pending()) notices.status('saved');
       history?.refresh();
     } catch (e) {
+      if (/** @type {any} */ (e)?.conflict) { conflicted(doc.id); return; }
       notices.status(`error: ${e?.message ?? e}`, true);
     } finally {
       packing--;
     }
-  }, 400);
+  }
+
+  // ---- several tabs ----------------------------------------------------------------------------------
+  // One writer per dispatch (core/tabs.js): a tab that opens a dispatch another tab writes shows
+  // it read-only, follows what that tab saves, and gets it when that tab leaves or on "Take over".
+  // The lexicon is merged with the stored one on every save (core/lexicon-sync.js).
+  /** @type {ReturnType<typeof createTabs>|null} */ let tabs = null;
+  /** @type {ReturnType<typeof createLexiconSync>|null} */ let lexSync = null;
+  /** @type {string|null} the dispatch this tab claimed */ let claimed = null;
+  /** The stored revision of each dispatch this tab read or wrote: a save on an older one is refused. */
+  const revs = new Map();
+  const tabNotice = createTabNotice({ takeOver: () => { takeOver().catch((e) => notices.error(e, 'Take over')); } });
+  ui.errors.after(tabNotice.el);
+  function setFollower(on, message = '') {
+    if (on) typing.cancel();
+    follower = on;
+    if (message) tabNotice.show(message, on); else tabNotice.hide();
+    configure({});
+  }
+  let reloading = Promise.resolve();
+  /** Shows the stored copy of dispatch `id` (when it is still the open one). */
+  function showStored(id) {
+    reloading = reloading.then(async () => {
+      const r = await storage.loadDoc(id);
+      if (!r || destroyed || session?.doc.id !== id) return;
+      revs.set(id, r.rev);
+      session.load(r.doc);
+      setInput(session.doc.text);
+    }).catch((e) => notices.error(e, 'Reading what the other tab saved'));
+    return reloading;
+  }
+  async function claimDoc(id) {
+    claimed = id;
+    const held = await tabs.claim(id);
+    if (claimed !== id || destroyed) return;
+    if (held) { if (follower) setFollower(false); return; }
+    setFollower(true, 'This dispatch is open in another tab, which saves it: here it is read-only and shows what is saved there.');
+    await showStored(id);
+  }
+  async function takeOver() {
+    const id = session?.doc.id;
+    if (!id || !tabs) return;
+    claimed = id;
+    if (!(await tabs.takeOver(id))) throw new UserError('This dispatch could not be taken over; try again.');
+    await showStored(id);
+    setFollower(false, 'You edit this dispatch here now; the other tab shows it read-only.');
+    notices.announce('You can edit this dispatch here now.');
+  }
+  function conflicted(id) {
+    if (session?.doc.id !== id) return;
+    setFollower(true, 'Another tab saved this dispatch since this one read it: your last change was not saved here, so as not to overwrite theirs. This is what is stored.');
+    void showStored(id);
+  }
+  const tabEvents = {
+    onLost(id) {
+      if (session?.doc.id !== id) return;
+      setFollower(true, 'Another tab took this dispatch over: here it is read-only and shows what is saved there.');
+      void showStored(id);
+    },
+    onGranted(id) {
+      if (session?.doc.id !== id) return;
+      void showStored(id).then(() => { if (session?.doc.id === id) setFollower(false, 'The other tab let this dispatch go: you can edit it here again.'); });
+    },
+    onMessage(msg) {
+      if (msg.type === 'lexicon') { lexSync?.pull(); return; }
+      if (msg.type === 'saved') {
+        history?.refresh();
+        if (follower && session?.doc.id === msg.id && msg.rev !== revs.get(msg.id)) void showStored(msg.id);
+      }
+    },
+  };
 
   // ---- side panels ----------------------------------------------------------------------------------
   let history = null, lexiconPanel = null, io = null;
@@ -832,10 +959,14 @@ export function mountEditor(root, options) {
   }
   function onChange(ev) {
     const reason = typingChange ? 'typing' : ev?.detail?.reason ?? '';
-    learn.onChange(reason, session.lexicon);
+    // what another tab learned is no decision of this one: the learning notice stays quiet
+    learn.onChange(reason === 'lexicon-sync' ? 'annotated' : reason, session.lexicon);
     refresh(reason);
     lexiconPanel?.refresh();
-    save();
+    if (tabs && session.doc.id !== claimed) void claimDoc(session.doc.id).catch((e) => notices.error(e, 'Tabs'));
+    if (reason === 'lexicon-sync') return;
+    lexSync?.save();
+    save(reason === 'typing' && session.doc.text.length > LIVE_MIRROR_UNITS ? TYPING_SAVE_MS : 0);
   }
   /** Open a doc (from history, an import, or a new one). */
   async function open(doc, spans) {
@@ -852,6 +983,7 @@ export function mountEditor(root, options) {
     ui.status.textContent = 'loading…';
     try {
       storage = await options.storage;
+      if (storage && !destroyed) tabs = createTabs({ name: storage.name ?? 'depeche', ...tabEvents });
     } catch (e) { notices.error(e, 'Storage (work will not be saved)'); }
     let lexData = null;
     try {
@@ -868,13 +1000,14 @@ export function mountEditor(root, options) {
     // knows: a name the gazetteers have as that kind; what is taught about it stays in its dispatch
     const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
     session = new Session({ annotate: annotateDated, lexicon, knows });
+    if (storage) lexSync = createLexiconSync({ storage, session: () => session, initial: lexicon, tell: () => tabs?.post({ type: 'lexicon' }), onError: (e) => notices.error(e, 'Lexicon') });
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
       notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine');
     });
     history = createHistoryPanel(ui.historySection, { storage, notices, dialogs, current: () => session?.doc,
-      open: guard(async (id) => { const r = await storage.loadDoc(id); if (!r) throw new UserError('That dispatch is gone.'); await open(r.doc); setMode('review'); }, 'History'),
+      open: guard(async (id) => { const r = await storage.loadDoc(id); if (!r) throw new UserError('That dispatch is gone.'); revs.set(id, r.rev); await open(r.doc); setMode('review'); }, 'History'),
       newDoc: guard(async () => { await open(newDoc('')); setMode('edit'); }, 'History') });
     lexiconPanel = createLexiconPanel(ui.lexiconSection, { session: () => session, notices, dialogs, save: () => save() });
     io = createIoPanel(ui.ioSection, { session: () => session, storage, notices, annotate: annotateDated,
@@ -892,7 +1025,9 @@ export function mountEditor(root, options) {
     let doc = null;
     if (typeof options.text !== 'string') try {
       const id = storage ? await storage.lastDocId() : null;
-      doc = id ? (await storage.loadDoc(id))?.doc ?? null : null;
+      const r = id ? await storage.loadDoc(id) : null;
+      doc = r?.doc ?? null;
+      if (r) revs.set(r.doc.id, r.rev);
     } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
     session.load(typeof options.text === 'string' ? newDoc(options.text.replace(/\r\n?/g, '\n')) : doc ?? newDoc(''));
     setInput(session.doc.text);
@@ -912,7 +1047,8 @@ export function mountEditor(root, options) {
   /** Show or hide the parts the options choose (at mount, and when the element's attributes change). */
   function configure(o = {}) {
     if ('panels' in o) panels = o.panels ?? 'entities';
-    if ('readonly' in o) readonly = !!o.readonly;
+    if ('readonly' in o) readonlyAsked = !!o.readonly;
+    readonly = readonlyAsked || follower;
     if ('kinds' in o) kinds = o.kinds ? new Set(o.kinds) : null;
     const full = panels === 'full';
     ui.side.hidden = panels === 'none';
@@ -949,6 +1085,7 @@ export function mountEditor(root, options) {
     destroy() {
       destroyed = true;
       saveUrgently();
+      tabs?.close();
       for (const c of cleanups) c();
       session?.removeEventListener('change', onChange);
       root.replaceChildren();
