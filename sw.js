@@ -9,15 +9,21 @@
 // deleted. Names also carry the scope, so two copies of the page under different paths of one
 // origin keep their own caches.
 //
-// Trade-offs: a new release takes over when no tab runs the old one (no mixed versions: the
-// page's worker module is loaded lazily); a page may post {type: 'skip-waiting'} to switch now.
+// Releases: a new sw.js installs beside the running one and waits; the page (www/offline.js) says
+// "A new version of depeche is ready — Reload", and on that word posts {type: 'SKIP_WAITING'} (the
+// older 'skip-waiting' works too), the new worker activates and the page reloads. No page ever
+// mixes files of two versions: the worker notes which version served each page (by client id, in
+// the "depeche-clients <scope>" cache, since a worker's memory does not outlive it), and serves
+// every later request of that page, and of the Web Workers it starts, from that version's cache;
+// an old version's cache is deleted once no page or worker of it is left.
+// Trade-offs: a page's old cache is kept while any tab of it stays open (disk for two versions).
 // Install fetches with cache: 'no-cache', so a new cache never holds stale files from the HTTP
 // cache (a static host answering 304 makes that cheap). Registered only by the page
 // (www/offline.js), never by the embeddable element: a guest does not install workers on a
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "0bcb1f16e198081b";
+const VERSION = "cf3dfaa1224cbbf9";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -50,6 +56,7 @@ const FILES = [
   "www/index.js",
   "www/offline.js",
   "www/page.css",
+  "www/trusted-types.js",
   "www/ui/dialogs.js",
   "www/ui/dom.js",
   "www/ui/editor.js",
@@ -78,11 +85,82 @@ const FILES = [
 // manifest:end
 
 const PREFIX = 'depeche-shell ';
+const CLIENTS = 'depeche-clients ';
 
 /** This copy's caches: "depeche-shell <scope> <version>". */
 const scopePrefix = () => `${PREFIX}${self.registration.scope} `;
 const cacheName = () => scopePrefix() + VERSION;
 const shellUrl = (file) => new URL(file, self.registration.scope).href;
+const clientsCache = () => caches.open(CLIENTS + self.registration.scope);
+/** The notes' cache when there is one (reading does not create it). */
+const notesIfAny = async () => ((await caches.has(CLIENTS + self.registration.scope)) ? clientsCache() : null);
+const clientKey = (id) => new URL(`__depeche-client/${encodeURIComponent(id)}`, self.registration.scope).href;
+
+/** Client id -> version, as this worker has seen or read it. */
+const versions = new Map();
+/** Client id -> when this worker noted it: a client that is starting is not listed by matchAll yet. */
+const notedAt = new Map();
+const recent = (id) => Date.now() - (notedAt.get(id) ?? 0) < 10_000;
+
+/** Notes that client `id` (a page or a worker it started) runs `version`. */
+async function noteClient(id, version) {
+  if (!id) return;
+  versions.set(id, version);
+  notedAt.set(id, Date.now());
+  try {
+    await (await clientsCache()).put(clientKey(id), new Response(version));
+  } catch {
+    /* no storage: the client is served the current version */
+  }
+}
+
+/** The version client `id` runs (undefined: unknown, e.g. from before versions were noted). */
+async function versionOf(id) {
+  if (!id) return undefined;
+  if (versions.has(id)) return versions.get(id);
+  try {
+    const notes = await notesIfAny();
+    const hit = notes ? await notes.match(clientKey(id)) : undefined;
+    const v = hit ? await hit.text() : undefined;
+    if (v) versions.set(id, v);
+    return v;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes this scope's old caches that no open page or worker runs, and the notes of gone clients. */
+async function dropUnused() {
+  const mine = scopePrefix();
+  const live = await self.clients.matchAll({ includeUncontrolled: true, type: 'all' });
+  const ids = new Set(live.map((c) => c.id));
+  for (const id of notedAt.keys()) if (recent(id)) ids.add(id);
+  const used = new Set([VERSION]);
+  for (const id of ids) {
+    const v = await versionOf(id);
+    if (v) used.add(v);
+  }
+  keptOld = false;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(mine) || name === cacheName()) continue;
+    if (used.has(name.slice(mine.length))) keptOld = true;
+    else await caches.delete(name);
+  }
+  try {
+    const notes = await notesIfAny();
+    for (const req of notes ? await notes.keys() : []) {
+      const id = decodeURIComponent(req.url.slice(req.url.lastIndexOf('/') + 1));
+      if (!ids.has(id)) { versions.delete(id); notedAt.delete(id); await notes.delete(req); }
+    }
+  } catch {
+    /* nothing noted */
+  }
+}
+/** Is an old release's cache kept for a page still open? Then it is looked at again soon. */
+let keptOld = false;
+let lastDrop = 0;
+/** Clients whose first request looked for caches to drop (a page that just replaced an old one). */
+const swept = new Set();
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -93,29 +171,46 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const mine = scopePrefix();
-    const current = cacheName();
-    for (const name of await caches.keys()) {
-      if (name.startsWith(mine) && name !== current) await caches.delete(name);
-    }
+    await dropUnused();
     await self.clients.claim();
   })());
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  const type = event.data && event.data.type;
+  if (type === 'SKIP_WAITING' || type === 'skip-waiting') self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {
   const key = shellKey(event.request);
   if (!key) return; // not ours: the browser fetches it as if there were no worker
-  // A miss (storage evicted, or unavailable) falls back to the network.
-  event.respondWith(
-    caches.open(cacheName())
-      .then((cache) => cache.match(key))
-      .catch(() => undefined)
-      .then((hit) => hit || fetch(event.request)),
-  );
+  event.respondWith((async () => {
+    // A page is this worker's version; a page's later requests and its workers', the version
+    // that served the page (its cache while it is kept).
+    const request = event.request;
+    let version = VERSION;
+    if (request.mode === 'navigate') {
+      event.waitUntil(noteClient(event.resultingClientId, VERSION));
+    } else {
+      version = (await versionOf(event.clientId)) ?? VERSION;
+      if (request.destination === 'worker' || request.destination === 'sharedworker') event.waitUntil(noteClient(event.resultingClientId, version));
+      if (version === VERSION && (!swept.has(event.clientId) || (keptOld && Date.now() - lastDrop > 1000))) {
+        swept.add(event.clientId);
+        lastDrop = Date.now();
+        event.waitUntil(dropUnused().catch(() => {}));
+      }
+    }
+    // A miss (storage evicted, or unavailable) falls back to the network.
+    let hit;
+    try {
+      const name = scopePrefix() + version;
+      const cache = version === VERSION || (await caches.has(name)) ? await caches.open(name) : await caches.open(cacheName());
+      hit = await cache.match(key);
+    } catch {
+      hit = undefined;
+    }
+    return hit || fetch(request);
+  })());
 });
 
 /** The cached URL that answers `request`, or null when it is not part of the shell. */

@@ -76,11 +76,14 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
         const body = entries.get(typeof url === 'string' ? url : url.url);
         return body === undefined ? undefined : new Response(body);
       },
+      async put(url, response) { entries.set(typeof url === 'string' ? url : url.url, await response.text()); },
+      async keys() { return [...entries.keys()].map((url) => ({ url })); },
+      async delete(url) { return entries.delete(typeof url === 'string' ? url : url.url); },
     };
   };
   const self = {
     registration: { scope },
-    clients: { claim: async () => { log.claimed++; } },
+    clients: { claim: async () => { log.claimed++; }, matchAll: async () => [...api.live].map((id) => ({ id })) },
     skipWaiting: () => { log.skipped++; },
     addEventListener: (type, fn) => { (listeners[type] ??= []).push(fn); },
   };
@@ -89,6 +92,7 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
     caches: {
       open: async (name) => { if (api.failOpen) throw new DOMException('no storage', 'SecurityError'); return cacheOf(name); },
       keys: async () => [...storage.keys()],
+      has: async (name) => storage.has(name),
       delete: async (name) => storage.delete(name),
     },
     fetch: async (req) => { log.fetched.push({ url: req.url, network: true }); return new Response(`network ${req.url}`); },
@@ -99,16 +103,19 @@ function worker(source, { scope = SCOPE, stored = {} } = {}) {
     let response = null;
     const event = { ...fields, waitUntil: (p) => waits.push(p), respondWith: (p) => { response = p; } };
     for (const fn of listeners[type] ?? []) fn(event);
+    if (response) await Promise.resolve(response).catch(() => {});
     await Promise.all(waits);
     return response;
   };
   const api = {
     failOpen: false,
+    /** ids of the open pages and workers */
+    live: new Set(),
     storage, log, fire,
     /** What the worker answers for `url` (null: it lets the browser go to the network). */
-    async get(url, { mode = 'no-cors', method = 'GET' } = {}) {
-      const request = { url, mode, method };
-      const r = await fire('fetch', { request });
+    async get(url, { mode = 'no-cors', method = 'GET', clientId = '', resultingClientId = '', destination = '' } = {}) {
+      const request = { url, mode, method, destination };
+      const r = await fire('fetch', { request, clientId, resultingClientId });
       return r === null ? null : (await r).text();
     },
   };
@@ -182,4 +189,42 @@ test('a page can ask a waiting release to take over now', async () => {
   assert.equal(w.log.skipped, 0);
   await w.fire('message', { data: { type: 'skip-waiting' } });
   assert.equal(w.log.skipped, 1);
+  await w.fire('message', { data: { type: 'SKIP_WAITING' } });
+  assert.equal(w.log.skipped, 2);
+});
+
+test('a page open on the old release keeps its files until it reloads; then the old cache goes (issue 11, part 5)', async () => {
+  const m = manifest();
+  const w = worker(SOURCE);
+  await w.fire('install');
+  await w.fire('activate');
+  // A page loaded by this release, and the Web Worker it starts.
+  w.live.add('page-1');
+  assert.equal(await w.get(SCOPE, { mode: 'navigate', resultingClientId: 'page-1' }), `cached ${SCOPE}index.html`);
+  await w.get(`${SCOPE}www/worker.js`, { clientId: 'page-1', resultingClientId: 'worker-1', destination: 'worker' });
+  w.live.add('worker-1');
+  // The next release, in a fresh worker (nothing in memory), activated by another tab.
+  const next = { files: m.files, version: 'fedcba9876543210' };
+  const stored = Object.fromEntries([...w.storage].map(([k, v]) => [k, Object.fromEntries(v)]));
+  for (const f of m.files) stored[cacheName(m.version)][SCOPE + f] = `old ${f}`;
+  const w2 = worker(render(SOURCE, next), { stored });
+  w2.live = w.live;
+  await w2.fire('install');
+  for (const f of m.files) w2.storage.get(cacheName(next.version)).set(SCOPE + f, `new ${f}`);
+  await w2.fire('activate');
+  assert.ok(w2.storage.has(cacheName(m.version)), 'the old cache is kept while a page runs it');
+  // The old page, and its worker, still get the old files; a new page gets the new ones.
+  assert.equal(await w2.get(`${SCOPE}www/formats/csv.js`, { clientId: 'page-1' }), 'old www/formats/csv.js');
+  assert.equal(await w2.get(`${SCOPE}pkg/depeche.js`, { clientId: 'worker-1' }), 'old pkg/depeche.js');
+  w2.live.add('page-2');
+  assert.equal(await w2.get(SCOPE, { mode: 'navigate', resultingClientId: 'page-2' }), 'new index.html');
+  assert.equal(await w2.get(`${SCOPE}www/formats/csv.js`, { clientId: 'page-2' }), 'new www/formats/csv.js');
+  // The old page reloads (a new client): the old cache and the notes go.
+  w2.live.delete('page-1');
+  w2.live.delete('worker-1');
+  w2.live.add('page-3');
+  assert.equal(await w2.get(SCOPE, { mode: 'navigate', resultingClientId: 'page-3' }), 'new index.html');
+  assert.equal(await w2.get(`${SCOPE}www/app.js`, { clientId: 'page-3' }), 'new www/app.js');
+  assert.ok(!w2.storage.has(cacheName(m.version)), 'no page runs the old release: its cache is deleted');
+  assert.deepEqual([...w2.storage.get(`depeche-clients ${SCOPE}`).keys()].map((u) => decodeURIComponent(u.slice(u.lastIndexOf('/') + 1))).sort(), ['page-2', 'page-3']);
 });
