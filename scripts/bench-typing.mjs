@@ -6,7 +6,7 @@
 // Not a test: only this script looks at the clock. (scripts/bench-editors.mjs does the same with
 // real CMS editors; this one is the plain-contenteditable baseline.)
 //
-//   node scripts/bench-typing.mjs [--root DIR] [--keys 150] [--gap 120] [--modes plain,static,none,entities]
+//   node scripts/bench-typing.mjs [--root DIR] [--keys 150] [--gap 120] [--modes plain,static,none,entities] [--rounds 2]
 //
 // --root serves another checkout of the repository (e.g. `git archive <commit> | tar -x -C DIR`)
 // so that the same script measures the code before and after a change. Modes: `plain` (no
@@ -18,7 +18,8 @@
 // Trade-offs: a sample is the main-thread time of one key interval, so work deferred past the
 // interval (a debounce, an idle callback) lands in a later key's sample or after the last key:
 // the "settle" line reports the time spent after the last key until the page is quiet (1.5 s),
-// and "amortised" is everything (typing + settle) divided by the number of keys.
+// and "amortised" is everything (typing + settle) divided by the number of keys. The modes run in
+// turn, --rounds times, and each mode's samples are pooled: a shared machine's load drifts.
 
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -32,6 +33,7 @@ const root = resolve(arg('root', ROOT));
 const KEYS = Number(arg('keys', 150));
 const GAP = Number(arg('gap', 120));
 const MODES = arg('modes', 'plain,static,none,entities').split(',');
+const ROUNDS = Number(arg('rounds', 2));
 const WORDS = 5000;
 const SETTLE_MS = 1500;
 
@@ -125,7 +127,7 @@ async function run(browser, url, mode) {
     });
   }
   await context.close();
-  return { per: stats(per), settle, late, check };
+  return { per, settle, late, check };
 }
 
 const { paras, words } = article();
@@ -135,19 +137,28 @@ if (!existsSync(join(root, 'www', 'depeche-annotator.js'))) throw new Error(`no 
 const server = await serve(0, root, { pages });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
-  console.log(`bench-typing: ${words} words in ${paras.length} paragraphs, ${KEYS} keys ${GAP} ms apart, code from ${root}`);
+  console.log(`bench-typing: ${words} words in ${paras.length} paragraphs, ${KEYS} keys ${GAP} ms apart, ${ROUNDS} rounds, code from ${root}`);
+  const pooled = Object.fromEntries(MODES.map((m) => [m, { per: [], settle: 0, late: 0, check: null }]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const m of MODES) {
+      const r = await run(browser, `${server.origin}/bench-typing-${m}.html`, m);
+      pooled[m].per.push(...r.per);
+      pooled[m].settle += r.settle / ROUNDS;
+      pooled[m].late = Math.max(pooled[m].late, r.late);
+      pooled[m].check = r.check;
+    }
+  }
   const results = {};
   for (const m of MODES) {
-    results[m] = await run(browser, `${server.origin}/bench-typing-${m}.html`, m);
+    results[m] = { ...pooled[m], per: stats(pooled[m].per) };
     const r = results[m];
     console.log(`${m.padEnd(9)} per key: median ${f(r.per.median)}, p95 ${f(r.per.p95)}, mean ${f(r.per.mean)}; settle after the last key ${f(r.settle)}` +
       `; amortised ${f((r.per.mean * KEYS + r.settle) / KEYS)}${r.late > 200 ? ` (the loop ran ${r.late} ms late)` : ''}${r.check ? ` ${JSON.stringify(r.check)}` : ''}`);
   }
   if (results.plain) {
     for (const m of MODES.filter((x) => x !== 'plain')) {
-      const a = results[m].per.sorted, b = results.plain.per.sorted;
       console.log(`added by ${m.padEnd(8)}: median ${f(results[m].per.median - results.plain.per.median)}, p95 ${f(results[m].per.p95 - results.plain.per.p95)}` +
-        `, mean ${f(results[m].per.mean - results.plain.per.mean)}; amortised with the settle ${f(((a.reduce((x, y) => x + y, 0) + results[m].settle) - (b.reduce((x, y) => x + y, 0) + results.plain.settle)) / KEYS)}`);
+        `, mean ${f(results[m].per.mean - results.plain.per.mean)}; amortised with the settle ${f(results[m].per.mean - results.plain.per.mean + (results[m].settle - results.plain.settle) / KEYS)}`);
     }
   }
 } finally {

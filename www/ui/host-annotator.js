@@ -5,7 +5,9 @@
 //   (code points) become DOM Ranges over those nodes (UTF-16, through core/offsets.js) and are
 //   drawn with the CSS Custom Highlight API: CSS.highlights gets `<prefix>-actor|place|date`, the
 //   ::highlight() rules go into the one document-level sheet of ui/styles.js. The host's DOM is
-//   never written. A MutationObserver re-reads the text when the host changes (debounced).
+//   never written. A MutationObserver re-reads the text when the host changes: on the next
+//   frame, walking again only the blocks it touched and annotating again only the edited block
+//   (core/incremental.js; the whole text when typing pauses), keeping the other Ranges.
 //   Where the Highlight API is missing, the same ranges are drawn as boxes (Range.getClientRects)
 //   in an overlay inside the element's own shadow root: still nothing in the host's DOM.
 // - a <textarea> host: its text is not in the DOM, so a mirror of it (the editor's text view,
