@@ -888,7 +888,7 @@ export function mountEditor(root, options) {
   /** The stored revision of each dispatch this tab read or wrote: a save on an older one is refused. */
   const revs = new Map();
   const tabNotice = createTabNotice({ takeOver: () => { takeOver().catch((e) => notices.error(e, 'Take over')); } });
-  ui.errors.after(tabNotice.el);
+  learn.el.after(tabNotice.el); // after the learning notice (which tests and styles find first)
   function setFollower(on, message = '') {
     if (on) typing.cancel();
     follower = on;
