@@ -256,6 +256,13 @@ export function mountEditor(root, options) {
       return (m ?? review.domRange(ext.start, ext.end))?.getBoundingClientRect() ?? null;
     },
     onReturn: () => { if (focusIndex() >= 0) restoreFocus(true); else ui.review.focus(); },
+    // ✕: the add chip's selection goes; the chip of a highlight goes until another is chosen
+    // (the focus moves to the text itself, the highlight stays where Tab resumes)
+    onClose: (which) => {
+      hoverExt = null;
+      if (which === 'add') { mouseSelection = false; caret = null; clearSelection(); return; }
+      ui.review.focus({ preventScroll: true });
+    },
     onDone: (cmd, ext) => {
       if (ext) focusExtent = ext;
       const a = root.getRootNode().activeElement;
@@ -372,7 +379,8 @@ export function mountEditor(root, options) {
       if (go && m) goTo(m); else if (focusIndex() >= 0) restoreFocus(true); else ui.review.focus();
     },
   });
-  ui.review.before(finder.el);
+  // in the toolbar: on a phone the toolbar stays on screen (sticky) while the matches scroll by
+  ui.toolbar.append(finder.el);
   function clearHit() { try { /** @type {any} */ (globalThis).CSS?.highlights?.delete('dp-found'); } catch { /* no Highlight API */ } }
   function showHit() {
     finder.setCount(hitAt, hits.length);
@@ -727,6 +735,7 @@ export function mountEditor(root, options) {
   listen(ui.review, 'focusin', onReviewFocus);
   listen(ui.review, 'focusout', () => laterChip(0));
   listen(ui.review, 'mouseover', (e) => {
+    if (pointerKind === 'touch') return; // a tap's mouseover is no hover: its chip would never leave
     const i = review.indexOf(e.target);
     const sp = i >= 0 ? review.spans[i] : null;
     if (sp && (!hoverExt || hoverExt.start !== sp.start || hoverExt.end !== sp.end)) { hoverExt = { start: sp.start, end: sp.end }; if (!mouseDown) laterChip(120); }
@@ -784,19 +793,125 @@ export function mountEditor(root, options) {
     if (p && !p.moved) {
       const i = review.indexOf(p.target);
       if (i >= 0) { focusSpan(i); return; }
-      const text = session.doc.text;
-      let word = null;
-      try {
-        const before = wordBefore(text, Math.min(p.at + 1, review.spans.length >= 0 ? [...text].length : 0));
-        word = before && before.start <= p.at && before.end >= p.at ? before : wordAfter(text, p.at);
-      } catch { word = null; }
-      if (word) { caret = { anchor: word, head: word }; focusExtent = { start: word.start, end: word.start }; showCaret(); }
+      const word = wordAtOffset(p.at);
+      if (word) {
+        caret = { anchor: word, head: word };
+        focusExtent = { start: word.start, end: word.start };
+        showCaret();
+        // a finger's tap on a word also offers to add it (a mouse click only puts the caret there)
+        if (pointerKind === 'touch' && !readonly) { mouseSelection = true; chip.showAdd(word); }
+      }
       return;
     }
     onReviewPointerUp();
   });
   listen(ui.review, 'scroll', () => chip.place(), { passive: true });
   listen(window, 'resize', () => chip.place());
+  listen(window, 'scroll', () => chip.place(), { passive: true }); // a phone scrolls the page, not the text box
+
+  // ---- touch (review mode) ---------------------------------------------------------------------------
+  // A tap is handled as a click above (the browser's compatibility mouse events): it focuses the
+  // highlight under it (its chip opens beside it, not on hover only) or puts the caret on a word
+  // and offers the add chip for it. A long press (LONG_PRESS_MS without moving) selects the word
+  // under the finger, in a highlight too, and moving the finger then extends the selection word by
+  // word instead of scrolling; lifting it shows the add chip. A finger that moves before that
+  // scrolls, as everywhere. A selection the browser makes by itself (its own long press, its
+  // selection handles) gets the add chip too (selectionchange). The long press is timed here, not
+  // left to the browser: its gesture differs between platforms, and this one is the same in tests.
+  const LONG_PRESS_MS = 450, SLOP = 10;
+  let pointerKind = 'mouse'; // what pressed last: 'mouse' | 'touch' | 'pen' | 'key'
+  /** @type {{x:number, y:number, at:number, timer:any, selecting:boolean, anchor:{start:number,end:number}|null, ext:{start:number,end:number}|null}|null} */
+  let touch = null;
+  let touchFrame = 0, longPressAt = 0, selTimer = 0;
+  /** The word around the code point `at` (or the next one), or null. */
+  function wordAtOffset(at) {
+    const text = session.doc.text;
+    try {
+      const before = wordBefore(text, at + 1);
+      return before && before.start <= at && before.end >= at ? before : wordAfter(text, at);
+    } catch { return null; }
+  }
+  function cancelTouch() { if (touch) clearTimeout(touch.timer); touch = null; }
+  function selectByTouch(ext) {
+    if (!touch) return;
+    touch.ext = ext;
+    if (root.getRootNode().activeElement !== ui.review) ui.review.focus({ preventScroll: true });
+    const r = review.domRange(ext.start, ext.end);
+    const sel = document.getSelection();
+    if (r && sel) { sel.removeAllRanges(); sel.addRange(r); }
+    caret = null;
+    hoverExt = null;
+    mouseSelection = false;
+    chip.hide();
+    chip.hideAdd();
+  }
+  listen(ui.review, 'pointerdown', (e) => { pointerKind = e.pointerType || 'mouse'; }, { capture: true });
+  listen(ui.review, 'keydown', () => { pointerKind = 'key'; }, { capture: true });
+  listen(ui.review, 'touchstart', (e) => {
+    pointerKind = 'touch';
+    cancelTouch();
+    if (e.touches.length !== 1 || !session || mode !== 'review' || readonly) return;
+    const t = e.touches[0];
+    const at = review.offsetAtPoint(t.clientX, t.clientY);
+    if (at < 0) return;
+    touch = { x: t.clientX, y: t.clientY, at, selecting: false, anchor: null, ext: null, timer: 0 };
+    touch.timer = setTimeout(() => {
+      if (!touch || !session || mode !== 'review') return;
+      const w = wordAtOffset(touch.at);
+      if (!w) { cancelTouch(); return; }
+      touch.selecting = true;
+      touch.anchor = w;
+      longPressAt = Date.now();
+      selectByTouch(w);
+    }, LONG_PRESS_MS);
+  }, { passive: true });
+  listen(ui.review, 'touchmove', (e) => {
+    if (!touch) return;
+    const t = e.touches[0];
+    if (!touch.selecting) { if (Math.abs(t.clientX - touch.x) + Math.abs(t.clientY - touch.y) > SLOP) cancelTouch(); return; }
+    if (e.cancelable) e.preventDefault(); // the finger selects: no scrolling
+    const x = t.clientX, y = t.clientY;
+    if (touchFrame) return;
+    touchFrame = requestAnimationFrame(() => {
+      touchFrame = 0;
+      if (!touch?.anchor) return;
+      const at = review.offsetAtPoint(x, y);
+      const w = at >= 0 ? wordAtOffset(at) : null;
+      if (!w) return;
+      const ext = { start: Math.min(touch.anchor.start, w.start), end: Math.max(touch.anchor.end, w.end) };
+      if (!touch.ext || touch.ext.start !== ext.start || touch.ext.end !== ext.end) selectByTouch(ext);
+    });
+  }, { passive: false });
+  listen(ui.review, 'touchend', (e) => {
+    const t = touch;
+    cancelTouch();
+    if (!t?.selecting) return; // a tap: the click follows
+    if (e.cancelable) e.preventDefault(); // no click after a long press
+    cancelAnimationFrame(touchFrame);
+    touchFrame = 0;
+    if (!t.ext || !session) return;
+    mouseSelection = true;
+    chip.showAdd(t.ext);
+    const words = clip(review.domRange(t.ext.start, t.ext.end)?.toString() ?? '', 60);
+    notices.announce(`Selected: ${words}. Add it as an actor, a place or a date.`);
+  }, { passive: false });
+  listen(ui.review, 'touchcancel', cancelTouch);
+  // the browser's own long-press menu would cover the add chip
+  listen(ui.review, 'contextmenu', (e) => { if (touch?.selecting || Date.now() - longPressAt < 1500) e.preventDefault(); });
+  listen(document, 'selectionchange', () => {
+    if (pointerKind !== 'touch' || touch || mode !== 'review' || !session || readonly) return;
+    clearTimeout(selTimer);
+    selTimer = setTimeout(() => {
+      if (touch || pointerKind !== 'touch' || mode !== 'review') return;
+      const ext = selectionExtent(false);
+      const cur = chip.addExtent;
+      if (!ext || (cur && cur.start === ext.start && cur.end === ext.end)) return;
+      caret = null;
+      mouseSelection = true;
+      chip.hide();
+      chip.showAdd(ext);
+    }, 250);
+  });
 
   // ---- autosave ------------------------------------------------------------------------------------
   // Saved means stored: a change is written at once (the changes of one task in one save, those

@@ -76,9 +76,10 @@ export function findMatches(text, entities, query) {
 }
 
 /**
- * The search bar: an input with a count. It does not search by itself: `onQuery(q)` on each
- * change, `onStep(dir)` on Enter (1) / Shift+Enter (-1), `onClose(go)` on Esc or Tab (go: put
- * the caret on the match) and when the bar is left.
+ * The search bar: an input with a count and buttons for its keys. It does not search by itself:
+ * `onQuery(q)` on each change, `onStep(dir)` on Enter or ↓ (1) / Shift+Enter or ↑ (-1),
+ * `onClose(go)` on Esc, Tab or Go (go: put the caret on the match), ✕ (go false), and when the
+ * bar is left.
  * @param {{onQuery:(q:string)=>void, onStep:(dir:1|-1)=>void, onClose:(go:boolean)=>void}} o
  */
 export function createSearchBar(o) {
@@ -86,7 +87,21 @@ export function createSearchBar(o) {
     'aria-label': 'Find in the text and the entities (Enter: next, Shift+Enter: previous, Esc: go there)',
     placeholder: 'Find a name or words… (Enter: next · Esc: go there)' }));
   const count = h('span', { class: 'dp-find-count', role: 'status' });
-  const el = h('div', { class: 'dp-find', role: 'search', hidden: true }, h('span', { class: 'dp-find-icon', 'aria-hidden': 'true', text: '/' }), input, count);
+  // The keys again as buttons: a finger (or a mouse) has no Shift+Enter and no Esc. A press on
+  // them keeps the focus in the input, so the on-screen keyboard stays up between matches.
+  const btn = (cls, text, title, fn) => {
+    const b = h('button', { type: 'button', class: `dp-find-btn ${cls}`, text, title });
+    b.addEventListener('mousedown', (e) => e.preventDefault());
+    b.addEventListener('click', fn);
+    return b;
+  };
+  const buttons = h('span', { class: 'dp-find-buttons' },
+    btn('dp-find-prev', '↑', 'Previous match (Shift+Enter)', () => o.onStep(-1)),
+    btn('dp-find-next', '↓', 'Next match (Enter)', () => o.onStep(1)),
+    btn('dp-find-go', 'Go', 'Go to this match (Esc)', () => o.onClose(true)),
+    btn('dp-find-close', '✕', 'Close without moving', () => o.onClose(false)));
+  for (const b of buttons.children) b.setAttribute('aria-label', /** @type {HTMLElement} */ (b).title.replace(/ \(.*\)$/, ''));
+  const el = h('div', { class: 'dp-find', role: 'search', hidden: true }, h('span', { class: 'dp-find-icon', 'aria-hidden': 'true', text: '/' }), input, count, buttons);
   input.addEventListener('input', () => o.onQuery(input.value));
   input.addEventListener('keydown', (e) => {
     if (e.isComposing) return;

@@ -16,7 +16,7 @@
 
 import { h } from './dom.js';
 import { UserError } from './notices.js';
-import { valueForm } from './dialogs.js';
+import { valueForm, stepDate } from './dialogs.js';
 import { bindingFor, hostHelpRows, helpRows } from './keymap.js';
 import { stepWord } from './extent.js';
 import { KINDS, KIND_KEY, KIND_NAME, clip } from './labels.js';
@@ -26,6 +26,7 @@ import { valueInWords, valueFor } from './values.js';
 /** @typedef {{start:number, end:number}} Extent */
 
 const GAP = 6; // px between the text and the chip
+const EDGE = 4; // px kept between the chip and the edges of the screen
 const RESIZE = ['widenStart', 'widenEnd', 'shrinkStart', 'shrinkEnd'];
 
 /**
@@ -91,6 +92,7 @@ export function chipCommand(b) {
  *   rectOf: (ext: Extent) => DOMRect|null,         the extent's box in the chip's viewport
  *   onReturn?: () => void,                         Esc (or a value saved): give the focus back
  *   onDone?: (cmd: string, ext: Extent|null) => void, after a correction (ext: where the span is now)
+ *   onClose?: (which: 'chip'|'add') => void,       a chip closed by its ✕ (default: onReturn)
  *   help?: 'host'|'page',
  * }} opts
  */
@@ -125,6 +127,9 @@ export function createPopover(opts) {
     redo: label(cmdButton('redo', 'Redo', opts.help === 'host' ? 'Ctrl+Y in the chip, Alt+Shift+Y in the text' : 'Ctrl+Y'), '↷'),
     help: label(cmdButton('help', 'Keys', '?'), '?'),
   };
+  // ✕ on both chips: a finger has no Esc (and on a phone the chip may cover the next lines)
+  const closeButton = () => h('button', { type: 'button', class: 'dp-chip-btn dp-chip-close', text: '✕', title: 'Close (Esc)', 'aria-label': 'Close' });
+  const chipClose = closeButton();
   const head = {
     swatch: h('span', { class: 'dp-swatch', 'aria-hidden': 'true' }),
     kind: h('span', { class: 'dp-chip-kind-name' }),
@@ -139,15 +144,16 @@ export function createPopover(opts) {
     h('span', { class: 'dp-chip-row' }, ...kindButtons, buttons.value, buttons.accept, buttons.delete, buttons.all, buttons.removeAll),
     h('span', { class: 'dp-chip-row' }, buttons.widenStart, buttons.shrinkStart, buttons.shrinkEnd, buttons.widenEnd, buttons.undo, buttons.redo, buttons.help));
   const el = h('div', { class: 'depeche dp-chip', role: 'group', 'aria-label': 'Correct this highlight', hidden: true },
-    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.state, head.value, head.flag), tools, form, helpBox);
+    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.state, head.value, head.flag, chipClose), tools, form, helpBox);
 
   const addButtons = KINDS.map((k) => {
     const b = cmdButton(k, `Add as ${k === 'actor' ? 'an' : 'a'} ${k}`, opts.help === 'host' ? `Alt+Shift+${KIND_KEY[k]}` : KIND_KEY[k], { class: `dp-chip-btn dp-chip-kind dp-${k}` });
     b.append(h('span', { class: `dp-swatch dp-${k}`, 'aria-hidden': 'true', text: KIND_KEY[k] }), ` ${KIND_NAME[k]}`);
     return b;
   });
+  const addClose = closeButton();
   const addEl = h('div', { class: 'depeche dp-chip dp-chip-add', role: 'group', 'aria-label': 'Add the selected words', hidden: true },
-    h('span', { class: 'dp-chip-kind-name', text: 'Add as' }), h('span', { class: 'dp-chip-tools', role: 'toolbar', 'aria-label': 'Add as' }, ...addButtons));
+    h('span', { class: 'dp-chip-kind-name', text: 'Add as' }), h('span', { class: 'dp-chip-tools', role: 'toolbar', 'aria-label': 'Add as' }, ...addButtons), addClose);
   opts.parent.appendChild(el);
   opts.parent.appendChild(addEl);
 
@@ -180,17 +186,41 @@ export function createPopover(opts) {
     buttons.redo.disabled = !s?.canRedo;
   }
 
-  /** Put `node` beside the box `r` (below it, or above when there is no room below). */
+  /**
+   * The part of the viewport the person sees, in the coordinates `position: fixed` uses: the
+   * visual viewport (smaller than the layout one while a phone's on-screen keyboard is up, or
+   * when zoomed), else the window.
+   */
+  function visible() {
+    const vv = win.visualViewport;
+    return vv ? { x: vv.offsetLeft, y: vv.offsetTop, w: vv.width, h: vv.height } : { x: 0, y: 0, w: win.innerWidth, h: win.innerHeight };
+  }
+  /**
+   * Put `node` beside the box `r`, wholly on screen: below it, or above when only that fits, or
+   * on the side with more room, clamped to the visible viewport (a phone 390 px wide included;
+   * the chip's rows wrap, styles.js). Taller than the room: it scrolls inside. While its value
+   * form is open or it holds the focus it stays in view even when its highlight scrolls away
+   * (the on-screen keyboard takes half the screen and the browser scrolls to the field).
+   */
   function placeAt(node, r) {
-    if (!r || r.bottom < 0 || r.top > win.innerHeight || (!r.width && !r.height)) { node.style.visibility = 'hidden'; return; }
+    const v = visible();
+    const keep = formOpen || hasFocus();
+    if (!keep && (!r || r.bottom < v.y || r.top > v.y + v.h || (!r.width && !r.height))) { node.style.visibility = 'hidden'; return; }
     node.style.visibility = '';
+    node.style.maxHeight = `${Math.max(80, Math.floor(v.h - 2 * EDGE))}px`;
+    node.style.overflowY = 'auto';
     const w = node.offsetWidth, ht = node.offsetHeight;
-    const vw = win.innerWidth, vh = win.innerHeight;
-    let top = r.bottom + GAP;
-    if (top + ht > vh - 4 && r.top - GAP - ht >= 4) top = r.top - GAP - ht;
-    const left = Math.max(4, Math.min(r.left, vw - w - 4));
+    const lo = v.y + EDGE, hi = v.y + v.h - EDGE; // the visible band, vertically
+    const box = r ?? { top: lo, bottom: lo, left: v.x + EDGE };
+    const below = box.bottom + GAP, above = box.top - GAP - ht;
+    let top;
+    if (below + ht <= hi) top = below;
+    else if (above >= lo) top = above;
+    else top = hi - box.bottom > box.top - lo ? below : above; // the side with more room, clamped
+    top = Math.max(lo, Math.min(top, hi - ht));
+    const left = Math.max(v.x + EDGE, Math.min(box.left, v.x + v.w - w - EDGE));
     node.style.left = `${Math.round(left)}px`;
-    node.style.top = `${Math.round(Math.max(4, top))}px`;
+    node.style.top = `${Math.round(top)}px`;
   }
   function place() {
     if (span && !el.hidden) placeAt(el, opts.rectOf(span));
@@ -346,7 +376,17 @@ export function createPopover(opts) {
     const f = valueForm(sp, readings, { refYear: refYear(s) });
     const err = h('p', { class: 'dp-chip-error', role: 'alert', hidden: true });
     const cancel = h('button', { type: 'button', class: 'dp-chip-cancel', text: 'Cancel' });
-    form.replaceChildren(h('p', { class: 'dp-chip-form-title', text: f.title }), f.body, err,
+    // A date steps by a day (or month, or year) with buttons too: ↑ / ↓ need a keyboard, and
+    // typing an ISO date on a phone's keyboard is ten taps where "the day before" is one.
+    const dateInput = /** @type {HTMLInputElement|null} */ (f.body.querySelector('.dp-in-date'));
+    const step = (dir, text, title) => {
+      const b = h('button', { type: 'button', class: `dp-chip-step dp-chip-step-${dir > 0 ? 'later' : 'earlier'}`, text, title });
+      b.onclick = () => { if (dateInput) dateInput.value = stepDate(dateInput.value.trim(), dir, refYear(s)); };
+      return b;
+    };
+    const steps = dateInput ? h('span', { class: 'dp-chip-steps' }, step(-1, '− Earlier', 'A day (or month, or year) earlier (↓ in the field)'),
+      step(1, 'Later +', 'A day (or month, or year) later (↑ in the field)')) : null;
+    form.replaceChildren(h('p', { class: 'dp-chip-form-title', text: f.title }), f.body, ...(steps ? [steps] : []), err,
       h('span', { class: 'dp-chip-row' }, cancel, h('button', { type: 'submit', class: 'dp-chip-save', text: 'Save' })));
     form.onsubmit = (e) => {
       e.preventDefault();
@@ -366,8 +406,11 @@ export function createPopover(opts) {
     form.hidden = false;
     tools.hidden = true;
     helpBox.hidden = true;
+    const first = /** @type {HTMLElement|null} */ (form.querySelector('input:checked, input, select'));
+    first?.focus();
+    // a text field's value is selected: what is typed replaces it (no select-all on a phone)
+    if (first instanceof win.HTMLInputElement && first.type === 'text') first.select();
     place();
-    /** @type {HTMLElement|null} */ (form.querySelector('input:checked, input, select'))?.focus();
   }
   /** Close the value form; `back`: give the focus back (to the host's caret). */
   function closeForm(back) {
@@ -421,6 +464,16 @@ export function createPopover(opts) {
     });
     node.addEventListener('keydown', (e) => onKey(/** @type {KeyboardEvent} */ (e), node));
   }
+  /** ✕: the chip goes; its owner decides where the focus goes (else as Esc: back to the text). */
+  const closed = (which) => { if (opts.onClose) opts.onClose(which); else opts.onReturn?.(); };
+  addClose.addEventListener('click', (e) => { e.stopPropagation(); hideAdd(); closed('add'); });
+  chipClose.addEventListener('click', (e) => { e.stopPropagation(); hide(); closed('chip'); });
+  // The on-screen keyboard coming up (or a pinch zoom) moves the visible part of the screen:
+  // the chip follows it, so the value form being typed in stays in view.
+  const vv = win.visualViewport;
+  const follow = () => { if (!el.hidden || !addEl.hidden) place(); };
+  vv?.addEventListener('resize', follow);
+  vv?.addEventListener('scroll', follow);
   function onKey(e, node) {
     if (e.isComposing) return;
     const t = /** @type {HTMLElement} */ (e.target);
@@ -463,6 +516,6 @@ export function createPopover(opts) {
     get formOpen() { return formOpen; },
     /** Is the pointer's target (or an event's path) inside a chip? */
     contains: (n) => !!n && (el.contains(n) || addEl.contains(n)),
-    destroy() { el.remove(); addEl.remove(); span = null; addExt = null; },
+    destroy() { vv?.removeEventListener('resize', follow); vv?.removeEventListener('scroll', follow); el.remove(); addEl.remove(); span = null; addExt = null; },
   };
 }

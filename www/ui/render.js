@@ -313,6 +313,9 @@ export function createTextView(container, opts) {
     const wasHuge = huge;
     huge = text.length > HUGE_UNITS;
     if (wasHuge !== huge) cache = new Map();
+    // styles.js: on a phone a dispatch scrolls with the page, a huge text keeps its own scroller
+    // (the one the hydration's IntersectionObserver watches)
+    if (wasHuge !== huge) container.classList.toggle('dp-huge', huge);
     blocks = huge ? renderHuge(prevText, prevSpans, wasHuge ? prevBlocks : []) : renderSmall();
     if (wasHuge && !huge) { observer?.disconnect(); queue.clear(); }
     if (observer) {

@@ -117,6 +117,8 @@ export const EDITOR_CSS = `
 .depeche .dp-find-icon { font: 600 .9rem ui-monospace, monospace; color: var(--dp-muted); }
 .depeche .dp-find-input { flex: 1; min-width: 8rem; padding: .2rem .4rem; }
 .depeche .dp-find-count { font-size: .85rem; color: var(--dp-muted); min-width: 5rem; }
+.depeche .dp-find { flex-wrap: wrap; flex-basis: 100%; }
+.depeche .dp-find-buttons { display: flex; gap: .25rem; }
 
 /* legend, swatches, entity panel */
 .depeche .dp-legend { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; font-size: .9rem; }
@@ -196,6 +198,43 @@ export const EDITOR_CSS = `
 .depeche .dp-chip-form-title { margin: 0; font-weight: 600; }
 .depeche .dp-chip-error { color: #b00020; margin: 0; }
 .depeche .dp-chip-help { max-height: 40vh; overflow: auto; }
+.depeche .dp-chip-close { margin-left: auto; }
+.depeche .dp-chip-head { position: relative; padding-right: 2rem; }
+.depeche .dp-chip-head > .dp-chip-close { position: absolute; top: 0; right: 0; }
+@media (pointer: coarse) { .depeche .dp-chip-head { padding-right: 48px; min-height: 44px; } }
+.depeche .dp-chip-steps { display: flex; gap: .25rem; }
+.depeche select, .depeche input { max-width: 100%; }
+
+/* Phones (issue 10: every step by touch alone at 390×844). The side panels are under the text
+   (the grid above) and grow with the page instead of scrolling inside it; the toolbar stays in
+   reach (sticky) and keeps only what the chip does not offer: the per-highlight commands (kind,
+   delete, value, accept, all, remove all) are in the chip beside the highlight, where the thumb is. */
+@media (max-width: 800px) {
+  .depeche .dp-main { grid-template-columns: minmax(0, 1fr); }
+  .depeche .dp-side { max-height: none; overflow: visible; min-width: 0; }
+  .depeche .dp-toolbar { position: sticky; top: 0; z-index: 3; }
+  .depeche .dp-review:not(.dp-huge) { max-height: none; } /* one scroller, the page: a swipe never gets stuck in the text box */
+  .depeche .dp-review-tools > .dp-kind-btn, .depeche .dp-review-tools > .dp-cmd:not([data-cmd="next"]):not([data-cmd="find"]) { display: none; }
+  .depeche .dp-review mark.dp-mark, .depeche .dp-review .dp-block { scroll-margin-top: 7.5rem; }
+  .depeche .dp-header { gap: .3rem .8rem; }
+  .depeche .dp-status-wrap { margin-left: 0; }
+}
+/* Touch: targets of at least 44×44 CSS px (WCAG 2.5.5) on everything a finger presses; the
+   chip's buttons wrap onto more rows rather than shrink. A long press in the review text is the
+   editor's own word selection (editor.js), not the browser's callout. */
+@media (pointer: coarse) {
+  .depeche button, .depeche select, .depeche summary,
+  .depeche input:not([type="radio"]):not([type="checkbox"]) { min-height: 44px; }
+  .depeche button { min-width: 44px; }
+  .depeche summary { padding-block: .5rem; }
+  .depeche input[type="radio"], .depeche input[type="checkbox"] { width: 24px; height: 24px; }
+  .depeche .dp-reading-row { min-height: 44px; align-items: center; }
+  .depeche.dp-chip { font-size: .95rem; }
+  .depeche.dp-chip button { font-size: .9rem; padding: .2rem .55rem; }
+  .depeche .dp-chip-row { gap: .35rem; }
+  .depeche .dp-mention { font-size: .85rem; }
+  .depeche .dp-review { -webkit-touch-callout: none; }
+}
 `;
 
 /** The `for=` mode's own shadow root: the legend/entities panel and the overlays. */
