@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "82ba3dedb168a09e";
+const VERSION = "0c9fcb36dbd65dce";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -56,7 +56,6 @@ const FILES = [
   "www/index.js",
   "www/offline.js",
   "www/page.css",
-  "www/trusted-types.js",
   "www/ui/dialogs.js",
   "www/ui/dom.js",
   "www/ui/editor.js",

@@ -39,7 +39,7 @@ if [ ! -x node_modules/.bin/wasm-opt ]; then
   npm ci --no-audit --no-fund
 fi
 
-cargo build --profile wasm --target "$target" --lib
+cargo build -p depeche --profile wasm --target "$target" --lib
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -44,18 +44,19 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
+# The workspace: the core (the root package), crates/eval and crates/cli.
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     step "installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
 fi
-step "cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings"
-cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+step "cargo clippy -p depeche --target wasm32-unknown-unknown --lib -- -D warnings"
+cargo clippy -p depeche --target wasm32-unknown-unknown --lib -- -D warnings
 
-step "cargo test --release"
-cargo test --release
+step "cargo test --workspace --release"
+cargo test --workspace --release
 
 step "pkg/ is built from the current sources"
 scripts/pkg-hash.sh --check

@@ -28,14 +28,15 @@
 //! - [`user_lexicon`]: the names an editor added or rejected;
 //! - [`json_limits`]: how deep JSON from outside may nest, checked first;
 //! - [`resolve`]: overlaps and final spans;
-//! - [`eval`]: scoring against gold data;
 //! - `wasm` (WebAssembly builds only): the JavaScript API the page uses.
+//!
+//! Scoring against gold data is the `depeche-eval` crate, and the command line
+//! the `depeche-cli` package (crates/ of the workspace).
 
 pub mod actors;
 pub mod calendar;
 pub mod dateline;
 pub mod dates;
-pub mod eval;
 pub mod framing;
 pub mod json_limits;
 pub mod lang;

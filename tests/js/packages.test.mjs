@@ -45,7 +45,7 @@ test('npm pack ships what the README lists, licences included', () => {
 
 const cargo = (() => { try { execFileSync('cargo', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 test('cargo package ships what the README lists, licences included', { skip: cargo ? false : 'cargo is not installed' }, () => {
-  const out = execFileSync('cargo', ['package', '--list', '--allow-dirty', '--offline'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('cargo', ['package', '-p', 'depeche', '--list', '--allow-dirty', '--offline'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // cargo adds its own bookkeeping files to every package
   const files = out.split('\n').map((l) => l.trim()).filter((l) => l && l !== 'Cargo.toml.orig' && l !== '.cargo_vcs_info.json');
   agree(files, shipsList('crate'), 'cargo package');

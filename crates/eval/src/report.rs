@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use super::errors::{Category, ErrorGroup, ErrorReport};
 use super::suite::{SetResult, Suite};
 use super::{KindScores, ModeScores, Scores};
-use crate::Kind;
+use depeche::Kind;
 
 /// Strict F1 may be this much below the best peer's.
 pub const STRICT_MARGIN: f64 = 0.03;

@@ -1,4 +1,4 @@
-//! The scorer (`depeche::eval`, `depeche eval`) against the reference scorer
+//! The scorer (`depeche_eval`, `depeche eval`) against the reference scorer
 //! `tools/score.py`: the same numbers on the shared dev corpora and every peer
 //! prediction file, plus hand-made cases with hand-computed answers for each
 //! rule of the gold format.
@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use depeche::eval::{self, GoldDoc, GoldKind, GoldSpan, PredSpan, Predictions, Scores};
 use depeche::Kind;
+use depeche_eval::{self as eval, GoldDoc, GoldKind, GoldSpan, PredSpan, Predictions, Scores};
 use serde_json::{json, Value as Json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_depeche");
@@ -35,7 +35,7 @@ fn corpora() -> Vec<(String, String)> {
 }
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
 /// True when the shared corpora and python3 are here; otherwise says why,

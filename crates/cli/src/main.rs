@@ -1,7 +1,7 @@
 //! The `depeche` command line (FORMAT.md, "The command line"): the only place
 //! that knows about arguments, files, standard streams and exit codes. The
 //! work is the library's: [`depeche::annotate`], [`depeche::UserLexicon`],
-//! [`depeche::eval`].
+//! [`depeche_eval`] (the `depeche-eval` crate).
 //!
 //! Arguments are parsed by hand: two commands and a handful of options do not
 //! justify a dependency. JSON Lines are streamed one line at a time (one
@@ -23,9 +23,8 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
-use depeche::eval;
+use depeche_eval as eval;
 
-#[path = "depeche/eval_all.rs"]
 mod eval_all;
 use depeche::{annotate, Date, Dateline, Lang, Options, Span, UserLexicon};
 use serde::Serialize;

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use serde_json::Value as Json;
 
 use super::{match_doc, py_eq, GoldDoc, GoldSpan, PredSpan, Predictions};
-use crate::Kind;
+use depeche::Kind;
 
 /// Contexts kept per group.
 pub const EXAMPLES: usize = 2;

@@ -22,7 +22,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
-use crate::{annotate, Date, Error, Kind, Lang, Options, Span};
+use depeche::{annotate, Date, Error, Kind, Lang, Options, Span};
 
 pub mod errors;
 pub mod report;

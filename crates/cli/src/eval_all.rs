@@ -1,7 +1,7 @@
 //! `depeche eval --all DIR`: the files of the whole picture. Reads DIR's
 //! README table, the corpora and the peers' predictions, has the library
-//! score them ([`depeche::eval::suite`]) and write the Markdown
-//! ([`depeche::eval::report`]), and writes QUALITY.md and the error reports.
+//! score them ([`depeche_eval::suite`]) and write the Markdown
+//! ([`depeche_eval::report`]), and writes QUALITY.md and the error reports.
 //!
 //! Every `.jsonl` file of DIR must be in the README's table: a corpus that
 //! cannot be scored on its own kinds stops the run rather than being left out
@@ -12,10 +12,10 @@ use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use depeche::eval::report::{self, Stamp};
-use depeche::eval::suite::{self, DevSet, Suite};
-use depeche::eval::{self, Predictions};
 use depeche::{Date, Kind};
+use depeche_eval::report::{self, Stamp};
+use depeche_eval::suite::{self, DevSet, Suite};
+use depeche_eval::{self as eval, Predictions};
 
 use super::{display_name, io_msg, options, read_text, Args, Fatal};
 

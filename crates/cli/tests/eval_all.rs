@@ -16,9 +16,9 @@ use support::{Case, Needs};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use depeche::eval::errors::{errors, Category, ErrorReport};
-use depeche::eval::{GoldDoc, GoldKind, GoldSpan, PredSpan, Predictions};
 use depeche::Kind;
+use depeche_eval::errors::{errors, Category, ErrorReport};
+use depeche_eval::{GoldDoc, GoldKind, GoldSpan, PredSpan, Predictions};
 use serde_json::{json, Value as Json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_depeche");
@@ -530,7 +530,7 @@ fn all_fails_clearly_on_what_it_cannot_read() {
 // ---- ../shared/dev ----
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
 fn have_shared() -> bool {
@@ -562,7 +562,7 @@ fn all_on_the_dev_corpora_gives_each_file_s_own_figures() {
     );
     let q = String::from_utf8(out.stdout).expect("UTF-8");
     let readme = std::fs::read_to_string(dev.join("README.md")).expect("README");
-    let sets = depeche::eval::suite::parse_manifest(&readme).expect("table");
+    let sets = depeche_eval::suite::parse_manifest(&readme).expect("table");
     assert!(sets.len() >= 5, "{sets:?}");
     for set in &sets {
         let kinds: Vec<&str> = set.kinds.iter().map(|k| k.as_str()).collect();

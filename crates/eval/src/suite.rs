@@ -13,7 +13,7 @@
 
 use super::errors::{errors, ErrorReport};
 use super::{score, GoldDoc, Predictions, Scores};
-use crate::{Error, Kind};
+use depeche::{Error, Kind};
 
 /// A corpus and the kinds it annotates.
 #[derive(Clone, Debug, PartialEq, Eq)]

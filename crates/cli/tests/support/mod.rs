@@ -34,7 +34,7 @@ pub struct Case {
 
 /// Why `needs` cannot be met here, or None.
 fn missing(needs: Needs) -> Option<&'static str> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let have_shared = shared.join("dev").is_dir() && shared.join("fixtures").is_dir();
     match needs {
         Needs::Nothing => None,

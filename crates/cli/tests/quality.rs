@@ -10,13 +10,13 @@
 mod support;
 use support::{Case, Needs};
 
-use depeche::eval::{annotate_gold, load_gold, score, GoldKind, Scores};
 use depeche::{annotate, Date, Kind, Options, Value};
+use depeche_eval::{annotate_gold, load_gold, score, GoldKind, Scores};
 use std::path::PathBuf;
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
+        .join("../../../shared")
         .join(rel);
     if path.exists() {
         return Some(path);
@@ -31,7 +31,7 @@ fn shared(rel: &str) -> Option<PathBuf> {
     None
 }
 
-fn kind_f1(scores: &depeche::eval::ModeScores, kind: Kind) -> f64 {
+fn kind_f1(scores: &depeche_eval::ModeScores, kind: Kind) -> f64 {
     scores
         .kinds
         .iter()
