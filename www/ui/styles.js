@@ -171,7 +171,7 @@ export const EDITOR_CSS = `
 
 /* the correction chip (popover.js): non-modal, beside a highlight; fixed from the text's rects */
 .depeche.dp-chip {
-  position: fixed; left: 0; top: 0; z-index: 2147483001; gap: .3rem; max-width: min(34rem, calc(100vw - 8px));
+  position: fixed; left: 0; top: 0; z-index: 2147483001; gap: .3rem; width: max-content; max-width: min(34rem, calc(100vw - 8px));
   padding: .35rem .45rem; background: var(--depeche-bg, #fff); border: 1px solid var(--dp-border); border-radius: 8px;
   box-shadow: 0 4px 14px rgba(20, 24, 30, .18); font-size: .85rem; line-height: 1.3;
 }
