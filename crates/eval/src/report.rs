@@ -308,6 +308,8 @@ pub fn quality_markdown(suite: &Suite, stamp: &Stamp, reports: Option<&str>) -> 
         }
     }
 
+    halves_table(&mut o, suite);
+
     // Error reports.
     o.push_str("\n## depeche's errors\n\n");
     match reports {
@@ -341,6 +343,59 @@ pub fn quality_markdown(suite: &Suite, stamp: &Stamp, reports: Option<&str>) -> 
         o.push('\n');
     }
     o
+}
+
+/// depeche on each fixed half of every corpus (the seed is one dispatch: no
+/// halves), and the check half's figure minus the write half's.
+fn halves_table(o: &mut String, suite: &Suite) {
+    o.push_str(
+        "\n## Write and check halves\n\n\
+         Each corpus is split in two by a hash of the document id, fixed once\n\
+         (`crates/eval/src/halves.rs`): rules are written from the write half's\n\
+         errors, and one that does not help the check half does not stay.\n\n\
+         | corpus | kind | write docs | write relaxed F1 | write strict F1 | \
+         check docs | check relaxed F1 | check strict F1 | check − write relaxed | \
+         check − write strict |\n\
+         |---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for r in &suite.sets {
+        let [w, c] = &r.halves;
+        for &k in &r.set.kinds {
+            let f1 = |h: &super::halves::HalfScores| {
+                (
+                    kind_scores(&h.scores.relaxed, k).map(|s| s.f1),
+                    kind_scores(&h.scores.strict, k).map(|s| s.f1),
+                )
+            };
+            let ((Some(wr), Some(ws)), (Some(cr), Some(cs))) = (f1(w), f1(c)) else {
+                continue;
+            };
+            // The difference of the figures as shown, so that the row adds up.
+            let diff = |a: f64, b: f64| {
+                let d = milli(a) - milli(b);
+                format!(
+                    "{}{}.{:03}",
+                    if d < 0 { "−" } else { "+" },
+                    d.abs() / 1000,
+                    d.abs() % 1000
+                )
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                r.set.name,
+                k.as_str(),
+                w.docs,
+                f3(wr),
+                f3(ws),
+                c.docs,
+                f3(cr),
+                f3(cs),
+                diff(cr, wr),
+                diff(cs, ws),
+            );
+        }
+    }
 }
 
 fn side(x: Option<(&str, &str)>) -> String {

@@ -12,6 +12,7 @@
 //! writes the reports.
 
 use super::errors::{errors, ErrorReport};
+use super::halves::{score_halves, HalfScores};
 use super::{score, GoldDoc, Predictions, Scores};
 use depeche::{Error, Kind};
 
@@ -133,6 +134,8 @@ pub struct SetResult {
     pub peers: Vec<(String, Scores)>,
     /// depeche's errors.
     pub errors: ErrorReport,
+    /// depeche's scores on the write half and on the check half (`halves`).
+    pub halves: [HalfScores; 2],
 }
 
 /// Scores depeche's predictions and each peer's on `set`'s kinds, and lists
@@ -151,6 +154,7 @@ pub fn evaluate_set(
             .map(|(n, p)| (n.clone(), score(gold, p, &set.kinds)))
             .collect(),
         errors: errors(gold, depeche, &set.kinds),
+        halves: score_halves(gold, depeche, &set.kinds),
     }
 }
 
