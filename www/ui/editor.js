@@ -820,7 +820,7 @@ export function mountEditor(root, options) {
   // left to the browser: its gesture differs between platforms, and this one is the same in tests.
   const LONG_PRESS_MS = 450, SLOP = 10;
   let pointerKind = 'mouse'; // what pressed last: 'mouse' | 'touch' | 'pen' | 'key'
-  /** @type {{x:number, y:number, at:number, timer:any, selecting:boolean, anchor:{start:number,end:number}|null, ext:{start:number,end:number}|null}|null} */
+  /** @type {{x:number, y:number, timer:any, selecting:boolean, anchor:{start:number,end:number}|null, ext:{start:number,end:number}|null}|null} */
   let touch = null;
   let touchFrame = 0, longPressAt = 0, selTimer = 0;
   /** The word around the code point `at` (or the next one), or null. */
@@ -852,12 +852,12 @@ export function mountEditor(root, options) {
     cancelTouch();
     if (e.touches.length !== 1 || !session || mode !== 'review' || readonly) return;
     const t = e.touches[0];
-    const at = review.offsetAtPoint(t.clientX, t.clientY);
-    if (at < 0) return;
-    touch = { x: t.clientX, y: t.clientY, at, selecting: false, anchor: null, ext: null, timer: 0 };
+    touch = { x: t.clientX, y: t.clientY, selecting: false, anchor: null, ext: null, timer: 0 };
     touch.timer = setTimeout(() => {
       if (!touch || !session || mode !== 'review') return;
-      const w = wordAtOffset(touch.at);
+      // where the finger is, found only now: a swipe (most touches) costs no layout reads
+      const at = review.offsetAtPoint(touch.x, touch.y);
+      const w = at >= 0 ? wordAtOffset(at) : null;
       if (!w) { cancelTouch(); return; }
       touch.selecting = true;
       touch.anchor = w;
