@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "0c9fcb36dbd65dce";
+const VERSION = "5dbe1f872fbc56d6";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -12,8 +12,8 @@ use crate::framing::{
 };
 use crate::lang::Lang;
 use crate::lexicon;
-use crate::names::compound_end;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
+use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
 
 const HEADS: u32 = MILITARY | GOVERNMENT | ARMED_GROUP;

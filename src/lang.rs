@@ -4,11 +4,9 @@
 //! mix; it costs one hash look-up per short word. The word lists are data
 //! (`data/lang/<code>/stopwords.txt`).
 
-use crate::framing::WordHasher;
+use crate::text::hash::WordSet as Set;
 use crate::text::{Doc, TokKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// A language depeche knows, or `Und` for any other.
@@ -50,9 +48,9 @@ pub fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Function words hashed with the framing's word hasher: detection looks up
-/// nearly every word of a text, and SipHash cost it a twentieth of the run.
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// Function words hashed with the word hasher: detection looks up nearly
+/// every word of a text, and SipHash cost it a twentieth of the run.
+type WordSet = Set<&'static str>;
 
 fn stopwords() -> &'static (WordSet, WordSet) {
     static SETS: OnceLock<(WordSet, WordSet)> = OnceLock::new();

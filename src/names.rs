@@ -26,6 +26,7 @@ use crate::framing::{
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
+use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
 
 mod country;
@@ -888,27 +889,6 @@ fn push_place(doc: &Doc, t: usize, end: usize, score: u8, out: &mut Vec<Candidat
     if let Some((s, e)) = token_range(doc, t, end) {
         out.push(Candidate::new(s, e, Kind::Place, Source::Rule, score));
     }
-}
-
-/// One past the last token of the word compound at `t`: words joined by a
-/// hyphen or an apostrophe with no space ("Saint-Dizier", "Qa'im"), but not an
-/// English possessive ("Bush's").
-pub fn compound_end(doc: &Doc, t: usize) -> usize {
-    let mut e = t + 1;
-    while e + 1 < doc.len() {
-        let sep = &doc.tokens[e];
-        let next = &doc.tokens[e + 1];
-        let joins =
-            (doc.is_hyphen(e) || doc.is_apostrophe(e)) && !sep.space_before && !next.space_before;
-        if !joins || next.kind == TokKind::Punct {
-            break;
-        }
-        if doc.is_apostrophe(e) && doc.norm(e + 1) == "s" {
-            break;
-        }
-        e += 2;
-    }
-    e
 }
 
 /// One past the last token of the capitalised sequence starting at `t`:

@@ -7,8 +7,8 @@
 use crate::framing::{self, PLACE_HEAD};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
-use crate::names::compound_end;
 use crate::span::{Candidate, Kind, Source};
+use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
 
 /// Proposes place candidates for feature names.

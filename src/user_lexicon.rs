@@ -15,12 +15,13 @@
 //! an exact [`name_key`] comparison. No allocation per token, and variants
 //! with more tokens than the name as written ("U.S." for "US") still match.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
+use std::hash::Hasher;
 
 use serde_json::{Map, Value as Json};
 
 use crate::span::{ActorType, ActorValue, Candidate, Kind, PlaceValue, Source, Value};
+use crate::text::hash::{WordHasher, WordSet};
 use crate::text::{name_key, Doc, TokKind};
 use crate::Error;
 
@@ -48,9 +49,9 @@ pub struct UserLexicon {
     /// Name key → indices into `added`.
     by_key: HashMap<String, Vec<usize>>,
     /// Skeleton hashes of every prefix of every added name's skeleton.
-    prefixes: HashSet<u64, BuildHasherDefault<PassThrough>>,
+    prefixes: WordSet<u64>,
     /// Skeleton hashes of whole added names.
-    full: HashSet<u64, BuildHasherDefault<PassThrough>>,
+    full: WordSet<u64>,
     /// Longest skeleton, in characters: bounds the windows.
     max_skeleton: usize,
     rejected: Vec<Rejection>,
@@ -244,9 +245,11 @@ fn abbreviation_end(doc: &Doc, i: usize, j: usize) -> usize {
     }
 }
 
-/// A running FNV-1a hash of a skeleton: letters and digits of folded text,
-/// doubled letters collapsed (what [`name_key`] keeps, minus word breaks).
+/// A running hash of a skeleton (the word hasher, fed one character at a
+/// time): letters and digits of folded text, doubled letters collapsed (what
+/// [`name_key`] keeps, minus word breaks).
 struct Skeleton {
+    hasher: WordHasher,
     hash: u64,
     last: char,
     len: usize,
@@ -255,7 +258,8 @@ struct Skeleton {
 impl Skeleton {
     fn new() -> Skeleton {
         Skeleton {
-            hash: 0xcbf2_9ce4_8422_2325,
+            hasher: WordHasher::default(),
+            hash: 0,
             last: ' ',
             len: 0,
         }
@@ -267,31 +271,11 @@ impl Skeleton {
         if !c.is_alphanumeric() || (c == self.last && c.is_alphabetic()) {
             return false;
         }
-        for b in (c as u32).to_le_bytes() {
-            self.hash ^= u64::from(b);
-            self.hash = self.hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        self.hasher.write(&(c as u32).to_le_bytes());
+        self.hash = self.hasher.finish();
         self.last = c;
         self.len += 1;
         true
-    }
-}
-
-/// The skeleton hashes are already well mixed: hash sets use them as is.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b) ^ (self.0 >> 56);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -1,12 +1,11 @@
 //! The date words of each language, loaded once from `data/lang/<code>/dates.txt`.
 //!
 //! A word maps to at most three (category, value) pairs ("sept" is a number and
-//! a month abbreviation); look-ups go through a small FNV-hashed map so that the
+//! a month abbreviation); look-ups go through a small map with the word hasher (`text::hash`) so that the
 //! trigger test on every token costs a hash of a short string and no allocation.
 
 use crate::lang::{word_list, Lang};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::hash::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 /// What a date word is (see the header of the data files).
@@ -116,29 +115,7 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
     Some(v)
 }
 
-/// FNV-1a: short keys, no DoS concern (the keys are our own data).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+type Map = WordMap<&'static str, Entry>;
 
 /// Up to two readings of a word.
 #[derive(Clone, Copy, Debug, Default)]
@@ -167,7 +144,7 @@ impl Entry {
 /// against "de 2000 personnes").
 pub struct Words {
     map: Map,
-    function: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    function: WordSet<&'static str>,
 }
 
 impl Words {

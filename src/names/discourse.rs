@@ -12,9 +12,10 @@
 //! tokens and one hash look-up per capitalised sequence.
 
 use super::sequence_end;
-use crate::framing::{self, WordMap};
+use crate::framing;
 use crate::lang::Lang;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
+use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
 
 /// Candidates that hold only if their word never appears in lower case.

@@ -8,6 +8,8 @@
 //! that no recogniser allocates per token.
 
 pub mod fold;
+pub mod hash;
+pub mod shape;
 
 pub use fold::{fold_str, name_key};
 

@@ -1,0 +1,26 @@
+//! Token shapes that several recognisers read the same way (a compound
+//! joined by hyphens or apostrophes): written once here, below every
+//! recogniser, so that none borrows another's helpers.
+
+use super::{Doc, TokKind};
+
+/// One past the last token of the word compound at `t`: words joined by a
+/// hyphen or an apostrophe with no space ("Saint-Dizier", "Qa'im"), but not an
+/// English possessive ("Bush's").
+pub fn compound_end(doc: &Doc, t: usize) -> usize {
+    let mut e = t + 1;
+    while e + 1 < doc.len() {
+        let sep = &doc.tokens[e];
+        let next = &doc.tokens[e + 1];
+        let joins =
+            (doc.is_hyphen(e) || doc.is_apostrophe(e)) && !sep.space_before && !next.space_before;
+        if !joins || next.kind == TokKind::Punct {
+            break;
+        }
+        if doc.is_apostrophe(e) && doc.norm(e + 1) == "s" {
+            break;
+        }
+        e += 2;
+    }
+    e
+}
