@@ -286,8 +286,8 @@ fn at(
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
-    // "les carrières de Savonnières": after "de", a name shaped like a
-    // French town is a place; any other ("le parti de Haider", "d'Elf") is
+    // "les tuileries de Vernonnières": after "de", a name shaped like a
+    // French town is a place; any other ("le parti de Kessler", "d'Elf") is
     // left to the guess below.
     if lang == Lang::Fr
         && !reporting_verb_near(doc, lang, t, plain_end)
@@ -372,7 +372,7 @@ fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
 
 /// A capitalised sequence of two words or more at the head of a sentence
 /// whose first word is not a frequent word: its capitals are no accident of
-/// position ("Sjeng Schalken (Netherlands) beat", "Rotor Volgograd must").
+/// position ("Piet Ansems (Netherlands) beat", "Dynamo Kursk must").
 fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
     if lang == Lang::Und || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
         return false;
@@ -566,7 +566,7 @@ fn toponym_like(doc: &Doc, t: usize, end: usize) -> bool {
     !saint && (linked || parts.iter().all(|&i| doc.tokens[i].upper))
 }
 
-/// Right after French "de", "d'", "du" ("les carrières de Savonnières").
+/// Right after French "de", "d'", "du" ("les tuileries de Vernonnières").
 fn after_de(doc: &Doc, t: usize) -> bool {
     let Some(p) = t.checked_sub(1) else {
         return false;
@@ -1518,14 +1518,14 @@ mod tests {
         );
         // After "de": a town-shaped name is a place, any other is not.
         let s = spans(
-            "Les carrières de Savonnières et le parti de Haider.",
+            "Les tuileries de Vernonnières et le parti de Kessler.",
             Lang::Fr,
         );
         assert!(
-            s.contains(&("Savonnières".to_string(), Kind::Place)),
+            s.contains(&("Vernonnières".to_string(), Kind::Place)),
             "{s:?}"
         );
-        assert!(!s.contains(&("Haider".to_string(), Kind::Place)), "{s:?}");
+        assert!(!s.contains(&("Kessler".to_string(), Kind::Place)), "{s:?}");
         // An acronym after a plural determiner is a common noun.
         let s = spans("Les ascenseurs des HLM sont en panne.", Lang::Fr);
         assert!(s.is_empty(), "{s:?}");

@@ -1,8 +1,8 @@
 //! Sports results, tables and fixtures: a town or region named beside a
 //! score is a team, an actor ("Leeds 2 Arsenal 1", "Surrey 24 points,
-//! Warwickshire 2", the standings row "Stoke 4 3 1 0 7 4 10"), and so are the
-//! names of a fixture ("Birmingham v Barnsley", "KANSAS CITY AT DETROIT",
-//! "Middlesex beat Hampshire") in a document that has scores.
+//! Warwickshire 2", the standings row "Luton 5 3 1 1 8 5 10"), and so are the
+//! names of a fixture ("Leeds v Derby", "DENVER AT SEATTLE",
+//! "Surrey beat Kent") in a document that has scores.
 //!
 //! Trade-off: countries keep their place reading (national sides are usually
 //! coded as the country); a document needs two name-and-score pairs before
@@ -121,8 +121,8 @@ fn beside_score(doc: &Doc, t: usize, end: usize) -> bool {
     }
 }
 
-/// A name on either side of a fixture word: "Birmingham v Barnsley",
-/// "Middlesex beat Hampshire", "KANSAS CITY AT DETROIT" (capitals only).
+/// A name on either side of a fixture word: "Leeds v Derby",
+/// "Surrey beat Kent", "DENVER AT SEATTLE" (capitals only).
 fn in_fixture(doc: &Doc, fr: &Framing, t: usize, end: usize) -> bool {
     let fixture = |i: usize| {
         doc.tokens.get(i).is_some_and(|x| {
