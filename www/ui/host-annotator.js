@@ -31,6 +31,7 @@ import { createIncrementalAnnotator } from '../core/incremental.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 import { addHighlightRules } from './styles.js';
+import { createHostCorrections } from './host-corrections.js';
 
 const KINDS = ['actor', 'place', 'date'];
 const DEBOUNCE_MS = 150;
@@ -60,6 +61,7 @@ export function mountHostAnnotator(shadow, host, options) {
   const useApi = !isTextarea && (options.highlightApi ?? hasHighlightApi(win));
   const prefix = options.prefix;
   let kinds = options.kinds ? new Set(options.kinds) : null;
+  let readonly = !!options.readonly;
   let panels = options.panels ?? 'entities';
   const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);
 
@@ -400,6 +402,12 @@ export function mountHostAnnotator(shadow, host, options) {
     root.dataset.ready = 'true';
   })();
 
+  // Corrections at the caret, the pointer and by Alt+Shift keys (host-corrections.js): a chip in
+  // this shadow root, nothing in the host.
+  const corrections = createHostCorrections({ shadow, host, session: () => session, spans: () => (session ? shown(session.spans) : []),
+    segs: () => segs, flush: () => { if (!destroyed && session) { schedule.cancel(); sync(); } }, notices, engine: () => engine, readonly });
+  ready.then(() => corrections.update(), () => {});
+
   /** Replace the host's text (the `text` property): a textarea's value, or the element's text. */
   function setHostText(text) {
     if (isTextarea) /** @type {HTMLTextAreaElement} */ (host).value = text;
@@ -418,11 +426,13 @@ export function mountHostAnnotator(shadow, host, options) {
     configure(o = {}) {
       if ('kinds' in o) kinds = o.kinds ? new Set(o.kinds) : null;
       if ('panels' in o) panels = o.panels ?? 'entities';
+      if ('readonly' in o) { readonly = !!o.readonly; corrections.setReadonly(readonly); }
       ui.side.hidden = panels === 'none';
       paint();
     },
     destroy() {
       destroyed = true;
+      corrections.destroy();
       schedule.cancel();
       cancelAnimationFrame(frame);
       if (windowFrame) win.cancelAnimationFrame(windowFrame);
