@@ -27,6 +27,7 @@
 // kept, which makes the swap synchronous. A worker that traps reports it and
 // is replaced by a new one on the next big text.
 
+import { scriptURL } from './trusted-types.js';
 import * as firstGlue from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 
@@ -50,18 +51,29 @@ export const MAX_TEXT = 20 * 1024 * 1024;
  */
 export async function loadEngine(opts = {}) {
   const wasmUrl = String(opts.wasmUrl ?? new URL('../pkg/depeche_bg.wasm', import.meta.url));
-  try {
-    if (!compiled) {
-      const module = await compile(opts.wasm ?? wasmUrl);
-      await firstGlue.default({ module_or_path: module });
-      compiled = module;
-    }
-  } catch (e) {
-    throw new Error(`could not load the annotator (${opts.wasm ? 'given bytes' : wasmUrl}): ${message(e)}`);
+  if (!compiled) {
+    // One load per page, whoever asks while it runs: the first caller's URL wins (two elements
+    // starting together must not fetch the module twice, nor from the default URL).
+    loading ??= (async () => {
+      try {
+        const module = await compile(opts.wasm ?? wasmUrl);
+        await firstGlue.default({ module_or_path: module });
+        compiled = module;
+        return opts.wasm ? null : wasmUrl;
+      } catch (e) {
+        loading = null; // a later call may try again
+        throw new Error(`could not load the annotator (${opts.wasm ? 'given bytes' : wasmUrl}): ${message(e)}`);
+      }
+    })();
   }
+  const url = await loading;
   await prepareSpare();
-  return new Engine(opts.wasm ? null : wasmUrl);
+  return new Engine(url);
 }
+
+/** The load under way (or done): its promise resolves to the wasm URL used, or null for bytes. */
+/** @type {Promise<string|null>|null} */
+let loading = null;
 
 /**
  * The compiled module, from bytes, a compiled module, or a URL (streamed
@@ -360,7 +372,8 @@ export class Engine {
     if (this._worker) return this._worker;
     if (typeof Worker === 'undefined' || !this.wasmUrl) return null;
     try {
-      this._worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      // a TrustedScriptURL where the page requires Trusted Types (trusted-types.js)
+      this._worker = new Worker(scriptURL(new URL('./worker.js', import.meta.url)), { type: 'module' });
     } catch {
       return null;
     }

@@ -14,6 +14,8 @@
 // it the files of its own version (sw.js), so nothing mixes two releases. Updates are looked for
 // when the page loads (the browser does) and when it is shown again after an hour or more.
 
+import { scriptURL } from './trusted-types.js';
+
 /**
  * @param {{url?: string|URL}} [options] `url`: the worker script (default: ../sw.js from here)
  * @returns {Promise<ServiceWorkerRegistration|null>}
@@ -28,7 +30,8 @@ export async function registerOffline(options = {}) {
   }
   try {
     // The scope is the folder sw.js is in, so the page works from any subpath.
-    const reg = await navigator.serviceWorker.register(url);
+    // a TrustedScriptURL where the page requires Trusted Types (trusted-types.js)
+    const reg = await navigator.serviceWorker.register(scriptURL(url));
     offerUpdates(reg);
     return reg;
   } catch (e) {
