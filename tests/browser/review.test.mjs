@@ -49,10 +49,18 @@ test('the chip in the page: hover and focus show the value in words and ISO; its
   const fr = (await find(page, 'France'))[0];
   assert.equal(fr.kind, 'place');
   assert.equal(fr.value?.country, 'FR', JSON.stringify(fr));
-  // An unresolved date is flagged: a date with no year, no dateline.
+  // A date with no year and no dateline gets the page's assumed reference year (issue 10, part 5);
+  // a value left unresolved (XXXX) is flagged.
   await paste(page, 'Des heurts ont éclaté le 3 novembre à Goma, selon la police.');
   await tabTo(page, '3 novembre');
   await page.waitForFunction((c) => !document.querySelector('depeche-annotator').shadowRoot.querySelector(c).hidden, CHIP);
+  assert.match(await S(page, `${CHIP} .dp-chip-value`), /^\p{L}+ 3 novembre \d{4} · \d{4}-11-03$/u);
+  await page.evaluate(() => {
+    const s = document.querySelector('depeche-annotator').editor.session();
+    const d = s.spans.find((x) => x.text === '3 novembre');
+    s.setValue(d.start, d.end, 'XXXX-11-03');
+  });
+  await page.waitForFunction((c) => /XXXX-11-03/.test(document.querySelector('depeche-annotator').shadowRoot.querySelector(`${c} .dp-chip-value`)?.textContent ?? ''), CHIP);
   assert.match(await S(page, `${CHIP} .dp-chip-value`), /3 novembre \(année inconnue\) · XXXX-11-03/);
   assert.match(await S(page, `${CHIP} .dp-chip-flag`), /unresolved/);
   // ↑ in the value field puts the reference year in place of XXXX: V, ↑, Enter.
