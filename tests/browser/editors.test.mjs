@@ -76,6 +76,9 @@ for (const name of EDITORS) {
       else assert.ok(new RegExp(`<p[^>]*>(<[^>]+>)*${line}(<[^>]+>)*</p>`).test(out), `Enter made no new paragraph: ${out}`);
       if (!PLAIN.has(name)) {
         await page.keyboard.press('Shift+Home');
+        // editors (Lexical, ProseMirror) take the new selection on 'selectionchange', a task after
+        // the key: a person's next key comes later than a script's
+        await page.waitForTimeout(100);
         await page.keyboard.press('Control+b');
         const bolded = async (want) => page.waitForFunction(async ([mod, n, re, w]) => new RegExp(re).test(await (await import(mod)).save(n)) === w,
           [ADAPTERS, name, BOLD.source, want], { timeout: 5000 }).catch(() => {});

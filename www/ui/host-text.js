@@ -163,6 +163,8 @@ export function rangesFor(doc, text, segs, spans) {
     return [segs[i + 1].node, 0];
   };
   return spans.map((sp) => {
+    // an extent of another text (a chip's, kept while the host was edited) has no Range here
+    if (!(sp.start >= 0 && sp.end >= sp.start && sp.end <= map.cpLength)) return null;
     const a = point(map.toUtf16(sp.start), false), b = point(map.toUtf16(sp.end), true);
     if (!a || !b) return null;
     const r = doc.createRange();
