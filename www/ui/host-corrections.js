@@ -33,6 +33,7 @@ import { snapToWords } from '../core/words.js';
 /** @typedef {{node:Text, at:number}} Seg */
 
 const GRACE_MS = 400; // the pointer may leave a highlight this long on its way to the chip
+const TYPING_MS = 500; // the chip keeps out of the way while the host is typed in, and this long after
 
 // ---- pure helpers (unit-tested in tests/js/host-corrections.test.mjs) ---------------------------
 
@@ -269,6 +270,7 @@ export function createHostCorrections(o) {
     if (destroyed) return;
     const s = o.session();
     if (readonly || !s) { popover.hide(); popover.hideAdd(); return; }
+    if (typingNow()) { if (!popover.hasFocus()) { popover.hide(); popover.hideAdd(); } return; }
     follow(s);
     if (popover.hasFocus()) { popover.refresh(); return; }
     if (hover) {
@@ -319,12 +321,26 @@ export function createHostCorrections(o) {
     frame = topWin.requestAnimationFrame(() => { frame = 0; safely(update); });
   }
   let followed = null;
-  const onChange = () => { popover.refresh(); schedule(); };
+  const onChange = () => { safely(() => popover.refresh()); schedule(); };
   function follow(s) {
     if (followed === s) return;
     followed?.removeEventListener('change', onChange);
     followed = s;
     s.addEventListener('change', onChange);
+  }
+
+  // ---- typing ------------------------------------------------------------------------------------------------
+  // While the person types in the host, the chip keeps out of the way (hidden, and no caret
+  // tracking, hit-testing or layout reads per key): it comes back TYPING_MS after the last edit,
+  // beside the highlight the caret is then in. Typing stays the host editor's, at its own speed.
+  let typingUntil = 0, typingTimer = 0;
+  const typingNow = () => performance.now() < typingUntil;
+  function onBeforeInput(e) {
+    if (destroyed || readonly || !inHost(/** @type {Node} */ (e.target))) return;
+    typingUntil = performance.now() + TYPING_MS;
+    if (!popover.hasFocus()) { popover.hide(); popover.hideAdd(); }
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { typingTimer = 0; schedule(); }, TYPING_MS + 10);
   }
 
   // ---- the pointer --------------------------------------------------------------------------------------------
@@ -335,7 +351,7 @@ export function createHostCorrections(o) {
     if (!hoverFrame) hoverFrame = win.requestAnimationFrame(() => { hoverFrame = 0; safely(hitTest); });
   }
   function hitTest() {
-    if (destroyed || popover.hasFocus() || popover.formOpen) return;
+    if (destroyed || popover.hasFocus() || popover.formOpen || typingNow()) return;
     const sp = spanAtPoint(px, py);
     if (sp) {
       clearTimeout(graceTimer); graceTimer = 0;
@@ -449,17 +465,19 @@ export function createHostCorrections(o) {
 
   // ---- listeners ---------------------------------------------------------------------------------------------
   listen(doc, 'keydown', onKeyDown, true);
+  listen(doc, 'beforeinput', onBeforeInput, true);
   listen(doc, 'selectionchange', schedule);
   listen(doc, 'focusin', schedule);
   listen(doc, 'focusout', schedule);
   listen(doc, 'pointermove', onPointerMove, { passive: true });
   listen(host, 'pointerleave', () => { if (hover) leaveSoon(); });
   if (isTextarea) for (const t of ['select', 'keyup', 'mouseup', 'input', 'scroll']) listen(host, t, schedule);
-  listen(win, 'scroll', () => popover.place(), { capture: true, passive: true });
-  listen(win, 'resize', () => popover.place());
+  const placeSafely = () => safely(() => popover.place());
+  listen(win, 'scroll', placeSafely, { capture: true, passive: true });
+  listen(win, 'resize', placeSafely);
   if (topWin !== win) {
-    listen(topWin, 'scroll', () => popover.place(), { capture: true, passive: true });
-    listen(topWin, 'resize', () => popover.place());
+    listen(topWin, 'scroll', placeSafely, { capture: true, passive: true });
+    listen(topWin, 'resize', placeSafely);
   }
   for (const el of [popover.el, popover.addEl]) {
     listen(el, 'pointerenter', () => { onChip = true; clearTimeout(graceTimer); graceTimer = 0; });
@@ -479,6 +497,7 @@ export function createHostCorrections(o) {
       topWin.cancelAnimationFrame(frame);
       win.cancelAnimationFrame(hoverFrame);
       clearTimeout(graceTimer);
+      clearTimeout(typingTimer);
       popover.destroy();
     },
   };
