@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "7ba3ba3529e93cc3";
+const VERSION = "ec8997ffb889f37c";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

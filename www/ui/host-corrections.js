@@ -317,11 +317,11 @@ export function createHostCorrections(o) {
   }
   let frame = 0;
   function schedule() {
-    if (frame || destroyed) return;
+    if (frame || destroyed || typingNow()) return; // typing: the typing timer schedules the next look
     frame = topWin.requestAnimationFrame(() => { frame = 0; safely(update); });
   }
   let followed = null;
-  const onChange = () => { safely(() => popover.refresh()); schedule(); };
+  const onChange = () => { if (typingNow()) return; safely(() => popover.refresh()); schedule(); };
   function follow(s) {
     if (followed === s) return;
     followed?.removeEventListener('change', onChange);
