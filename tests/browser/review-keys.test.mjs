@@ -9,7 +9,7 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-test('nine corrections of a dispatch, at most 8 keys each', async () => {
+test('ten corrections of a dispatch, at most 8 keys each', async () => {
   const { page, problems } = await env.open();
   await paste(page, example('dispatch-fr.txt'));
   const counts = {};
@@ -56,6 +56,13 @@ test('nine corrections of a dispatch, at most 8 keys each', async () => {
   await press('{');
   assert.equal((await span('11 mars'))?.kind, 'date');
   done('shrink a highlight by one word');
+
+  // 10. Add a missed date: "aube" (dawn, a part of the day; the article stays out) after "11 mars". → ×3 (à, l', aube), D.
+  await press('ArrowRight', 'ArrowRight', 'ArrowRight');
+  assert.equal(await page.evaluate(() => getSelection().toString()), 'aube');
+  await press('d');
+  assert.ok((await spans(page)).some((s) => s.kind === 'date' && /aube$/.test(s.text)), JSON.stringify(await spans(page)));
+  done('add a missed date');
 
   // 6. Fix an actor's canonical name for all its mentions: "ONU" is "UN" here. J, V, Ctrl+A, "UN", Enter.
   await press('j');
