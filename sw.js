@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "ec8997ffb889f37c";
+const VERSION = "3d24c8cb0956f47a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -27,6 +27,7 @@ import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 import { createTabs } from '../core/tabs.js';
+import { LEXICON_KEY } from '../core/storage.js';
 import { createLexiconSync } from '../core/lexicon-sync.js';
 import { createTabNotice } from './tab-notice.js';
 
@@ -1055,6 +1056,8 @@ export function mountEditor(root, options) {
       void showStored(id).then(() => { if (session?.doc.id === id) setFollower(false, 'The other tab let this dispatch go: you can edit it here again.'); });
     },
     onMessage(msg) {
+      // The message can come before the stored lexicon reaches this tab's process (localStorage
+      // is synchronised across processes afterwards): the 'storage' event below pulls again then.
       if (msg.type === 'lexicon') { lexSync?.pull(); return; }
       if (msg.type === 'saved') {
         history?.refresh();
@@ -1116,6 +1119,9 @@ export function mountEditor(root, options) {
     const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
     session = new Session({ annotate: annotateDated, lexicon, knows });
     if (storage) lexSync = createLexiconSync({ storage, session: () => session, initial: lexicon, tell: () => tabs?.post({ type: 'lexicon' }), onError: (e) => notices.error(e, 'Lexicon') });
+    // another tab's lexicon write, once localStorage has it here: take it in, and save what this
+    // tab learned meanwhile merged with it (a write that crossed ours put it back)
+    if (storage) listen(window, 'storage', (e) => { if (e.key === null || e.key.endsWith(LEXICON_KEY)) { lexSync?.pull(); lexSync?.save(); } });
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
