@@ -98,11 +98,11 @@ word lists): {startup}.
 
 {data_size}.
 """
-# The page's figures (scripts/bench-page.mjs) live in their own section,
-# which this script keeps as it is.
+# The page's figures (scripts/bench-page.mjs) and everything after them (the editors' section
+# of scripts/bench-editors.mjs) are other scripts' to write: this one keeps them as they are.
 try:
     old = open("BENCHMARKS.md", encoding="utf-8").read()
-    m = re.search(r"<!-- page:begin -->.*<!-- page:end -->\n?", old, re.S)
+    m = re.search(r"<!-- page:begin -->.*", old, re.S)
     if m:
         text += "\n" + m.group(0)
 except FileNotFoundError:
