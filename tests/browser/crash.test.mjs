@@ -4,31 +4,24 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, ARGS, ready, paste, tabTo, saved, marks } from './helpers.mjs';
-import { serve } from './server.mjs';
+import { start, paste, tabTo, saved, marks } from './helpers.mjs';
 
 // Written for this test.
 const DISPATCH = 'NAIROBI, March 3 (Reuters) - Police in Likoni said Kenya, Tanzania and Uganda had agreed to meet in Mombasa, Kisumu and Arusha on Tuesday.';
 const PLACES = ['Likoni', 'Kisumu', 'Tuesday'];
 
-let server, browser;
-before(async () => {
-  server = await serve(0);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
 
 async function openPage(context) {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await env.tab(context);
   await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session()?.doc.text.startsWith('NAIROBI') || !document.querySelector('depeche-annotator').editor.session()?.doc.text);
   return page;
 }
 
 test('a correction survives a renderer crash right after it shows, and 50 and 200 ms later', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     let page = await openPage(context);
     await paste(page, DISPATCH);

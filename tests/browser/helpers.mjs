@@ -29,13 +29,17 @@ export async function start() {
     /** A fresh context (empty storage) with the editor loaded and ready. */
     async open({ viewport = { width: 1360, height: 900 } } = {}) {
       const context = await browser.newContext({ viewport, acceptDownloads: true });
+      return { ...(await this.tab(context)), context };
+    },
+    /** One more page of `context` (a tab of the same profile: same storage) with the editor ready. */
+    async tab(context) {
       const page = await context.newPage();
       const problems = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       page.on('console', (m) => { if (m.type() === 'error' && !/favicon|404/.test(m.text())) problems.push(`console: ${m.text()}`); });
       await page.goto(server.url);
       await ready(page);
-      return { page, context, problems };
+      return { page, problems };
     },
   };
 }

@@ -6,30 +6,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, ARGS, ready, paste, tabTo, selectText, saved, marks } from './helpers.mjs';
-import { serve } from './server.mjs';
+import { start, ready, paste, tabTo, selectText, saved, marks } from './helpers.mjs';
 
 // Written for these tests.
 const TEXT_A = 'PARIS, 3 mars 2025 - Le maire a reçu Jean Dupont à la mairie mardi.';
 const TEXT_B = 'LYON, 4 mars 2025 - Le préfet a reçu Paul Martin à la préfecture.';
 const DISPATCH = 'NAIROBI, March 3 (Reuters) - Police in Likoni said the U.S. embassy had warned of attacks near the shopping centre in Mombasa on Tuesday.';
 
-let server, browser;
-before(async () => {
-  server = await serve(0);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
 
-async function openPage(context) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(server.url);
-  await ready(page);
-  return { page, problems };
-}
+const openPage = (context) => env.tab(context);
 const lexicon = (page) => page.evaluate(() => document.querySelector('depeche-annotator').editor.session().lexicon.entries().map((e) => `${e.type} ${e.kind} ${e.text}`));
 const notice = (page) => page.evaluate(() => {
   const el = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-tab-notice');
@@ -37,7 +25,7 @@ const notice = (page) => page.evaluate(() => {
 });
 
 test('what two tabs learn is all kept, and each tab sees what the other learned', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     const a = await openPage(context);
     const b = await openPage(context);
@@ -67,7 +55,7 @@ test('what two tabs learn is all kept, and each tab sees what the other learned'
 });
 
 test('a second tab on the same dispatch is read-only and follows; taking over never brings back what the first deleted', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     const a = await openPage(context);
     await paste(a.page, DISPATCH);
