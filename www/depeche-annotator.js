@@ -162,7 +162,6 @@ export class DepecheAnnotator extends HTMLElement {
           if (gen !== this.#generation) return;
           const mount = mountHostAnnotator(this.#shadow, host, { engine: this.#engine, prefix: this.#prefix, ...this.#config(),
             text: this.#pending.text, lexicon: this.#carry?.lexicon ?? lexicon, onError });
-          this.#carry = { doc: this.#carry?.doc ?? null, lexicon: this.#carry?.lexicon ?? lexicon };
           delete this.#pending.text;
           this.#mount = mount;
           this.#fire('depeche-host', { state: 'found', host });
@@ -189,14 +188,14 @@ export class DepecheAnnotator extends HTMLElement {
       let storage = null;
       const messages = [];
       if (this.getAttribute('storage') === 'local') {
-        const ns = this.id ? `depeche:${this.id}` : 'depeche';
+        const ns = this.#storeName();
         const owner = stores.get(ns);
         if (owner && owner !== this && owner.isConnected) {
           messages.push({ error: new Error(`another depeche-annotator already uses the store “${ns}”: give each instance with storage="local" its own id; this one keeps nothing`), context: 'Storage' });
         } else {
           stores.set(ns, this);
           this.#store = ns;
-          storage = this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
+          storage = this.#createStore();
         }
       }
       this.#mount = mountEditor(root, { engine: this.#engine, storage, ...cfg, text: pendingText, autofocus: this.hasAttribute('autofocus'), onError, messages });
@@ -245,6 +244,13 @@ export class DepecheAnnotator extends HTMLElement {
     }).catch((e) => { if (gen === this.#generation) this.#fail(e); });
   }
 
+  /** The store of this instance: the page's ("depeche") without an id, its own ("depeche:<id>") with one. */
+  #storeName() { return this.id ? `depeche:${this.id}` : 'depeche'; }
+  #createStore() {
+    const ns = this.#storeName();
+    return this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
+  }
+
   /**
    * for= mode's lexicon: the stored one with storage="local" (kept up to date), else an empty one;
    * `data` (set before start) wins.
@@ -254,8 +260,7 @@ export class DepecheAnnotator extends HTMLElement {
     this.#lexStore = null;
     let lex = null;
     if (this.getAttribute('storage') === 'local') {
-      const ns = this.id ? `depeche:${this.id}` : 'depeche';
-      const st = this.id ? createStorage({ dbName: ns, localStorage: prefixedLocalStorage(`${ns}:`) }) : createStorage();
+      const st = this.#createStore();
       this.#lexStore = st;
       try {
         const { data: stored, warning } = st.loadLexicon();
