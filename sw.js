@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "83b2b132475679d1";
+const VERSION = "0cf9e4da519b143b";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -405,7 +405,10 @@ export function mountHostAnnotator(shadow, host, options) {
   // Corrections at the caret, the pointer and by Alt+Shift keys (host-corrections.js): a chip in
   // this shadow root, nothing in the host.
   const corrections = createHostCorrections({ shadow, host, session: () => session, spans: () => (session ? shown(session.spans) : []),
-    segs: () => segs, flush: () => { if (!destroyed && session) { schedule.cancel(); sync(); } }, notices, engine: () => engine, readonly });
+    segs: () => segs,
+    // a textarea's mirror is render.js's text view: its domRange, while it shows the session's text
+    mirrorRange: mirror ? (ext) => (session && mirror.text === session.doc.text && ext.end <= offsetMap(mirror.text).cpLength ? mirror.domRange(ext.start, ext.end) : null) : null,
+    flush: () => { if (!destroyed && session) { schedule.cancel(); sync(); } }, notices, engine: () => engine, readonly });
   ready.then(() => corrections.update(), () => {});
 
   /** Replace the host's text (the `text` property): a textarea's value, or the element's text. */

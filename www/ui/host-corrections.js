@@ -107,6 +107,8 @@ export function spanAtCaret(spans, p) {
  *   session: () => any,            the Session (null until it exists)
  *   spans?: () => readonly Span[], the spans shown (kinds=); default: all of the session's
  *   segs: () => Seg[],             readHost's segments for the session's text (not for a textarea)
+ *   mirrorRange?: ((ext: {start:number, end:number}) => Range|null) | null,
+ *                                  a textarea host: a Range over the extent in its mirror (or null)
  *   flush: () => void,             read the host's pending change into the session now
  *   notices: {announce:(m:string)=>void, error:(e:any, c?:string)=>any},
  *   engine?: () => any,
@@ -160,26 +162,8 @@ export function createHostCorrections(o) {
     if (!s) return null;
     return rangesFor(doc, s.doc.text, o.segs(), [ext])[0] ?? null;
   }
-  /** The textarea's mirror (the overlay in the shadow root) holds the same text: a Range there. */
-  function mirrorRange(ext) {
-    const mirror = o.shadow.querySelector('.dp-overlay .dp-mirror');
-    if (!mirror) return null;
-    const map = offsetMap(text());
-    const a = map.toUtf16(ext.start), b = map.toUtf16(ext.end);
-    const d = mirror.ownerDocument;
-    const walker = d.createTreeWalker(mirror, 4);
-    const r = d.createRange();
-    let at = 0, started = false;
-    for (let n = /** @type {Text|null} */ (walker.nextNode()); n; n = /** @type {Text|null} */ (walker.nextNode())) {
-      const data = n.data;
-      for (let i = 0; i <= data.length; i++) {
-        if (!started && at === a && i < data.length) { r.setStart(n, i); started = true; }
-        if (started && at === b) { r.setEnd(n, i); return r; }
-        if (i < data.length && data.charCodeAt(i) !== 0x200b) at++;
-      }
-    }
-    return null;
-  }
+  /** The textarea's mirror (the overlay in the shadow root, render.js's text view) holds the same text: a Range there. */
+  const mirrorRange = (ext) => o.mirrorRange?.(ext) ?? null;
   /** The extent's first line box, in the chip's viewport. */
   function rectOf(ext) {
     const r = rangeOf(ext);
