@@ -1000,6 +1000,7 @@ export function mountEditor(root, options) {
   // The lexicon is merged with the stored one on every save (core/lexicon-sync.js).
   /** @type {ReturnType<typeof createTabs>|null} */ let tabs = null;
   /** @type {ReturnType<typeof createLexiconSync>|null} */ let lexSync = null;
+  /** Another tab announced a lexicon write that this one could not read yet (see the storage event). */ let lexiconDue = false;
   /** @type {string|null} the dispatch this tab claimed */ let claimed = null;
   /** The stored revision of each dispatch this tab read or wrote: a save on an older one is refused. */
   const revs = new Map();
@@ -1057,8 +1058,8 @@ export function mountEditor(root, options) {
     },
     onMessage(msg) {
       // The message can come before the stored lexicon reaches this tab's process (localStorage
-      // is synchronised across processes afterwards): the 'storage' event below pulls again then.
-      if (msg.type === 'lexicon') { lexSync?.pull(); return; }
+      // is synchronised across processes afterwards): then the 'storage' event below pulls it.
+      if (msg.type === 'lexicon') { lexiconDue = !lexSync?.pull(); return; }
       if (msg.type === 'saved') {
         history?.refresh();
         if (follower && session?.doc.id === msg.id && msg.rev !== revs.get(msg.id)) void showStored(msg.id);
@@ -1119,9 +1120,17 @@ export function mountEditor(root, options) {
     const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
     session = new Session({ annotate: annotateDated, lexicon, knows });
     if (storage) lexSync = createLexiconSync({ storage, session: () => session, initial: lexicon, tell: () => tabs?.post({ type: 'lexicon' }), onError: (e) => notices.error(e, 'Lexicon') });
-    // another tab's lexicon write, once localStorage has it here: take it in, and save what this
-    // tab learned meanwhile merged with it (a write that crossed ours put it back)
-    if (storage) listen(window, 'storage', (e) => { if (e.key === null || e.key.endsWith(LEXICON_KEY)) { lexSync?.pull(); lexSync?.save(); } });
+    // a lexicon another tab announced, once localStorage has it here: take it in, and save what
+    // this tab learned meanwhile merged with it (a write that crossed ours puts it back). Only
+    // when announced: a page that just opened must not take in, re-annotate and save over a
+    // dispatch the page it replaces is still writing (a reload right after a correction).
+    if (storage) {
+      listen(window, 'storage', (e) => {
+        if (!lexiconDue || (e.key !== null && !e.key.endsWith(LEXICON_KEY))) return;
+        lexiconDue = !lexSync?.pull();
+        lexSync?.save();
+      });
+    }
     session.addEventListener('change', onChange);
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
