@@ -40,6 +40,8 @@ fn main() {
         println!("cargo:rerun-if-changed={f}");
     }
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=data/lang");
+    write(&out, "lang_data.rs", lang_data().as_bytes());
     let countries = read_countries();
     let country_index = |cc: &str| -> u8 {
         countries
@@ -251,6 +253,54 @@ fn main() {
     write(&out, "first_names.fst", &first);
     write(&out, "demonyms.fst", &demonyms_fst);
     write(&out, "tables.rs", csrc.as_bytes());
+}
+
+/// Every language folder of `data/lang/` as a module of constants, one per
+/// file (`data/lang/fr/names.tsv` → `fr::NAMES_TSV`), for the locales of
+/// `src/locales/` to parse: a new folder needs no line here.
+fn lang_data() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang");
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
+        .expect("data/lang")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let mut src = String::new();
+    for dir in dirs {
+        let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            panic!("data/lang/{code}: a language folder is named by its lower-case code");
+        }
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .expect("language folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        src.push_str(&format!("#[allow(dead_code)]\npub mod {code} {{\n"));
+        for f in files {
+            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ident: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            src.push_str(&format!(
+                "    pub const {ident}: &str = include_str!({:?});\n",
+                f.display().to_string()
+            ));
+        }
+        src.push_str("}\n");
+    }
+    src
 }
 
 fn write(out: &Path, name: &str, bytes: &[u8]) {

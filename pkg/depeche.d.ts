@@ -33,6 +33,14 @@ export function annotate(text: string, options: any): any;
 export function checkLexicon(lexicon: any): void;
 
 /**
+ * The languages depeche knows, from the registry: `[{code, name, english,
+ * values}]`, `name` in the language itself, `values` how the correction
+ * chip says a date value in it (see `data/lang/<code>/values.json`). The
+ * widget builds its language menus and value words from this list.
+ */
+export function languages(): any;
+
+/**
  * Every reading of `name` in the built-in gazetteers, most prominent first:
  * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
  * are given in `lang` (`fr` or `en`; English otherwise).
@@ -58,6 +66,7 @@ export interface InitOutput {
     readonly annotator_annotate: (a: number, b: any, c: any) => [number, number, number];
     readonly annotator_new: (a: any) => [number, number, number];
     readonly checkLexicon: (a: any) => [number, number];
+    readonly languages: () => [number, number, number];
     readonly senses: (a: any, b: number) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];

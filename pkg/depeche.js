@@ -74,6 +74,21 @@ export function checkLexicon(lexicon) {
 }
 
 /**
+ * The languages depeche knows, from the registry: `[{code, name, english,
+ * values}]`, `name` in the language itself, `values` how the correction
+ * chip says a date value in it (see `data/lang/<code>/values.json`). The
+ * widget builds its language menus and value words from this list.
+ * @returns {any}
+ */
+export function languages() {
+    const ret = wasm.languages();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Every reading of `name` in the built-in gazetteers, most prominent first:
  * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
  * are given in `lang` (`fr` or `en`; English otherwise).
@@ -199,12 +214,20 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
+        __wbg_new_7075786089b89c5e: function() {
+            const ret = new Map();
+            return ret;
+        },
         __wbg_new_bb74001155cb8ca8: function() {
             const ret = new Error();
             return ret;
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
+            return ret;
+        },
+        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+            const ret = arg0.set(arg1, arg2);
             return ret;
         },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
@@ -229,12 +252,17 @@ function __wbg_get_imports() {
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000002: function(arg0) {
+            // Cast intrinsic for `I64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0) {
+        __wbindgen_generic_0000000000000004: function(arg0) {
             // Cast intrinsic for `U64 -> Externref`.
             const ret = BigInt.asUintN(64, arg0);
             return ret;

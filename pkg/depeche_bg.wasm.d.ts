@@ -6,6 +6,7 @@ export const annotate: (a: any, b: any) => [number, number, number];
 export const annotator_annotate: (a: number, b: any, c: any) => [number, number, number];
 export const annotator_new: (a: any) => [number, number, number];
 export const checkLexicon: (a: any) => [number, number];
+export const languages: () => [number, number, number];
 export const senses: (a: any, b: number) => [number, number, number];
 export const start: () => void;
 export const version: () => [number, number];

@@ -20,7 +20,7 @@ const HEADS: u32 = MILITARY | GOVERNMENT | ARMED_GROUP;
 
 /// Proposes actor candidates for force and government phrases.
 pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
-    if lang == Lang::Und {
+    if lang == Lang::UND {
         return;
     }
     let fr = framing::framing(lang);
@@ -33,7 +33,7 @@ pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
             continue;
         }
         let found = match lang {
-            Lang::Fr => french(doc, fr, t),
+            crate::lang::FR => french(doc, fr, t),
             _ => english(doc, fr, t),
         };
         if let Some((s, e, country)) = found {
@@ -79,7 +79,7 @@ fn canonical(
     ty: ActorType,
 ) -> String {
     country
-        .and_then(|c| lexicon::country_name(c, Lang::En))
+        .and_then(|c| lexicon::country_name(c, crate::lang::EN))
         .and_then(|n| state_canonical(n, ty))
         .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
 }
@@ -88,7 +88,7 @@ fn canonical(
 /// Kenya", not its armed forces.
 fn police_canonical(doc: &Doc, s: usize, e: usize, country: Option<&'static str>) -> String {
     country
-        .and_then(|c| lexicon::country_name(c, Lang::En))
+        .and_then(|c| lexicon::country_name(c, crate::lang::EN))
         .map(|n| format!("Police of {n}"))
         .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
 }
@@ -165,10 +165,10 @@ fn french(doc: &Doc, fr: &Framing, t: usize) -> Option<(usize, usize, Option<&'s
             break;
         }
     }
-    let (mut end, country) = demonym_at(doc, fr, Lang::Fr, n)?;
+    let (mut end, country) = demonym_at(doc, fr, crate::lang::FR, n)?;
     // "russe et iranien"
     if doc.is(end, "et") {
-        if let Some((e2, _)) = demonym_at(doc, fr, Lang::Fr, end + 1) {
+        if let Some((e2, _)) = demonym_at(doc, fr, crate::lang::FR, end + 1) {
             end = e2;
         }
     }
@@ -224,7 +224,7 @@ fn english(doc: &Doc, fr: &Framing, t: usize) -> Option<(usize, usize, Option<&'
         return None;
     }
     let w = doc.norm(d);
-    let country = lexicon::demonym(Lang::En, w);
+    let country = lexicon::demonym(crate::lang::EN, w);
     if country.is_none() && !fr.has(w, GROUP_ADJ) {
         return None;
     }
@@ -257,7 +257,7 @@ mod tests {
         let text = "La police irakienne et l'armée irakienne ont repris Mossoul.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, Lang::Fr, &mut out);
+        find(&doc, crate::lang::FR, &mut out);
         let names: Vec<String> = crate::resolve::resolve(text, out)
             .into_iter()
             .filter_map(|s| match s.value {
@@ -272,24 +272,30 @@ mod tests {
     fn french_forces_and_compound_groups() {
         let f = found(
             "reprise par l'armée syrienne et une coalition arabo-kurde",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(f.contains(&"coalition arabo-kurde".to_string()), "{f:?}");
-        let f = found("le haut commandement de l'armée syrienne a dit", Lang::Fr);
+        let f = found(
+            "le haut commandement de l'armée syrienne a dit",
+            crate::lang::FR,
+        );
         assert!(
             f.contains(&"haut commandement de l'armée syrienne".to_string()),
             "{f:?}"
         );
-        let f = found("soutenue par ses alliés russe et iranien.", Lang::Fr);
+        let f = found("soutenue par ses alliés russe et iranien.", crate::lang::FR);
         assert!(f.contains(&"alliés russe et iranien".to_string()), "{f:?}");
     }
 
     #[test]
     fn english_forces_and_no_lone_heads() {
-        let f = found("backed by Syrian armed forces and the army", Lang::En);
+        let f = found(
+            "backed by Syrian armed forces and the army",
+            crate::lang::EN,
+        );
         assert!(f.contains(&"Syrian armed forces".to_string()), "{f:?}");
         assert!(!f.iter().any(|x| x == "army"), "{f:?}");
-        let f = found("Kurdish fighters held the line", Lang::En);
+        let f = found("Kurdish fighters held the line", crate::lang::EN);
         assert!(f.contains(&"Kurdish fighters".to_string()), "{f:?}");
     }
 }

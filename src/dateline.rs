@@ -223,9 +223,8 @@ fn dated((year, m, d): Ymd) -> (Option<Date>, Option<(u32, u32)>) {
 
 fn read_date(doc: &Doc, lang: Lang, t: usize) -> Option<(Ymd, usize)> {
     let langs: &[Lang] = match lang {
-        Lang::Und => &[Lang::Fr, Lang::En],
-        Lang::Fr => &[Lang::Fr, Lang::En],
-        Lang::En => &[Lang::En, Lang::Fr],
+        crate::lang::EN => &[crate::lang::EN, crate::lang::FR],
+        _ => &[crate::lang::FR, crate::lang::EN],
     };
     for &l in langs {
         let cx = Cx {
@@ -278,7 +277,7 @@ mod tests {
     fn agency_datelines() {
         let f = found(
             "BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris la ville.",
-            Lang::Fr,
+            crate::lang::FR,
         )
         .unwrap();
         assert_eq!(f.0, "BEYROUTH, 3 nov 2017 (AFP) -");
@@ -286,30 +285,34 @@ mod tests {
         assert_eq!(f.2.as_deref(), Some("2017-11-03"));
         assert_eq!(f.4.as_deref(), Some("AFP"));
 
-        let f = found("BAGHDAD, Nov 3 (Reuters) - Iraqi forces said...", Lang::En).unwrap();
+        let f = found(
+            "BAGHDAD, Nov 3 (Reuters) - Iraqi forces said...",
+            crate::lang::EN,
+        )
+        .unwrap();
         assert_eq!(f.0, "BAGHDAD, Nov 3 (Reuters) -");
         assert_eq!(f.2, None);
         assert_eq!(f.3, Some((11, 3)));
         assert_eq!(f.4.as_deref(), Some("Reuters"));
 
-        let f = found("Deir Ezzor (Syrie) (AFP) - Les soldats...", Lang::Fr).unwrap();
+        let f = found("Deir Ezzor (Syrie) (AFP) - Les soldats...", crate::lang::FR).unwrap();
         assert_eq!(f.1.as_deref(), Some("Deir Ezzor"));
         assert_eq!(f.4.as_deref(), Some("AFP"));
 
         let f = found(
             "NAIROBI, Kenya (AP) _\n\nSuspected bombs exploded.",
-            Lang::En,
+            crate::lang::EN,
         )
         .unwrap();
         assert_eq!(f.0, "NAIROBI, Kenya (AP) _");
         assert_eq!(f.1.as_deref(), Some("NAIROBI"));
 
-        let f = found("PARIS (AFP) — Le gouvernement a annoncé.", Lang::Fr).unwrap();
+        let f = found("PARIS (AFP) — Le gouvernement a annoncé.", crate::lang::FR).unwrap();
         assert_eq!(f.0, "PARIS (AFP) —");
 
         let f = found(
             "WASHINGTON, 1er décembre 2017 (AFP) - Le président",
-            Lang::Fr,
+            crate::lang::FR,
         )
         .unwrap();
         assert_eq!(f.2.as_deref(), Some("2017-12-01"));
@@ -320,7 +323,7 @@ mod tests {
     fn regions_and_the_country_they_name() {
         let country = |text: &str| {
             let doc = Doc::new(text);
-            let f = find(&doc, Lang::Und)?;
+            let f = find(&doc, Lang::UND)?;
             let region = f.region.map(|(s, e)| text[s..e].to_string());
             Some((region, country(text, &f)))
         };
@@ -346,17 +349,25 @@ mod tests {
 
     #[test]
     fn capital_datelines_without_agency_and_after_headlines() {
-        let f = found("WASHINGTON _\n\nA six-year-old boy arrived.", Lang::En).unwrap();
+        let f = found(
+            "WASHINGTON _\n\nA six-year-old boy arrived.",
+            crate::lang::EN,
+        )
+        .unwrap();
         assert_eq!(f.0, "WASHINGTON _");
         assert_eq!(f.4, None);
         let f = found(
             "Headline of the story\nHAVANA, August 7 (Xinhua) -- Text.",
-            Lang::En,
+            crate::lang::EN,
         )
         .unwrap();
         assert_eq!(f.1.as_deref(), Some("HAVANA"));
         assert_eq!(f.3, Some((8, 7)));
-        let f = found("THE HAGUE, Netherlands (AP)_ The World Court", Lang::En).unwrap();
+        let f = found(
+            "THE HAGUE, Netherlands (AP)_ The World Court",
+            crate::lang::EN,
+        )
+        .unwrap();
         assert_eq!(f.1.as_deref(), Some("THE HAGUE"));
     }
 
@@ -365,18 +376,18 @@ mod tests {
         assert_eq!(
             found(
                 "Les forces irakiennes - selon l'armée - avancent.",
-                Lang::Fr
+                crate::lang::FR
             ),
             None
         );
         assert_eq!(
-            found("The Syrian army (SAA) took the city.", Lang::En),
+            found("The Syrian army (SAA) took the city.", crate::lang::EN),
             None
         );
-        assert_eq!(found("", Lang::Und), None);
-        assert_eq!(found("(AFP) -", Lang::Und), None);
+        assert_eq!(found("", Lang::UND), None);
+        assert_eq!(found("(AFP) -", Lang::UND), None);
         assert_eq!(
-            found("ROME -", Lang::Und).map(|f| f.0),
+            found("ROME -", Lang::UND).map(|f| f.0),
             Some("ROME -".to_string())
         );
     }
@@ -384,20 +395,20 @@ mod tests {
     #[test]
     fn dated_lines_headlines_and_trailing_dots() {
         assert_eq!(
-            found("SOCCER - JAPAN GET LUCKY WIN .\nText", Lang::En),
+            found("SOCCER - JAPAN GET LUCKY WIN .\nText", crate::lang::EN),
             None
         );
         let f = found(
             "SOCCER - JAPAN WIN .\nLONDON 1996-08-30\nThe world",
-            Lang::En,
+            crate::lang::EN,
         )
         .unwrap();
         assert_eq!(f.0, "LONDON 1996-08-30");
         assert_eq!(f.2.as_deref(), Some("1996-08-30"));
-        let f = found("WASHINGTON._ Le président", Lang::Fr).unwrap();
+        let f = found("WASHINGTON._ Le président", crate::lang::FR).unwrap();
         assert_eq!(f.0, "WASHINGTON._");
         assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
-        let f = found("BUFFALO, N.Y. (AP) -- Dr.", Lang::En).unwrap();
+        let f = found("BUFFALO, N.Y. (AP) -- Dr.", crate::lang::EN).unwrap();
         assert_eq!(f.1.as_deref(), Some("BUFFALO"));
         assert_eq!(f.0, "BUFFALO, N.Y. (AP) --");
     }

@@ -3,8 +3,9 @@
 //! particles. Per-language data in `data/lang/<code>/names.tsv`, loaded once
 //! into one hash map per language (a few hundred words: microseconds).
 
-use crate::lang::{word_list, Lang};
+use crate::lang::Lang;
 use crate::text::hash::WordMap;
+use crate::text::word_list;
 use std::sync::OnceLock;
 
 /// A title or function before a person's name.
@@ -147,13 +148,13 @@ pub fn framing(lang: Lang) -> &'static Framing {
     static UND: OnceLock<Framing> = OnceLock::new();
     const PARTICLES: &str = include_str!("../data/lang/particles.txt");
     match lang {
-        Lang::Fr => {
+        crate::lang::FR => {
             FR.get_or_init(|| Framing::parse(include_str!("../data/lang/fr/names.tsv"), PARTICLES))
         }
-        Lang::En => {
+        crate::lang::EN => {
             EN.get_or_init(|| Framing::parse(include_str!("../data/lang/en/names.tsv"), PARTICLES))
         }
-        Lang::Und => UND.get_or_init(|| Framing::parse("", PARTICLES)),
+        _ => UND.get_or_init(|| Framing::parse("", PARTICLES)),
     }
 }
 
@@ -163,14 +164,14 @@ mod tests {
 
     #[test]
     fn words_carry_their_tags() {
-        let fr = framing(Lang::Fr);
+        let fr = framing(crate::lang::FR);
         assert!(fr.has("president", TITLE));
         assert!(fr.has("armee", MILITARY) && fr.has("armee", ORG_HEAD));
         assert!(fr.has("al", PARTICLE));
         assert_eq!(fr.tags("maison"), 0);
-        let en = framing(Lang::En);
+        let en = framing(crate::lang::EN);
         assert!(en.has("spokesman", TITLE) && en.has("river", PLACE_SUFFIX));
-        assert!(!framing(Lang::Und).has("president", TITLE));
+        assert!(!framing(Lang::UND).has("president", TITLE));
         assert!(fr.has_agent("annonce", AGENT_VERB) && !fr.has("annonce", AGENT_VERB));
         assert!(en.has_agent("has", AGENT_AUX) && !en.has_agent("has", AGENT_VERB));
     }

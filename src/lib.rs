@@ -21,6 +21,7 @@
 //! the data loads once per process and is shared.
 //!
 //! The modules, one job each:
+//! - [`lang`] and [`locales`]: the languages, one folder each, and their registry;
 //! - [`text`]: tokens, folded forms, offsets — the single pass every recogniser uses;
 //! - [`lexicon`]: the compiled gazetteers (places, actors, demonyms, common words);
 //! - [`places`], [`actors`], [`dates`]: one recogniser per kind;
@@ -41,6 +42,7 @@ pub mod framing;
 pub mod json_limits;
 pub mod lang;
 pub mod lexicon;
+pub mod locales;
 pub mod names;
 pub mod places;
 pub mod resolve;
@@ -113,7 +115,7 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
 /// Annotates a dispatch. Never panics, whatever the text.
 pub fn annotate(text: &str, options: &Options) -> Annotated {
     let mut doc = text::Doc::new(text);
-    let lang = options.lang.unwrap_or_else(|| lang::detect(&doc));
+    let lang = options.lang.unwrap_or_else(|| locales::detect(&doc));
     let found = dateline::find(&doc, lang);
     // The story opens after the dateline: its first word starts a sentence
     // ("(AFP) - Des heurts", "(Reuters) - Clashes erupted").

@@ -276,12 +276,12 @@ fn at(
         }
         return plain_end;
     }
-    if words == 1 && lang == Lang::Fr && gentile_after_article(doc, t) {
+    if words == 1 && lang == crate::lang::FR && gentile_after_article(doc, t) {
         return plain_end;
     }
     if place_context(doc, fr, t)
         || suffix_after(doc, fr, plain_end)
-        || (lang == Lang::Fr && toponym_like(doc, t, plain_end))
+        || (lang == crate::lang::FR && toponym_like(doc, t, plain_end))
     {
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
@@ -289,7 +289,7 @@ fn at(
     // "les tuileries de Vernonnières": after "de", a name shaped like a
     // French town is a place; any other ("le parti de Kessler", "d'Elf") is
     // left to the guess below.
-    if lang == Lang::Fr
+    if lang == crate::lang::FR
         && !reporting_verb_near(doc, lang, t, plain_end)
         && after_de(doc, t)
         && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
@@ -355,7 +355,7 @@ fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
         return None;
     }
     // Initials are an English and French habit alike: both word lists.
-    let common = lexicon::is_common_word(Lang::Und, surname);
+    let common = lexicon::is_common_word(Lang::UND, surname);
     if common && doc.norm(t) == "i" {
         return None;
     }
@@ -374,7 +374,7 @@ fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
 /// whose first word is not a frequent word: its capitals are no accident of
 /// position ("Piet Ansems (Netherlands) beat", "Dynamo Kursk must").
 fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
-    if lang == Lang::Und || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
+    if lang == Lang::UND || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
         return false;
     }
     let w = doc.norm(t);
@@ -390,7 +390,7 @@ fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
         return false;
     };
     match lang {
-        Lang::Fr => {
+        crate::lang::FR => {
             if doc.is_apostrophe(p) {
                 return p >= 1 && doc.is(p - 1, "l");
             }
@@ -408,8 +408,8 @@ fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
                     | "votre"
             )
         }
-        Lang::En => matches!(doc.norm(p), "the" | "this"),
-        Lang::Und => false,
+        crate::lang::EN => matches!(doc.norm(p), "the" | "this"),
+        _ => false,
     }
 }
 
@@ -417,7 +417,9 @@ fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
 fn plural_determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
     t >= 1
         && match lang {
-            Lang::Fr => matches!(doc.norm(t - 1), "des" | "les" | "aux" | "ces" | "plusieurs"),
+            crate::lang::FR => {
+                matches!(doc.norm(t - 1), "des" | "les" | "aux" | "ces" | "plusieurs")
+            }
             _ => false,
         }
 }
@@ -452,7 +454,7 @@ fn abbreviation_end(doc: &Doc, m: &Match) -> usize {
 fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
     let after = |i: usize| doc.tokens.get(i).map(|_| doc.norm(i)).unwrap_or("");
     match lang {
-        Lang::En => {
+        crate::lang::EN => {
             matches!(
                 after(end),
                 "said" | "says" | "told" | "added" | "wrote" | "declared" | "announced"
@@ -460,7 +462,7 @@ fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
                 && matches!(doc.norm(t - 1), "said" | "says")
                 && matches!(after(end), "." | "," | "in" | "on"))
         }
-        Lang::Fr => {
+        crate::lang::FR => {
             matches!(after(end), "a" | "avait")
                 && matches!(
                     after(end + 1),
@@ -478,7 +480,7 @@ fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
                     "declare" | "affirme" | "explique" | "estime" | "souligne" | "ajoute"
                 )
         }
-        Lang::Und => false,
+        _ => false,
     }
 }
 
@@ -493,7 +495,7 @@ fn common_or_plural(lang: Lang, w: &str) -> bool {
     stem("s").is_some_and(common)
         || stem("x").is_some_and(common)
         || stem("es").is_some_and(common)
-        || (lang != Lang::Fr && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+        || (lang != crate::lang::FR && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
 }
 
 /// An English possessive at `t`: "Wang's", "Wang 's".
@@ -505,7 +507,7 @@ fn possessive_after(doc: &Doc, t: usize) -> bool {
 /// capitalised ordinary word: not frequent in lower case, not shaped like a
 /// participle or an adverb, and followed by a verb or punctuation.
 fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
-    if end != compound_end(doc, t) || lang == Lang::Und || doc.tokens[t].all_caps {
+    if end != compound_end(doc, t) || lang == Lang::UND || doc.tokens[t].all_caps {
         return false;
     }
     let w = doc.norm(t);
@@ -513,7 +515,7 @@ fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
         return false;
     }
     let shaped = match lang {
-        Lang::En => ["ing", "ly", "ed", "ies"].iter().any(|s| w.ends_with(s)),
+        crate::lang::EN => ["ing", "ly", "ed", "ies"].iter().any(|s| w.ends_with(s)),
         _ => ["e", "es", "ee", "ees", "ant", "ment", "ons", "ez"]
             .iter()
             .any(|s| w.ends_with(s)),
@@ -523,7 +525,7 @@ fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
     }
     let next = doc.tokens.get(end).map(|_| doc.norm(end)).unwrap_or("");
     match lang {
-        Lang::En => matches!(
+        crate::lang::EN => matches!(
             next,
             "said" | "says" | "told" | "," | "was" | "is" | "has" | "had" | "will" | "would" | "'"
         ),
@@ -692,7 +694,7 @@ fn metonymy(
         return None;
     }
     let country = p.country?;
-    let name = lexicon::country_name(country, Lang::En).unwrap_or(country);
+    let name = lexicon::country_name(country, crate::lang::EN).unwrap_or(country);
     let value = Value::Actor(ActorValue {
         canonical: crate::actors::state_canonical(name, ActorType::Government).unwrap_or_default(),
         actor_type: Some(ActorType::Government),
@@ -702,12 +704,12 @@ fn metonymy(
         let prep = doc.norm(t - 1);
         let before = doc.norm(t - 2);
         let agentive = match lang {
-            Lang::Fr => {
+            crate::lang::FR => {
                 prep == "par"
                     && (before.ends_with('e') || before.ends_with("es") || before.ends_with('u'))
             }
-            Lang::En => prep == "by" && before.ends_with("ed"),
-            Lang::Und => false,
+            crate::lang::EN => prep == "by" && before.ends_with("ed"),
+            _ => false,
         };
         if agentive && p.capital {
             return Some(value);
@@ -735,7 +737,7 @@ fn metonymy(
     }
     let w = doc.norm(n);
     let verb_like = match lang {
-        Lang::Fr => {
+        crate::lang::FR => {
             matches!(
                 w,
                 "a" | "va" | "doit" | "veut" | "est" | "se" | "s" | "n" | "ne"
@@ -743,13 +745,13 @@ fn metonymy(
                 && (w.ends_with("e") || w.ends_with("ait") || w.ends_with("ra"))
                 && !fr.has(w, PLACE_TRIGGER))
         }
-        Lang::En => {
+        crate::lang::EN => {
             matches!(
                 w,
                 "has" | "will" | "is" | "says" | "said" | "wants" | "must" | "would"
             ) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with("es")))
         }
-        Lang::Und => false,
+        _ => false,
     };
     let function_word = lexicon::is_common_word(lang, w)
         && w.len() <= 3
@@ -763,7 +765,7 @@ fn metonymy(
 /// The verb must be one of the language's agent verbs, after at most an
 /// apposition between commas and a few auxiliaries, clitics or adverbs.
 fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> bool {
-    if lang == Lang::Und || !clause_start(doc, lang, without_determiner(doc, lang, t)) {
+    if lang == Lang::UND || !clause_start(doc, lang, without_determiner(doc, lang, t)) {
         return false;
     }
     let mut n = end;
@@ -784,7 +786,7 @@ fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> b
     // ("La Syrie, en guerre depuis 2011, a ..."). Not a name in a list.
     let s = without_determiner(doc, lang, t);
     let relative = |k: usize| match lang {
-        Lang::Fr => doc.is(k, "qui") || doc.is(k, "dont"),
+        crate::lang::FR => doc.is(k, "qui") || doc.is(k, "dont"),
         _ => doc.is(k, "which") || doc.is(k, "who") || doc.is(k, "whose"),
     };
     if doc.is(n, ",") && (relative(n + 1) || doc.tokens.get(s).is_some_and(|x| x.sentence_start)) {
@@ -819,9 +821,9 @@ fn state_name(m: &Match) -> bool {
 /// The first token of a name with its determiner ("la France", "l'Irak", "the US").
 fn without_determiner(doc: &Doc, lang: Lang, t: usize) -> usize {
     match lang {
-        Lang::Fr if t >= 2 && doc.is_apostrophe(t - 1) && doc.is(t - 2, "l") => t - 2,
-        Lang::Fr if t >= 1 && (doc.is(t - 1, "la") || doc.is(t - 1, "le")) => t - 1,
-        Lang::En if t >= 1 && doc.is(t - 1, "the") => t - 1,
+        crate::lang::FR if t >= 2 && doc.is_apostrophe(t - 1) && doc.is(t - 2, "l") => t - 2,
+        crate::lang::FR if t >= 1 && (doc.is(t - 1, "la") || doc.is(t - 1, "le")) => t - 1,
+        crate::lang::EN if t >= 1 && doc.is(t - 1, "the") => t - 1,
         _ => t,
     }
 }
@@ -829,9 +831,9 @@ fn without_determiner(doc: &Doc, lang: Lang, t: usize) -> usize {
 /// The token after a determiner at `t` ("la", "l'", "the"), or `t`.
 fn determiner_end(doc: &Doc, lang: Lang, t: usize) -> usize {
     match lang {
-        Lang::Fr if doc.is(t, "l") && doc.is_apostrophe(t + 1) => t + 2,
-        Lang::Fr if doc.is(t, "la") || doc.is(t, "le") => t + 1,
-        Lang::En if doc.is(t, "the") => t + 1,
+        crate::lang::FR if doc.is(t, "l") && doc.is_apostrophe(t + 1) => t + 2,
+        crate::lang::FR if doc.is(t, "la") || doc.is(t, "le") => t + 1,
+        crate::lang::EN if doc.is(t, "the") => t + 1,
         _ => t,
     }
 }
@@ -848,11 +850,13 @@ fn clause_start(doc: &Doc, lang: Lang, s: usize) -> bool {
     let p = doc.norm(s - 1);
     matches!(p, "," | ";" | ":" | ">" | "(")
         || match lang {
-            Lang::Fr => matches!(p, "et" | "mais" | "que" | "qu" | "tandis" | "alors" | "ou"),
-            Lang::En => matches!(p, "and" | "but" | "that" | "while" | "whereas" | "or"),
-            Lang::Und => false,
+            crate::lang::FR => {
+                matches!(p, "et" | "mais" | "que" | "qu" | "tandis" | "alors" | "ou")
+            }
+            crate::lang::EN => matches!(p, "and" | "but" | "that" | "while" | "whereas" | "or"),
+            _ => false,
         }
-        || (lang == Lang::Fr && doc.is_apostrophe(s - 1) && s >= 2 && doc.is(s - 2, "qu"))
+        || (lang == crate::lang::FR && doc.is_apostrophe(s - 1) && s >= 2 && doc.is(s - 2, "qu"))
 }
 
 fn push_actor(doc: &Doc, t: usize, end: usize, ty: ActorType, score: u8, out: &mut Vec<Candidate>) {
@@ -999,8 +1003,8 @@ fn middle_initial_dot(doc: &Doc, t: usize, e: usize) -> bool {
         && next.upper
         && !next.all_caps
         && !next.line_start
-        && !crate::lang::is_stopword(Lang::Fr, doc.norm(e + 1))
-        && !crate::lang::is_stopword(Lang::En, doc.norm(e + 1))
+        && !crate::lang::is_stopword(crate::lang::FR, doc.norm(e + 1))
+        && !crate::lang::is_stopword(crate::lang::EN, doc.norm(e + 1))
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
@@ -1123,7 +1127,7 @@ fn lower_case_article(
 /// "Banque mondiale", "Ministère de la Défense"): the capitalised sequence,
 /// or in French one following adjective.
 fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> usize {
-    if full_end > t + 1 || lang != Lang::Fr {
+    if full_end > t + 1 || lang != crate::lang::FR {
         return full_end;
     }
     let n = full_end;
@@ -1222,14 +1226,17 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_with_a_function_word_keeps_the_name_after_it() {
-        let s = spans("Le Conseil de sécurité doit se réunir.", Lang::Fr);
+        let s = spans("Le Conseil de sécurité doit se réunir.", crate::lang::FR);
         assert_eq!(s, [("Conseil de sécurité".to_string(), Kind::Actor)]);
-        let s = spans("Selon lui, le Conseil de sécurité se réunira.", Lang::Fr);
+        let s = spans(
+            "Selon lui, le Conseil de sécurité se réunira.",
+            crate::lang::FR,
+        );
         assert_eq!(s, [("Conseil de sécurité".to_string(), Kind::Actor)]);
-        let s = spans("The UN Security Council met on Friday.", Lang::En);
+        let s = spans("The UN Security Council met on Friday.", crate::lang::EN);
         assert_eq!(s, [("UN Security Council".to_string(), Kind::Actor)]);
         // A name that starts with the article stays whole.
-        let s = spans("The Hague court ruled.", Lang::En);
+        let s = spans("The Hague court ruled.", crate::lang::EN);
         assert!(s.contains(&("The Hague".to_string(), Kind::Place)), "{s:?}");
     }
 
@@ -1237,7 +1244,7 @@ mod tests {
     fn articles_demonyms_and_place_words_around_names() {
         let s = spans(
             "Police said the men had links to al Shabaab, the Somali militant group allied with al Qaeda.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert_eq!(
             s,
@@ -1248,7 +1255,7 @@ mod tests {
         );
         let s = spans(
             "They were detained in the Likoni district on Monday.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(s.contains(&("Likoni".to_string(), Kind::Place)), "{s:?}");
     }
@@ -1257,13 +1264,19 @@ mod tests {
     fn months_and_weekdays_in_mid_sentence_are_not_towns() {
         // "March" is a town in England, "Sunday" a frequent word: with a
         // capital in mid-sentence they are still dates, not names.
-        let s = spans("The summit will open in March in Washington.", Lang::En);
+        let s = spans(
+            "The summit will open in March in Washington.",
+            crate::lang::EN,
+        );
         assert!(!s.iter().any(|(t, _)| t == "March"), "{s:?}");
         assert!(
             s.contains(&("Washington".to_string(), Kind::Place)),
             "{s:?}"
         );
-        let s = spans("Rebels shelled the town on Sunday and Monday.", Lang::En);
+        let s = spans(
+            "Rebels shelled the town on Sunday and Monday.",
+            crate::lang::EN,
+        );
         assert!(s.is_empty(), "{s:?}");
     }
 
@@ -1271,7 +1284,7 @@ mod tests {
     fn titles_make_people_without_the_title() {
         let s = spans(
             "Selon le président Bachar al-Assad, rien ne change.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(
             s.contains(&("Bachar al-Assad".to_string(), Kind::Actor)),
@@ -1279,7 +1292,7 @@ mod tests {
         );
         let s = spans(
             "The operation was led by Gen. Joseph Votel, officials said.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(
             s.contains(&("Joseph Votel".to_string(), Kind::Actor)),
@@ -1287,7 +1300,7 @@ mod tests {
         );
         let s = spans(
             "It was confirmed by President Emmanuel Macron on Monday.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(
             s.contains(&("Emmanuel Macron".to_string(), Kind::Actor)),
@@ -1297,9 +1310,12 @@ mod tests {
 
     #[test]
     fn sentence_starts_and_headlines_need_more_than_a_capital() {
-        let s = spans("Retranchés dans la zone, ils attendent.", Lang::Fr);
+        let s = spans("Retranchés dans la zone, ils attendent.", crate::lang::FR);
         assert!(s.is_empty(), "{s:?}");
-        let s = spans("FIGHTING CONTINUES AS TALKS STALL IN GENEVA", Lang::En);
+        let s = spans(
+            "FIGHTING CONTINUES AS TALKS STALL IN GENEVA",
+            crate::lang::EN,
+        );
         assert!(
             !s.iter().any(|(t, _)| t == "FIGHTING" || t == "TALKS"),
             "{s:?}"
@@ -1310,23 +1326,29 @@ mod tests {
     fn context_makes_places_and_organisations() {
         let s = spans(
             "Une forge fut installée à Dammarie-sur-Saulx en 1450.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(
             s.contains(&("Dammarie-sur-Saulx".to_string(), Kind::Place)),
             "{s:?}"
         );
-        let s = spans("Il a rejoint la Banque de France.", Lang::Fr);
+        let s = spans("Il a rejoint la Banque de France.", crate::lang::FR);
         assert!(
             s.contains(&("Banque de France".to_string(), Kind::Actor)),
             "{s:?}"
         );
-        let s = spans("Shares of Acme Holdings Corp fell sharply.", Lang::En);
+        let s = spans(
+            "Shares of Acme Holdings Corp fell sharply.",
+            crate::lang::EN,
+        );
         assert!(
             s.contains(&("Acme Holdings Corp".to_string(), Kind::Actor)),
             "{s:?}"
         );
-        let s = spans("Boats moved along the Zarqa River overnight.", Lang::En);
+        let s = spans(
+            "Boats moved along the Zarqa River overnight.",
+            crate::lang::EN,
+        );
         assert!(
             s.contains(&("Zarqa River".to_string(), Kind::Place)),
             "{s:?}"
@@ -1343,34 +1365,37 @@ mod tests {
         };
         let fr = "Selon l'ONU, la France, qui a retiré ses troupes du pays, a appelé \
                   mardi à un cessez-le-feu.";
-        assert_eq!(kind(fr, Lang::Fr, "France"), Some(Kind::Actor));
+        assert_eq!(kind(fr, crate::lang::FR, "France"), Some(Kind::Actor));
         let fr = "Après des semaines de tractations, Washington et Moscou ont convenu d'une trêve.";
-        assert_eq!(kind(fr, Lang::Fr, "Washington"), Some(Kind::Actor));
-        assert_eq!(kind(fr, Lang::Fr, "Moscou"), Some(Kind::Actor));
+        assert_eq!(kind(fr, crate::lang::FR, "Washington"), Some(Kind::Actor));
+        assert_eq!(kind(fr, crate::lang::FR, "Moscou"), Some(Kind::Actor));
         let en = "The talks stalled, while France said it would send more troops.";
-        assert_eq!(kind(en, Lang::En, "France"), Some(Kind::Actor));
+        assert_eq!(kind(en, crate::lang::EN, "France"), Some(Kind::Actor));
         let en = "Officials met on Monday. Iran, which denies the charges, urged calm.";
-        assert_eq!(kind(en, Lang::En, "Iran"), Some(Kind::Actor));
+        assert_eq!(kind(en, crate::lang::EN, "Iran"), Some(Kind::Actor));
         // Places stay places: in a list, after a preposition, as the subject
         // of a verb of being.
         let fr = "Des combats ont eu lieu en Syrie, en Irak et au Liban, a indiqué l'OSDH.";
-        assert_eq!(kind(fr, Lang::Fr, "Irak"), Some(Kind::Place));
+        assert_eq!(kind(fr, crate::lang::FR, "Irak"), Some(Kind::Place));
         let en = "Leaders from Niger, Guinea and Ghana -- are expected to attend.";
-        assert_eq!(kind(en, Lang::En, "Guinea"), Some(Kind::Place));
+        assert_eq!(kind(en, crate::lang::EN, "Guinea"), Some(Kind::Place));
         let en = "A wreck off Newfoundland, Canada, fell back to the bottom of the sea.";
-        assert_eq!(kind(en, Lang::En, "Canada"), Some(Kind::Place));
+        assert_eq!(kind(en, crate::lang::EN, "Canada"), Some(Kind::Place));
         let en = "The delegation flew to Paris and London on Monday.";
-        assert_eq!(kind(en, Lang::En, "London"), Some(Kind::Place));
+        assert_eq!(kind(en, crate::lang::EN, "London"), Some(Kind::Place));
     }
 
     #[test]
     fn irish_names_arabic_articles_and_plural_words_at_sentence_starts() {
-        let s = spans("Police questioned O'Brien and O'Neill on Monday.", Lang::En);
+        let s = spans(
+            "Police questioned O'Brien and O'Neill on Monday.",
+            crate::lang::EN,
+        );
         assert!(s.contains(&("O'Brien".to_string(), Kind::Actor)), "{s:?}");
         assert!(s.contains(&("O'Neill".to_string(), Kind::Actor)), "{s:?}");
         let s = spans(
             "Des frappes ont visé al-Bab et Bachar al-Assad a réagi.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(s.contains(&("al-Bab".to_string(), Kind::Place)), "{s:?}");
         assert!(
@@ -1380,7 +1405,7 @@ mod tests {
         // The plural of a frequent word heading a sentence is no name.
         let s = spans(
             "Talks resumed. Analysts said the deal would hold.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(s.is_empty(), "{s:?}");
         // Nor is the first word of the story after a dateline.
@@ -1395,7 +1420,7 @@ mod tests {
     fn middle_initials_stay_inside_names() {
         let s = spans(
             "The decision by George W. Bush angered Bernard B. Fall.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(
             s.contains(&("George W. Bush".to_string(), Kind::Actor)),
@@ -1406,7 +1431,7 @@ mod tests {
             "{s:?}"
         );
         // A sentence ending on a letter does not run into the next one.
-        let s = spans("It was Group A. The rest followed.", Lang::En);
+        let s = spans("It was Group A. The rest followed.", crate::lang::EN);
         assert!(!s.iter().any(|(t, _)| t.contains("The")), "{s:?}");
     }
 
@@ -1414,7 +1439,7 @@ mod tests {
     fn frequent_words_that_speak_or_own_are_names() {
         let s = spans(
             "Police said Wang 's arrest was political, and Woods said so too.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(
             s.iter().any(|(t, k)| t == "Wang" && *k == Kind::Actor),
@@ -1425,7 +1450,10 @@ mod tests {
             "{s:?}"
         );
         // Not when the document writes the word in lower case too.
-        let s = spans("Then Woods said so. They walked in the woods.", Lang::En);
+        let s = spans(
+            "Then Woods said so. They walked in the woods.",
+            crate::lang::EN,
+        );
         assert!(!s.iter().any(|(t, _)| t == "Woods"), "{s:?}");
     }
 
@@ -1433,7 +1461,7 @@ mod tests {
     fn initials_make_people() {
         let s = spans(
             "Somerset 83 ( P. Simmons 4-38 ) and then J.P. Smith.",
-            Lang::En,
+            crate::lang::EN,
         );
         assert!(
             s.contains(&("P. Simmons".to_string(), Kind::Actor)),
@@ -1448,7 +1476,7 @@ mod tests {
         let text = "The U.S. Treasury said so.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, Lang::En, &Setting::default(), &mut out);
+        find(&doc, crate::lang::EN, &Setting::default(), &mut out);
         let spans = crate::resolve::resolve(text, out);
         let treasury = spans.iter().find(|s| s.text == "U.S. Treasury");
         assert!(
@@ -1465,27 +1493,27 @@ mod tests {
 
     #[test]
     fn frequent_words_with_a_capital_are_names_unless_written_in_lower_case() {
-        let s = spans("Elle montait à Metz chaque semaine.", Lang::Fr);
+        let s = spans("Elle montait à Metz chaque semaine.", crate::lang::FR);
         assert!(s.contains(&("Metz".to_string(), Kind::Place)), "{s:?}");
         let s = spans(
             "Il partait à Metz. Le metz est un mot inventé ici.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(!s.iter().any(|(t, _)| t == "Metz"), "{s:?}");
-        let s = spans("Nous demandons que le Conseil agisse.", Lang::Fr);
+        let s = spans("Nous demandons que le Conseil agisse.", crate::lang::FR);
         assert!(s.contains(&("Conseil".to_string(), Kind::Actor)), "{s:?}");
-        let s = spans("Une fumée au Nord de la ville.", Lang::Fr);
+        let s = spans("Une fumée au Nord de la ville.", crate::lang::FR);
         assert!(s.is_empty(), "{s:?}");
     }
 
     #[test]
     fn towns_beside_scores_are_teams() {
         let text = "Results on Saturday :\nLeeds 2 Arsenal 1\nBristol 0 Chelsea 3\nPostponed : Leeds v Everton";
-        let s = spans(text, Lang::En);
+        let s = spans(text, crate::lang::EN);
         assert!(s.contains(&("Bristol".to_string(), Kind::Actor)), "{s:?}");
         assert!(s.contains(&("Everton".to_string(), Kind::Actor)), "{s:?}");
         // One number beside a town is no result.
-        let s = spans("He flew to Bristol 2 days ago.", Lang::En);
+        let s = spans("He flew to Bristol 2 days ago.", crate::lang::EN);
         assert!(s.contains(&("Bristol".to_string(), Kind::Place)), "{s:?}");
     }
 
@@ -1493,7 +1521,7 @@ mod tests {
     fn surnames_take_the_reading_of_the_full_name() {
         let s = spans(
             "Republican Bob Dole spoke on Monday. Dole said taxes would fall.",
-            Lang::En,
+            crate::lang::EN,
         );
         let doles: Vec<_> = s.iter().filter(|(t, _)| t.contains("Dole")).collect();
         assert_eq!(doles.len(), 2, "{s:?}");
@@ -1504,14 +1532,14 @@ mod tests {
     fn french_institutions_particles_and_names_after_de() {
         let s = spans(
             "Le rapport de la commission sera transmis à l'Union européenne et au Conseil.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(
             s.contains(&("Union européenne".to_string(), Kind::Actor)),
             "{s:?}"
         );
         assert!(s.contains(&("Conseil".to_string(), Kind::Actor)), "{s:?}");
-        let s = spans("Il a reçu Valéry Giscard d'Estaing hier.", Lang::Fr);
+        let s = spans("Il a reçu Valéry Giscard d'Estaing hier.", crate::lang::FR);
         assert!(
             s.contains(&("Valéry Giscard d'Estaing".to_string(), Kind::Actor)),
             "{s:?}"
@@ -1519,7 +1547,7 @@ mod tests {
         // After "de": a town-shaped name is a place, any other is not.
         let s = spans(
             "Les tuileries de Vernonnières et le parti de Kessler.",
-            Lang::Fr,
+            crate::lang::FR,
         );
         assert!(
             s.contains(&("Vernonnières".to_string(), Kind::Place)),
@@ -1527,7 +1555,7 @@ mod tests {
         );
         assert!(!s.contains(&("Kessler".to_string(), Kind::Place)), "{s:?}");
         // An acronym after a plural determiner is a common noun.
-        let s = spans("Les ascenseurs des HLM sont en panne.", Lang::Fr);
+        let s = spans("Les ascenseurs des HLM sont en panne.", crate::lang::FR);
         assert!(s.is_empty(), "{s:?}");
     }
 }

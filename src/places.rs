@@ -13,7 +13,7 @@ use crate::text::{Doc, TokKind};
 
 /// Proposes place candidates for feature names.
 pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
-    if lang == Lang::Und {
+    if lang == Lang::UND {
         return;
     }
     let fr = framing::framing(lang);
@@ -75,7 +75,7 @@ mod tests {
         let text = "le long de la vallée de l'Oronte et de la mer du Nord";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, Lang::Fr, &mut out);
+        find(&doc, crate::lang::FR, &mut out);
         let got: Vec<&str> = out.iter().map(|c| &text[c.start..c.end]).collect();
         assert!(got.contains(&"vallée de l'Oronte"), "{got:?}");
         assert!(got.contains(&"mer du Nord"), "{got:?}");

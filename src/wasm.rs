@@ -247,13 +247,10 @@ pub fn senses(
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lang: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let name = string_arg("senses: name", &name, 4096)?;
-    let lang = match optional_string("senses: lang", &lang.unwrap_or(JsValue::UNDEFINED))?
+    let lang = optional_string("senses: lang", &lang.unwrap_or(JsValue::UNDEFINED))?
         .as_deref()
         .and_then(Lang::parse)
-    {
-        Some(Lang::Fr) => Lang::Fr,
-        _ => Lang::En,
-    };
+        .unwrap_or(Lang::UND);
     let out: Vec<Sense> = lexicon::lookup(&name)
         .into_iter()
         .map(|e| match e {
@@ -281,6 +278,34 @@ pub fn senses(
             },
         })
         .collect();
+    to_js(&out)
+}
+
+/// The languages depeche knows, from the registry: `[{code, name, english,
+/// values}]`, `name` in the language itself, `values` how the correction
+/// chip says a date value in it (see `data/lang/<code>/values.json`). The
+/// widget builds its language menus and value words from this list.
+#[wasm_bindgen]
+pub fn languages() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Language {
+        code: &'static str,
+        name: &'static str,
+        english: &'static str,
+        values: serde_json::Value,
+    }
+    let out = crate::locales::LOCALES
+        .iter()
+        .map(|l| {
+            Ok(Language {
+                code: l.lang.as_str(),
+                name: l.name,
+                english: l.english,
+                values: serde_json::from_str(l.values_json)
+                    .map_err(|e| JsError::new(&format!("{}: values.json: {e}", l.lang)))?,
+            })
+        })
+        .collect::<Result<Vec<_>, JsError>>()?;
     to_js(&out)
 }
 

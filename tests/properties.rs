@@ -478,13 +478,14 @@ fn edge_reference_date() -> impl Strategy<Value = Option<Date>> {
     ]
 }
 
+/// No language given, every language of the registry, and `und`.
+fn every_language() -> Vec<Option<Lang>> {
+    let known = depeche::locales::LOCALES.iter().map(|l| Some(l.lang));
+    [None, Some(Lang::UND)].into_iter().chain(known).collect()
+}
+
 fn language() -> impl Strategy<Value = Option<Lang>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(Lang::Fr)),
-        Just(Some(Lang::En)),
-        Just(Some(Lang::Und)),
-    ]
+    proptest::sample::select(every_language())
 }
 
 fn reference_date() -> impl Strategy<Value = Option<Date>> {
@@ -554,7 +555,7 @@ fn impossible_dates_give_no_value_and_no_reference_date() {
         annotate(
             text,
             &Options {
-                lang: Some(Lang::Fr),
+                lang: Lang::parse("fr"),
                 dct,
                 lexicon: None,
             },
@@ -601,7 +602,7 @@ fn impossible_dates_give_no_value_and_no_reference_date() {
 /// Runs `check` with every language, with and without a reference date.
 fn check_all_options(text: &str) {
     let dcts = [None, Date::new(2019, 3, 12)];
-    for lang in [None, Some(Lang::Fr), Some(Lang::En), Some(Lang::Und)] {
+    for lang in every_language() {
         for dct in dcts {
             let options = Options {
                 lang,

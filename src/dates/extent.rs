@@ -170,7 +170,7 @@ const JOIN: i32 = 7;
 /// Not for text of unknown language, where only numeric forms are read and
 /// "03/11/2017 15:00" stays two dates.
 pub fn day_and_time(cx: &Cx, lang: Lang, mut p: Parsed) -> Parsed {
-    if lang == Lang::Und {
+    if lang == Lang::UND {
         return p;
     }
     let timed = |x: &Parsed| x.expr.time.is_some() || x.expr.part.is_some();

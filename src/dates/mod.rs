@@ -139,9 +139,9 @@ fn parse_quarter(v: &str) -> Option<(i32, u32)> {
 /// Parses the expression at token `i` with the language's grammar.
 pub fn parse(cx: &Cx, lang: Lang, i: usize) -> Option<Parsed> {
     let p = match lang {
-        Lang::Fr => fr::parse(cx, i),
-        Lang::En => en::parse(cx, i),
-        Lang::Und => common::parse(cx, i, false),
+        crate::lang::FR => fr::parse(cx, i),
+        crate::lang::EN => en::parse(cx, i),
+        _ => common::parse(cx, i, false),
     }?;
     (p.end > p.start && p.start + 3 >= i).then_some(p)
 }
@@ -182,7 +182,9 @@ fn is_trigger(cx: &Cx, lang: Lang, i: usize) -> bool {
             };
             b.is_ascii_digit()
                 || w.entry(s).is_some_and(|e| e.triggers())
-                || (lang == Lang::Fr && matches!(b, b'i' | b'v' | b'x') && cx.word(i + 1, "siecle"))
+                || (lang == crate::lang::FR
+                    && matches!(b, b'i' | b'v' | b'x')
+                    && cx.word(i + 1, "siecle"))
         }
     }
 }

@@ -46,7 +46,7 @@ fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
     }
     match cx.get(t, Cat::Future) {
         Some(v) => return v >= 0,
-        None if lang != Lang::Fr => return false,
+        None if lang != crate::lang::FR => return false,
         None => {}
     }
     let w = cx.norm(t);

@@ -33,7 +33,7 @@ fn french_dispatch_sentences() {
     assert_eq!(
         dates(
             "Les forces irakiennes ont annoncé vendredi 3 novembre les avoir chassés.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("vendredi 3 novembre", "2017-11-03")])
@@ -41,7 +41,7 @@ fn french_dispatch_sentences() {
     assert_eq!(
         dates(
             "L'EI s'était emparé de la ville en 2014, et la guerre a été déclenchée en 2011.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("2014", "2014"), ("2011", "2011")])
@@ -49,7 +49,7 @@ fn french_dispatch_sentences() {
     assert_eq!(
         dates(
             "Ces derniers mois, l'EI a subi revers; les jihadistes sont maintenant retranchés.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -60,7 +60,7 @@ fn french_dispatch_sentences() {
     assert_eq!(
         dates(
             "Il a parlé hier soir, et le 1er janvier 2018 puis il y a trois jours.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -77,7 +77,7 @@ fn french_relative_and_periods() {
     assert_eq!(
         dates(
             "la semaine dernière, le mois dernier, l'an dernier, cette année",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -90,7 +90,7 @@ fn french_relative_and_periods() {
     assert_eq!(
         dates(
             "début 2018. Mi-octobre, fin novembre. Les années 1990, l’été 2017",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -104,7 +104,7 @@ fn french_relative_and_periods() {
     assert_eq!(
         dates(
             "au troisième trimestre, ce matin à 15h30, du 2 au 5 novembre",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -118,7 +118,7 @@ fn french_relative_and_periods() {
     assert_eq!(
         dates(
             "Dimanche soir, à partir de 22 h, le bal.",
-            Lang::Fr,
+            crate::lang::FR,
             Some("1999-05-18")
         ),
         pairs(&[
@@ -133,13 +133,13 @@ fn french_non_dates() {
     let dct = Some("2017-11-04");
     assert!(dates(
         "Il y avait 2000 personnes et il a été blessé pendant trois ans.",
-        Lang::Fr,
+        crate::lang::FR,
         dct
     )
     .is_empty());
     assert!(dates(
         "La planète Mars a été observée; mettre fin à la guerre.",
-        Lang::Fr,
+        crate::lang::FR,
         dct
     )
     .is_empty());
@@ -149,23 +149,23 @@ fn french_non_dates() {
 fn future_tense_picks_the_next_weekday() {
     let dct = Some("2017-11-04"); // a Saturday
     assert_eq!(
-        dates("Il est arrivé jeudi.", Lang::Fr, dct),
+        dates("Il est arrivé jeudi.", crate::lang::FR, dct),
         pairs(&[("jeudi", "2017-11-02")])
     );
     assert_eq!(
-        dates("Il se rendra jeudi à Paris.", Lang::Fr, dct),
+        dates("Il se rendra jeudi à Paris.", crate::lang::FR, dct),
         pairs(&[("jeudi", "2017-11-09")])
     );
     assert_eq!(
-        dates("He arrived Thursday.", Lang::En, dct),
+        dates("He arrived Thursday.", crate::lang::EN, dct),
         pairs(&[("Thursday", "2017-11-02")])
     );
     assert_eq!(
-        dates("He will arrive on Thursday.", Lang::En, dct),
+        dates("He will arrive on Thursday.", crate::lang::EN, dct),
         pairs(&[("Thursday", "2017-11-09")])
     );
     assert_eq!(
-        dates("He said Saturday.", Lang::En, dct),
+        dates("He said Saturday.", crate::lang::EN, dct),
         pairs(&[("Saturday", "2017-11-04")])
     );
 }
@@ -176,7 +176,7 @@ fn english_forms() {
     assert_eq!(
         dates(
             "On Friday, Nov. 3, 2017, and November 3, 2017, then the 3rd of November.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -188,7 +188,7 @@ fn english_forms() {
     assert_eq!(
         dates(
             "yesterday, tonight, last week, next Monday, three days ago. He will be back in two weeks.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -203,7 +203,7 @@ fn english_forms() {
     assert_eq!(
         dates(
             "early 2018. Then mid-October, late last year, in the 1990s, recently, now",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -218,7 +218,7 @@ fn english_forms() {
     assert_eq!(
         dates(
             "over the past few months and in the coming weeks, at 3 p.m. and 15:00",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -231,7 +231,7 @@ fn english_forms() {
     assert_eq!(
         dates(
             "The third quarter this morning; between 1990 and 1995.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -248,14 +248,14 @@ fn english_non_dates() {
     let dct = Some("2017-11-04");
     assert!(dates(
         "Sales grew at the weakest pace in six months.",
-        Lang::En,
+        crate::lang::EN,
         dct
     )
     .is_empty());
-    assert!(dates("She won in 4:08.22 and it ended 1:7.", Lang::En, dct).is_empty());
+    assert!(dates("She won in 4:08.22 and it ended 1:7.", crate::lang::EN, dct).is_empty());
     assert!(dates(
         "They may march for six years every Monday with 2000 people.",
-        Lang::En,
+        crate::lang::EN,
         dct
     )
     .is_empty());
@@ -264,16 +264,19 @@ fn english_non_dates() {
 #[test]
 fn without_reference_date_unknown_parts_are_x() {
     assert_eq!(
-        dates("le 3 novembre", Lang::Fr, None),
+        dates("le 3 novembre", crate::lang::FR, None),
         pairs(&[("3 novembre", "XXXX-11-03")])
     );
     assert_eq!(
-        dates("vendredi", Lang::Fr, None),
+        dates("vendredi", crate::lang::FR, None),
         pairs(&[("vendredi", "XXXX-WXX-5")])
     );
-    assert_eq!(dates("en 2014", Lang::Fr, None), pairs(&[("2014", "2014")]));
     assert_eq!(
-        dates("hier", Lang::Fr, None),
+        dates("en 2014", crate::lang::FR, None),
+        pairs(&[("2014", "2014")])
+    );
+    assert_eq!(
+        dates("hier", crate::lang::FR, None),
         vec![("hier".to_string(), None)]
     );
 }
@@ -283,7 +286,7 @@ fn undetermined_language_takes_numeric_forms_only() {
     assert_eq!(
         dates(
             "2017-11-03 vendredi 03/11/2017 15:00 Friday",
-            Lang::Und,
+            Lang::UND,
             Some("2017-11-04")
         ),
         pairs(&[
@@ -301,7 +304,7 @@ Les forces irakiennes ont annoncé vendredi 3 novembre les avoir chassés.\n\
 Un nouveau coup dur pour l'EI, qui a perdu jeudi 2 novembre la ville de Deir Ezzor.\n\
 À Deir Ezzor, les soldats du régime, au lendemain de leur succès, brandissaient leurs armes.";
     assert_eq!(
-        dates(text, Lang::Fr, Some("2017-11-04")),
+        dates(text, crate::lang::FR, Some("2017-11-04")),
         pairs(&[
             ("3 novembre", "2017-11-03"),
             ("vendredi 3 novembre", "2017-11-03"),
@@ -327,7 +330,7 @@ fn never_panics_on_odd_input() {
         "à 25 h 99",
         "3 p.",
     ] {
-        for l in [Lang::Fr, Lang::En, Lang::Und] {
+        for l in [crate::lang::FR, crate::lang::EN, Lang::UND] {
             let _ = dates(t, l, Some("2017-11-04"));
             let _ = dates(t, l, None);
         }
@@ -339,7 +342,7 @@ fn present_references_with_their_preposition() {
     assert_eq!(
         dates(
             "Pour l'instant, rien. Il est à présent ministre.",
-            Lang::Fr,
+            crate::lang::FR,
             Some("2017-11-04")
         ),
         pairs(&[
@@ -347,7 +350,12 @@ fn present_references_with_their_preposition() {
             ("présent", "PRESENT_REF")
         ])
     );
-    assert!(dates("un instant, le présent de l'indicatif", Lang::Fr, None).is_empty());
+    assert!(dates(
+        "un instant, le présent de l'indicatif",
+        crate::lang::FR,
+        None
+    )
+    .is_empty());
 }
 
 mod props {
@@ -357,7 +365,7 @@ mod props {
     proptest! {
         #[test]
         fn any_text_gives_valid_candidates(s in "(\\PC|[0-9 /:.h-]|lundi|Nov|mi|fin|il y a|ago|p\\.m\\.|siècle|XIXe|1er|1990s){0,40}") {
-            for lang in [Lang::Fr, Lang::En, Lang::Und] {
+            for lang in [crate::lang::FR, crate::lang::EN, Lang::UND] {
                 for dct in [None, Date::parse("2017-11-04"), Date::parse("0001-01-01"), Date::parse("9999-12-31")] {
                     let doc = Doc::new(&s);
                     let mut out = Vec::new();
@@ -376,16 +384,30 @@ mod props {
 #[test]
 fn sets_and_ranges() {
     let dct = Some("1999-07-07");
-    assert!(dates("Il passe chaque lundi et tous les mardis.", Lang::Fr, dct).is_empty());
+    assert!(dates(
+        "Il passe chaque lundi et tous les mardis.",
+        crate::lang::FR,
+        dct
+    )
+    .is_empty());
     assert_eq!(
-        dates("La permanence est ouverte à tous samedi.", Lang::Fr, dct),
+        dates(
+            "La permanence est ouverte à tous samedi.",
+            crate::lang::FR,
+            dct
+        ),
         pairs(&[("samedi", "1999-07-03")])
     );
     assert_eq!(
-        dates("par rapport à la période 1982-1990.", Lang::Fr, dct),
+        dates("par rapport à la période 1982-1990.", crate::lang::FR, dct),
         pairs(&[("1982", "1982"), ("1990", "1990")])
     );
-    assert!(dates("He runs every Monday and each Friday.", Lang::En, dct).is_empty());
+    assert!(dates(
+        "He runs every Monday and each Friday.",
+        crate::lang::EN,
+        dct
+    )
+    .is_empty());
 }
 
 #[test]
@@ -394,7 +416,7 @@ fn a_weekday_named_again_is_the_same_day() {
     assert_eq!(
         dates(
             "LE VILLAGE FERA LA FÊTE DIMANCHE.\nDès dimanche, manège. Dimanche soir, bal.",
-            Lang::Fr,
+            crate::lang::FR,
             Some("1999-05-18")
         ),
         pairs(&[
@@ -407,12 +429,17 @@ fn a_weekday_named_again_is_the_same_day() {
     assert_eq!(
         dates(
             "The blasts of Aug. 7 killed 200. Officials met Friday.",
-            Lang::En,
+            crate::lang::EN,
             Some("1998-08-20")
         ),
         pairs(&[("Aug. 7", "1998-08-07"), ("Friday", "1998-08-14")])
     );
-    assert!(dates("l'accord du Vendredi saint", Lang::Fr, Some("1999-05-21")).is_empty());
+    assert!(dates(
+        "l'accord du Vendredi saint",
+        crate::lang::FR,
+        Some("1999-05-21")
+    )
+    .is_empty());
 }
 
 #[test]
@@ -421,13 +448,13 @@ fn a_year_earlier_follows_the_quarter_spoken_of() {
     assert_eq!(
         dates(
             "Net income rose in the third quarter from $5 million a year earlier.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")])
     );
     assert_eq!(
-        dates("Prices rose 3% from a year ago.", Lang::En, dct),
+        dates("Prices rose 3% from a year ago.", crate::lang::EN, dct),
         pairs(&[("a year ago", "1988")])
     );
 }
@@ -438,7 +465,7 @@ fn timeml_modifiers_stay_in_the_extent() {
     assert_eq!(
         dates(
             "Earlier this month the mayor resigned; the vote came around 9:30 p.m.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -449,27 +476,31 @@ fn timeml_modifiers_stay_in_the_extent() {
     assert_eq!(
         dates(
             "The bridge collapsed nearly three years ago.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("nearly three years ago", "2013")])
     );
     assert_eq!(
-        dates("More recently, fiscal 2015 sales fell.", Lang::En, dct),
+        dates(
+            "More recently, fiscal 2015 sales fell.",
+            crate::lang::EN,
+            dct
+        ),
         pairs(&[("More recently", "PAST_REF"), ("fiscal 2015", "2015")])
     );
     // A modifier that does not fit the date is another word.
     assert_eq!(
         dates(
             "They will find ways to get around Wednesday's ruling.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("Wednesday", "2016-05-18")])
     );
     // French TimeML leaves "vers" out.
     assert_eq!(
-        dates("Le cortège est parti vers 18 h.", Lang::Fr, dct),
+        dates("Le cortège est parti vers 18 h.", crate::lang::FR, dct),
         pairs(&[("18 h", "2016-05-12T18:00")])
     );
 }
@@ -480,7 +511,7 @@ fn reporting_periods() {
     assert_eq!(
         dates(
             "Profit beat the year-ago quarter and this year's second quarter.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -489,13 +520,17 @@ fn reporting_periods() {
         ])
     );
     assert_eq!(
-        dates("Sales rose in the third quarter of 2014.", Lang::En, dct),
+        dates(
+            "Sales rose in the third quarter of 2014.",
+            crate::lang::EN,
+            dct
+        ),
         pairs(&[("third quarter of 2014", "2014-Q3")])
     );
     assert_eq!(
         dates(
             "Results for the 2015 fourth quarter were restated.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("2015 fourth quarter", "2015-Q4")])
@@ -506,11 +541,15 @@ fn reporting_periods() {
 fn a_day_and_its_time_are_one_date() {
     let dct = Some("2016-11-02");
     assert_eq!(
-        dates("Bids are due by 5 p.m. EST Nov. 9.", Lang::En, dct),
+        dates("Bids are due by 5 p.m. EST Nov. 9.", crate::lang::EN, dct),
         pairs(&[("5 p.m. EST Nov. 9", "2016-11-09T17:00")])
     );
     assert_eq!(
-        dates("Trading halted in mid-afternoon yesterday.", Lang::En, dct),
+        dates(
+            "Trading halted in mid-afternoon yesterday.",
+            crate::lang::EN,
+            dct
+        ),
         pairs(&[("mid-afternoon yesterday", "2016-11-01TAF")])
     );
 }
@@ -521,7 +560,7 @@ fn years_in_words() {
     assert_eq!(
         dates(
             "He left in nineteen eighty-two and came back in January nineteen ninety-seven.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[
@@ -532,7 +571,7 @@ fn years_in_words() {
     assert_eq!(
         dates(
             "The city has kept its secrets for two thousand years.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[])
@@ -540,7 +579,7 @@ fn years_in_words() {
     assert_eq!(
         dates(
             "The computers may fail in the year two thousand.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("year two thousand", "2000")])
@@ -553,7 +592,7 @@ fn holidays() {
     assert_eq!(
         dates(
             "La fête du village se déroulera en cette fête de Pentecôte, et Noël Mamère viendra.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("cette fête de Pentecôte", "2018-05-20")])
@@ -561,7 +600,7 @@ fn holidays() {
     assert_eq!(
         dates(
             "Sales fell after last Thanksgiving and rose on Christmas Eve; Easter Island was quiet.",
-            Lang::En,
+            crate::lang::EN,
             Some("2018-01-10")
         ),
         pairs(&[("last Thanksgiving", "2017-11-23"), ("Christmas Eve", "2017-12-24")])
@@ -574,7 +613,7 @@ fn french_nights_and_month_nouns() {
     assert_eq!(
         dates(
             "L'attaque a eu lieu dans la nuit de jeudi à vendredi près de la frontière.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("nuit de jeudi à vendredi", "2017-11-02TNI")])
@@ -582,7 +621,7 @@ fn french_nights_and_month_nouns() {
     assert_eq!(
         dates(
             "Les combats ont repris dans la nuit du 2 au 3 novembre.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("nuit du 2 au 3 novembre", "2017-11-02TNI")])
@@ -590,14 +629,18 @@ fn french_nights_and_month_nouns() {
     assert_eq!(
         dates(
             "Au mois de septembre, le régime a repris la ville; ce même jeudi soir, il a bombardé Raqa.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[("mois de septembre", "2017-09"), ("ce même jeudi soir", "2017-11-02TEV")])
     );
     // "la nuit" alone is not a date.
     assert_eq!(
-        dates("Ils ont marché toute la nuit de peur.", Lang::Fr, dct),
+        dates(
+            "Ils ont marché toute la nuit de peur.",
+            crate::lang::FR,
+            dct
+        ),
         pairs(&[])
     );
 }
@@ -608,7 +651,7 @@ fn years_as_modifiers_and_decades_ago() {
     assert_eq!(
         dates(
             "A 2004 law and that 1978 resolution were cited; a 1500 pages report was not.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("2004", "2004"), ("1978", "1978")])
@@ -616,7 +659,7 @@ fn years_as_modifiers_and_decades_ago() {
     assert_eq!(
         dates(
             "The plant opened a decade ago and expects growth in the current fiscal year.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("a decade ago", "2009"), ("current fiscal year", "2019")])
@@ -629,7 +672,7 @@ fn counted_from_the_last_day_mentioned() {
     assert_eq!(
         dates(
             "L'offensive a commencé le 12 octobre. Trois jours plus tard, la ville est tombée.",
-            Lang::Fr,
+            crate::lang::FR,
             dct
         ),
         pairs(&[
@@ -639,13 +682,17 @@ fn counted_from_the_last_day_mentioned() {
     );
     // Counted from an event, not a date: not this form.
     assert_eq!(
-        dates("Il est mort trois jours après l'attaque.", Lang::Fr, dct),
+        dates(
+            "Il est mort trois jours après l'attaque.",
+            crate::lang::FR,
+            dct
+        ),
         pairs(&[])
     );
     assert_eq!(
         dates(
             "The talks opened on Oct. 2 and collapsed two weeks later.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("Oct. 2", "2017-10-02"), ("two weeks later", "2017-W42")])
@@ -659,13 +706,13 @@ fn a_future_word_inside_a_compound_is_no_future() {
     assert_eq!(
         dates(
             "Shares fell after lower-than-expected earnings were reported Wednesday.",
-            Lang::En,
+            crate::lang::EN,
             dct
         ),
         pairs(&[("Wednesday", "2017-11-01")])
     );
     assert_eq!(
-        dates("Earnings are expected Wednesday.", Lang::En, dct),
+        dates("Earnings are expected Wednesday.", crate::lang::EN, dct),
         pairs(&[("Wednesday", "2017-11-08")])
     );
 }
@@ -677,31 +724,31 @@ fn days_no_calendar_has_get_no_value() {
     assert_eq!(
         dates(
             "Il est arrivé le 31 février, le 30 février ou le 31 avril.",
-            Lang::Fr,
+            crate::lang::FR,
             None
         ),
         vec![none("31 février"), none("30 février"), none("31 avril")]
     );
     assert_eq!(
-        dates("He arrived on 30 February.", Lang::En, None),
+        dates("He arrived on 30 February.", crate::lang::EN, None),
         vec![none("30 February")]
     );
     // 29 February exists in some years: valid unknown year, not in 2019.
     assert_eq!(
-        dates("le 29 février", Lang::Fr, None),
+        dates("le 29 février", crate::lang::FR, None),
         pairs(&[("29 février", "XXXX-02-29")])
     );
     assert_eq!(
-        dates("le 29 février 2019", Lang::Fr, None),
+        dates("le 29 février 2019", crate::lang::FR, None),
         vec![none("29 février 2019")]
     );
     assert_eq!(
-        dates("le 29 février 2020", Lang::Fr, None),
+        dates("le 29 février 2020", crate::lang::FR, None),
         pairs(&[("29 février 2020", "2020-02-29")])
     );
     // The reference year makes it: 2019 has no 29 February either.
     assert_eq!(
-        dates("le 29 février", Lang::Fr, Some("2019-01-10")),
+        dates("le 29 février", crate::lang::FR, Some("2019-01-10")),
         vec![none("29 février")]
     );
 }
@@ -712,7 +759,7 @@ fn arithmetic_past_9999_or_before_0000_gives_no_value() {
     assert_eq!(
         dates(
             "He will come next year, tomorrow, next week or next month.",
-            Lang::En,
+            crate::lang::EN,
             Some("9999-12-31")
         ),
         vec![
@@ -725,7 +772,7 @@ fn arithmetic_past_9999_or_before_0000_gives_no_value() {
     assert_eq!(
         dates(
             "He came yesterday, last year, last week or last month.",
-            Lang::En,
+            crate::lang::EN,
             Some("0000-01-01")
         ),
         vec![
@@ -739,7 +786,7 @@ fn arithmetic_past_9999_or_before_0000_gives_no_value() {
     assert_eq!(
         dates(
             "He came yesterday and this year.",
-            Lang::En,
+            crate::lang::EN,
             Some("9999-12-31")
         ),
         pairs(&[("yesterday", "9999-12-30"), ("this year", "9999")])

@@ -4,8 +4,9 @@
 //! a month abbreviation); look-ups go through a small map with the word hasher (`text::hash`) so that the
 //! trigger test on every token costs a hash of a short string and no allocation.
 
-use crate::lang::{word_list, Lang};
+use crate::lang::Lang;
 use crate::text::hash::{WordMap, WordSet};
+use crate::text::word_list;
 use std::sync::OnceLock;
 
 /// What a date word is (see the header of the data files).
@@ -195,18 +196,18 @@ pub fn words(lang: Lang) -> Option<&'static Words> {
     static FR: OnceLock<Words> = OnceLock::new();
     static EN: OnceLock<Words> = OnceLock::new();
     match lang {
-        Lang::Fr => Some(FR.get_or_init(|| {
+        crate::lang::FR => Some(FR.get_or_init(|| {
             Words::parse(
                 include_str!("../../data/lang/fr/dates.txt"),
                 include_str!("../../data/lang/fr/stopwords.txt"),
             )
         })),
-        Lang::En => Some(EN.get_or_init(|| {
+        crate::lang::EN => Some(EN.get_or_init(|| {
             Words::parse(
                 include_str!("../../data/lang/en/dates.txt"),
                 include_str!("../../data/lang/en/stopwords.txt"),
             )
         })),
-        Lang::Und => None,
+        _ => None,
     }
 }

@@ -146,9 +146,9 @@ impl Lexicon {
     /// True when `folded` is a frequent word of the language.
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
         match lang {
-            Lang::Fr => self.common_fr.contains(folded),
-            Lang::En => self.common_en.contains(folded),
-            Lang::Und => self.common_fr.contains(folded) || self.common_en.contains(folded),
+            crate::lang::FR => self.common_fr.contains(folded),
+            crate::lang::EN => self.common_en.contains(folded),
+            _ => self.common_fr.contains(folded) || self.common_en.contains(folded),
         }
     }
 
@@ -164,9 +164,9 @@ impl Lexicon {
             self.demonyms.get(&*k)
         };
         let v = match lang {
-            Lang::Fr => get(b'f'),
-            Lang::En => get(b'e'),
-            Lang::Und => get(b'f').or_else(|| get(b'e')),
+            crate::lang::FR => get(b'f'),
+            crate::lang::EN => get(b'e'),
+            _ => get(b'f').or_else(|| get(b'e')),
         }?;
         Some(data::country_code(v as u8))
     }
@@ -224,7 +224,7 @@ pub fn is_common_word(lang: Lang, folded: &str) -> bool {
 }
 
 /// The country a demonym (folded, any gender or number) belongs to:
-/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::Und` tries French, then English.
+/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::UND` tries French, then English.
 pub fn demonym(lang: Lang, folded: &str) -> Option<&'static str> {
     get().demonym(lang, folded)
 }
@@ -251,7 +251,7 @@ pub fn country_name(iso2: &str, lang: Lang) -> Option<&'static str> {
         })
         .ok()?;
     let c = t.get(i)?;
-    Some(if lang == Lang::Fr { c.2 } else { c.1 })
+    Some(if lang == crate::lang::FR { c.2 } else { c.1 })
 }
 
 /// Counts of the compiled data: (names, places, actors, features).

@@ -128,9 +128,9 @@ fn countries_in_both_languages() {
     assert_eq!(countries_of(&e).first(), Some(&"US"));
     let (span, _) = first_match("U.S. troops").unwrap();
     assert!(span.starts_with("U.S"), "{span}");
-    assert_eq!(country_name("sy", Lang::Fr), Some("Syrie"));
-    assert_eq!(country_name("IQ", Lang::En), Some("Iraq"));
-    assert_eq!(country_name("ZZ", Lang::En), None);
+    assert_eq!(country_name("sy", crate::lang::FR), Some("Syrie"));
+    assert_eq!(country_name("IQ", crate::lang::EN), Some("Iraq"));
+    assert_eq!(country_name("ZZ", crate::lang::EN), None);
 }
 
 #[test]
@@ -189,33 +189,33 @@ fn actors_and_aliases() {
 #[test]
 fn demonyms_any_gender_and_number() {
     for w in ["syrien", "syrienne", "syriens", "syriennes"] {
-        assert_eq!(demonym(Lang::Fr, w), Some("SY"), "{w}");
+        assert_eq!(demonym(crate::lang::FR, w), Some("SY"), "{w}");
     }
-    assert_eq!(demonym(Lang::Fr, "irakiens"), Some("IQ"));
-    assert_eq!(demonym(Lang::Fr, "russes"), Some("RU"));
-    assert_eq!(demonym(Lang::Fr, "iranien"), Some("IR"));
-    assert_eq!(demonym(Lang::Fr, "americaine"), Some("US"));
-    assert_eq!(demonym(Lang::En, "iraqi"), Some("IQ"));
-    assert_eq!(demonym(Lang::En, "iraqis"), Some("IQ"));
-    assert_eq!(demonym(Lang::En, "russian"), Some("RU"));
-    assert_eq!(demonym(Lang::En, "syrian"), Some("SY"));
-    assert_eq!(demonym(Lang::Und, "syrienne"), Some("SY"));
-    assert_eq!(demonym(Lang::En, "syrienne"), None);
-    assert_eq!(demonym(Lang::Fr, "kurde"), None);
-    assert!(is_demonym(Lang::Fr, "kurdes"));
-    assert!(!is_demonym(Lang::Fr, "maison"));
+    assert_eq!(demonym(crate::lang::FR, "irakiens"), Some("IQ"));
+    assert_eq!(demonym(crate::lang::FR, "russes"), Some("RU"));
+    assert_eq!(demonym(crate::lang::FR, "iranien"), Some("IR"));
+    assert_eq!(demonym(crate::lang::FR, "americaine"), Some("US"));
+    assert_eq!(demonym(crate::lang::EN, "iraqi"), Some("IQ"));
+    assert_eq!(demonym(crate::lang::EN, "iraqis"), Some("IQ"));
+    assert_eq!(demonym(crate::lang::EN, "russian"), Some("RU"));
+    assert_eq!(demonym(crate::lang::EN, "syrian"), Some("SY"));
+    assert_eq!(demonym(Lang::UND, "syrienne"), Some("SY"));
+    assert_eq!(demonym(crate::lang::EN, "syrienne"), None);
+    assert_eq!(demonym(crate::lang::FR, "kurde"), None);
+    assert!(is_demonym(crate::lang::FR, "kurdes"));
+    assert!(!is_demonym(crate::lang::FR, "maison"));
 }
 
 #[test]
 fn common_words_and_first_names() {
-    assert!(is_common_word(Lang::En, "mission"));
-    assert!(is_common_word(Lang::En, "police"));
-    assert!(is_common_word(Lang::Fr, "maison"));
-    assert!(is_common_word(Lang::Fr, "armee"));
-    assert!(!is_common_word(Lang::En, "deir"));
+    assert!(is_common_word(crate::lang::EN, "mission"));
+    assert!(is_common_word(crate::lang::EN, "police"));
+    assert!(is_common_word(crate::lang::FR, "maison"));
+    assert!(is_common_word(crate::lang::FR, "armee"));
+    assert!(!is_common_word(crate::lang::EN, "deir"));
     // Country and big-city names are not "common words".
-    assert!(!is_common_word(Lang::En, "turkey"));
-    assert!(!is_common_word(Lang::Fr, "paris"));
+    assert!(!is_common_word(crate::lang::EN, "turkey"));
+    assert!(!is_common_word(crate::lang::FR, "paris"));
     assert!(is_first_name("mohammed"));
     assert!(is_first_name("emmanuel"));
     assert!(is_first_name("jean"));
@@ -278,17 +278,17 @@ fn odd_input_does_not_panic() {
         for t in 0..doc.len() + 2 {
             let _ = longest_match(&doc, t);
         }
-        let _ = demonym(Lang::Und, text);
-        let _ = is_common_word(Lang::Und, text);
+        let _ = demonym(Lang::UND, text);
+        let _ = is_common_word(Lang::UND, text);
         let _ = lookup(text);
     }
-    assert!(demonym(Lang::Fr, &"x".repeat(200)).is_none());
+    assert!(demonym(crate::lang::FR, &"x".repeat(200)).is_none());
 }
 
 #[test]
 fn loads_fresh_and_shared() {
     let a = Lexicon::load();
-    assert!(a.is_common_word(Lang::Fr, "maison"));
+    assert!(a.is_common_word(crate::lang::FR, "maison"));
     assert!(std::ptr::eq(get(), get()));
     let (names, places, actors, features) = counts();
     assert!(names > 10_000 && places > 10_000 && actors > 200 && features > 200);

@@ -20,7 +20,7 @@ use crate::text::{Doc, TokKind};
 /// Turns the names of teams in results into actors: drops the place
 /// candidates of `out[first..]` they had and proposes team actors.
 pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut Vec<Candidate>) {
-    if lang == Lang::Und {
+    if lang == Lang::UND {
         return;
     }
     // Most documents have no score beside a name: one cheap look first.

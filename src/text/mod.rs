@@ -13,6 +13,14 @@ pub mod shape;
 
 pub use fold::{fold_str, name_key};
 
+/// The entries of a word list in `data/`: one per line, `#` comments and
+/// blank lines skipped, surrounding spaces trimmed.
+pub fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {

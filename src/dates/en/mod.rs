@@ -9,7 +9,6 @@
 use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, DE, M, Q, W, Y};
-use crate::lang::Lang;
 use crate::text::TokKind;
 
 /// The longest English date expression starting at token `i`.
@@ -347,7 +346,7 @@ fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     // "the weakest in six months" is a duration: only future sentences.
-    if !super::tense::future(cx, Lang::En, i) {
+    if !super::tense::future(cx, crate::lang::EN, i) {
         return None;
     }
     found(i + 1, i + 3, Base::Rel { unit: u, n })

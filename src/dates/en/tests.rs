@@ -2,14 +2,13 @@
 
 use super::*;
 use crate::dates::words::words;
-use crate::lang::Lang;
 use crate::text::Doc;
 
 fn parse_at(text: &str, i: usize) -> Option<(String, Expr)> {
     let doc = Doc::new(text);
     let cx = Cx {
         doc: &doc,
-        words: words(Lang::En),
+        words: words(crate::lang::EN),
     };
     let p = parse(&cx, i)?;
     let s = doc.tokens[p.start].start;

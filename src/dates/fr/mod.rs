@@ -9,7 +9,6 @@
 use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use super::expr::{Base, Expr, Parsed};
 use super::words::{Cat, D, M, Q, W, Y};
-use crate::lang::Lang;
 
 /// The longest French date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
@@ -451,7 +450,7 @@ fn dans(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     // "le plus bas dans trois mois" is rare, but "dans" + duration in a past
     // sentence is not a date either.
-    if !super::tense::future(cx, Lang::Fr, i) {
+    if !super::tense::future(cx, crate::lang::FR, i) {
         return None;
     }
     found(i + 1, end, Base::Rel { unit: u, n })

@@ -2,14 +2,13 @@
 
 use super::*;
 use crate::dates::words::words;
-use crate::lang::Lang;
 use crate::text::Doc;
 
 fn parse_at(text: &str, i: usize) -> Option<(String, Base)> {
     let doc = Doc::new(text);
     let cx = Cx {
         doc: &doc,
-        words: words(Lang::Fr),
+        words: words(crate::lang::FR),
     };
     let p = parse(&cx, i)?;
     let s = doc.tokens[p.start].start;
@@ -107,7 +106,7 @@ fn clock_times() {
         let doc = Doc::new(s);
         let cx = Cx {
             doc: &doc,
-            words: words(Lang::Fr),
+            words: words(crate::lang::FR),
         };
         parse(&cx, i).and_then(|p| p.expr.time)
     };

@@ -1,0 +1,145 @@
+//! The registry of languages: one folder per language, listed once here.
+//!
+//! Everything one language knows lives in its folder: `src/locales/<code>/`
+//! for what is code (its date grammar, the rules its names follow) and
+//! `data/lang/<code>/` for its words (`build.rs` turns every data folder into
+//! the constants of [`data`]). The recognisers are written once and read the
+//! part of a [`Locale`] that concerns them; none of them names a language.
+//! This module parses language codes, lists the languages (for the command
+//! line and the WebAssembly API) and detects the language of a text.
+//!
+//! Adding a language: README, "Adding a language".
+
+pub mod en;
+pub mod fr;
+
+use crate::lang::Lang;
+use crate::text::hash::WordSet;
+use crate::text::{Doc, TokKind};
+use std::sync::LazyLock;
+
+/// The data files of every `data/lang/<code>/` folder, as text.
+pub mod data {
+    include!(concat!(env!("OUT_DIR"), "/lang_data.rs"));
+}
+
+/// Function words, hashed with the word hasher: detection looks up nearly
+/// every word of a text.
+pub type Stopwords = LazyLock<WordSet<&'static str>>;
+
+/// What one language knows.
+pub struct Locale {
+    pub lang: Lang,
+    /// The language's name in itself, for menus: "français".
+    pub name: &'static str,
+    /// Its name in English: "French".
+    pub english: &'static str,
+    /// Its function words ("le", "des"; "the", "of"), from
+    /// `data/lang/<code>/stopwords.txt`: detection counts them.
+    pub stopwords: &'static Stopwords,
+    /// How a value is said in the language, for the widget's correction chip
+    /// (`data/lang/<code>/values.json`, handed over as it is).
+    pub values_json: &'static str,
+}
+
+/// The languages, in the order detection prefers on a tie.
+pub static LOCALES: &[&Locale] = &[&fr::LOCALE, &en::LOCALE];
+
+/// Parses a function-word list of a data folder.
+pub fn stopwords(data: &'static str) -> WordSet<&'static str> {
+    crate::text::word_list(data).collect()
+}
+
+impl Lang {
+    /// Parses a language code of the registry, or `und` (case-insensitive;
+    /// a region or script after `-` or `_` is ignored: `fr-FR`, `en-GB`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let primary = s.split(['-', '_']).next().unwrap_or("");
+        if primary == Lang::UND.as_str() {
+            return Some(Lang::UND);
+        }
+        LOCALES
+            .iter()
+            .find(|l| l.lang.as_str() == primary)
+            .map(|l| l.lang)
+    }
+}
+
+/// The locale of a language; `None` for [`Lang::UND`].
+pub fn locale(lang: Lang) -> Option<&'static Locale> {
+    LOCALES.iter().copied().find(|l| l.lang == lang)
+}
+
+/// Detects the language from its function words; [`Lang::UND`] when no
+/// language's words make up a noticeable share of the text.
+pub fn detect(doc: &Doc) -> Lang {
+    // Per language, how many of the first 2,000 words are its function words.
+    let mut counts = [0usize; 8];
+    let locales = &LOCALES[..LOCALES.len().min(counts.len())];
+    let mut words = 0usize;
+    for (t, tok) in doc.tokens.iter().enumerate() {
+        if tok.kind != TokKind::Word {
+            continue;
+        }
+        words += 1;
+        let w = doc.norm(t);
+        if w.len() <= 7 {
+            for (n, l) in counts.iter_mut().zip(locales) {
+                *n += l.stopwords.contains(w) as usize;
+            }
+        }
+        if words >= 2000 {
+            break;
+        }
+    }
+    // The first language with the highest count wins a tie.
+    let Some((best, &n)) = counts
+        .iter()
+        .enumerate()
+        .take(locales.len())
+        .rev()
+        .max_by_key(|&(_, n)| n)
+    else {
+        return Lang::UND;
+    };
+    // Function words are a quarter or more of running text; a few hits in a
+    // long text in another language (names, "de") must not count.
+    if n < 2 || n * 12 < words {
+        return Lang::UND;
+    }
+    locales[best].lang
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_parses_its_own_code_and_has_words() {
+        for l in LOCALES {
+            assert_eq!(Lang::parse(l.lang.as_str()), Some(l.lang));
+            assert!(!l.stopwords.is_empty(), "{}: no function words", l.lang);
+        }
+        assert_eq!(Lang::parse("und"), Some(Lang::UND));
+        assert_eq!(Lang::parse("xx"), None);
+        assert_eq!(Lang::parse(""), None);
+        assert_eq!(detect(&Doc::new("")), Lang::UND);
+    }
+
+    #[test]
+    fn every_locale_says_values_in_json() {
+        for l in LOCALES {
+            let v: serde_json::Value = serde_json::from_str(l.values_json)
+                .unwrap_or_else(|e| panic!("data/lang/{}/values.json: {e}", l.lang));
+            assert_eq!(v["months"].as_array().map(Vec::len), Some(12), "{}", l.lang);
+            assert_eq!(v["days"].as_array().map(Vec::len), Some(7), "{}", l.lang);
+        }
+    }
+
+    #[test]
+    fn an_unknown_language_is_und() {
+        let de = Doc::new("Die syrische Armee hat die Stadt Deir Ezzor zurückerobert, sagte er.");
+        assert_eq!(detect(&de), Lang::UND);
+    }
+}
