@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "e4cea9892e419d81";
+const VERSION = "197e21fb8c5fb5fb";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

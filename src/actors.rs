@@ -7,9 +7,7 @@
 //! a lower-case word and so escape capitalisation. It triggers on the few head
 //! words of `data/lang/<code>/names.tsv`, so it costs one hash look-up per word.
 
-use crate::framing::{
-    self, Framing, ARMED_GROUP, CHAIN_HEAD, GOVERNMENT, GROUP_ADJ, MILITARY, POLICE,
-};
+use crate::framing::{Framing, ARMED_GROUP, CHAIN_HEAD, GOVERNMENT, GROUP_ADJ, MILITARY, POLICE};
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
@@ -19,11 +17,10 @@ use crate::text::{Doc, TokKind};
 const HEADS: u32 = MILITARY | GOVERNMENT | ARMED_GROUP;
 
 /// Proposes actor candidates for force and government phrases.
-pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
+pub fn find(doc: &Doc, lang: Lang, fr: &Framing, out: &mut Vec<Candidate>) {
     if lang == Lang::UND {
         return;
     }
-    let fr = framing::framing(lang);
     for t in 0..doc.len() {
         if doc.tokens[t].kind != TokKind::Word {
             continue;
@@ -246,7 +243,7 @@ mod tests {
     fn found(text: &str, lang: Lang) -> Vec<String> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, lang, &mut out);
+        find(&doc, lang, crate::locales::of(lang).framing, &mut out);
         out.iter()
             .map(|c| text[c.start..c.end].to_string())
             .collect()
@@ -257,7 +254,12 @@ mod tests {
         let text = "La police irakienne et l'armée irakienne ont repris Mossoul.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, crate::lang::FR, &mut out);
+        find(
+            &doc,
+            crate::lang::FR,
+            crate::locales::of(crate::lang::FR).framing,
+            &mut out,
+        );
         let names: Vec<String> = crate::resolve::resolve(text, out)
             .into_iter()
             .filter_map(|s| match s.value {

@@ -3,10 +3,8 @@
 //! particles. Per-language data in `data/lang/<code>/names.tsv`, loaded once
 //! into one hash map per language (a few hundred words: microseconds).
 
-use crate::lang::Lang;
 use crate::text::hash::WordMap;
 use crate::text::word_list;
-use std::sync::OnceLock;
 
 /// A title or function before a person's name.
 pub const TITLE: u32 = 1;
@@ -43,7 +41,9 @@ pub struct Framing {
 }
 
 impl Framing {
-    fn parse(data: &'static str, particles: &'static str) -> Framing {
+    /// Reads a language's `names.tsv` and the particles shared by all
+    /// languages (`data/lang/particles.txt`).
+    pub fn parse(data: &'static str, particles: &'static str) -> Framing {
         let mut tags: WordMap<&'static str, u32> = WordMap::default();
         let mut agent: WordMap<&'static str, u32> = WordMap::default();
         for line in word_list(data) {
@@ -141,38 +141,23 @@ pub const AGENT_AUX: u32 = 1 << 18;
 /// (type military) that are not the armed forces.
 pub const POLICE: u32 = 1 << 19;
 
-/// The framing words of a language (`Und` has only the particles).
-pub fn framing(lang: Lang) -> &'static Framing {
-    static FR: OnceLock<Framing> = OnceLock::new();
-    static EN: OnceLock<Framing> = OnceLock::new();
-    static UND: OnceLock<Framing> = OnceLock::new();
-    const PARTICLES: &str = include_str!("../data/lang/particles.txt");
-    match lang {
-        crate::lang::FR => {
-            FR.get_or_init(|| Framing::parse(include_str!("../data/lang/fr/names.tsv"), PARTICLES))
-        }
-        crate::lang::EN => {
-            EN.get_or_init(|| Framing::parse(include_str!("../data/lang/en/names.tsv"), PARTICLES))
-        }
-        _ => UND.get_or_init(|| Framing::parse("", PARTICLES)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn words_carry_their_tags() {
-        let fr = framing(crate::lang::FR);
-        assert!(fr.has("president", TITLE));
-        assert!(fr.has("armee", MILITARY) && fr.has("armee", ORG_HEAD));
-        assert!(fr.has("al", PARTICLE));
-        assert_eq!(fr.tags("maison"), 0);
-        let en = framing(crate::lang::EN);
-        assert!(en.has("spokesman", TITLE) && en.has("river", PLACE_SUFFIX));
-        assert!(!framing(Lang::UND).has("president", TITLE));
-        assert!(fr.has_agent("annonce", AGENT_VERB) && !fr.has("annonce", AGENT_VERB));
-        assert!(en.has_agent("has", AGENT_AUX) && !en.has_agent("has", AGENT_VERB));
+        let f = Framing::parse(
+            "# a comment\nchef\ttitle\narmee\tmilitary\narmee\torg_head\nannonce\tagent_verb\n-ville\ttoponym_ending\n",
+            "al\nvan\n",
+        );
+        assert!(f.has("chef", TITLE));
+        assert!(f.has("armee", MILITARY) && f.has("armee", ORG_HEAD));
+        assert!(f.has("al", PARTICLE) && f.has("van", PARTICLE));
+        assert_eq!(f.tags("maison"), 0);
+        assert!(f.has_agent("annonce", AGENT_VERB) && !f.has("annonce", AGENT_VERB));
+        assert!(
+            f.has_ending("abainville", TOPONYM_ENDING) && !f.has_ending("ville", TOPONYM_ENDING)
+        );
     }
 }

@@ -136,9 +136,10 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
             place: f.place,
             country: dateline::country(text, f),
         });
-    names::find(&doc, lang, &setting, &mut cands);
-    places::find(&doc, lang, &mut cands);
-    actors::find(&doc, lang, &mut cands);
+    let locale = locales::of(lang);
+    names::find(&doc, lang, locale.framing, &setting, &mut cands);
+    places::find(&doc, lang, locale.framing, &mut cands);
+    actors::find(&doc, lang, locale.framing, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

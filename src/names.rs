@@ -19,7 +19,7 @@
 //! [`discourse`] and [`sports`].
 
 use crate::framing::{
-    self, Framing, AGENT_AUX, AGENT_VERB, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD,
+    Framing, AGENT_AUX, AGENT_VERB, COMPASS, GOVERNMENT, INSTITUTION, MILITARY, ORG_HEAD,
     ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE,
     TOPONYM_ENDING,
 };
@@ -52,8 +52,7 @@ struct Notes {
 /// Proposes place and actor candidates for the capitalised names of `doc`;
 /// `setting` (from the dateline) decides between the readings of ambiguous
 /// place names.
-pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) {
-    let fr = framing::framing(lang);
+pub fn find(doc: &Doc, lang: Lang, fr: &Framing, setting: &Setting, out: &mut Vec<Candidate>) {
     let headline = headline_tokens(doc);
     let first = out.len();
     let mut pending = discourse::Pending::default();
@@ -80,7 +79,7 @@ pub fn find(doc: &Doc, lang: Lang, setting: &Setting, out: &mut Vec<Candidate>) 
     }
     pending.settle(doc, out);
     sports::teams(doc, lang, fr, first, out);
-    discourse::propagate(doc, lang, first, out);
+    discourse::propagate(doc, fr, first, out);
     country::settle(doc, setting, &notes, first, out);
 }
 
@@ -1217,7 +1216,13 @@ mod tests {
     fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, lang, &Setting::default(), &mut out);
+        find(
+            &doc,
+            lang,
+            crate::locales::of(lang).framing,
+            &Setting::default(),
+            &mut out,
+        );
         crate::resolve::resolve(text, out)
             .into_iter()
             .map(|s| (s.text, s.kind))
@@ -1476,7 +1481,13 @@ mod tests {
         let text = "The U.S. Treasury said so.";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, crate::lang::EN, &Setting::default(), &mut out);
+        find(
+            &doc,
+            crate::lang::EN,
+            crate::locales::of(crate::lang::EN).framing,
+            &Setting::default(),
+            &mut out,
+        );
         let spans = crate::resolve::resolve(text, out);
         let treasury = spans.iter().find(|s| s.text == "U.S. Treasury");
         assert!(

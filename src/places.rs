@@ -4,7 +4,7 @@
 //! [`crate::names`]. Triggers on the head words of `data/lang/<code>/names.tsv`;
 //! the gazetteer decides first, then the pattern "head de Name".
 
-use crate::framing::{self, PLACE_HEAD};
+use crate::framing::{Framing, PLACE_HEAD};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
 use crate::span::{Candidate, Kind, Source};
@@ -12,11 +12,10 @@ use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
 
 /// Proposes place candidates for feature names.
-pub fn find(doc: &Doc, lang: Lang, out: &mut Vec<Candidate>) {
+pub fn find(doc: &Doc, lang: Lang, fr: &Framing, out: &mut Vec<Candidate>) {
     if lang == Lang::UND {
         return;
     }
-    let fr = framing::framing(lang);
     for t in 0..doc.len() {
         let tok = doc.tokens[t];
         if tok.kind != TokKind::Word || tok.upper || !fr.has(doc.norm(t), PLACE_HEAD) {
@@ -75,7 +74,12 @@ mod tests {
         let text = "le long de la vallée de l'Oronte et de la mer du Nord";
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find(&doc, crate::lang::FR, &mut out);
+        find(
+            &doc,
+            crate::lang::FR,
+            crate::locales::of(crate::lang::FR).framing,
+            &mut out,
+        );
         let got: Vec<&str> = out.iter().map(|c| &text[c.start..c.end]).collect();
         assert!(got.contains(&"vallée de l'Oronte"), "{got:?}");
         assert!(got.contains(&"mer du Nord"), "{got:?}");

@@ -13,6 +13,7 @@
 pub mod en;
 pub mod fr;
 
+use crate::framing::Framing;
 use crate::lang::Lang;
 use crate::text::hash::WordSet;
 use crate::text::{Doc, TokKind};
@@ -40,7 +41,30 @@ pub struct Locale {
     /// How a value is said in the language, for the widget's correction chip
     /// (`data/lang/<code>/values.json`, handed over as it is).
     pub values_json: &'static str,
+    /// The words that frame names (titles, heads of institutions, place
+    /// triggers, agent verbs), from `data/lang/<code>/names.tsv`.
+    pub framing: &'static LazyLock<Framing>,
 }
+
+/// The name particles every language shares ("al", "ben", "van").
+pub const PARTICLES: &str = include_str!("../../data/lang/particles.txt");
+
+/// Reads a language's framing words, with the shared particles.
+pub fn framing(names_tsv: &'static str) -> Framing {
+    Framing::parse(names_tsv, PARTICLES)
+}
+
+/// What is known of a language without a locale: the name particles only.
+pub static UND: Locale = Locale {
+    lang: Lang::UND,
+    name: "und",
+    english: "other",
+    stopwords: &UND_STOPWORDS,
+    values_json: "{}",
+    framing: &UND_FRAMING,
+};
+static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
+static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));
 
 /// The languages, in the order detection prefers on a tie.
 pub static LOCALES: &[&Locale] = &[&fr::LOCALE, &en::LOCALE];
@@ -66,9 +90,13 @@ impl Lang {
     }
 }
 
-/// The locale of a language; `None` for [`Lang::UND`].
-pub fn locale(lang: Lang) -> Option<&'static Locale> {
-    LOCALES.iter().copied().find(|l| l.lang == lang)
+/// The locale of a language; [`UND`] for a language without one.
+pub fn of(lang: Lang) -> &'static Locale {
+    LOCALES
+        .iter()
+        .copied()
+        .find(|l| l.lang == lang)
+        .unwrap_or(&UND)
 }
 
 /// Detects the language from its function words; [`Lang::UND`] when no

@@ -13,7 +13,6 @@
 
 use super::sequence_end;
 use crate::framing;
-use crate::lang::Lang;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
@@ -118,7 +117,7 @@ enum Sense {
 
 /// Gives the other mentions of the document's names the same reading:
 /// surnames of people named in full, teams, rule-found actors and places.
-pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candidate>) {
+pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mut Vec<Candidate>) {
     if out.len() <= first {
         return;
     }
@@ -173,7 +172,6 @@ pub(super) fn propagate(doc: &Doc, lang: Lang, first: usize, out: &mut Vec<Candi
             filter[b as usize] |= 1 << (w.len() % 64);
         }
     }
-    let fr = framing::framing(lang);
     let index = Index::new(out, first);
     let mut drop = vec![false; out.len()];
     let mut added = Vec::new();

@@ -1,10 +1,12 @@
 //! English: Reuters, AP, AFP's English service and the like.
 
-use super::{stopwords, Locale, Stopwords};
+use super::{framing, stopwords, Locale, Stopwords};
+use crate::framing::Framing;
 use crate::lang::Lang;
 use std::sync::LazyLock;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::en::STOPWORDS_TXT));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::en::NAMES_TSV));
 
 /// The English locale.
 pub static LOCALE: Locale = Locale {
@@ -13,6 +15,7 @@ pub static LOCALE: Locale = Locale {
     english: "English",
     stopwords: &STOPWORDS,
     values_json: super::data::en::VALUES_JSON,
+    framing: &FRAMING,
 };
 
 #[cfg(test)]

@@ -9,3 +9,12 @@ fn english_copy_is_detected_as_english() {
     assert_eq!(detect(&doc), LOCALE.lang);
     assert_eq!(Lang::parse("en-GB"), Some(LOCALE.lang));
 }
+
+#[test]
+fn english_framing_words_carry_their_tags() {
+    use crate::framing::*;
+    let f: &Framing = LOCALE.framing;
+    assert!(f.has("spokesman", TITLE) && f.has("river", PLACE_SUFFIX));
+    assert!(f.has_agent("has", AGENT_AUX) && !f.has_agent("has", AGENT_VERB));
+    assert!(!crate::locales::UND.framing.has("president", TITLE));
+}

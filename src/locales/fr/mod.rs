@@ -1,10 +1,12 @@
 //! French: AFP's French service, Le Monde, Ouest-France and the like.
 
-use super::{stopwords, Locale, Stopwords};
+use super::{framing, stopwords, Locale, Stopwords};
+use crate::framing::Framing;
 use crate::lang::Lang;
 use std::sync::LazyLock;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::fr::STOPWORDS_TXT));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::fr::NAMES_TSV));
 
 /// The French locale.
 pub static LOCALE: Locale = Locale {
@@ -13,6 +15,7 @@ pub static LOCALE: Locale = Locale {
     english: "French",
     stopwords: &STOPWORDS,
     values_json: super::data::fr::VALUES_JSON,
+    framing: &FRAMING,
 };
 
 #[cfg(test)]
