@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "197e21fb8c5fb5fb";
+const VERSION = "02c4ec70b17562ed";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -131,9 +131,12 @@ fn read_options(what: &str, options: &JsValue, with_lexicon: bool) -> Result<JsO
 fn lang_option(lang: Option<&str>) -> Result<Option<Lang>, JsError> {
     match lang {
         None | Some("") | Some("auto") => Ok(None),
-        Some(s) => Lang::parse(s)
-            .map(Some)
-            .ok_or_else(|| error(format!("bad lang '{s}' (expected fr, en, und or auto)"))),
+        Some(s) => Lang::parse(s).map(Some).ok_or_else(|| {
+            error(format!(
+                "bad lang '{s}' (expected {})",
+                crate::locales::accepted_codes()
+            ))
+        }),
     }
 }
 

@@ -90,6 +90,17 @@ impl Lang {
     }
 }
 
+/// The codes a `lang` option accepts, for messages: "fr, en, und or auto".
+pub fn accepted_codes() -> String {
+    let mut s = String::new();
+    for l in LOCALES {
+        s.push_str(l.lang.as_str());
+        s.push_str(", ");
+    }
+    s.push_str("und or auto");
+    s
+}
+
 /// The locale of a language; [`UND`] for a language without one.
 pub fn of(lang: Lang) -> &'static Locale {
     LOCALES
@@ -153,6 +164,9 @@ mod tests {
         assert_eq!(Lang::parse("xx"), None);
         assert_eq!(Lang::parse(""), None);
         assert_eq!(detect(&Doc::new("")), Lang::UND);
+        let codes = accepted_codes();
+        assert!(LOCALES.iter().all(|l| codes.contains(l.lang.as_str())));
+        assert!(codes.ends_with("und or auto"));
     }
 
     #[test]

@@ -43,7 +43,8 @@ Usage:
   depeche --help | --version
 
 Annotate options:
-  --lang fr|en|und|auto   language of the text (default: auto, detected)
+  --lang CODE|und|auto    language of the text: one depeche knows ({langs}),
+                          und for any other, or auto (default: detected)
   --dct YYYY-MM-DD        reference date (default: the dateline's, if any)
   --lexicon FILE          an editor's lexicon (JSON, as the page exports it)
   --jsonl                 one JSON record per line in, one result per line out;
@@ -72,6 +73,15 @@ opening the input (or a JSON Lines line) is skipped, offsets count after it.
 Exit status: 0 ok, 1 some JSON Lines records failed (blank lines included),
 2 usage or input error, 141 the output was closed early (as with | head).
 ";
+
+/// The usage text, with the languages of the core's registry.
+fn usage() -> String {
+    let langs: Vec<&str> = depeche::locales::LOCALES
+        .iter()
+        .map(|l| l.lang.as_str())
+        .collect();
+    USAGE.replace("{langs}", &langs.join(", "))
+}
 
 /// The exit code when the output's reader went away (128 + SIGPIPE).
 const BROKEN_PIPE: u8 = 141;
@@ -132,7 +142,7 @@ fn note(msg: &str) {
 fn help() -> Result<u8, Fatal> {
     let mut out = io::stdout().lock();
     write_out(|| {
-        out.write_all(USAGE.as_bytes())?;
+        out.write_all(usage().as_bytes())?;
         out.flush()
     })
 }
@@ -140,7 +150,7 @@ fn help() -> Result<u8, Fatal> {
 fn run(args: &[String]) -> Result<u8, Fatal> {
     match args.first().map(String::as_str) {
         None => {
-            let _ = io::stderr().lock().write_all(USAGE.as_bytes());
+            let _ = io::stderr().lock().write_all(usage().as_bytes());
             Ok(2)
         }
         Some("-h" | "--help" | "help") => help(),
@@ -237,7 +247,10 @@ fn options(a: &Args) -> Result<Options, Fatal> {
     let lang = match a.lang.as_deref() {
         None | Some("auto") => None,
         Some(s) => Some(Lang::parse(s).ok_or_else(|| {
-            Fatal::usage(format!("bad --lang '{s}' (expected fr, en, und or auto)"))
+            Fatal::usage(format!(
+                "bad --lang '{s}' (expected {})",
+                depeche::locales::accepted_codes()
+            ))
         })?),
     };
     let dct = match a.dct.as_deref() {
@@ -495,7 +508,10 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
             None => {
                 return Err((
                     id,
-                    format!("bad \"lang\" {v} (expected \"fr\", \"en\", \"und\" or \"auto\")"),
+                    format!(
+                        "bad \"lang\" {v} (expected {})",
+                        depeche::locales::accepted_codes()
+                    ),
                 ))
             }
         },

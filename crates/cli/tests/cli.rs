@@ -124,12 +124,23 @@ fn dct_and_lang_options() {
 }
 
 #[test]
+fn an_unknown_language_is_refused_with_the_known_ones() {
+    let o = depeche(&["annotate", "--lang", "xx"], FR.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for l in depeche::locales::LOCALES {
+        assert!(err.contains(l.lang.as_str()), "{err}");
+    }
+    assert!(err.contains("und or auto"), "{err}");
+}
+
+#[test]
 fn bad_options_are_usage_errors() {
     for args in [
         &["annotate", "--dct", "2017-02-30"][..],
         &["annotate", "--dct", "3 novembre"],
         &["annotate", "--dct"],
-        &["annotate", "--lang", "de"],
+        &["annotate", "--lang", "xx"],
         &["annotate", "--frobnicate"],
         &["annotate", "a.txt", "b.txt"],
         &["annotate", "--jsonl=yes"],

@@ -676,7 +676,8 @@ fn gold_doc(at: Place, v: Json) -> Result<GoldDoc, Error> {
         Some(Json::String(s)) if s == "auto" => None,
         Some(v) => Some(v.as_str().and_then(Lang::parse).ok_or_else(|| {
             Error(format!(
-                "{at}: unknown \"lang\" {v} (expected \"fr\", \"en\", \"und\" or \"auto\")"
+                "{at}: unknown \"lang\" {v} (expected {})",
+                depeche::locales::accepted_codes()
             ))
         })?),
     };
