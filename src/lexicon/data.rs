@@ -16,32 +16,35 @@ pub(crate) static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/n
 pub(crate) static SENSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/senses.bin"));
 pub(crate) static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 pub(crate) static ACTORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/actors.bin"));
-pub(crate) static COMMON_FR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_fr.fst"));
-pub(crate) static COMMON_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_en.fst"));
 pub(crate) static FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fst"));
-pub(crate) static DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.fst"));
 
 const PLACE_RECORD: usize = 12;
 const ACTOR_RECORD: usize = 6;
 const NO_COORD: i32 = -(1 << 23);
 
-/// Every blob with its size, for reports and tests.
-pub fn blobs() -> [(&'static str, usize); 8] {
-    [
+/// Every blob with its size, for reports and tests: the shared ones, then
+/// each language's (`common.<code>.fst`, `demonyms.<code>.fst`).
+pub fn blobs() -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = [
         ("names.fst", NAMES_FST.len()),
         ("senses.bin", SENSES.len()),
         ("places.bin", PLACES.len()),
         ("actors.bin", ACTORS.len()),
-        ("common_fr.fst", COMMON_FR.len()),
-        ("common_en.fst", COMMON_EN.len()),
         ("first_names.fst", FIRST_NAMES.len()),
-        ("demonyms.fst", DEMONYMS.len()),
     ]
+    .iter()
+    .map(|&(n, len)| (n.to_owned(), len))
+    .collect();
+    for (i, code) in tables::LANGS.iter().enumerate() {
+        out.push((format!("common.{code}.fst"), tables::COMMON[i].len()));
+        out.push((format!("demonyms.{code}.fst"), tables::DEMONYMS[i].len()));
+    }
+    out
 }
 
 /// The ISO code of a country index (255 or out of range: none).
 pub(crate) fn country_code(index: u8) -> Option<&'static str> {
-    tables::COUNTRIES.get(index as usize).map(|c| c.0)
+    tables::COUNTRIES.get(index as usize).copied()
 }
 
 fn i24(b: &[u8]) -> i32 {

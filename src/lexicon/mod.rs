@@ -9,6 +9,12 @@
 //! browser as natively; the price is that entries are decoded on each hit
 //! (a few shifts) and that the data can only change by rebuilding.
 //! Where the data comes from and how to regenerate it: `data/LICENCES.md`.
+//!
+//! Per-language data (common words, demonyms, country names) comes from each
+//! `data/lang/<code>/` folder, in one table per language found by the code
+//! of a [`Lang`]: this module never names a language. A language without
+//! tables (`Lang::UND`, or one without lexicon data) is looked up in every
+//! language, in the order of `data/lang/languages.tsv` (the registry's).
 
 mod data;
 mod walk;
@@ -87,10 +93,31 @@ pub struct Match {
 /// The compiled lexicons, viewed in place over the embedded bytes.
 pub struct Lexicon {
     names: Map<&'static [u8]>,
-    common_fr: Set<&'static [u8]>,
-    common_en: Set<&'static [u8]>,
+    /// Per language, in the order of `data::tables::LANGS`.
+    common: [Set<&'static [u8]>; data::tables::N_LANGS],
     first_names: Set<&'static [u8]>,
-    demonyms: Map<&'static [u8]>,
+    /// Per language: folded demonym -> country index.
+    demonyms: [Map<&'static [u8]>; data::tables::N_LANGS],
+}
+
+/// The tables of a language: its index in `data::tables::LANGS`, or `None`
+/// when its folder has no lexicon file (then every language's, see [`languages`]).
+fn lang_index(lang: Lang) -> Option<usize> {
+    let code = lang.as_str();
+    data::tables::LANGS.iter().position(|&c| c == code)
+}
+
+/// The indices of the tables to try for a language: its own, or, for a
+/// language without tables, every language's in the registry's order.
+fn languages(lang: Lang) -> &'static [usize] {
+    match lang_index(lang) {
+        Some(i) => data::tables::PREFERRED
+            .iter()
+            .find(|&&p| p == i)
+            .map(std::slice::from_ref)
+            .unwrap_or(&[]),
+        None => data::tables::PREFERRED,
+    }
 }
 
 impl Lexicon {
@@ -103,10 +130,9 @@ impl Lexicon {
         let set = |b: &'static [u8]| Set::new(b).expect("compiled fst set is valid");
         Lexicon {
             names: map(data::NAMES_FST),
-            common_fr: set(data::COMMON_FR),
-            common_en: set(data::COMMON_EN),
+            common: data::tables::COMMON.map(set),
             first_names: set(data::FIRST_NAMES),
-            demonyms: map(data::DEMONYMS),
+            demonyms: data::tables::DEMONYMS.map(map),
         }
     }
 
@@ -145,29 +171,21 @@ impl Lexicon {
 
     /// True when `folded` is a frequent word of the language.
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
-        match lang {
-            crate::lang::FR => self.common_fr.contains(folded),
-            crate::lang::EN => self.common_en.contains(folded),
-            _ => self.common_fr.contains(folded) || self.common_en.contains(folded),
-        }
+        languages(lang)
+            .iter()
+            .any(|&i| self.common[i].contains(folded))
     }
 
     /// The demonym's entry: `Some(None)` for a people without a state ("kurde").
     fn demonym_entry(&self, lang: Lang, folded: &str) -> Option<Option<&'static str>> {
-        let get = |tag: u8| {
-            let mut key = [0u8; 64];
-            let bytes = folded.as_bytes();
-            let k = key.get_mut(..bytes.len() + 2)?;
-            k[0] = tag;
-            k[1] = 0;
-            k[2..].copy_from_slice(bytes);
-            self.demonyms.get(&*k)
-        };
-        let v = match lang {
-            crate::lang::FR => get(b'f'),
-            crate::lang::EN => get(b'e'),
-            _ => get(b'f').or_else(|| get(b'e')),
-        }?;
+        // Demonyms are short: a longer text is none (as the fixed key buffer
+        // of the first version decided).
+        if folded.len() > 62 {
+            return None;
+        }
+        let v = languages(lang)
+            .iter()
+            .find_map(|&i| self.demonyms[i].get(folded))?;
         Some(data::country_code(v as u8))
     }
 
@@ -224,7 +242,8 @@ pub fn is_common_word(lang: Lang, folded: &str) -> bool {
 }
 
 /// The country a demonym (folded, any gender or number) belongs to:
-/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::UND` tries French, then English.
+/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::UND` tries every language, in
+/// the registry's order.
 pub fn demonym(lang: Lang, folded: &str) -> Option<&'static str> {
     get().demonym(lang, folded)
 }
@@ -240,18 +259,28 @@ pub fn is_first_name(folded: &str) -> bool {
 }
 
 /// The usual name of a country (ISO 3166-1 alpha-2, any case) in a language
-/// (CLDR short names; English for `Und`): ("SY", Fr) → "Syrie".
+/// (CLDR short names): ("SY", fr) → "Syrie". A language without a name for it
+/// (or `Lang::UND`) gets the name in the language of canonical names
+/// (`data/lang/languages.tsv`).
 pub fn country_name(iso2: &str, lang: Lang) -> Option<&'static str> {
     let t = data::tables::COUNTRIES;
     let i = t
         .binary_search_by(|c| {
-            c.0.bytes()
+            c.bytes()
                 .map(|b| b.to_ascii_uppercase())
                 .cmp(iso2.bytes().map(|b| b.to_ascii_uppercase()))
         })
         .ok()?;
-    let c = t.get(i)?;
-    Some(if lang == crate::lang::FR { c.2 } else { c.1 })
+    let name_in = |l: usize| {
+        data::tables::COUNTRY_NAMES
+            .get(l)?
+            .get(i)
+            .copied()
+            .filter(|n| !n.is_empty())
+    };
+    lang_index(lang)
+        .and_then(name_in)
+        .or_else(|| data::tables::CANONICAL.and_then(name_in))
 }
 
 /// Counts of the compiled data: (names, places, actors, features).

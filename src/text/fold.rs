@@ -4,6 +4,13 @@
 // the keys computed from a dispatch at run time must be byte-for-byte the same,
 // so `build.rs` `include!`s this file. It therefore uses nothing but `core`/`std`
 // and defines only free functions.
+//
+// The table itself is data (`data/curated/fold.tsv`, also read by
+// `scripts/gen_lexicons.py`): `super::fold_table` is the `match` that
+// `build.rs` compiles from it for the crate, and a lookup in the parsed file
+// inside `build.rs`.
+
+use super::fold_table::mapped;
 
 /// Folds one character for matching: lower case, no diacritics, typographic
 /// variants mapped to their ASCII form. Returns up to 2 chars (`œ` → `oe`);
@@ -13,52 +20,16 @@ pub fn fold_char(c: char) -> Option<(char, char)> {
     if c.is_ascii() {
         return Some((c.to_ascii_lowercase(), '\0'));
     }
-    let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' | 'Ă' | 'Ą' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' | 'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'c',
-        'ď' | 'đ' | 'Ď' | 'Đ' | 'ḍ' | 'Ḍ' | 'ð' | 'Ð' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ'
-        | 'Ė' | 'Ę' | 'Ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => 'g',
-        'ĥ' | 'ħ' | 'Ĥ' | 'Ħ' | 'ḥ' | 'Ḥ' => 'h',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī'
-        | 'Ĭ' | 'Į' | 'İ' | 'ị' => 'i',
-        'ĵ' | 'Ĵ' => 'j',
-        'ķ' | 'Ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' | 'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
-        | 'Ō' | 'Ŏ' | 'Ő' | 'ơ' | 'Ơ' | 'ọ' | 'ố' | 'ồ' | 'ộ' => 'o',
-        'ŕ' | 'ŗ' | 'ř' | 'Ŕ' | 'Ŗ' | 'Ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' | 'ṣ' | 'Ṣ' => 's',
-        'ţ' | 'ť' | 'ŧ' | 'ț' | 'Ţ' | 'Ť' | 'Ŧ' | 'Ț' | 'ṭ' | 'Ṭ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ'
-        | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' | 'ư' | 'Ư' | 'ụ' => 'u',
-        'ŵ' | 'Ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' | 'Ý' | 'Ÿ' | 'Ŷ' => 'y',
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' | 'ẓ' | 'Ẓ' => 'z',
-        'œ' | 'Œ' => return Some(('o', 'e')),
-        'æ' | 'Æ' => return Some(('a', 'e')),
-        'ß' => return Some(('s', 's')),
-        'þ' | 'Þ' => return Some(('t', 'h')),
-        // Apostrophes and the transliteration marks for ayn and hamza vanish:
-        // al-Qa'im = Al Qaim.
-        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{02bb}' | '\u{02be}' | '\u{02bf}'
-        | '\u{00b4}' => return Some(('\'', '\0')),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-        '\u{00a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
-        | '\u{2003}' => ' ',
-        '«' | '»' | '“' | '”' | '„' => '"',
-        c if is_combining_mark(c) => return None,
-        c => {
-            let mut lower = c.to_lowercase();
-            let first = lower.next().unwrap_or(c);
-            let second = lower.next().unwrap_or('\0');
-            return Some((first, second));
-        }
-    };
-    Some((base, '\0'))
+    if let Some(folded) = mapped(c) {
+        return Some(folded);
+    }
+    if is_combining_mark(c) {
+        return None;
+    }
+    let mut lower = c.to_lowercase();
+    let first = lower.next().unwrap_or(c);
+    let second = lower.next().unwrap_or('\0');
+    Some((first, second))
 }
 
 /// Combining diacritical marks (U+0300–U+036F and the supplement blocks).
@@ -81,11 +52,9 @@ pub fn fold_str(s: &str) -> String {
 }
 
 /// Arabic articles that transliterations write attached or detached
-/// ("Deir ez-Zor" = "Deir Ezzor"): inside a name they are joined to the next word.
-pub const JOINED_ARTICLES: &[&str] = &[
-    "al", "el", "ez", "az", "es", "as", "ad", "ed", "ar", "er", "ash", "ech", "at", "et", "an",
-    "en", "adh", "ath", "ul", "uz", "ud",
-];
+/// ("Deir ez-Zor" = "Deir Ezzor"): inside a name they are joined to the next
+/// word. From `data/curated/joined_articles.txt`.
+pub use super::fold_table::JOINED_ARTICLES;
 
 /// The gazetteer key of a name: folded words separated by one space, apostrophes
 /// and dots dropped, an Arabic article that is not the first word joined to the

@@ -8,6 +8,7 @@
 //! that no recogniser allocates per token.
 
 pub mod fold;
+mod fold_table;
 pub mod hash;
 pub mod shape;
 

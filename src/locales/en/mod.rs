@@ -20,3 +20,6 @@ pub static LOCALE: Locale = Locale {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod lexicon_tests;
