@@ -154,11 +154,6 @@ const NOT_YET: &[&str] = &[
     "src/places.rs",
     "src/text/fold.rs",
     "src/wasm.rs",
-    "www/core/session.js",
-    "www/core/types.js",
-    "www/depeche-annotator.js",
-    "www/formats/common.js",
-    "www/formats/html.js",
     "www/ui/editor.js",
     "www/ui/values.js",
 ];
