@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "9520ee8c99a74a52";
+const VERSION = "d119c85e92a9c33a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

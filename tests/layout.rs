@@ -155,7 +155,6 @@ const NOT_YET: &[&str] = &[
     "src/text/fold.rs",
     "src/wasm.rs",
     "www/ui/editor.js",
-    "www/ui/values.js",
 ];
 
 /// True when the file holds one of the patterns that choose by a language's name.
