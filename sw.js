@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "d119c85e92a9c33a";
+const VERSION = "834b41d07bf83d44";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

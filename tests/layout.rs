@@ -154,7 +154,6 @@ const NOT_YET: &[&str] = &[
     "src/places.rs",
     "src/text/fold.rs",
     "src/wasm.rs",
-    "www/ui/editor.js",
 ];
 
 /// True when the file holds one of the patterns that choose by a language's name.
