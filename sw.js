@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "834b41d07bf83d44";
+const VERSION = "05d1a6c839c0a894";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

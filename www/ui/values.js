@@ -17,7 +17,9 @@
 // Trade-offs: words for the TIMEX3 forms the core writes (dates, weeks, seasons, quarters,
 // halves, parts of day, times, durations, PRESENT/PAST/FUTURE_REF); anything else is shown as it
 // is. The order of a date's parts (weekday, day, month, year) and the punctuation around an
-// unknown part are the renderer's, the same for every language. Whether a value is resolved does
+// unknown part are the renderer's, the same for every language, and a duration's unit takes its
+// first form for exactly 1 and its second otherwise (as before; a language whose plurals need
+// more would give `units` by Intl.PluralRules category). Whether a value is resolved does
 // not depend on the words (`parseTimex`). Country names come from Intl.DisplayNames (the
 // browser's CLDR), not from the gazetteer.
 
