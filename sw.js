@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "02c4ec70b17562ed";
+const VERSION = "7f147e368f4fc9c3";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -33,6 +33,7 @@ const FILES = [
   "www/core/assume-dct.js",
   "www/core/chunks.js",
   "www/core/incremental.js",
+  "www/core/languages.js",
   "www/core/lexicon-sync.js",
   "www/core/lexicon.js",
   "www/core/offsets.js",

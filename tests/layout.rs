@@ -151,13 +151,6 @@ const NOT_YET: &[&str] = &[
     "src/names.rs",
     "src/places.rs",
     "src/wasm.rs",
-    "www/core/session.js",
-    "www/core/types.js",
-    "www/depeche-annotator.js",
-    "www/formats/common.js",
-    "www/formats/html.js",
-    "www/ui/editor.js",
-    "www/ui/values.js",
 ];
 
 /// True when the file holds one of the patterns that choose by a language's name.

@@ -72,8 +72,8 @@ export interface DepecheAnnotatorEventMap extends HTMLElementEventMap {
 /**
  * `<depeche-annotator>`: highlights actors, places and dates in a dispatch.
  *
- * Attributes: `lang` (auto|fr|en|und), `dct` (YYYY-MM-DD), `kinds` (comma list of actor, place,
- * date), `readonly`, `for` (the id or a CSS selector of a host element to annotate in place; an
+ * Attributes: `lang` (auto, und, or a code of the core's `languages()`; anything else means
+ * auto), `dct` (YYYY-MM-DD), `kinds` (comma list of actor, place, date), `readonly`, `for` (the id or a CSS selector of a host element to annotate in place; an
  * `<iframe>` of the same origin means its body), `wasm-url`,
  * `storage` (none|local), `panels` (none|full).
  */

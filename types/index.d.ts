@@ -43,9 +43,28 @@ export interface Dateline {
   agency?: string;
 }
 
+/**
+ * A language: the code of one of the core's languages (`Engine#languages`, `languages()`), or
+ * `und` for none of them.
+ */
+export type Lang = 'und' | (string & {});
+
+/** One language the core knows (`Engine#languages`). */
+export interface Language {
+  /** Its code, what `annotate` takes as `lang`. */
+  code: string;
+  /** Its name in itself ("français"). */
+  name: string;
+  /** Its name in English ("French"). */
+  english: string;
+  /** How a date value is said in it (data/lang/<code>/values.json), for the correction chip. */
+  values?: Record<string, unknown>;
+}
+
 /** What the core returns for one text (FORMAT.md "A result"). */
 export interface Result {
-  lang: 'fr' | 'en' | 'und';
+  /** The language found (or given): a code of the core's languages, or `und`. */
+  lang: Lang;
   /** The reference date used (given, else the dateline's), or null. */
   dct: string | null;
   dateline: Dateline | null;
@@ -61,8 +80,8 @@ export interface LexiconData {
 }
 
 export interface AnnotateOptions {
-  /** `auto` (default), `fr`, `en` or `und`. */
-  lang?: 'auto' | 'fr' | 'en' | 'und';
+  /** `auto` (default), `und`, or the code of one of the core's languages (`Engine#languages`). */
+  lang?: 'auto' | Lang;
   /** The reference date, YYYY-MM-DD (default: the dateline's). */
   dct?: string | null;
   lexicon?: LexiconData | null;
@@ -91,6 +110,8 @@ export declare class Engine {
   readonly version: string;
   /** Where the .wasm came from; null when loaded from bytes. */
   readonly wasmUrl: string | null;
+  /** The languages the core knows, in its order (asked once, when the core is loaded). */
+  readonly languages: readonly Language[];
   /** Annotates synchronously; throws an Error with a message for bad options. */
   annotate(text: string, opts?: AnnotateOptions): Result;
   /** Annotates a text of any size without blocking the page for long (a Web Worker in a browser). */
@@ -99,8 +120,10 @@ export declare class Engine {
     opts?: AnnotateOptions,
     how?: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
   ): Promise<Result>;
-  /** Every reading of a name in the built-in gazetteers, most prominent first. */
-  senses(name: string, lang?: 'fr' | 'en'): Sense[];
+  /** The languages as the worker's core lists them (`languages` where no worker can start). */
+  workerLanguages(): Promise<readonly Language[]>;
+  /** Every reading of a name in the built-in gazetteers, most prominent first; country names in `lang`. */
+  senses(name: string, lang?: Lang): Sense[];
   /** Stops the worker, if any. */
   dispose(): void;
 }
@@ -110,6 +133,9 @@ export declare function loadEngine(opts?: LoadOptions): Promise<Engine>;
 
 /** Annotates one text, loading the core on the first call. */
 export declare function annotate(text: string, options?: AnnotateOptions & LoadOptions): Promise<Result>;
+
+/** The languages the core knows (its registry), loading the core on the first call. */
+export declare function languages(options?: LoadOptions): Promise<readonly Language[]>;
 
 /** Texts longer than this (UTF-16 code units) are annotated in pieces / in a worker. */
 export declare const LARGE_TEXT: number;

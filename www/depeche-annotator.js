@@ -28,6 +28,7 @@ import { createTabs } from './core/tabs.js';
 import { formatById } from './formats/index.js';
 import { watchTarget } from './ui/host-target.js';
 import { relocateSpans, sameArticle } from './core/relocate.js';
+import { isDocLang } from './core/languages.js';
 
 export { loadEngine };
 
@@ -125,7 +126,8 @@ export class DepecheAnnotator extends HTMLElement {
 
   /** for= mode: an Element given through `host`, or the for attribute (an id or a CSS selector). */
   #hostMode() { return !!this.#hostEl || this.hasAttribute('for'); }
-  #lang() { const l = (this.getAttribute('lang') ?? 'auto').trim() || 'auto'; return ['auto', 'fr', 'en', 'und'].includes(l) ? l : 'auto'; }
+  /** The `lang` attribute: auto, und or a code of the core's languages(); anything else detects (auto), silently. */
+  #lang() { const l = (this.getAttribute('lang') ?? 'auto').trim() || 'auto'; return isDocLang(l) ? l : 'auto'; }
   #dct() { const d = this.getAttribute('dct'); return d && /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? d.trim() : null; }
   #kinds() {
     const k = this.getAttribute('kinds');

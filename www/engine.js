@@ -26,13 +26,21 @@
 // same file for caches and the service worker) and the compiled module is
 // kept, which makes the swap synchronous. A worker that traps reports it and
 // is replaced by a new one on the next big text.
+//
+// Languages: the core says which it knows (`languages()`: codes, names, words for values). The
+// engine asks once, when the module is first instantiated, keeps the list (`engine.languages`,
+// there as soon as loadEngine resolves, for renderers that cannot wait) and registers it with
+// core/languages.js for the page's modules. A worker's core has the same registry; it answers
+// a `languages` message too (`engine.workerLanguages()`), for a caller that wants it from there.
 
 import { scriptURL } from './trusted-types.js';
 import * as firstGlue from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
+import { setLanguages } from './core/languages.js';
 
 /** @typedef {import('./core/types.js').Result} Result */
 /** @typedef {import('./core/types.js').LexiconData} LexiconData */
+/** @typedef {import('./core/languages.js').Language} Language */
 /** @typedef {{lang?: string, dct?: string|null, lexicon?: LexiconData|null}} AnnotateOptions */
 
 /** Texts longer than this (UTF-16 code units) go to annotateLarge's worker. */
@@ -58,6 +66,7 @@ export async function loadEngine(opts = {}) {
       try {
         const module = await compile(opts.wasm ?? wasmUrl);
         await firstGlue.default({ module_or_path: module });
+        knownLanguages ??= setLanguages(firstGlue.languages());
         compiled = module;
         return opts.wasm ? null : wasmUrl;
       } catch (e) {
@@ -94,6 +103,10 @@ async function compile(source) {
 }
 
 /** @typedef {typeof import('../pkg/depeche.js')} Glue */
+
+/** The core's languages, asked once (the registry is compiled in: a new instance has the same). */
+/** @type {readonly Language[]|null} */
+let knownLanguages = null;
 
 /** The compiled WebAssembly module, kept to instantiate it again after a trap. */
 /** @type {WebAssembly.Module|null} */
@@ -185,6 +198,8 @@ export class Engine {
     this.wasmUrl = wasmUrl;
     /** The core's version. */
     this.version = core.version();
+    /** The languages the core knows, `[{code, name, english, values}]` (module comment). */
+    this.languages = knownLanguages ?? Object.freeze([]);
     /** @type {import('../pkg/depeche.js').Annotator|null} */
     this._annotator = null;
     this._lexiconKey = '';
@@ -192,6 +207,8 @@ export class Engine {
     this._generation = generation;
     /** @type {Worker|null} */
     this._worker = null;
+    /** @type {Promise<readonly Language[]>|null} */
+    this._workerLanguages = null;
     this._nextJob = 1;
   }
 
@@ -331,12 +348,57 @@ export class Engine {
    * Every reading of a name in the built-in gazetteers, most prominent first
    * (for "which Tripoli?"): `[{kind, value, place_kind?, population?, country_name?}]`.
    * @param {string} name
-   * @param {string} [lang] the language country names are given in (fr or en)
+   * @param {string} [lang] the language country names are given in (a code of `languages`)
    * @returns {{kind: 'place'|'actor', value: any, place_kind?: string, population?: number, country_name?: string}[]}
    */
   senses(name, lang) {
     if (typeof name !== 'string') throw new TypeError('the name must be a string');
     return this._guard(() => core.senses(name, lang));
+  }
+
+  /**
+   * The languages as the worker's core lists them (the same registry as `languages`, asked of
+   * the instance that annotates big texts), asked once; the main thread's list where no worker
+   * can start.
+   * @returns {Promise<readonly Language[]>}
+   */
+  workerLanguages() {
+    if (!this._workerLanguages) {
+      this._workerLanguages = this._askWorkerLanguages();
+      this._workerLanguages.catch(() => { this._workerLanguages = null; }); // asked again next time
+    }
+    return this._workerLanguages;
+  }
+
+  /** @returns {Promise<readonly Language[]>} */
+  async _askWorkerLanguages() {
+    const worker = this._workerOrNull();
+    if (!worker) return this.languages;
+    const id = this._nextJob++;
+    return new Promise((resolve, reject) => {
+      /** @param {MessageEvent} ev */
+      const onMessage = (ev) => {
+        const m = ev.data;
+        if (!m || m.id !== id) return;
+        cleanup();
+        if (m.type === 'languages') resolve(Object.freeze(m.languages));
+        else reject(new Error(m.message ?? 'the annotation worker gave no languages'));
+      };
+      /** @param {ErrorEvent} ev */
+      const onError = (ev) => {
+        cleanup();
+        worker.terminate();
+        if (this._worker === worker) this._worker = null;
+        reject(new Error(`the annotation worker failed: ${ev.message || 'unknown error'}`));
+      };
+      const cleanup = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ id, type: 'languages', wasmUrl: this.wasmUrl });
+    });
   }
 
   /** Stops the worker, if any. */

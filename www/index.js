@@ -51,7 +51,7 @@ let shared = null;
  * Annotates one text; loads the engine on the first call. Texts above LARGE_TEXT code units
  * are annotated without blocking a page for long (Engine#annotateLarge).
  * @param {string} text
- * @param {AnnotateOptions & LoadOptions} [options] `lang` (`auto`|`fr`|`en`|`und`), `dct`
+ * @param {AnnotateOptions & LoadOptions} [options] `lang` (`auto`, `und` or a code of languages()), `dct`
  *   (YYYY-MM-DD), `lexicon` (FORMAT.md); `wasmUrl`/`wasm` only matter on the first call.
  * @returns {Promise<Result>} FORMAT.md's result, offsets in code points
  */
@@ -59,11 +59,27 @@ export async function annotate(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('the text to annotate must be a string');
   if (options === null || typeof options !== 'object') throw new TypeError('the options must be an object');
   const { wasm, wasmUrl, ...opts } = options;
-  if (!shared) {
-    shared = loadEngine({ wasm, wasmUrl });
-    shared.catch(() => { shared = null; });
-  }
-  const engine = await shared;
+  const engine = await sharedEngine({ wasm, wasmUrl });
   // Big texts go to a Web Worker in a browser (in pieces on this thread elsewhere).
   return text.length > LARGE_TEXT ? engine.annotateLarge(text, opts) : engine.annotate(text, opts);
+}
+
+/**
+ * The languages the core knows, `[{code, name, english, values}]` (`name` in the language itself,
+ * `code` what `annotate` takes as `lang`); loads the engine on the first call, as annotate does.
+ * @param {LoadOptions} [options]
+ * @returns {Promise<readonly import('./core/languages.js').Language[]>}
+ */
+export async function languages(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('the options must be an object');
+  return (await sharedEngine({ wasm: options.wasm, wasmUrl: options.wasmUrl })).languages;
+}
+
+/** The engine annotate and languages share, loaded on first use; a failed load is tried again. @param {LoadOptions} opts */
+function sharedEngine(opts) {
+  if (!shared) {
+    shared = loadEngine(opts);
+    shared.catch(() => { shared = null; });
+  }
+  return shared;
 }

@@ -5,7 +5,9 @@
 // (core/chunks.js) and posts progress after each one.
 //
 // Messages in:  {id, type: 'annotate', wasmUrl, text, opts}
+//               {id, type: 'languages', wasmUrl}
 // Messages out: {id, type: 'progress', fraction, spans} … then {id, type: 'done', result}
+//               {id, type: 'languages', languages}: the core's languages() (engine.js)
 //               or {id, type: 'error', message, crashed?}
 // `crashed: true` means the WebAssembly instance trapped (a WebAssembly.RuntimeError): it is
 // corrupt, so this worker closes itself after saying so, and the engine starts a new one (with a
@@ -14,7 +16,7 @@
 // and the final result none: the page deserialises a few thousand spans per message between
 // frames instead of 100,000 at once when the result arrives (a long freeze on a 5 MB paste).
 
-import init, { Annotator } from '../pkg/depeche.js';
+import init, { Annotator, languages } from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 
 /** @type {Promise<unknown>|null} */
@@ -22,6 +24,17 @@ let ready = null;
 
 self.addEventListener('message', async (ev) => {
   const m = ev.data;
+  if (m?.type === 'languages') {
+    try {
+      ready ??= init({ module_or_path: m.wasmUrl });
+      await ready;
+      self.postMessage({ id: m.id, type: 'languages', languages: languages() });
+    } catch (e) {
+      ready = null;
+      self.postMessage({ id: m.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
   if (!m || m.type !== 'annotate') return;
   const { id } = m;
   let annotator = null;

@@ -1,11 +1,18 @@
 // The pure parts of for= mode's corrections: a DOM point of the host to an offset of the text
 // depeche read, a selection to code points snapped to words, the span at the caret, the
-// Alt+Shift keys, and what the chip says about a value.
+// Alt+Shift keys, and what the chip says about a value (in words from the core's languages,
+// registered here as the engine registers them when it loads).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import init, { languages } from '../../pkg/depeche.js';
+import { setLanguages } from '../../www/core/languages.js';
 import { pointToU16, selectionExtent, spanAtCaret } from '../../www/ui/host-corrections.js';
 import { hostBindingFor, HOST_BINDINGS, BINDINGS } from '../../www/ui/keymap.js';
 import { describeValue, chipCommand } from '../../www/ui/popover.js';
+
+await init({ module_or_path: readFileSync(new URL('../../pkg/depeche_bg.wasm', import.meta.url)) });
+setLanguages(languages());
 
 /** Segments as readHost makes them, over fake text nodes. */
 function segsOf(parts) {
@@ -96,7 +103,7 @@ test('the chip: review-mode keys mean the same commands; values described, unres
   assert.equal(chipCommand(key('z', { ctrlKey: true })), 'undo');
   assert.equal(chipCommand(key('y', { ctrlKey: true })), 'redo');
   assert.equal(chipCommand(key('ArrowRight')), null, 'arrows move between the chip\'s buttons');
-  assert.deepEqual(describeValue({ kind: 'date', value: '2023-05-12', text: '12 May' }), { text: 'Friday 12 May 2023 · 2023-05-12', flag: '' }, 'in words and in ISO');
+  assert.deepEqual(describeValue({ kind: 'date', value: '2023-05-12', text: '12 May' }, 'en'), { text: 'Friday 12 May 2023 · 2023-05-12', flag: '' }, 'in words and in ISO');
   assert.ok(describeValue({ kind: 'date', value: 'XXXX-05-12', text: '12 May' }).flag);
   assert.equal(describeValue({ kind: 'place', value: { country: 'RW', ref: 'geonames:202061' }, text: 'Kigali' }).text, 'Rwanda · RW · geonames:202061');
   assert.equal(describeValue({ kind: 'actor', value: { canonical: 'Red Cross', type: 'organisation' }, text: 'Red Cross' }).text, 'Red Cross · organisation');

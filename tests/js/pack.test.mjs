@@ -70,13 +70,14 @@ test('a project that installed the tarball imports it in Node and annotates', ()
   const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'depeche', 'package.json'), 'utf8'));
   assert.equal(installed.version, PKG.version);
   const script = `
-    import { annotate, loadEngine } from 'depeche';
+    import { annotate, loadEngine, languages } from 'depeche';
     const text = "GENEVA, June 2, 2025 (Reuters) - The United Nations refugee agency said on Friday that more than 40,000 people had fled fighting in eastern Congo into Uganda since May.";
     const r = await annotate(text);
     const engine = await loadEngine();
     let error = null;
     try { await annotate(text, { lang: 'klingon' }); } catch (e) { error = e.message; }
-    console.log(JSON.stringify({ r, version: engine.version, error, again: (await annotate('Ils sont arrivés à Kinshasa.')).spans }));
+    const codes = (await languages()).map((l) => l.code);
+    console.log(JSON.stringify({ r, version: engine.version, error, again: (await annotate('Ils sont arrivés à Kinshasa.')).spans, codes, same: engine.languages.map((l) => l.code) }));
   `;
   writeFileSync(join(app, 'main.mjs'), script);
   const out = JSON.parse(execFileSync(process.execPath, ['main.mjs'], { cwd: app, encoding: 'utf8' }));
@@ -88,10 +89,12 @@ test('a project that installed the tarball imports it in Node and annotates', ()
   assert.equal(out.version, PKG.version);
   assert.match(out.error, /bad lang 'klingon'/);
   assert.deepEqual(out.again.map((s) => s.text), ['Kinshasa']);
+  assert.ok(out.codes.includes('fr') && out.codes.includes('en'), 'languages() lists the core\'s languages');
+  assert.deepEqual(out.same, out.codes, 'the engine holds the same list');
 });
 
 const USAGE = `
-import { annotate, loadEngine, type Result, type Span, type Kind, type LexiconData, type Engine } from 'depeche';
+import { annotate, loadEngine, languages, type Result, type Span, type Kind, type LexiconData, type Engine, type Language } from 'depeche';
 import { DepecheAnnotator, type DepecheChangeDetail } from 'depeche/element';
 import { registerOffline } from 'depeche/offline';
 
@@ -101,6 +104,9 @@ const engine: Engine = await loadEngine({ wasmUrl: '/static/depeche_bg.wasm' });
 const big: Promise<Result> = engine.annotateLarge('...', {}, { onProgress: (f: number) => void f });
 const lexicon: LexiconData = { version: 1, add: [{ text: 'Vigie Sahel', kind: 'actor' }], reject: [] };
 engine.annotate('...', { lexicon });
+const menu: string[] = engine.languages.map((l: Language) => l.code + ': ' + l.name);
+const codes: string[] = (await languages()).map((l) => l.code);
+engine.annotate('...', { lang: codes[0] });
 
 const el = document.createElement('depeche-annotator');
 const same: DepecheAnnotator = el;
@@ -120,11 +126,11 @@ const imported: Span[] = await el.import({ txt: 'x', ann: '' }, 'brat');
 el.addEventListener('depeche-ready', (e) => e.detail.annotations.map((s) => s.start));
 const again: Result = await el.annotate();
 const reg: ServiceWorkerRegistration | null = await registerOffline();
-void [kinds, big, same, spans, json, ann, again, reg, readyEl, imported];
+void [kinds, big, same, spans, json, ann, again, reg, readyEl, imported, menu];
 
 // Misuse the declarations must reject:
-// @ts-expect-error a language the core does not know
-await annotate('...', { lang: 'de' });
+// @ts-expect-error a language is a code, a string (which codes: the core's languages())
+await annotate('...', { lang: 42 });
 // @ts-expect-error the text is a string
 await annotate(42);
 // @ts-expect-error not a format

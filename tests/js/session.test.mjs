@@ -1,10 +1,14 @@
 // The session store: corrections over an automatic layer, undo/redo, learning, re-anchoring,
 // imports and entities. The engine is a small fake written here (the real one is WebAssembly):
 // it finds a few fixed names by regex and honours the lexicon it is given, like the core does.
+// Its languages are French and English, registered as the engine registers the core's list.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Session } from '../../www/core/session.js';
 import { Lexicon } from '../../www/core/lexicon.js';
+import { setLanguages } from '../../www/core/languages.js';
+
+setLanguages([{ code: 'fr', name: 'français', english: 'French' }, { code: 'en', name: 'English', english: 'English' }]);
 
 const IS = { canonical: 'Islamic State', type: 'armed_group' };
 const NAMES = [

@@ -19,6 +19,7 @@ import { Lexicon, KINDS, foldName } from './lexicon.js';
 import { quoteOf, reanchor, findQuote } from './anchor.js';
 import { cpIndex } from './offsets.js';
 import { isWholeWordU16 } from './words.js';
+import { isDocLang, docLangList, UND } from './languages.js';
 
 /** @typedef {import('./types.js').Kind} Kind */
 /** @typedef {import('./types.js').Span} Span */
@@ -28,7 +29,6 @@ import { isWholeWordU16 } from './words.js';
 /** @typedef {import('./types.js').Entity} Entity */
 /** @typedef {import('./types.js').AnnotateFn} AnnotateFn */
 
-export const LANGS = Object.freeze(['auto', 'fr', 'en', 'und']);
 export const UNDO_LIMIT = 200;
 const CACHE_SIZE = 4;
 const KIND_ORDER = { actor: 0, place: 1, date: 2 };
@@ -60,10 +60,10 @@ function checkDct(dct, where) {
   return dct;
 }
 
-/** @param {unknown} lang @param {string} where */
+/** A document's language: `auto`, `und` or one the core lists (core/languages.js). @param {unknown} lang @param {string} where */
 function checkLang(lang, where) {
   const l = lang ?? 'auto';
-  if (!LANGS.includes(/** @type {any} */ (l))) throw new Error(`${where}: language must be one of ${LANGS.join(', ')}, got ${JSON.stringify(lang)}`);
+  if (!isDocLang(l)) throw new Error(`${where}: language must be one of ${docLangList()}, got ${JSON.stringify(lang)}`);
   return /** @type {Doc['lang']} */ (l);
 }
 
@@ -87,10 +87,10 @@ function checkValue(kind, value, where) {
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const extentKey = (s) => `${s.start}:${s.end}:${s.kind}`;
 
-/** @param {string|undefined} lang @param {string|null} dct @param {string} [error] @returns {Result} */
+/** `lang`: the document's language, undefined for auto. @param {string|undefined} lang @param {string|null} dct @param {string} [error] @returns {Result} */
 function emptyResult(lang, dct, error) {
   /** @type {Result} */
-  const r = { lang: lang === 'fr' || lang === 'en' ? lang : 'und', dct: dct ?? null, dateline: null, spans: [] };
+  const r = { lang: lang ?? UND, dct: dct ?? null, dateline: null, spans: [] };
   if (error) r.error = error;
   return r;
 }
@@ -315,7 +315,7 @@ export class Session extends EventTarget {
     return { corrections, orphans };
   }
 
-  /** @param {'auto'|'fr'|'en'|'und'} lang */
+  /** @param {Doc['lang']} lang `auto`, `und` or a code of the core's languages() */
   setLang(lang) {
     const l = checkLang(lang, 'setLang');
     if (l !== this.#doc.lang) this.#commit('lang', { lang: l });

@@ -6,6 +6,12 @@
 /** @typedef {'actor'|'place'|'date'} Kind */
 
 /**
+ * A language: the code of one of the core's languages (`languages()`, core/languages.js), or
+ * `und` (none of them). A document's language may also be `auto` (detect it).
+ * @typedef {string} Lang
+ */
+
+/**
  * A highlighted extent (FORMAT.md "A span").
  * @typedef {{start:number, end:number, kind:Kind, text:string, value?:any, source?:string}} Span
  */
@@ -15,7 +21,7 @@
 /**
  * What the core returns for one text (FORMAT.md "A result"). `error` is added by the session when
  * the engine threw (then `spans` is empty).
- * @typedef {{lang:'fr'|'en'|'und', dct:string|null, dateline:Dateline|null, spans:Span[], error?:string}} Result
+ * @typedef {{lang:Lang, dct:string|null, dateline:Dateline|null, spans:Span[], error?:string}} Result
  */
 
 /**
@@ -33,7 +39,7 @@
  * One dispatch being edited. `dct: null` means: from the dateline / none. `orphans` are
  * corrections whose words are gone after an edit of the text (listed, never silently dropped).
  * `created` and `updated` are ISO datetimes.
- * @typedef {{id:string, title:string, text:string, lang:'auto'|'fr'|'en'|'und', dct:string|null,
+ * @typedef {{id:string, title:string, text:string, lang:Lang|'auto', dct:string|null,
  *            corrections:Correction[], orphans:Correction[], created:string, updated:string}} Doc
  */
 

@@ -8,6 +8,7 @@
 // is cheap next to parsing; in return a bad file never reaches the session half-loaded.
 
 import { offsetMap, cpLength } from '../core/offsets.js';
+import { isDocLang, docLangList } from '../core/languages.js';
 
 /** @typedef {import('../core/types.js').Span} Span */
 /** @typedef {import('../core/types.js').Doc} Doc */
@@ -152,7 +153,6 @@ export function typeName(v) {
   return `${typeof v} ${String(v)}`;
 }
 
-const LANGS = ['auto', 'fr', 'en', 'und'];
 const DCT = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -166,8 +166,8 @@ const DCT = /^\d{4}-\d{2}-\d{2}$/;
 export function makeDoc(f, where, warnings) {
   const now = new Date().toISOString();
   let lang = f.lang ?? 'auto';
-  if (typeof lang !== 'string' || !LANGS.includes(lang)) {
-    warnings.push(`${describe(where)}: language ${JSON.stringify(lang)} is not fr, en or und; detecting it instead`);
+  if (!isDocLang(lang)) {
+    warnings.push(`${describe(where)}: language ${JSON.stringify(lang)} is not one of ${docLangList()}; detecting it instead`);
     lang = 'auto';
   }
   const dct = f.dct ?? null;

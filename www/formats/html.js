@@ -1,11 +1,13 @@
 // HTML: a fragment to paste into a CMS, the dispatch with its highlights as <mark> elements.
 //
-//   <article class="depeche-dispatch" lang="fr" data-id="...">
+//   <article class="depeche-dispatch" lang="..." data-id="...">
 //   <p>… <mark class="depeche-actor" data-kind="actor" data-value="{&quot;canonical&quot;:…}">armée syrienne</mark> …</p>
 //   </article>
 // - One <p> per line of the text (blank lines dropped); a span across a line break is split
 //   into one <mark> per line, both with the same data-kind and data-value.
 // - data-value: a date's TIMEX3 string, a place's or actor's value as JSON; absent when none.
+// - lang: the language the core found, else the one set on the document; absent when neither is
+//   a language (auto, und).
 // - Several dispatches: one <article> each, with the title as an <h2>.
 // - No style, no script, no id: the host page styles .depeche-actor/-place/-date (browsers give
 //   <mark> a yellow background already).
@@ -16,6 +18,7 @@
 
 import { offsetMap } from '../core/offsets.js';
 import { baseName, checkItems } from './common.js';
+import { AUTO, UND } from '../core/languages.js';
 
 /** @typedef {import('../core/types.js').Span} Span */
 /** @typedef {import('../core/types.js').Doc} Doc */
@@ -38,7 +41,7 @@ export function exportHtml(items) {
   const checked = checkItems(items, 'HTML');
   const many = checked.length > 1;
   const parts = checked.map(({ doc, result, spans }) => {
-    const lang = result?.lang && result.lang !== 'und' ? result.lang : doc.lang === 'fr' || doc.lang === 'en' ? doc.lang : null;
+    const lang = [result?.lang, doc.lang].find((l) => typeof l === 'string' && l !== AUTO && l !== UND) ?? null;
     const open = `<article class="depeche-dispatch"${lang ? ` lang="${escapeHtml(lang)}"` : ''} data-id="${escapeHtml(doc.id)}">`;
     const title = many ? `\n<h2>${escapeHtml(doc.title || doc.id)}</h2>` : '';
     return `${open}${title}\n${paragraphs(doc.text, spans).join('\n')}\n</article>`;

@@ -25,6 +25,7 @@ import { withAssumedDct } from '../core/assume-dct.js';
 import { unresolved } from './values.js';
 import { wordAfter, wordBefore, findMatches, createSearchBar } from './find.js';
 import { Session } from '../core/session.js';
+import { AUTO, UND, isLanguage, languages } from '../core/languages.js';
 import { Lexicon } from '../core/lexicon.js';
 import { createTabs } from '../core/tabs.js';
 import { LEXICON_KEY } from '../core/storage.js';
@@ -1111,13 +1112,15 @@ export function mountEditor(root, options) {
       if (lex?.warning) notices.error(lex.warning, 'Lexicon');
     } catch (e) { notices.error(e, 'Lexicon'); }
     engine = await options.engine;
+    fillLanguages(ui.lang, engine?.languages ?? languages());
+    ui.input.placeholder = inputPlaceholder(engine?.languages ?? languages());
     let lexicon;
     try { lexicon = Lexicon.fromJSON(lexData ?? { version: 1, add: [], reject: [] }); } catch (e) {
       notices.error(e, 'Lexicon (starting empty)');
       lexicon = Lexicon.fromJSON({ version: 1, add: [], reject: [] });
     }
     // knows: a name the gazetteers have as that kind; what is taught about it stays in its dispatch
-    const knows = (text, kind, lang) => (engine?.senses?.(text, lang === 'en' || lang === 'fr' ? lang : undefined) ?? []).some((r) => r.kind === kind);
+    const knows = (text, kind, lang) => (engine?.senses?.(text, isLanguage(lang) ? lang : undefined) ?? []).some((r) => r.kind === kind);
     session = new Session({ annotate: annotateDated, lexicon, knows });
     if (storage) lexSync = createLexiconSync({ storage, session: () => session, initial: lexicon, tell: () => tabs?.post({ type: 'lexicon' }), onError: (e) => notices.error(e, 'Lexicon') });
     // a lexicon another tab announced, once localStorage has it here: take it in, and save what
@@ -1236,6 +1239,30 @@ function titleOf(text) {
   return 'Untitled dispatch';
 }
 
+/**
+ * The language menu: auto, each language the core knows under its own name (marked with its
+ * `lang`, its English name as the tooltip), then other (und). Before the engine is loaded: auto
+ * and other.
+ * @param {HTMLSelectElement} sel @param {readonly import('../core/languages.js').Language[]} list
+ */
+export function fillLanguages(sel, list) {
+  const value = sel.value;
+  const opts = [[AUTO, 'auto', ''], ...list.map((l) => [l.code, l.name || l.code, l.english ?? '']), [UND, 'other', '']];
+  sel.replaceChildren(...opts.map(([v, t, title]) => h('option', { value: v, text: t, ...(title && title !== t ? { title } : {}), ...(v !== AUTO && v !== UND ? { lang: v } : {}) })));
+  if (value && opts.some(([v]) => v === value)) sel.value = value;
+}
+
+/**
+ * The text box's hint, naming the languages the core knows (in English, as the page's words):
+ * "Paste or type a dispatch in French or English…".
+ * @param {readonly import('../core/languages.js').Language[]} list
+ */
+export function inputPlaceholder(list) {
+  const names = list.map((l) => l.english || l.name || l.code);
+  const which = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+  return which ? `Paste or type a dispatch in ${which}…` : 'Paste or type a dispatch…';
+}
+
 /** Build the editor's DOM inside root; returns handles to its parts. */
 function buildLayout(root) {
   const kindButtons = KINDS.map((k) => h('button', { type: 'button', class: `dp-kind-btn dp-${k}`, dataset: { kind: k },
@@ -1244,8 +1271,8 @@ function buildLayout(root) {
   const cmd = (c, label, keys, arg) => h('button', { type: 'button', class: 'dp-cmd', dataset: { cmd: c, ...(arg ? { arg } : {}) }, title: `${label} (${keys})`, 'aria-keyshortcuts': keys, text: label });
   const cmdButtons = [cmd('delete', 'Delete', 'Delete'), cmd('value', 'Value…', 'V'), cmd('accept', '✓ Accept', 'Y'), cmd('all', 'All occurrences', '*'), cmd('removeAll', 'Remove all', 'X'),
     cmd('next', 'Next to review', 'U', 'review'), cmd('find', 'Find…', '/')];
-  const sel = h('select', { class: 'dp-lang', 'aria-label': 'Language' },
-    ...[['auto', 'auto'], ['fr', 'French'], ['en', 'English'], ['und', 'other']].map(([v, t]) => h('option', { value: v, text: t })));
+  const sel = h('select', { class: 'dp-lang', 'aria-label': 'Language' });
+  fillLanguages(sel, []);
   const parts = {
     modeEdit: h('button', { type: 'button', class: 'dp-mode dp-mode-edit', 'aria-pressed': 'true', text: 'Edit', title: 'Edit the text (E)' }),
     modeReview: h('button', { type: 'button', class: 'dp-mode dp-mode-review', 'aria-pressed': 'false', text: 'Review', title: 'Review and correct (Esc)' }),
@@ -1264,7 +1291,7 @@ function buildLayout(root) {
     progressLabel: h('span', { class: 'dp-progress-label' }),
     mirror: h('div', { class: 'dp-mirror dp-textbox', 'aria-hidden': 'true', part: 'text mirror' }),
     input: /** @type {HTMLTextAreaElement} */ (h('textarea', { class: 'dp-input dp-textbox', spellcheck: 'false',
-      part: 'text input', 'aria-label': 'Dispatch text (edit mode; Esc to review)', placeholder: 'Paste or type a dispatch in French or English…' })),
+      part: 'text input', 'aria-label': 'Dispatch text (edit mode; Esc to review)', placeholder: inputPlaceholder([]) })),
     review: h('div', { class: 'dp-review dp-textbox', tabindex: '0', role: 'region', hidden: true, part: 'text review',
       'aria-label': 'Dispatch text, review mode: Tab moves between highlights, ? for keys', 'aria-roledescription': 'annotated text' }),
     empty: h('p', { class: 'dp-empty-hint', text: 'Paste a dispatch to start: highlights appear as you type; Esc switches to review.' }),

@@ -33,7 +33,7 @@ const RESIZE = ['widenStart', 'widenEnd', 'shrinkStart', 'shrinkEnd'];
  * One line saying what a span's value is, in words and in ISO ("vendredi 3 novembre 2017 ·
  * 2017-11-03", "Mali · 16.77° N, 3.01° W · ML · geonames:2449067", "Islamic State · armed
  * group"), and whether it needs a look (unresolved date parts, no value, unreadable).
- * `lang`: the dispatch's language, for the words (French or English).
+ * `lang`: the dispatch's language, for the words (values.js says whose words when the core has none for it).
  */
 export function describeValue(span, lang) {
   const d = valueInWords(span, lang);
