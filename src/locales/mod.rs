@@ -44,6 +44,8 @@ pub struct Locale {
     /// The words that frame names (titles, heads of institutions, place
     /// triggers, agent verbs), from `data/lang/<code>/names.tsv`.
     pub framing: &'static LazyLock<Framing>,
+    /// Its date grammar and date words (`src/locales/<code>/dates/`).
+    pub dates: &'static crate::dates::Grammar,
 }
 
 /// The name particles every language shares ("al", "ben", "van").
@@ -62,6 +64,7 @@ pub static UND: Locale = Locale {
     stopwords: &UND_STOPWORDS,
     values_json: "{}",
     framing: &UND_FRAMING,
+    dates: &crate::dates::NUMERIC,
 };
 static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
 static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));

@@ -1,5 +1,7 @@
 //! French: AFP's French service, Le Monde, Ouest-France and the like.
 
+mod dates;
+
 use super::{framing, stopwords, Locale, Stopwords};
 use crate::framing::Framing;
 use crate::lang::Lang;
@@ -16,6 +18,7 @@ pub static LOCALE: Locale = Locale {
     stopwords: &STOPWORDS,
     values_json: super::data::fr::VALUES_JSON,
     framing: &FRAMING,
+    dates: &dates::GRAMMAR,
 };
 
 #[cfg(test)]
