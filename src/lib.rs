@@ -139,8 +139,14 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
             country: dateline::country(text, f),
         });
     names::find(&doc, lang, locale.framing, &setting, &mut cands);
-    places::find(&doc, lang, locale.framing, &mut cands);
-    actors::find(&doc, lang, locale.framing, &mut cands);
+    places::find(
+        &doc,
+        locale.framing,
+        locale.places.map(|l| &**l),
+        &mut cands,
+    );
+    let phrases = locale.actors.map(|p| &**p);
+    actors::find(&doc, lang, locale.framing, phrases, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

@@ -46,6 +46,10 @@ pub struct Locale {
     pub framing: &'static LazyLock<Framing>,
     /// Its date grammar and date words (`src/locales/<code>/dates/`).
     pub dates: &'static crate::dates::Grammar,
+    /// How it names a state's forces (`src/locales/<code>/actors.rs`).
+    pub actors: Option<&'static LazyLock<crate::actors::Phrases>>,
+    /// The words between a feature's head and its name (`src/locales/<code>/places.rs`).
+    pub places: Option<&'static LazyLock<crate::places::Links>>,
 }
 
 /// The name particles every language shares ("al", "ben", "van").
@@ -65,6 +69,8 @@ pub static UND: Locale = Locale {
     values_json: "{}",
     framing: &UND_FRAMING,
     dates: &crate::dates::NUMERIC,
+    actors: None,
+    places: None,
 };
 static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
 static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));

@@ -1,6 +1,8 @@
 //! French: AFP's French service, Le Monde, Ouest-France and the like.
 
+mod actors;
 mod dates;
+mod places;
 
 use super::{framing, stopwords, Locale, Stopwords};
 use crate::framing::Framing;
@@ -19,6 +21,8 @@ pub static LOCALE: Locale = Locale {
     values_json: super::data::fr::VALUES_JSON,
     framing: &FRAMING,
     dates: &dates::GRAMMAR,
+    actors: Some(&actors::PHRASES),
+    places: Some(&places::LINKS),
 };
 
 #[cfg(test)]
