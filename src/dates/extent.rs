@@ -123,7 +123,7 @@ pub fn periods(
             }
         }
         // "this year's third quarter", "next year's first quarter".
-        Base::Rel { unit: Y, n } if cx.doc.is_apostrophe(e) && cx.word(e + 1, "s") => {
+        Base::Rel { unit: Y, n } if cx.doc.is_apostrophe(e) && cx.is(e + 1, Cat::Possessive) => {
             if let (Some((q, end)), Some(y)) = (ord_quarter(cx, e + 2), dct_year) {
                 p.expr.base = Base::Quarter {
                     q,
@@ -133,7 +133,7 @@ pub fn periods(
             }
         }
         // "the third quarter of 1984".
-        Base::Quarter { q, year: None } if cx.word(e, "of") => {
+        Base::Quarter { q, year: None } if cx.is(e, Cat::QuarterOf) => {
             if let Some(y) = cx.year4(e + 1) {
                 p.expr.base = Base::Quarter { q, year: Some(y) };
                 p.end = e + 2;
@@ -157,7 +157,7 @@ fn ord_quarter(cx: &Cx, j: usize) -> Option<(u32, usize)> {
 
 /// "quarter" or "period" right after a year or "year-ago".
 fn period_noun(cx: &Cx, j: usize) -> bool {
-    (cx.get(j, Cat::Unit) == Some(Q) && !cx.norm(j).ends_with('s')) || cx.word(j, "period")
+    (cx.get(j, Cat::Unit) == Some(Q) && !cx.norm(j).ends_with('s')) || cx.is(j, Cat::Period)
 }
 
 /// `mod` value of the words that join a day and its time ("à", "at").

@@ -38,6 +38,18 @@ pub enum Cat {
     Holiday,
     /// A word a Roman numeral counts before ("XIXe siècle").
     Roman,
+    /// A word after a holiday's name, by its offset ("Christmas Day" 0, "Christmas Eve" -1).
+    HolidayTail,
+    /// A noun before a holiday's name ("fête de Pentecôte", "jour de Noël").
+    HolidayHead,
+    /// The word between that noun and the name ("de").
+    HolidayLink,
+    /// The word joining a quarter to its year ("the third quarter of 1984").
+    QuarterOf,
+    /// A noun for a reporting period after a year ("the year-earlier period").
+    Period,
+    /// The possessive ending after an apostrophe ("this year's third quarter").
+    Possessive,
 }
 
 impl Cat {
@@ -69,6 +81,12 @@ impl Cat {
             "mod" => Cat::Mod,
             "holiday" => Cat::Holiday,
             "roman" => Cat::Roman,
+            "holidaytail" => Cat::HolidayTail,
+            "holidayhead" => Cat::HolidayHead,
+            "holidaylink" => Cat::HolidayLink,
+            "quarterof" => Cat::QuarterOf,
+            "period" => Cat::Period,
+            "possessive" => Cat::Possessive,
             _ => return None,
         })
     }
@@ -85,6 +103,12 @@ impl Cat {
                 | Cat::Func
                 | Cat::Mod
                 | Cat::Roman
+                | Cat::HolidayTail
+                | Cat::HolidayHead
+                | Cat::HolidayLink
+                | Cat::QuarterOf
+                | Cat::Period
+                | Cat::Possessive
         )
     }
 }
