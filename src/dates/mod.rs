@@ -5,9 +5,10 @@
 //! are the forms every language shares ([`common`]: ISO and numeric dates,
 //! clock times), the date words' loading ([`words`]), and a
 //! language-independent [`resolve`]r that turns a parsed [`expr::Expr`] into
-//! a TIMEX3 value against the reference date. Parsing and resolving are separate and tested separately. Every
-//! value leaves through [`timex::is_valid`]: a real day of years 0000–9999,
-//! or no value.
+//! a TIMEX3 value against the reference date. Parsing and resolving are
+//! separate and tested separately. Every value leaves through
+//! [`timex::is_valid`]: a real day of years 0000–9999, or no value. No word
+//! of a language is written here: the words are the locale's data.
 //!
 //! Throughput: one pass over the tokens; a token is looked at only when it is
 //! a number or one of the language's date words (one hash look-up of its

@@ -50,6 +50,8 @@ pub enum Cat {
     Period,
     /// The possessive ending after an apostrophe ("this year's third quarter").
     Possessive,
+    /// The ending of a day written in digits ("1er", "3rd").
+    DaySuffix,
 }
 
 impl Cat {
@@ -87,6 +89,7 @@ impl Cat {
             "quarterof" => Cat::QuarterOf,
             "period" => Cat::Period,
             "possessive" => Cat::Possessive,
+            "daysuffix" => Cat::DaySuffix,
             _ => return None,
         })
     }
@@ -109,6 +112,7 @@ impl Cat {
                 | Cat::QuarterOf
                 | Cat::Period
                 | Cat::Possessive
+                | Cat::DaySuffix
         )
     }
 }
@@ -151,7 +155,7 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
 
 type Map = WordMap<&'static str, Entry>;
 
-/// Up to two readings of a word.
+/// Up to three readings of a word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
     pairs: [Option<(Cat, i32)>; 3],
