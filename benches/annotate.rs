@@ -67,13 +67,14 @@ fn date_pass(c: &mut Criterion) {
     let dct = depeche::Date::parse("2019-03-14");
     for code in ["fr", "en"] {
         let lang = depeche::Lang::parse(code).expect("a language of the registry");
+        let grammar = depeche::locales::of(lang).dates;
         let whole = corpus::dispatches(code, CORPUS_BYTES).join("\n\n");
         let doc = depeche::text::Doc::new(&whole);
         group.throughput(Throughput::Bytes(whole.len() as u64));
         group.bench_function(BenchmarkId::new("find", code), |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                depeche::dates::find(black_box(&doc), lang, dct, &mut out);
+                depeche::dates::find(black_box(&doc), grammar, dct, &mut out);
                 out.len()
             })
         });

@@ -1,16 +1,16 @@
 //! Wire datelines: "BEYROUTH, 3 nov 2017 (AFP) -", "BAGHDAD, Nov 3 (Reuters) -",
-//! "Deir Ezzor (Syrie) (AFP) -", "NAIROBI, Kenya (AP) _", "PARIS (AFP) —".
+//! "Deir Ezzor (Syrie) (AFP) -", "MOMBASA, Kenya (AP) _", "PARIS (AFP) —".
 //!
 //! A dateline opens the body: the first non-empty lines are tried in turn
 //! (headlines and ">>" lines do not have the shape, so they are passed over).
 //! The shape is a place, an optional region, an optional date, an optional
 //! agency in parentheses, and a dash; without an agency the place must be in
 //! capitals, so that an ordinary sentence is never taken for a dateline. The
-//! date is read with the date grammar of the language (both when unknown).
+//! date is read with the date grammar of the text's language first, then with
+//! every other language's (a dispatch may carry its agency's dateline).
 
 use crate::calendar::Date;
-use crate::dates::{self, common::Cx, expr::Base};
-use crate::lang::Lang;
+use crate::dates::{self, common::Cx, expr::Base, Grammar};
 use crate::lexicon;
 use crate::text::{Doc, TokKind};
 
@@ -35,8 +35,17 @@ const LINES: usize = 6;
 /// Longest place, region or agency, in tokens.
 const NAME_TOKENS: usize = 6;
 
-/// Finds the dateline of a dispatch, if it has one.
-pub fn find(doc: &Doc, lang: Lang) -> Option<Found> {
+/// Finds the dateline of a dispatch, if it has one. Its date is read with
+/// `own`, the grammar of the text's language (unless it has no date words),
+/// then with each of `all` in turn (every language's, the registry's order).
+pub fn find<'g>(
+    doc: &Doc,
+    own: &'g Grammar,
+    all: impl IntoIterator<Item = &'g Grammar>,
+) -> Option<Found> {
+    let grammars: Vec<&Grammar> = (own.words.is_some().then_some(own).into_iter())
+        .chain(all.into_iter().filter(|g| !std::ptr::eq(*g, own)))
+        .collect();
     let mut lines = 0;
     for t in 0..doc.len() {
         if !doc.tokens[t].line_start {
@@ -46,7 +55,7 @@ pub fn find(doc: &Doc, lang: Lang) -> Option<Found> {
         if lines > LINES {
             break;
         }
-        if let Some(f) = at(doc, lang, t) {
+        if let Some(f) = at(doc, &grammars, t) {
             return Some(f);
         }
     }
@@ -88,7 +97,7 @@ fn name(doc: &Doc, t: usize) -> Option<usize> {
     Some(end)
 }
 
-fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
+fn at(doc: &Doc, grammars: &[&Grammar], t: usize) -> Option<Found> {
     let place_end = name(doc, t)?;
     let all_caps = (t..place_end)
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
@@ -100,14 +109,14 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
     // ", Kenya" / " (Syrie)" / ", 3 nov 2017" / " 1996-08-30"
     for _ in 0..3 {
         if date.is_none() && partial.is_none() && doc.same_line(j) {
-            if let Some((d, e)) = read_date(doc, lang, j) {
+            if let Some((d, e)) = read_date(doc, grammars, j) {
                 (date, partial) = dated(d);
                 j = e;
                 continue;
             }
         }
         if doc.is(j, ",") && doc.same_line(j) {
-            if let Some((d, e)) = read_date(doc, lang, j + 1) {
+            if let Some((d, e)) = read_date(doc, grammars, j + 1) {
                 (date, partial) = dated(d);
                 j = e;
                 continue;
@@ -146,7 +155,7 @@ fn at(doc: &Doc, lang: Lang, t: usize) -> Option<Found> {
         end_tok += 1;
     }
     // Without an agency: "WASHINGTON _" then the story, or "LONDON
-    // 1996-08-30" alone on its line; not a headline ("SOCCER - JAPAN WIN").
+    // 1996-08-30" alone on its line; not a headline ("TENNIS - SPAIN WIN").
     let line_ends = end_tok >= doc.len() || doc.tokens[end_tok].line_start;
     let dated = date.is_some() || partial.is_some();
     if agency.is_none()
@@ -221,17 +230,13 @@ fn dated((year, m, d): Ymd) -> (Option<Date>, Option<(u32, u32)>) {
     }
 }
 
-fn read_date(doc: &Doc, lang: Lang, t: usize) -> Option<(Ymd, usize)> {
-    let langs: &[Lang] = match lang {
-        crate::lang::EN => &[crate::lang::EN, crate::lang::FR],
-        _ => &[crate::lang::FR, crate::lang::EN],
-    };
-    for &l in langs {
+fn read_date(doc: &Doc, grammars: &[&Grammar], t: usize) -> Option<(Ymd, usize)> {
+    for &g in grammars {
         let cx = Cx {
             doc,
-            words: dates::words::words(l),
+            words: g.words(),
         };
-        if let Some(p) = dates::parse(&cx, l, t) {
+        if let Some(p) = dates::parse(&cx, g, t) {
             if let Base::Cal {
                 year,
                 month: Some(m),
@@ -260,9 +265,12 @@ mod tests {
         Option<String>,
     );
 
-    fn found(text: &str, lang: Lang) -> Option<Seen> {
+    /// The dateline as `annotate` finds it: the date read with the grammar
+    /// of the language detected first.
+    fn found(text: &str) -> Option<Seen> {
         let doc = Doc::new(text);
-        find(&doc, lang).map(|f| {
+        let own = crate::locales::of(crate::locales::detect(&doc)).dates;
+        find(&doc, own, every_grammar()).map(|f| {
             (
                 text[f.start..f.end].to_string(),
                 f.place.map(|(s, e)| text[s..e].to_string()),
@@ -273,48 +281,36 @@ mod tests {
         })
     }
 
+    fn every_grammar() -> impl Iterator<Item = &'static Grammar> {
+        crate::locales::LOCALES.iter().map(|l| l.dates)
+    }
+
     #[test]
     fn agency_datelines() {
-        let f = found(
-            "BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris la ville.",
-            crate::lang::FR,
-        )
-        .unwrap();
+        let f = found("BEYROUTH, 3 nov 2017 (AFP) - L'armée syrienne a repris la ville.").unwrap();
         assert_eq!(f.0, "BEYROUTH, 3 nov 2017 (AFP) -");
         assert_eq!(f.1.as_deref(), Some("BEYROUTH"));
         assert_eq!(f.2.as_deref(), Some("2017-11-03"));
         assert_eq!(f.4.as_deref(), Some("AFP"));
 
-        let f = found(
-            "BAGHDAD, Nov 3 (Reuters) - Iraqi forces said...",
-            crate::lang::EN,
-        )
-        .unwrap();
+        let f = found("BAGHDAD, Nov 3 (Reuters) - Iraqi forces said...").unwrap();
         assert_eq!(f.0, "BAGHDAD, Nov 3 (Reuters) -");
         assert_eq!(f.2, None);
         assert_eq!(f.3, Some((11, 3)));
         assert_eq!(f.4.as_deref(), Some("Reuters"));
 
-        let f = found("Deir Ezzor (Syrie) (AFP) - Les soldats...", crate::lang::FR).unwrap();
+        let f = found("Deir Ezzor (Syrie) (AFP) - Les soldats...").unwrap();
         assert_eq!(f.1.as_deref(), Some("Deir Ezzor"));
         assert_eq!(f.4.as_deref(), Some("AFP"));
 
-        let f = found(
-            "NAIROBI, Kenya (AP) _\n\nSuspected bombs exploded.",
-            crate::lang::EN,
-        )
-        .unwrap();
-        assert_eq!(f.0, "NAIROBI, Kenya (AP) _");
-        assert_eq!(f.1.as_deref(), Some("NAIROBI"));
+        let f = found("MOMBASA, Kenya (AP) _\n\nA ferry ran aground.").unwrap();
+        assert_eq!(f.0, "MOMBASA, Kenya (AP) _");
+        assert_eq!(f.1.as_deref(), Some("MOMBASA"));
 
-        let f = found("PARIS (AFP) — Le gouvernement a annoncé.", crate::lang::FR).unwrap();
+        let f = found("PARIS (AFP) — Le gouvernement a annoncé.").unwrap();
         assert_eq!(f.0, "PARIS (AFP) —");
 
-        let f = found(
-            "WASHINGTON, 1er décembre 2017 (AFP) - Le président",
-            crate::lang::FR,
-        )
-        .unwrap();
+        let f = found("WASHINGTON, 1er décembre 2017 (AFP) - Le président").unwrap();
         assert_eq!(f.2.as_deref(), Some("2017-12-01"));
         assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
     }
@@ -323,7 +319,7 @@ mod tests {
     fn regions_and_the_country_they_name() {
         let country = |text: &str| {
             let doc = Doc::new(text);
-            let f = find(&doc, Lang::UND)?;
+            let f = find(&doc, &dates::NUMERIC, every_grammar())?;
             let region = f.region.map(|(s, e)| text[s..e].to_string());
             Some((region, country(text, &f)))
         };
@@ -349,67 +345,39 @@ mod tests {
 
     #[test]
     fn capital_datelines_without_agency_and_after_headlines() {
-        let f = found(
-            "WASHINGTON _\n\nA six-year-old boy arrived.",
-            crate::lang::EN,
-        )
-        .unwrap();
+        let f = found("WASHINGTON _\n\nThe Senate voted late on Tuesday.").unwrap();
         assert_eq!(f.0, "WASHINGTON _");
         assert_eq!(f.4, None);
-        let f = found(
-            "Headline of the story\nHAVANA, August 7 (Xinhua) -- Text.",
-            crate::lang::EN,
-        )
-        .unwrap();
-        assert_eq!(f.1.as_deref(), Some("HAVANA"));
-        assert_eq!(f.3, Some((8, 7)));
-        let f = found(
-            "THE HAGUE, Netherlands (AP)_ The World Court",
-            crate::lang::EN,
-        )
-        .unwrap();
+        let f = found("Headline of the story\nHANOI, March 12 (Xinhua) -- Text.").unwrap();
+        assert_eq!(f.1.as_deref(), Some("HANOI"));
+        assert_eq!(f.3, Some((3, 12)));
+        let f = found("THE HAGUE, Netherlands (AP)_ A tribunal ruled").unwrap();
         assert_eq!(f.1.as_deref(), Some("THE HAGUE"));
     }
 
     #[test]
     fn ordinary_sentences_are_not_datelines() {
         assert_eq!(
-            found(
-                "Les forces irakiennes - selon l'armée - avancent.",
-                crate::lang::FR
-            ),
+            found("Les forces irakiennes - selon l'armée - avancent."),
             None
         );
-        assert_eq!(
-            found("The Syrian army (SAA) took the city.", crate::lang::EN),
-            None
-        );
-        assert_eq!(found("", Lang::UND), None);
-        assert_eq!(found("(AFP) -", Lang::UND), None);
-        assert_eq!(
-            found("ROME -", Lang::UND).map(|f| f.0),
-            Some("ROME -".to_string())
-        );
+        assert_eq!(found("The Syrian army (SAA) took the city."), None);
+        assert_eq!(found(""), None);
+        assert_eq!(found("(AFP) -"), None);
+        assert_eq!(found("ROME -").map(|f| f.0), Some("ROME -".to_string()));
     }
 
     #[test]
     fn dated_lines_headlines_and_trailing_dots() {
-        assert_eq!(
-            found("SOCCER - JAPAN GET LUCKY WIN .\nText", crate::lang::EN),
-            None
-        );
-        let f = found(
-            "SOCCER - JAPAN WIN .\nLONDON 1996-08-30\nThe world",
-            crate::lang::EN,
-        )
-        .unwrap();
-        assert_eq!(f.0, "LONDON 1996-08-30");
-        assert_eq!(f.2.as_deref(), Some("1996-08-30"));
-        let f = found("WASHINGTON._ Le président", crate::lang::FR).unwrap();
+        assert_eq!(found("TENNIS - SPAIN GET A LATE WIN .\nText"), None);
+        let f = found("TENNIS - SPAIN WIN .\nMADRID 1997-04-12\nThe final").unwrap();
+        assert_eq!(f.0, "MADRID 1997-04-12");
+        assert_eq!(f.2.as_deref(), Some("1997-04-12"));
+        let f = found("WASHINGTON._ Le président").unwrap();
         assert_eq!(f.0, "WASHINGTON._");
         assert_eq!(f.1.as_deref(), Some("WASHINGTON"));
-        let f = found("BUFFALO, N.Y. (AP) -- Dr.", crate::lang::EN).unwrap();
-        assert_eq!(f.1.as_deref(), Some("BUFFALO"));
-        assert_eq!(f.0, "BUFFALO, N.Y. (AP) --");
+        let f = found("ALBANY, N.Y. (AP) -- Dr.").unwrap();
+        assert_eq!(f.1.as_deref(), Some("ALBANY"));
+        assert_eq!(f.0, "ALBANY, N.Y. (AP) --");
     }
 }

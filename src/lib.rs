@@ -116,7 +116,9 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
 pub fn annotate(text: &str, options: &Options) -> Annotated {
     let mut doc = text::Doc::new(text);
     let lang = options.lang.unwrap_or_else(|| locales::detect(&doc));
-    let found = dateline::find(&doc, lang);
+    let locale = locales::of(lang);
+    let all_dates = locales::LOCALES.iter().map(|l| l.dates);
+    let found = dateline::find(&doc, locale.dates, all_dates);
     // The story opens after the dateline: its first word starts a sentence
     // ("(AFP) - Des heurts", "(Reuters) - Clashes erupted").
     if let Some(f) = &found {
@@ -129,17 +131,22 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
     let dct = options.dct.or(found.as_ref().and_then(|f| f.date));
 
     let mut cands = Vec::new();
-    dates::find(&doc, lang, dct, &mut cands);
+    dates::find(&doc, locale.dates, dct, &mut cands);
     let setting = found
         .as_ref()
         .map_or_else(names::Setting::default, |f| names::Setting {
             place: f.place,
             country: dateline::country(text, f),
         });
-    let locale = locales::of(lang);
     names::find(&doc, lang, locale.framing, &setting, &mut cands);
-    places::find(&doc, lang, locale.framing, &mut cands);
-    actors::find(&doc, lang, locale.framing, &mut cands);
+    places::find(
+        &doc,
+        locale.framing,
+        locale.places.map(|l| &**l),
+        &mut cands,
+    );
+    let phrases = locale.actors.map(|p| &**p);
+    actors::find(&doc, lang, locale.framing, phrases, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

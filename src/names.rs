@@ -1189,8 +1189,8 @@ fn headline_tokens(doc: &Doc) -> Vec<bool> {
 /// True when `folded` names a month or a weekday in `lang` (the date
 /// grammar's own word list).
 fn is_month_or_weekday(lang: Lang, folded: &str) -> bool {
-    use crate::dates::words::{words, Cat};
-    words(lang).is_some_and(|w| {
+    use crate::dates::words::Cat;
+    crate::locales::of(lang).dates.words().is_some_and(|w| {
         w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
     })
 }

@@ -1,21 +1,64 @@
 //! Places named by a common noun: geographic features whose name starts with
-//! a lower-case word in French ("la vallée de l'Euphrate", "la bande de Gaza",
-//! "le golfe Persique") and so escape the capitalised-name pass of
-//! [`crate::names`]. Triggers on the head words of `data/lang/<code>/names.tsv`;
-//! the gazetteer decides first, then the pattern "head de Name".
+//! a lower-case word ("la vallée de l'Euphrate", "la bande de Gaza", "le golfe
+//! Persique") and so escape the capitalised-name pass of [`crate::names`].
+//! Triggers on the head words of `data/lang/<code>/names.tsv`; the gazetteer
+//! decides first, then the pattern "head (link) Name", with the language's
+//! linking words ([`Links`], from `data/lang/<code>/places.tsv`).
 
 use crate::framing::{Framing, PLACE_HEAD};
-use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
 use crate::span::{Candidate, Kind, Source};
+use crate::text::hash::WordMap;
 use crate::text::shape::compound_end;
-use crate::text::{Doc, TokKind};
+use crate::text::{word_list, Doc, TokKind};
 
-/// Proposes place candidates for feature names.
-pub fn find(doc: &Doc, lang: Lang, fr: &Framing, out: &mut Vec<Candidate>) {
-    if lang == Lang::UND {
-        return;
+/// Roles of the words of `places.tsv` (bits).
+const OF: u8 = 1;
+const ARTICLE: u8 = 2;
+const ELIDED_OF: u8 = 4;
+const ELIDED_ARTICLE: u8 = 8;
+
+/// One language's words between a feature's head and its name: "vallée
+/// de l'Oronte", "mer du Nord", "golfe d'Aden".
+#[derive(Default)]
+pub struct Links {
+    /// Folded word → roles: `of` ("de", "du"), `article` after it ("la"),
+    /// and their forms written with an apostrophe, `elided-of` ("d'") and
+    /// `elided-article` ("l'").
+    words: WordMap<&'static str, u8>,
+}
+
+impl Links {
+    /// Reads `word<TAB>role` lines (see `data/lang/fr/places.tsv`).
+    pub fn parse(data: &'static str) -> Links {
+        let mut words = WordMap::default();
+        for line in word_list(data) {
+            let Some((w, role)) = line.split_once('\t') else {
+                continue;
+            };
+            let bit = match role.trim() {
+                "of" => OF,
+                "article" => ARTICLE,
+                "elided-of" => ELIDED_OF,
+                "elided-article" => ELIDED_ARTICLE,
+                _ => continue,
+            };
+            *words.entry(w).or_insert(0) |= bit;
+        }
+        Links { words }
     }
+
+    fn is(&self, doc: &Doc, t: usize, role: u8) -> bool {
+        t < doc.len() && self.words.get(doc.norm(t)).is_some_and(|r| r & role != 0)
+    }
+}
+
+/// Proposes place candidates for feature names; none for a language without
+/// its [`Links`] (nor feature heads).
+pub fn find(doc: &Doc, fr: &Framing, links: Option<&Links>, out: &mut Vec<Candidate>) {
+    let Some(links) = links else {
+        return;
+    };
     for t in 0..doc.len() {
         let tok = doc.tokens[t];
         if tok.kind != TokKind::Word || tok.upper || !fr.has(doc.norm(t), PLACE_HEAD) {
@@ -30,7 +73,7 @@ pub fn find(doc: &Doc, lang: Lang, fr: &Framing, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if let Some(end) = head_de_name(doc, t) {
+        if let Some(end) = head_link_name(doc, links, t) {
             out.push(Candidate::new(
                 tok.start,
                 doc.tokens[end - 1].end,
@@ -44,44 +87,21 @@ pub fn find(doc: &Doc, lang: Lang, fr: &Framing, out: &mut Vec<Candidate>) {
 
 /// "vallée de l'Oronte", "mer du Nord", "golfe d'Aden", "monts Zagros":
 /// returns one past the name's last token.
-fn head_de_name(doc: &Doc, t: usize) -> Option<usize> {
+fn head_link_name(doc: &Doc, links: &Links, t: usize) -> Option<usize> {
     let mut n = t + 1;
-    match doc.tokens.get(n).map(|_| doc.norm(n)) {
-        Some("de") | Some("du") | Some("des") => {
+    if links.is(doc, n, OF) {
+        n += 1;
+        if links.is(doc, n, ARTICLE) {
             n += 1;
-            if doc.is(n, "la") {
-                n += 1;
-            } else if doc.is(n, "l") && doc.is_apostrophe(n + 1) {
-                n += 2;
-            }
+        } else if links.is(doc, n, ELIDED_ARTICLE) && doc.is_apostrophe(n + 1) {
+            n += 2;
         }
-        Some("d") | Some("l") if doc.is_apostrophe(n + 1) => n += 2,
-        _ => {}
+    } else if links.is(doc, n, ELIDED_OF | ELIDED_ARTICLE) && doc.is_apostrophe(n + 1) {
+        n += 2;
     }
     let x = doc.tokens.get(n)?;
     if x.kind != TokKind::Word || !x.upper || x.line_start || x.all_caps {
         return None;
     }
     Some(compound_end(doc, n))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn feature_heads_with_a_name() {
-        let text = "le long de la vallée de l'Oronte et de la mer du Nord";
-        let doc = Doc::new(text);
-        let mut out = Vec::new();
-        find(
-            &doc,
-            crate::lang::FR,
-            crate::locales::of(crate::lang::FR).framing,
-            &mut out,
-        );
-        let got: Vec<&str> = out.iter().map(|c| &text[c.start..c.end]).collect();
-        assert!(got.contains(&"vallée de l'Oronte"), "{got:?}");
-        assert!(got.contains(&"mer du Nord"), "{got:?}");
-    }
 }

@@ -126,7 +126,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         s.parse().ok().map(|v| (v, s.len()))
     }
 
-    /// A day of the month: "3", "03", "1er", "3rd", or an ordinal word.
+    /// A day of the month: "3", "03", or digits with an ending of the
+    /// language ("1er", "3rd": `daysuffix` in the data).
     pub fn day(&self, t: usize) -> Option<u32> {
         if let Some((v, n)) = self.num(t) {
             return (n <= 2 && (1..=31).contains(&v)).then_some(v);
@@ -140,9 +141,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             return None;
         }
         let suffix = s.get(digits..)?;
-        if !matches!(suffix, "er" | "st" | "nd" | "rd" | "th" | "e") {
-            return None;
-        }
+        self.words?.get(suffix, Cat::DaySuffix)?;
         let v: u32 = s.get(..digits)?.parse().ok()?;
         (1..=31).contains(&v).then_some(v)
     }

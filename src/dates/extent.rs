@@ -15,7 +15,7 @@
 use super::common::Cx;
 use super::expr::{Base, Parsed};
 use super::words::{Cat, Q, Y};
-use crate::lang::Lang;
+use super::Grammar;
 
 /// `mod` values: how a modifier word may attach (see the data files).
 const RELATIVE: i32 = 1;
@@ -123,7 +123,7 @@ pub fn periods(
             }
         }
         // "this year's third quarter", "next year's first quarter".
-        Base::Rel { unit: Y, n } if cx.doc.is_apostrophe(e) && cx.word(e + 1, "s") => {
+        Base::Rel { unit: Y, n } if cx.doc.is_apostrophe(e) && cx.is(e + 1, Cat::Possessive) => {
             if let (Some((q, end)), Some(y)) = (ord_quarter(cx, e + 2), dct_year) {
                 p.expr.base = Base::Quarter {
                     q,
@@ -133,7 +133,7 @@ pub fn periods(
             }
         }
         // "the third quarter of 1984".
-        Base::Quarter { q, year: None } if cx.word(e, "of") => {
+        Base::Quarter { q, year: None } if cx.is(e, Cat::QuarterOf) => {
             if let Some(y) = cx.year4(e + 1) {
                 p.expr.base = Base::Quarter { q, year: Some(y) };
                 p.end = e + 2;
@@ -157,7 +157,7 @@ fn ord_quarter(cx: &Cx, j: usize) -> Option<(u32, usize)> {
 
 /// "quarter" or "period" right after a year or "year-ago".
 fn period_noun(cx: &Cx, j: usize) -> bool {
-    (cx.get(j, Cat::Unit) == Some(Q) && !cx.norm(j).ends_with('s')) || cx.word(j, "period")
+    (cx.get(j, Cat::Unit) == Some(Q) && !cx.norm(j).ends_with('s')) || cx.is(j, Cat::Period)
 }
 
 /// `mod` value of the words that join a day and its time ("à", "at").
@@ -167,10 +167,10 @@ const JOIN: i32 = 7;
 /// order: "hier à 10 h", "5 p.m. EST Nov. 9", "mid-afternoon yesterday".
 /// One span with the day's base and the time's hour or part.
 ///
-/// Not for text of unknown language, where only numeric forms are read and
-/// "03/11/2017 15:00" stays two dates.
-pub fn day_and_time(cx: &Cx, lang: Lang, mut p: Parsed) -> Parsed {
-    if lang == Lang::UND {
+/// Not for a language without date words (text of unknown language), where
+/// only numeric forms are read and "03/11/2017 15:00" stays two dates.
+pub fn day_and_time(cx: &Cx, grammar: &Grammar, mut p: Parsed) -> Parsed {
+    if cx.words.is_none() {
         return p;
     }
     let timed = |x: &Parsed| x.expr.time.is_some() || x.expr.part.is_some();
@@ -196,7 +196,7 @@ pub fn day_and_time(cx: &Cx, lang: Lang, mut p: Parsed) -> Parsed {
     if !can {
         return p;
     }
-    let Some(q) = super::parse(cx, lang, j).filter(|q| q.start == j) else {
+    let Some(q) = super::parse(cx, grammar, j).filter(|q| q.start == j) else {
         return p;
     };
     if day_level(&p) && !timed(&p) && q.expr.base == Base::Time && timed(&q) {

@@ -28,11 +28,9 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let mut end = i + 1;
     let mut offset = 0;
-    if cx.word(end, "day") {
+    if let Some(o) = cx.get(end, Cat::HolidayTail) {
         end += 1;
-    } else if cx.word(end, "eve") {
-        end += 1;
-        offset = -1;
+        offset = o;
     }
     // "Noël Mamère", "Easter Island", "Toussaint Louverture": a name.
     if cx.is_word(end) && cx.upper(end) {
@@ -40,7 +38,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let mut start = i;
     // "fête de Pentecôte", "jour de Noël".
-    if i >= 2 && cx.word(i - 1, "de") && (cx.word(i - 2, "fete") || cx.word(i - 2, "jour")) {
+    if i >= 2 && cx.is(i - 1, Cat::HolidayLink) && cx.is(i - 2, Cat::HolidayHead) {
         start = i - 2;
     }
     let mut shift = 0;

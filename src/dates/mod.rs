@@ -1,12 +1,14 @@
-//! Dates: French and English grammars and TIMEX3 values.
+//! Dates: the pass that finds them, and their TIMEX3 values.
 //!
-//! Organised like wanasit/chrono: a folder per language with its grammar
-//! ([`fr`], [`en`]), the forms every language shares ([`common`]: ISO and
-//! numeric dates, clock times), and a language-independent [`resolve`]r that
-//! turns a parsed [`expr::Expr`] into a TIMEX3 value against the reference
-//! date. Parsing and resolving are separate and tested separately. Every
-//! value leaves through [`timex::is_valid`]: a real day of years 0000–9999,
-//! or no value.
+//! Organised like wanasit/chrono: each language's grammar lives in its locale
+//! (`src/locales/<code>/dates/`) and reaches this pass as a [`Grammar`]; here
+//! are the forms every language shares ([`common`]: ISO and numeric dates,
+//! clock times), the date words' loading ([`words`]), and a
+//! language-independent [`resolve`]r that turns a parsed [`expr::Expr`] into
+//! a TIMEX3 value against the reference date. Parsing and resolving are
+//! separate and tested separately. Every value leaves through
+//! [`timex::is_valid`]: a real day of years 0000–9999, or no value. No word
+//! of a language is written here: the words are the locale's data.
 //!
 //! Throughput: one pass over the tokens; a token is looked at only when it is
 //! a number or one of the language's date words (one hash look-up of its
@@ -14,10 +16,8 @@
 //! runs over the text.
 
 pub mod common;
-pub mod en;
 pub mod expr;
 pub mod extent;
-pub mod fr;
 pub mod holidays;
 pub mod resolve;
 pub mod tense;
@@ -25,18 +25,47 @@ pub mod timex;
 pub mod words;
 
 use crate::calendar::Date;
-use crate::lang::Lang;
 use crate::span::{Candidate, Kind, Source, Value};
 use crate::text::{Doc, TokKind};
 use common::Cx;
 use expr::{Base, Parsed};
 use resolve::Ctx;
+use std::sync::LazyLock;
+use words::Words;
+
+/// One language's part of date finding, filled in by its locale: the grammar
+/// that reads an expression at a token, and the words it reads.
+pub struct Grammar {
+    /// The longest expression starting at a token.
+    pub parse: fn(&Cx, usize) -> Option<Parsed>,
+    /// The date words; `None` for a language without them, which is read
+    /// for numeric forms only.
+    pub words: Option<&'static LazyLock<Words>>,
+}
+
+impl Grammar {
+    /// The date words, loaded at first use.
+    pub fn words(&self) -> Option<&'static Words> {
+        self.words.map(|w| &**w)
+    }
+}
+
+/// The grammar of a language without one: ISO and numeric dates (day
+/// first) and clock times.
+pub static NUMERIC: Grammar = Grammar {
+    parse: numeric,
+    words: None,
+};
+
+fn numeric(cx: &Cx, i: usize) -> Option<Parsed> {
+    common::parse(cx, i, false)
+}
 
 /// Proposes date candidates with values resolved against `dct`.
-pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) {
+pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candidate>) {
     let cx = Cx {
         doc,
-        words: words::words(lang),
+        words: grammar.words(),
     };
     let mut anchor: Option<Date> = None;
     // A year written earlier in the current sentence: (year, sentence start).
@@ -53,17 +82,17 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
         if doc.tokens[i].sentence_start {
             sentence = i;
         }
-        if !is_trigger(&cx, lang, i) {
+        if !is_trigger(&cx, i) {
             i += 1;
             continue;
         }
-        let Some(p) = parse(&cx, lang, i) else {
+        let Some(p) = parse(&cx, grammar, i) else {
             i += 1;
             continue;
         };
         let year_earlier = p.expr.base == Base::YearEarlier;
         let p = extent::periods(&cx, p, quarter, dct.map(|d| d.year));
-        let p = extent::day_and_time(&cx, lang, p);
+        let p = extent::day_and_time(&cx, grammar, p);
         let p = extent::premodifiers(&cx, p);
         if is_set(&cx, p.start) {
             i = p.end.max(i + 1);
@@ -72,7 +101,7 @@ pub fn find(doc: &Doc, lang: Lang, dct: Option<Date>, out: &mut Vec<Candidate>) 
         let ctx = Ctx {
             dct,
             anchor,
-            future: needs_tense(&p) && tense::future(&cx, lang, p.start),
+            future: needs_tense(&p) && tense::future(&cx, p.start),
             year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
             quarter,
         };
@@ -137,12 +166,8 @@ fn parse_quarter(v: &str) -> Option<(i32, u32)> {
 }
 
 /// Parses the expression at token `i` with the language's grammar.
-pub fn parse(cx: &Cx, lang: Lang, i: usize) -> Option<Parsed> {
-    let p = match lang {
-        crate::lang::FR => fr::parse(cx, i),
-        crate::lang::EN => en::parse(cx, i),
-        _ => common::parse(cx, i, false),
-    }?;
+pub fn parse(cx: &Cx, grammar: &Grammar, i: usize) -> Option<Parsed> {
+    let p = (grammar.parse)(cx, i)?;
     (p.end > p.start && p.start + 3 >= i).then_some(p)
 }
 
@@ -167,9 +192,10 @@ fn needs_tense(p: &Parsed) -> bool {
 }
 
 /// A number, a word starting with a digit ("1er", "15h30", "1990s"), a date
-/// word of the language, or a Roman numeral before "siècle".
+/// word of the language, or a Roman numeral before a word that counts
+/// centuries that way ("XIXe siècle": `roman` in the data).
 #[inline]
-fn is_trigger(cx: &Cx, lang: Lang, i: usize) -> bool {
+fn is_trigger(cx: &Cx, i: usize) -> bool {
     let tok = &cx.doc.tokens[i];
     match tok.kind {
         TokKind::Number => true,
@@ -182,12 +208,10 @@ fn is_trigger(cx: &Cx, lang: Lang, i: usize) -> bool {
             };
             b.is_ascii_digit()
                 || w.entry(s).is_some_and(|e| e.triggers())
-                || (lang == crate::lang::FR
-                    && matches!(b, b'i' | b'v' | b'x')
-                    && cx.word(i + 1, "siecle"))
+                || (matches!(b, b'i' | b'v' | b'x') && cx.is(i + 1, words::Cat::Roman))
         }
     }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

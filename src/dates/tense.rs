@@ -2,13 +2,12 @@
 //!
 //! A look at the words of the sentence around the expression (from a dozen
 //! tokens before to a few after, within the sentence): future markers from the data files ("will", "sera",
-//! "prévu"), and in French the endings of the simple future ("aura lieu",
-//! "se rendra", "rouvriront"). Only called for the few expressions whose value
+//! "prévu"), and the endings of a simple future where the language has one
+//! (`ending` words of the data: "aura lieu", "se rendra", "rouvriront"). Only called for the few expressions whose value
 //! depends on it, so its cost does not matter for throughput.
 
 use super::common::Cx;
 use super::words::Cat;
-use crate::lang::Lang;
 use crate::text::TokKind;
 
 /// How far a marker may be before and after the expression, in tokens.
@@ -16,7 +15,7 @@ const BEFORE: usize = 12;
 const AFTER: usize = 4;
 
 /// True when the sentence around token `i` has a future marker.
-pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
+pub fn future(cx: &Cx, i: usize) -> bool {
     let toks = &cx.doc.tokens;
     if i >= toks.len() {
         return false;
@@ -32,10 +31,10 @@ pub fn future(cx: &Cx, lang: Lang, i: usize) -> bool {
         }
         end += 1;
     }
-    (start..end).any(|t| is_future(cx, lang, t))
+    (start..end).any(|t| is_future(cx, t))
 }
 
-fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
+fn is_future(cx: &Cx, t: usize) -> bool {
     let tok = &cx.doc.tokens[t];
     if tok.kind != TokKind::Word || (tok.upper && !tok.all_caps) {
         return false;
@@ -44,16 +43,8 @@ fn is_future(cx: &Cx, lang: Lang, t: usize) -> bool {
     if t > 0 && cx.doc.is_hyphen(t - 1) && cx.glued(t) {
         return false;
     }
-    match cx.get(t, Cat::Future) {
-        Some(v) => return v >= 0,
-        None if lang != crate::lang::FR => return false,
-        None => {}
+    if let Some(v) = cx.get(t, Cat::Future) {
+        return v >= 0;
     }
-    let w = cx.norm(t);
-    w.len() >= 5
-        && (w.ends_with("ra")
-            || w.ends_with("ront")
-            || w.ends_with("rons")
-            || w.ends_with("rez")
-            || w.ends_with("rai"))
+    cx.words.is_some_and(|w| w.has_future_ending(cx.norm(t)))
 }

@@ -1,13 +1,12 @@
-//! The date words of each language, loaded once from `data/lang/<code>/dates.txt`.
+//! The date words of a language, read once from its `data/lang/<code>/dates.txt`
+//! (each locale holds its [`Words`] and hands it over in its [`super::Grammar`]).
 //!
 //! A word maps to at most three (category, value) pairs ("sept" is a number and
 //! a month abbreviation); look-ups go through a small map with the word hasher (`text::hash`) so that the
 //! trigger test on every token costs a hash of a short string and no allocation.
 
-use crate::lang::Lang;
 use crate::text::hash::{WordMap, WordSet};
 use crate::text::word_list;
-use std::sync::OnceLock;
 
 /// What a date word is (see the header of the data files).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +36,22 @@ pub enum Cat {
     Func,
     Mod,
     Holiday,
+    /// A word a Roman numeral counts before ("XIXe siècle").
+    Roman,
+    /// A word after a holiday's name, by its offset ("Christmas Day" 0, "Christmas Eve" -1).
+    HolidayTail,
+    /// A noun before a holiday's name ("fête de Pentecôte", "jour de Noël").
+    HolidayHead,
+    /// The word between that noun and the name ("de").
+    HolidayLink,
+    /// The word joining a quarter to its year ("the third quarter of 1984").
+    QuarterOf,
+    /// A noun for a reporting period after a year ("the year-earlier period").
+    Period,
+    /// The possessive ending after an apostrophe ("this year's third quarter").
+    Possessive,
+    /// The ending of a day written in digits ("1er", "3rd").
+    DaySuffix,
 }
 
 impl Cat {
@@ -67,6 +82,14 @@ impl Cat {
             "func" => Cat::Func,
             "mod" => Cat::Mod,
             "holiday" => Cat::Holiday,
+            "roman" => Cat::Roman,
+            "holidaytail" => Cat::HolidayTail,
+            "holidayhead" => Cat::HolidayHead,
+            "holidaylink" => Cat::HolidayLink,
+            "quarterof" => Cat::QuarterOf,
+            "period" => Cat::Period,
+            "possessive" => Cat::Possessive,
+            "daysuffix" => Cat::DaySuffix,
             _ => return None,
         })
     }
@@ -75,7 +98,21 @@ impl Cat {
     pub fn triggers(self) -> bool {
         !matches!(
             self,
-            Cat::Future | Cat::YearPrep | Cat::Prep | Cat::Hour | Cat::Every | Cat::Func | Cat::Mod
+            Cat::Future
+                | Cat::YearPrep
+                | Cat::Prep
+                | Cat::Hour
+                | Cat::Every
+                | Cat::Func
+                | Cat::Mod
+                | Cat::Roman
+                | Cat::HolidayTail
+                | Cat::HolidayHead
+                | Cat::HolidayLink
+                | Cat::QuarterOf
+                | Cat::Period
+                | Cat::Possessive
+                | Cat::DaySuffix
         )
     }
 }
@@ -118,7 +155,7 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
 
 type Map = WordMap<&'static str, Entry>;
 
-/// Up to two readings of a word.
+/// Up to three readings of a word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
     pairs: [Option<(Cat, i32)>; 3],
@@ -146,17 +183,27 @@ impl Entry {
 pub struct Words {
     map: Map,
     function: WordSet<&'static str>,
+    /// Endings of the simple future, with the shortest word they count in
+    /// (`ending` lines: "ra 5" for "aura lieu", "se rendra").
+    endings: Vec<(&'static str, usize)>,
 }
 
 impl Words {
     /// Parses a data file (`word category value` per line).
     pub fn parse(data: &'static str, function_words: &'static str) -> Words {
         let mut map = Map::default();
+        let mut endings = Vec::new();
         for line in word_list(data) {
             let mut it = line.split_whitespace();
             let (Some(w), Some(c), Some(v)) = (it.next(), it.next(), it.next()) else {
                 continue;
             };
+            if c == "ending" {
+                if let Ok(min) = v.parse() {
+                    endings.push((w, min));
+                }
+                continue;
+            }
             let Some(cat) = Cat::parse(c) else { continue };
             let Some(val) = value(cat, v) else { continue };
             let e = map.entry(w).or_insert_with(Entry::default);
@@ -167,7 +214,15 @@ impl Words {
         Words {
             map,
             function: word_list(function_words).collect(),
+            endings,
         }
+    }
+
+    /// True when a folded word ends like a simple future ("rendra").
+    pub fn has_future_ending(&self, w: &str) -> bool {
+        self.endings
+            .iter()
+            .any(|&(e, min)| w.len() >= min && w.ends_with(e))
     }
 
     /// True for a function word ("un", "the", "when").
@@ -188,26 +243,5 @@ impl Words {
     #[inline]
     pub fn get(&self, w: &str, cat: Cat) -> Option<i32> {
         self.entry(w).and_then(|e| e.get(cat))
-    }
-}
-
-/// The words of a language (`Und` has none).
-pub fn words(lang: Lang) -> Option<&'static Words> {
-    static FR: OnceLock<Words> = OnceLock::new();
-    static EN: OnceLock<Words> = OnceLock::new();
-    match lang {
-        crate::lang::FR => Some(FR.get_or_init(|| {
-            Words::parse(
-                include_str!("../../data/lang/fr/dates.txt"),
-                include_str!("../../data/lang/fr/stopwords.txt"),
-            )
-        })),
-        crate::lang::EN => Some(EN.get_or_init(|| {
-            Words::parse(
-                include_str!("../../data/lang/en/dates.txt"),
-                include_str!("../../data/lang/en/stopwords.txt"),
-            )
-        })),
-        _ => None,
     }
 }

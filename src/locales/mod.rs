@@ -44,6 +44,12 @@ pub struct Locale {
     /// The words that frame names (titles, heads of institutions, place
     /// triggers, agent verbs), from `data/lang/<code>/names.tsv`.
     pub framing: &'static LazyLock<Framing>,
+    /// Its date grammar and date words (`src/locales/<code>/dates/`).
+    pub dates: &'static crate::dates::Grammar,
+    /// How it names a state's forces (`src/locales/<code>/actors.rs`).
+    pub actors: Option<&'static LazyLock<crate::actors::Phrases>>,
+    /// The words between a feature's head and its name (`src/locales/<code>/places.rs`).
+    pub places: Option<&'static LazyLock<crate::places::Links>>,
 }
 
 /// The name particles every language shares ("al", "ben", "van").
@@ -62,6 +68,9 @@ pub static UND: Locale = Locale {
     stopwords: &UND_STOPWORDS,
     values_json: "{}",
     framing: &UND_FRAMING,
+    dates: &crate::dates::NUMERIC,
+    actors: None,
+    places: None,
 };
 static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
 static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));

@@ -1,5 +1,9 @@
 //! English: Reuters, AP, AFP's English service and the like.
 
+mod actors;
+mod dates;
+mod places;
+
 use super::{framing, stopwords, Locale, Stopwords};
 use crate::framing::Framing;
 use crate::lang::Lang;
@@ -16,6 +20,9 @@ pub static LOCALE: Locale = Locale {
     stopwords: &STOPWORDS,
     values_json: super::data::en::VALUES_JSON,
     framing: &FRAMING,
+    dates: &dates::GRAMMAR,
+    actors: Some(&actors::PHRASES),
+    places: Some(&places::LINKS),
 };
 
 #[cfg(test)]

@@ -6,16 +6,34 @@
 //! longest match wins. The words come from `data/lang/fr/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
-use super::expr::{Base, Expr, Parsed};
-use super::words::{Cat, D, M, Q, W, Y};
+use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::expr::{Base, Expr, Parsed};
+use crate::dates::words::{self, Words};
+use crate::dates::words::{Cat, D, M, Q, W, Y};
+use crate::dates::{holidays, tense, Grammar};
+use std::sync::LazyLock;
+
+/// The French date words (`data/lang/fr/dates.txt`), with the function words
+/// that tell a year from an amount (`data/lang/fr/stopwords.txt`).
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::parse(
+        crate::locales::data::fr::DATES_TXT,
+        crate::locales::data::fr::STOPWORDS_TXT,
+    )
+});
+
+/// The French part of date finding: this grammar and its words.
+pub static GRAMMAR: Grammar = Grammar {
+    parse,
+    words: Some(&WORDS),
+};
 
 /// The longest French date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
-        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
+        when(at.any(&[Cat::Holiday]), || holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, false)),
         when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
@@ -450,7 +468,7 @@ fn dans(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     // "le plus bas dans trois mois" is rare, but "dans" + duration in a past
     // sentence is not a date either.
-    if !super::tense::future(cx, crate::lang::FR, i) {
+    if !tense::future(cx, i) {
         return None;
     }
     found(i + 1, end, Base::Rel { unit: u, n })
@@ -535,7 +553,7 @@ fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
     let u = cx.get(i + 1, Cat::Unit)?;
     let q = match u {
         Q if (1..=4).contains(&n) => n as u32,
-        super::words::H2 if (1..=2).contains(&n) => 4 + n as u32,
+        words::H2 if (1..=2).contains(&n) => 4 + n as u32,
         _ => return None,
     };
     let year = cx.year4(i + 2);

@@ -6,17 +6,35 @@
 //! longest match wins. The words come from `data/lang/en/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use super::common::{self, found, found_part, longest, time_then_day, when, Cx};
-use super::expr::{Base, Expr, Parsed};
-use super::words::{Cat, D, DE, M, Q, W, Y};
+use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::expr::{Base, Expr, Parsed};
+use crate::dates::words::{self, Words};
+use crate::dates::words::{Cat, D, DE, M, Q, W, Y};
+use crate::dates::{holidays, tense, Grammar};
 use crate::text::TokKind;
+use std::sync::LazyLock;
+
+/// The English date words (`data/lang/en/dates.txt`), with the function words
+/// that tell a year from an amount (`data/lang/en/stopwords.txt`).
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::parse(
+        crate::locales::data::en::DATES_TXT,
+        crate::locales::data::en::STOPWORDS_TXT,
+    )
+});
+
+/// The English part of date finding: this grammar and its words.
+pub static GRAMMAR: Grammar = Grammar {
+    parse,
+    words: Some(&WORDS),
+};
 
 /// The longest English date expression starting at token `i`.
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
-        when(at.any(&[Cat::Holiday]), || super::holidays::parse(cx, i)),
+        when(at.any(&[Cat::Holiday]), || holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, true)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month_day(cx, i)),
@@ -346,7 +364,7 @@ fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     // "the weakest in six months" is a duration: only future sentences.
-    if !super::tense::future(cx, crate::lang::EN, i) {
+    if !tense::future(cx, i) {
         return None;
     }
     found(i + 1, i + 3, Base::Rel { unit: u, n })
@@ -396,7 +414,7 @@ fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
     if !cx.is_word(i) {
         return None;
     }
-    if cx.get(i + 1, Cat::Unit) == Some(super::words::CE) && cx.norm(i + 1) == "century" {
+    if cx.get(i + 1, Cat::Unit) == Some(words::CE) && cx.norm(i + 1) == "century" {
         let n = cx.day(i).filter(|_| cx.num(i).is_none())?;
         return found(i, i + 2, Base::Century(n as i32 - 1));
     }
