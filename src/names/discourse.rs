@@ -11,7 +11,7 @@
 //! price is rare in wire copy, the gain frequent. Costs: one pass over the
 //! tokens and one hash look-up per capitalised sequence.
 
-use super::sequence_end;
+use super::sequence::sequence_end;
 use crate::framing;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
@@ -215,7 +215,7 @@ pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mu
         }
         t = end;
     }
-    super::drop_marked(out, &drop);
+    super::emit::drop_marked(out, &drop);
     out.extend(added);
 }
 

@@ -10,7 +10,7 @@
 //! Costs one pass over the tokens, only capitalised ones looked at.
 
 use super::discourse::{Index, TEAM_SCORE};
-use super::sequence_end;
+use super::sequence::sequence_end;
 use crate::framing::{Framing, SPORTS};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -88,7 +88,7 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
             )),
         );
     }
-    super::drop_marked(out, &drop);
+    super::emit::drop_marked(out, &drop);
     out.extend(added);
 }
 
