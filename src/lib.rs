@@ -137,7 +137,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
             country: dateline::country(text, f),
         });
     let locale = locales::of(lang);
-    names::find(&doc, lang, locale.framing, &setting, &mut cands);
+    names::find(&doc, lang, locale.names, &setting, &mut cands);
     places::find(&doc, lang, locale.framing, &mut cands);
     actors::find(&doc, lang, locale.framing, &mut cands);
     if let Some(lex) = &options.lexicon {

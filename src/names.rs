@@ -21,6 +21,7 @@
 use crate::framing::Framing;
 use crate::lang::Lang;
 use crate::span::Candidate;
+use crate::text::hash::WordSet;
 use crate::text::Doc;
 
 mod context;
@@ -31,10 +32,37 @@ mod ladder;
 mod metonymy;
 mod sequence;
 mod sports;
+mod state;
 
 pub use country::Setting;
 use ladder::at;
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
+
+/// The names recogniser's piece of a locale: the words it reads around
+/// names and the rules of the language's names, filled in by each locale
+/// (`src/locales/<code>/names.rs`). Every cue word is data of the
+/// language's `names.tsv` ([`crate::framing`] tags); what is not a word is
+/// a flag here, named for what it does.
+pub struct Cues {
+    /// The language's framing words and cues (`data/lang/<code>/names.tsv`).
+    pub framing: &'static Framing,
+    /// The language's function words: a sentence that opens with one before
+    /// a name ("Le Conseil de sécurité") starts the name after it.
+    pub stopwords: &'static WordSet<&'static str>,
+    /// The framing words of every language, for the few rules that read a
+    /// cue whatever the language of the text ("de" / "of" after a place
+    /// trigger, "and" between two states, "points" after a score).
+    pub any_framing: &'static Framing,
+    /// The function words of every language: no name runs on into one
+    /// after a middle initial ("Group A. The rest").
+    pub any_stopwords: &'static WordSet<&'static str>,
+    /// A plural in "-ies" is looked up as its singular in "-y" ("Policies").
+    pub plural_ies_to_y: bool,
+    /// A hyphenated compound shaped like a town name is a place, with
+    /// [`crate::framing::TOPONYM_LINK`] words or capitalised parts
+    /// ("Arc-et-Senans", "Void-Vacon").
+    pub hyphenated_toponyms: bool,
+}
 
 /// What the look at one token leaves for the passes over the whole document.
 #[derive(Default)]
@@ -50,10 +78,10 @@ struct Notes {
     dateline_country: Option<&'static str>,
 }
 
-/// Proposes place and actor candidates for the capitalised names of `doc`;
-/// `setting` (from the dateline) decides between the readings of ambiguous
-/// place names.
-pub fn find(doc: &Doc, lang: Lang, fr: &Framing, setting: &Setting, out: &mut Vec<Candidate>) {
+/// Proposes place and actor candidates for the capitalised names of `doc`,
+/// in language `lang` read with its `cues`; `setting` (from the dateline)
+/// decides between the readings of ambiguous place names.
+pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec<Candidate>) {
     let headline = headline_tokens(doc);
     let first = out.len();
     let mut pending = discourse::Pending::default();
@@ -65,7 +93,7 @@ pub fn find(doc: &Doc, lang: Lang, fr: &Framing, setting: &Setting, out: &mut Ve
     let mut t = 0;
     while t < doc.len() {
         notes.defer = false;
-        let next = at(doc, lang, fr, &headline, t, &mut buf, &mut notes);
+        let next = at(doc, lang, cues, &headline, t, &mut buf, &mut notes);
         // A name opened by a lower-case Arabic article ("al-Aqsa") is
         // extended over it.
         if !buf.is_empty() && t >= 2 && leading_arabic_article(doc, t - 2) {
@@ -79,8 +107,8 @@ pub fn find(doc: &Doc, lang: Lang, fr: &Framing, setting: &Setting, out: &mut Ve
         t = next.max(t + 1);
     }
     pending.settle(doc, out);
-    sports::teams(doc, lang, fr, first, out);
-    discourse::propagate(doc, fr, first, out);
+    sports::teams(doc, lang, cues, first, out);
+    discourse::propagate(doc, cues, first, out);
     country::settle(doc, setting, &notes, first, out);
 }
 

@@ -44,6 +44,8 @@ pub struct Locale {
     /// The words that frame names (titles, heads of institutions, place
     /// triggers, agent verbs), from `data/lang/<code>/names.tsv`.
     pub framing: &'static LazyLock<Framing>,
+    /// What names read of the language: its cues and rules (`<code>/names.rs`).
+    pub names: &'static LazyLock<crate::names::Cues>,
 }
 
 /// The name particles every language shares ("al", "ben", "van").
@@ -62,9 +64,30 @@ pub static UND: Locale = Locale {
     stopwords: &UND_STOPWORDS,
     values_json: "{}",
     framing: &UND_FRAMING,
+    names: &UND_NAMES,
 };
 static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
 static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));
+static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::Cues {
+    framing: &UND_FRAMING,
+    stopwords: &UND_STOPWORDS,
+    any_framing: &ANY_FRAMING,
+    any_stopwords: &ANY_STOPWORDS,
+    plural_ies_to_y: false,
+    hyphenated_toponyms: false,
+});
+
+/// The framing words of every language, built once, for the rules that
+/// read a cue whatever the language of the text.
+pub static ANY_FRAMING: LazyLock<Framing> =
+    LazyLock::new(|| Framing::union_of_cues(LOCALES.iter().map(|l| &**l.framing)));
+/// The function words of every language, built once.
+pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
+    LOCALES
+        .iter()
+        .flat_map(|l| l.stopwords.iter().copied())
+        .collect()
+});
 
 /// The languages, in the order detection prefers on a tie.
 pub static LOCALES: &[&Locale] = &[&fr::LOCALE, &en::LOCALE];

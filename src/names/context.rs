@@ -1,88 +1,51 @@
 //! The words around a name that say what it is: a determiner before it, a
 //! title, a place preposition or trigger, a reporting verb, the start of a
-//! clause. Each answers one question about the tokens next to a name.
+//! clause. Each answers one question about the tokens next to a name, with
+//! the cue words of the language's data ([`crate::framing`] tags), never
+//! with words of its own.
 
-use crate::framing::{Framing, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, TITLE};
-use crate::lang::Lang;
+use super::Cues;
+use crate::framing::{
+    Cue, Framing, CLAUSE_CONJUNCTION, CONTRACTED_OF, DEFINITE_ARTICLE, DETERMINER, ELIDED_ARTICLE,
+    ELIDED_CONJUNCTION, ELIDED_OF, INVERTED_REPORTING_VERB, INVERTED_REPORT_END, OF, PLACE_PREP,
+    PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_DETERMINER, REPORTING_AUX, REPORTING_PARTICIPLE,
+    REPORTING_VERB, TITLE,
+};
 use crate::text::Doc;
 use crate::text::TokKind;
 
+/// True when token `i` exists and its folded word carries the cue `tag`.
+pub(super) fn cue(doc: &Doc, f: &Framing, i: usize, tag: Cue) -> bool {
+    i < doc.len() && f.has_cue(doc.norm(i), tag)
+}
+
 /// A determiner just before `t`: "le Conseil", "la Commission", "l'Assemblée", "the Senate".
-pub(super) fn determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
+pub(super) fn determiner_before(doc: &Doc, f: &Framing, t: usize) -> bool {
     let Some(p) = t.checked_sub(1) else {
         return false;
     };
-    match lang {
-        crate::lang::FR => {
-            if doc.is_apostrophe(p) {
-                return p >= 1 && doc.is(p - 1, "l");
-            }
-            matches!(
-                doc.norm(p),
-                "le" | "la"
-                    | "les"
-                    | "du"
-                    | "au"
-                    | "aux"
-                    | "des"
-                    | "ce"
-                    | "cette"
-                    | "notre"
-                    | "votre"
-            )
-        }
-        crate::lang::EN => matches!(doc.norm(p), "the" | "this"),
-        _ => false,
+    if doc.is_apostrophe(p) {
+        return p >= 1 && cue(doc, f, p - 1, ELIDED_ARTICLE);
     }
+    cue(doc, f, p, DETERMINER)
 }
 
-/// A plural determiner just before `t`: "des HLM", "les ONG", "the NGOs".
-pub(super) fn plural_determiner_before(doc: &Doc, lang: Lang, t: usize) -> bool {
-    t >= 1
-        && match lang {
-            crate::lang::FR => {
-                matches!(doc.norm(t - 1), "des" | "les" | "aux" | "ces" | "plusieurs")
-            }
-            _ => false,
-        }
+/// A plural determiner just before `t`: "des HLM", "les ONG".
+pub(super) fn plural_determiner_before(doc: &Doc, f: &Framing, t: usize) -> bool {
+    t >= 1 && cue(doc, f, t - 1, PLURAL_DETERMINER)
 }
 
 /// A reporting verb right after the name or right before it: "Jordan said",
-/// "said Washington", "a déclaré X".
-pub(super) fn reporting_verb_near(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
-    let after = |i: usize| doc.tokens.get(i).map(|_| doc.norm(i)).unwrap_or("");
-    match lang {
-        crate::lang::EN => {
-            matches!(
-                after(end),
-                "said" | "says" | "told" | "added" | "wrote" | "declared" | "announced"
-            ) || (t >= 1
-                && matches!(doc.norm(t - 1), "said" | "says")
-                && matches!(after(end), "." | "," | "in" | "on"))
-        }
-        crate::lang::FR => {
-            matches!(after(end), "a" | "avait")
-                && matches!(
-                    after(end + 1),
-                    "declare"
-                        | "affirme"
-                        | "dit"
-                        | "indique"
-                        | "explique"
-                        | "estime"
-                        | "souligne"
-                        | "ajoute"
-                )
-                || matches!(
-                    after(end),
-                    "declare" | "affirme" | "explique" | "estime" | "souligne" | "ajoute"
-                )
-        }
-        _ => false,
-    }
+/// "said Washington", "X a déclaré".
+pub(super) fn reporting_verb_near(doc: &Doc, f: &Framing, t: usize, end: usize) -> bool {
+    cue(doc, f, end, REPORTING_VERB)
+        || (cue(doc, f, end, REPORTING_AUX) && cue(doc, f, end + 1, REPORTING_PARTICIPLE))
+        || (t >= 1
+            && cue(doc, f, t - 1, INVERTED_REPORTING_VERB)
+            && cue(doc, f, end, INVERTED_REPORT_END))
 }
 
-/// An English possessive at `t`: "Wang's", "Wang 's".
+/// A possessive at `t`: "Wang's", "Wang 's".
 pub(super) fn possessive_after(doc: &Doc, t: usize) -> bool {
     doc.is_apostrophe(t) && doc.is(t + 1, "s")
 }
@@ -105,7 +68,9 @@ pub(super) fn title_before(doc: &Doc, fr: &Framing, t: usize) -> bool {
 }
 
 /// A place announced by the words before it: "la ville de X", "à X", "in X".
-pub(super) fn place_context(doc: &Doc, fr: &Framing, t: usize) -> bool {
+/// The preposition after the trigger is read in every language's words.
+pub(super) fn place_context(doc: &Doc, c: &Cues, t: usize) -> bool {
+    let fr = c.framing;
     let Some(p) = t.checked_sub(1) else {
         return false;
     };
@@ -120,7 +85,7 @@ pub(super) fn place_context(doc: &Doc, fr: &Framing, t: usize) -> bool {
         Some(p)
     };
     let Some(q) = q else { return false };
-    if matches!(doc.norm(q), "de" | "d" | "du" | "of") {
+    if cue(doc, c.any_framing, q, OF.or(ELIDED_OF).or(CONTRACTED_OF)) {
         if let Some(r) = q.checked_sub(1) {
             return fr.has(doc.norm(r), PLACE_TRIGGER);
         }
@@ -137,29 +102,44 @@ pub(super) fn suffix_after(doc: &Doc, fr: &Framing, end: usize) -> bool {
         && fr.has(doc.norm(end), PLACE_SUFFIX)
 }
 
-/// The first token of a name with its determiner ("la France", "l'Irak", "the US").
-pub(super) fn without_determiner(doc: &Doc, lang: Lang, t: usize) -> usize {
-    match lang {
-        crate::lang::FR if t >= 2 && doc.is_apostrophe(t - 1) && doc.is(t - 2, "l") => t - 2,
-        crate::lang::FR if t >= 1 && (doc.is(t - 1, "la") || doc.is(t - 1, "le")) => t - 1,
-        crate::lang::EN if t >= 1 && doc.is(t - 1, "the") => t - 1,
-        _ => t,
+/// Right after "of" in the language's words, whole or elided ("les
+/// tuileries de Vernonnières", "d'Elf").
+pub(super) fn after_of(doc: &Doc, f: &Framing, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_apostrophe(p) {
+        return p >= 1 && cue(doc, f, p - 1, ELIDED_OF);
+    }
+    cue(doc, f, p, OF)
+}
+
+/// The first token of a name with its definite article ("la France",
+/// "l'Irak", "the US"), found in the words of `f`.
+pub(super) fn without_determiner(doc: &Doc, f: &Framing, t: usize) -> usize {
+    if t >= 2 && doc.is_apostrophe(t - 1) && cue(doc, f, t - 2, ELIDED_ARTICLE) {
+        t - 2
+    } else if t >= 1 && cue(doc, f, t - 1, DEFINITE_ARTICLE) {
+        t - 1
+    } else {
+        t
     }
 }
 
-/// The token after a determiner at `t` ("la", "l'", "the"), or `t`.
-pub(super) fn determiner_end(doc: &Doc, lang: Lang, t: usize) -> usize {
-    match lang {
-        crate::lang::FR if doc.is(t, "l") && doc.is_apostrophe(t + 1) => t + 2,
-        crate::lang::FR if doc.is(t, "la") || doc.is(t, "le") => t + 1,
-        crate::lang::EN if doc.is(t, "the") => t + 1,
-        _ => t,
+/// The token after a definite article at `t` ("la", "l'", "the"), or `t`.
+pub(super) fn determiner_end(doc: &Doc, f: &Framing, t: usize) -> usize {
+    if cue(doc, f, t, ELIDED_ARTICLE) && doc.is_apostrophe(t + 1) {
+        t + 2
+    } else if cue(doc, f, t, DEFINITE_ARTICLE) {
+        t + 1
+    } else {
+        t
     }
 }
 
 /// True when a clause can start at `s`: a sentence or line start, or after
 /// a comma, a conjunction or a complementiser.
-pub(super) fn clause_start(doc: &Doc, lang: Lang, s: usize) -> bool {
+pub(super) fn clause_start(doc: &Doc, f: &Framing, s: usize) -> bool {
     let Some(tok) = doc.tokens.get(s) else {
         return false;
     };
@@ -168,12 +148,6 @@ pub(super) fn clause_start(doc: &Doc, lang: Lang, s: usize) -> bool {
     }
     let p = doc.norm(s - 1);
     matches!(p, "," | ";" | ":" | ">" | "(")
-        || match lang {
-            crate::lang::FR => {
-                matches!(p, "et" | "mais" | "que" | "qu" | "tandis" | "alors" | "ou")
-            }
-            crate::lang::EN => matches!(p, "and" | "but" | "that" | "while" | "whereas" | "or"),
-            _ => false,
-        }
-        || (lang == crate::lang::FR && doc.is_apostrophe(s - 1) && s >= 2 && doc.is(s - 2, "qu"))
+        || f.has_cue(p, CLAUSE_CONJUNCTION)
+        || (doc.is_apostrophe(s - 1) && s >= 2 && cue(doc, f, s - 2, ELIDED_CONJUNCTION))
 }

@@ -12,7 +12,7 @@
 //! tokens and one hash look-up per capitalised sequence.
 
 use super::sequence::sequence_end;
-use crate::framing;
+use super::Cues;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
@@ -117,7 +117,7 @@ enum Sense {
 
 /// Gives the other mentions of the document's names the same reading:
 /// surnames of people named in full, teams, rule-found actors and places.
-pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mut Vec<Candidate>) {
+pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) {
     if out.len() <= first {
         return;
     }
@@ -189,7 +189,7 @@ pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mu
             t += 1;
             continue;
         }
-        let end = sequence_end(doc, fr, t, false);
+        let end = sequence_end(doc, c, t, false);
         let (s, e) = (tok.start, doc.tokens[end - 1].end);
         key_into(doc, t, end, &mut buf);
         let Some(&sense) = senses.get(buf.as_str()) else {

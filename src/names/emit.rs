@@ -7,8 +7,9 @@ use super::country;
 use super::ladder::is_month_or_weekday;
 use super::metonymy::metonymy;
 use super::sequence::abbreviation_end;
+use super::Cues;
 use super::Notes;
-use crate::framing::{Framing, COMPASS};
+use crate::framing::COMPASS;
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
@@ -20,7 +21,7 @@ use crate::text::Doc;
 pub(super) fn emit_match(
     doc: &Doc,
     lang: Lang,
-    fr: &Framing,
+    c: &Cues,
     t: usize,
     m: &Match,
     (evidence, notes): (bool, &mut Notes),
@@ -41,7 +42,7 @@ pub(super) fn emit_match(
         && evidence
         && word.chars().count() >= 3
         && !doc.tokens[t].all_caps
-        && !fr.has(word, COMPASS)
+        && !c.framing.has(word, COMPASS)
         && !is_month_or_weekday(lang, word)
     {
         common = false;
@@ -69,7 +70,7 @@ pub(super) fn emit_match(
             if single
                 && p.kind != PlaceKind::Country
                 && lexicon::is_demonym(lang, word)
-                && !place_context(doc, fr, t)
+                && !place_context(doc, c, t)
             {
                 return false;
             }
@@ -87,7 +88,7 @@ pub(super) fn emit_match(
                     return false;
                 }
             }
-            if let Some(actor) = metonymy(doc, lang, fr, t, m, p) {
+            if let Some(actor) = metonymy(doc, lang, c, t, m, p) {
                 notes.states.extend(p.country);
                 out.push(
                     Candidate::new(start, end, Kind::Actor, Source::Lexicon, 80).with_value(actor),

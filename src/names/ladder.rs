@@ -7,10 +7,12 @@
 use super::context::*;
 use super::emit::{emit_match, push_actor, push_guess, push_place};
 use super::sequence::*;
+use super::Cues;
 use super::Notes;
 use crate::framing::{
-    Framing, COMPASS, INSTITUTION, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, TITLE,
-    TOPONYM_ENDING,
+    Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
+    GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
+    PLACE_SUFFIX, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
@@ -25,15 +27,16 @@ use crate::text::{Doc, TokKind};
 pub(super) fn at(
     doc: &Doc,
     lang: Lang,
-    fr: &Framing,
+    c: &Cues,
     headline: &[bool],
     t: usize,
     out: &mut Vec<Candidate>,
     notes: &mut Notes,
 ) -> usize {
+    let fr = c.framing;
     let tok = doc.tokens[t];
     if tok.kind == TokKind::Word && !tok.upper {
-        return lower_case_article(doc, lang, fr, t, notes, out).unwrap_or(t + 1);
+        return lower_case_article(doc, lang, c, t, notes, out).unwrap_or(t + 1);
     }
     if tok.kind != TokKind::Word {
         return t + 1;
@@ -48,7 +51,7 @@ pub(super) fn at(
             .get(t + 2)
             .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before);
     // Initials before a surname: "H. Morris", "J.P. Smith".
-    if let Some(end) = initials_end(doc, fr, t) {
+    if let Some(end) = initials_end(doc, c, t) {
         push_actor(doc, t, end, ActorType::Person, 75, out);
         return end;
     }
@@ -66,8 +69,8 @@ pub(super) fn at(
     if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
         return t + 1;
     }
-    let plain_end = sequence_end(doc, fr, t, false);
-    let full_end = sequence_end(doc, fr, t, true);
+    let plain_end = sequence_end(doc, c, t, false);
+    let full_end = sequence_end(doc, c, t, true);
     let gm = lexicon::longest_match(doc, t);
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
@@ -79,7 +82,7 @@ pub(super) fn at(
         && gm.is_none()
         && !tok.all_caps
         && plain_end > t + 1
-        && crate::lang::is_stopword(lang, word)
+        && c.stopwords.contains(word)
     {
         return t + 1;
     }
@@ -91,7 +94,7 @@ pub(super) fn at(
         && plain_end == t + 1
         && !tok.all_caps
         && fr.has(word, INSTITUTION)
-        && determiner_before(doc, lang, t)
+        && determiner_before(doc, fr, t)
         && gm.as_ref().map_or(true, |m| m.end_token <= t + 1)
     {
         // With its adjective: "l'Union européenne", "le Conseil général".
@@ -124,7 +127,7 @@ pub(super) fn at(
     }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
-            if !emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
+            if !emit_match(doc, lang, c, t, m, (evidence, notes), out) {
                 return m.end_token.max(plain_end);
             }
             return m.end_token;
@@ -155,7 +158,7 @@ pub(super) fn at(
     }
     if let Some(m) = &gm {
         // The gazetteer knows the first words of a longer sequence.
-        if emit_match(doc, lang, fr, t, m, (evidence, notes), out) {
+        if emit_match(doc, lang, c, t, m, (evidence, notes), out) {
             return m.end_token;
         }
     }
@@ -175,9 +178,9 @@ pub(super) fn at(
     }
     if !evidence {
         if tok.sentence_start && !head {
-            if sentence_initial_name(doc, lang, t, plain_end) {
+            if sentence_initial_name(doc, lang, c, t, plain_end) {
                 push_guess(doc, t, plain_end, None, 25, out);
-            } else if initial_sequence_is_name(doc, lang, t, plain_end) {
+            } else if initial_sequence_is_name(doc, lang, c, t, plain_end) {
                 push_guess(doc, t, plain_end, None, 35, out);
             }
         }
@@ -193,7 +196,7 @@ pub(super) fn at(
         // document never writes it in lower case, and when it stands where
         // names stand (after a place preposition, or as an institution
         // after a determiner: "le Conseil", "la Commission").
-        if place_context(doc, fr, t) && word.chars().count() >= 3 {
+        if place_context(doc, c, t) && word.chars().count() >= 3 {
             notes.defer = true;
             push_place(doc, t, plain_end, 50, out);
         } else if lexicon::is_first_name(word) {
@@ -201,8 +204,8 @@ pub(super) fn at(
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
         } else if word.chars().count() >= 3
             && !is_month_or_weekday(lang, word)
-            && !determiner_before(doc, lang, t)
-            && (reporting_verb_near(doc, lang, t, plain_end) || possessive_after(doc, plain_end))
+            && !determiner_before(doc, fr, t)
+            && (reporting_verb_near(doc, fr, t, plain_end) || possessive_after(doc, plain_end))
         {
             // Where someone speaks or owns: "said Wang", "Woods said", "Wang 's arrest".
             notes.defer = true;
@@ -210,22 +213,22 @@ pub(super) fn at(
         }
         return plain_end;
     }
-    if words == 1 && lang == crate::lang::FR && gentile_after_article(doc, t) {
+    if words == 1 && gentile_after_article(doc, fr, t) {
         return plain_end;
     }
-    if place_context(doc, fr, t)
+    if place_context(doc, c, t)
         || suffix_after(doc, fr, plain_end)
-        || (lang == crate::lang::FR && toponym_like(doc, t, plain_end))
+        || (c.hyphenated_toponyms && toponym_like(doc, fr, t, plain_end))
     {
         push_place(doc, t, plain_end, 55, out);
         return plain_end;
     }
     // "les tuileries de Vernonnières": after "de", a name shaped like a
-    // French town is a place; any other ("le parti de Kessler", "d'Elf") is
-    // left to the guess below.
-    if lang == crate::lang::FR
-        && !reporting_verb_near(doc, lang, t, plain_end)
-        && after_de(doc, t)
+    // town of the language is a place; any other ("le parti de Kessler",
+    // "d'Elf") is left to the guess below. Off in a language without town
+    // endings.
+    if !reporting_verb_near(doc, fr, t, plain_end)
+        && after_of(doc, fr, t)
         && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
     {
         push_place(doc, t, plain_end, 35, out);
@@ -235,7 +238,7 @@ pub(super) fn at(
         let len = word.chars().count();
         // An acronym after a plural determiner is a common noun ("des HLM",
         // "les ONG"), not an organisation.
-        if (2..=6).contains(&len) && !plural_determiner_before(doc, lang, t) {
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
@@ -257,12 +260,18 @@ pub(super) fn at(
 /// A capitalised sequence of two words or more at the head of a sentence
 /// whose first word is not a frequent word: its capitals are no accident of
 /// position ("Piet Ansems (Netherlands) beat", "Dynamo Kursk must").
-pub(super) fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
-    if lang == Lang::UND || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
+pub(super) fn initial_sequence_is_name(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    t: usize,
+    end: usize,
+) -> bool {
+    if lang.is_und() || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
         return false;
     }
     let w = doc.norm(t);
-    if common_or_plural(lang, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
+    if common_or_plural(lang, c, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
         return false;
     }
     (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
@@ -270,7 +279,7 @@ pub(super) fn initial_sequence_is_name(doc: &Doc, lang: Lang, t: usize, end: usi
 
 /// A frequent word, or the plural of one ("Analysts", "Eyewitnesses",
 /// "Policies", "Experts"): the word lists hold mostly singulars.
-pub(super) fn common_or_plural(lang: Lang, w: &str) -> bool {
+pub(super) fn common_or_plural(lang: Lang, c: &Cues, w: &str) -> bool {
     if lexicon::is_common_word(lang, w) {
         return true;
     }
@@ -279,83 +288,46 @@ pub(super) fn common_or_plural(lang: Lang, w: &str) -> bool {
     stem("s").is_some_and(common)
         || stem("x").is_some_and(common)
         || stem("es").is_some_and(common)
-        || (lang != crate::lang::FR && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+        || (c.plural_ies_to_y && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
 }
 
 /// A word at the head of a sentence that looks like a name rather than a
 /// capitalised ordinary word: not frequent in lower case, not shaped like a
 /// participle or an adverb, and followed by a verb or punctuation.
-pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, t: usize, end: usize) -> bool {
-    if end != compound_end(doc, t) || lang == Lang::UND || doc.tokens[t].all_caps {
+pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, c: &Cues, t: usize, end: usize) -> bool {
+    if end != compound_end(doc, t) || lang.is_und() || doc.tokens[t].all_caps {
         return false;
     }
     let w = doc.norm(t);
-    if common_or_plural(lang, w) || w.chars().count() < 3 {
+    if common_or_plural(lang, c, w) || w.chars().count() < 3 {
         return false;
     }
-    let shaped = match lang {
-        crate::lang::EN => ["ing", "ly", "ed", "ies"].iter().any(|s| w.ends_with(s)),
-        _ => ["e", "es", "ee", "ees", "ant", "ment", "ons", "ez"]
-            .iter()
-            .any(|s| w.ends_with(s)),
-    };
-    if shaped {
+    if c.framing.ends_with(w, COMMON_ENDING) {
         return false;
     }
-    let next = doc.tokens.get(end).map(|_| doc.norm(end)).unwrap_or("");
-    match lang {
-        crate::lang::EN => matches!(
-            next,
-            "said" | "says" | "told" | "," | "was" | "is" | "has" | "had" | "will" | "would" | "'"
-        ),
-        _ => matches!(next, "a" | "est" | "avait" | "," | "etait" | "sera" | "se"),
-    }
+    cue(doc, c.framing, end, AFTER_NAME)
 }
 
 /// "les Verdunois", "des Lorrains": a capitalised plural after an article is
-/// the name of the inhabitants, not an actor.
-pub(super) fn gentile_after_article(doc: &Doc, t: usize) -> bool {
+/// the name of the inhabitants, not an actor. Off in a language without
+/// gentile endings.
+pub(super) fn gentile_after_article(doc: &Doc, fr: &Framing, t: usize) -> bool {
     let w = doc.norm(t);
-    t >= 1
-        && matches!(
-            doc.norm(t - 1),
-            "les" | "des" | "aux" | "un" | "une" | "jeunes"
-        )
-        && [
-            "ois", "oise", "oises", "ais", "aise", "aises", "iens", "ienne", "iennes", "ains",
-            "aine", "aines", "ien", "ain", "in", "ins",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s))
+    t >= 1 && cue(doc, fr, t - 1, BEFORE_GENTILE) && fr.ends_with(w, GENTILE_ENDING)
 }
 
-/// A French hyphenated place name: "Châtenois-les-Forges", "Arc-et-Senans",
-/// "Void-Vacon" (two capitalised parts, or a linking article between them).
-pub(super) fn toponym_like(doc: &Doc, t: usize, end: usize) -> bool {
+/// A hyphenated place name: "Châtenois-les-Forges", "Arc-et-Senans",
+/// "Void-Vacon" (two capitalised parts, or a linking article between them),
+/// in a language whose towns are named so ([`Cues::hyphenated_toponyms`]).
+pub(super) fn toponym_like(doc: &Doc, fr: &Framing, t: usize, end: usize) -> bool {
     let c = compound_end(doc, t);
     if c != end || c < t + 3 {
         return false;
     }
-    let parts: Vec<usize> = (t..c).step_by(2).collect();
-    let linked = parts.iter().any(|&i| {
-        matches!(
-            doc.norm(i),
-            "sur" | "les" | "lez" | "en" | "et" | "la" | "le" | "sous" | "aux"
-        )
-    });
-    let saint = matches!(doc.norm(t), "saint" | "sainte" | "st" | "ste");
-    !saint && (linked || parts.iter().all(|&i| doc.tokens[i].upper))
-}
-
-/// Right after French "de", "d'", "du" ("les tuileries de Vernonnières").
-pub(super) fn after_de(doc: &Doc, t: usize) -> bool {
-    let Some(p) = t.checked_sub(1) else {
-        return false;
-    };
-    if doc.is_apostrophe(p) {
-        return p >= 1 && doc.is(p - 1, "d");
-    }
-    matches!(doc.norm(p), "de")
+    let mut parts = (t..c).step_by(2);
+    let linked = parts.clone().any(|i| cue(doc, fr, i, TOPONYM_LINK));
+    let saint = cue(doc, fr, t, SAINT);
+    !saint && (linked || parts.all(|i| doc.tokens[i].upper))
 }
 
 /// A lower-case Arabic article opening a name the gazetteer knows: "al
@@ -364,7 +336,7 @@ pub(super) fn after_de(doc: &Doc, t: usize) -> bool {
 pub(super) fn lower_case_article(
     doc: &Doc,
     lang: Lang,
-    fr: &Framing,
+    c: &Cues,
     t: usize,
     notes: &mut Notes,
     out: &mut Vec<Candidate>,
@@ -381,14 +353,15 @@ pub(super) fn lower_case_article(
         return None;
     }
     let evidence = !doc.tokens[t].sentence_start;
-    emit_match(doc, lang, fr, t, &m, (evidence, notes), out).then_some(m.end_token)
+    emit_match(doc, lang, c, t, &m, (evidence, notes), out).then_some(m.end_token)
 }
 
 /// The end of an organisation name headed by `t` ("Parti socialiste",
 /// "Banque mondiale", "Ministère de la Défense"): the capitalised sequence,
-/// or in French one following adjective.
+/// or one following adjective in a language whose organisation names take
+/// one ([`ORG_ADJECTIVE_ENDING`]; none, and the rule is off).
 pub(super) fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> usize {
-    if full_end > t + 1 || lang != crate::lang::FR {
+    if full_end > t + 1 {
         return full_end;
     }
     let n = full_end;
@@ -399,21 +372,14 @@ pub(super) fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: u
         return full_end;
     }
     let w = doc.norm(n);
-    // Frequent adjectives that still complete an institution's name
-    // ("Union européenne", "Conseil général", "Banque centrale").
-    const ADJ_COMMON: &[&str] = &[
-        "een", "eenne", "al", "ale", "el", "ionnel", "ionnelle", "ique",
-    ];
-    const ADJ: &[&str] = &[
-        "al", "ale", "aux", "ique", "iste", "aire", "el", "elle", "ien", "ienne", "ais", "aise",
-        "ain", "aine", "if", "ive", "ee", "ial", "iale", "een", "eenne",
-    ];
+    // Frequent adjectives still complete an institution's name when their
+    // ending says so ("Union européenne", "Conseil général", "Banque centrale").
     if w.len() > 4
-        && ADJ.iter().any(|s| w.ends_with(s))
+        && fr.ends_with(w, ORG_ADJECTIVE_ENDING)
         && !fr.has(w, PARTICLE)
         && (!lexicon::is_common_word(lang, w)
             || lexicon::is_demonym(lang, w)
-            || ADJ_COMMON.iter().any(|s| w.ends_with(s)))
+            || fr.ends_with(w, COMMON_ORG_ADJECTIVE_ENDING))
     {
         return compound_end(doc, n);
     }

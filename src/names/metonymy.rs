@@ -4,11 +4,15 @@
 //! after the name as the subject of a clause, a verb after a sentence-initial
 //! country.
 
-use super::context::{clause_start, determiner_end, without_determiner};
-use crate::framing::{Framing, AGENT_AUX, AGENT_VERB, GOVERNMENT, MILITARY, PLACE_TRIGGER};
+use super::context::{clause_start, cue, determiner_end, without_determiner};
+use super::{state, Cues};
+use crate::framing::{
+    AGENT_AUX, AGENT_PREP, AGENT_VERB, AND, GOVERNMENT, MILITARY, PARTICIPLE_ENDING, PLACE_TRIGGER,
+    RELATIVE_PRONOUN, SHORT_VERB, SUBJECT_VERB, VERB_ENDING,
+};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
-use crate::span::{ActorType, ActorValue, Value};
+use crate::span::Value;
 use crate::text::{Doc, TokKind};
 
 /// A country or capital used as an agent: "L'Irak lance l'assaut", "soutenue
@@ -16,7 +20,7 @@ use crate::text::{Doc, TokKind};
 pub(super) fn metonymy(
     doc: &Doc,
     lang: Lang,
-    fr: &Framing,
+    c: &Cues,
     t: usize,
     m: &Match,
     p: &PlaceEntry,
@@ -24,38 +28,22 @@ pub(super) fn metonymy(
     if !(p.kind == PlaceKind::Country || p.capital) {
         return None;
     }
-    let country = p.country?;
-    let name = lexicon::country_name(country, crate::lang::EN).unwrap_or(country);
-    let value = Value::Actor(ActorValue {
-        canonical: crate::actors::state_canonical(name, ActorType::Government).unwrap_or_default(),
-        actor_type: Some(ActorType::Government),
-    });
+    let value = state::government(p)?;
+    let fr = c.framing;
     // "par Washington" / "by Washington" after a participle.
     if t >= 2 {
-        let prep = doc.norm(t - 1);
-        let before = doc.norm(t - 2);
-        let agentive = match lang {
-            crate::lang::FR => {
-                prep == "par"
-                    && (before.ends_with('e') || before.ends_with("es") || before.ends_with('u'))
-            }
-            crate::lang::EN => prep == "by" && before.ends_with("ed"),
-            _ => false,
-        };
+        let agentive =
+            cue(doc, fr, t - 1, AGENT_PREP) && fr.ends_with(doc.norm(t - 2), PARTICIPLE_ENDING);
         if agentive && p.capital {
             return Some(value);
         }
     }
-    if agent_subject(doc, lang, fr, t, m.end_token) {
+    if agent_subject(doc, c, t, m.end_token) {
         return Some(value);
     }
-    // Subject at the head of a sentence, followed by a verb-like lower-case word.
-    let mut s = t;
-    if s >= 2 && doc.is_apostrophe(s - 1) && matches!(doc.norm(s - 2), "l") {
-        s -= 2;
-    } else if s >= 1 && matches!(doc.norm(s - 1), "la" | "le" | "the") {
-        s -= 1;
-    }
+    // Subject at the head of a sentence, followed by a verb-like lower-case
+    // word; the article before it is read in every language's words.
+    let s = without_determiner(doc, c.any_framing, t);
     let at_start = doc.tokens.get(s).is_some_and(|x| x.sentence_start)
         || (s >= 1 && doc.tokens[s - 1].kind == TokKind::Punct && doc.norm(s - 1) == ">");
     if !at_start || p.kind != PlaceKind::Country {
@@ -67,26 +55,10 @@ pub(super) fn metonymy(
         return None;
     }
     let w = doc.norm(n);
-    let verb_like = match lang {
-        crate::lang::FR => {
-            matches!(
-                w,
-                "a" | "va" | "doit" | "veut" | "est" | "se" | "s" | "n" | "ne"
-            ) || (w.len() > 3
-                && (w.ends_with("e") || w.ends_with("ait") || w.ends_with("ra"))
-                && !fr.has(w, PLACE_TRIGGER))
-        }
-        crate::lang::EN => {
-            matches!(
-                w,
-                "has" | "will" | "is" | "says" | "said" | "wants" | "must" | "would"
-            ) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with("es")))
-        }
-        _ => false,
-    };
-    let function_word = lexicon::is_common_word(lang, w)
-        && w.len() <= 3
-        && !matches!(w, "a" | "va" | "est" | "has" | "is");
+    let verb_like = fr.has_cue(w, SUBJECT_VERB)
+        || (w.len() > 3 && fr.ends_with(w, VERB_ENDING) && !fr.has(w, PLACE_TRIGGER));
+    let function_word =
+        lexicon::is_common_word(lang, w) && w.len() <= 3 && !fr.has_cue(w, SHORT_VERB);
     (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
 }
 
@@ -95,14 +67,17 @@ pub(super) fn metonymy(
 /// appelé", "Washington et Moscou ont convenu", "..., while France said".
 /// The verb must be one of the language's agent verbs, after at most an
 /// apposition between commas and a few auxiliaries, clitics or adverbs.
-pub(super) fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: usize) -> bool {
-    if lang == Lang::UND || !clause_start(doc, lang, without_determiner(doc, lang, t)) {
+pub(super) fn agent_subject(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
+    let fr = c.framing;
+    let s = without_determiner(doc, fr, t);
+    if !clause_start(doc, fr, s) {
         return false;
     }
     let mut n = end;
-    // "Washington et Moscou": a second country or capital.
-    if doc.is(n, "et") || doc.is(n, "and") {
-        let k = determiner_end(doc, lang, n + 1);
+    // "Washington et Moscou": a second country or capital ("and" in every
+    // language's words).
+    if cue(doc, c.any_framing, n, AND) {
+        let k = determiner_end(doc, fr, n + 1);
         match doc.tokens.get(k) {
             Some(x) if x.upper && x.kind == TokKind::Word => {}
             _ => return false,
@@ -115,12 +90,10 @@ pub(super) fn agent_subject(doc: &Doc, lang: Lang, fr: &Framing, t: usize, end: 
     // An apposition between commas: ", qui a retiré ses troupes du pays,",
     // ", which denies the charges,"; any apposition at a sentence start
     // ("La Syrie, en guerre depuis 2011, a ..."). Not a name in a list.
-    let s = without_determiner(doc, lang, t);
-    let relative = |k: usize| match lang {
-        crate::lang::FR => doc.is(k, "qui") || doc.is(k, "dont"),
-        _ => doc.is(k, "which") || doc.is(k, "who") || doc.is(k, "whose"),
-    };
-    if doc.is(n, ",") && (relative(n + 1) || doc.tokens.get(s).is_some_and(|x| x.sentence_start)) {
+    if doc.is(n, ",")
+        && (cue(doc, fr, n + 1, RELATIVE_PRONOUN)
+            || doc.tokens.get(s).is_some_and(|x| x.sentence_start))
+    {
         let close = (n + 1..(n + 25).min(doc.len()))
             .take_while(|&k| !doc.tokens[k].sentence_start && !doc.is(k, "."))
             .find(|&k| doc.is(k, ","));

@@ -3,7 +3,8 @@
 //! lines are headlines, where capitals prove nothing. No decision on what a
 //! name is: that is the ladder's ([`super::ladder`]).
 
-use crate::framing::{Framing, PARTICLE, TITLE};
+use super::Cues;
+use crate::framing::{PARTICLE, TITLE};
 use crate::lang::Lang;
 use crate::lexicon::{self, Match};
 use crate::span::{Candidate, Source, Value};
@@ -13,11 +14,11 @@ use crate::text::{Doc, TokKind};
 /// One past the last token of the capitalised sequence starting at `t`:
 /// capitalised compounds on one line, and with `particles`, lower-case name
 /// particles between them ("Bachar al-Assad", "Banque de France").
-pub(super) fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -> usize {
+pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> usize {
     let caps = doc.tokens[t].all_caps;
     let mut e = compound_end(doc, t);
     while let Some(n) = doc.tokens.get(e) {
-        if middle_initial_dot(doc, t, e) {
+        if middle_initial_dot(doc, c, t, e) {
             e += 1;
             continue;
         }
@@ -44,7 +45,7 @@ pub(super) fn sequence_end(doc: &Doc, fr: &Framing, t: usize, particles: bool) -
                 .tokens
                 .get(p)
                 .is_some_and(|x| x.kind == TokKind::Word && !x.upper)
-            && fr.has(doc.norm(p), PARTICLE)
+            && c.framing.has(doc.norm(p), PARTICLE)
         {
             p += 1;
             if doc.is_apostrophe(p) || doc.is_hyphen(p) {
@@ -100,9 +101,9 @@ pub(super) fn extend_over_article(doc: &Doc, t: usize, buf: &mut [Candidate]) {
 /// The dot of a middle initial at `e` inside a name that started at `t`
 /// ("George W. Bush", "Bernard B. Fall"): glued to a single capital letter
 /// that follows a name word, and followed by a capitalised word that is not
-/// a function word (a sentence that ends on "Group A." is not one name with
+/// a function word of any language (a sentence that ends on "Group A." is not one name with
 /// the next).
-pub(super) fn middle_initial_dot(doc: &Doc, t: usize, e: usize) -> bool {
+pub(super) fn middle_initial_dot(doc: &Doc, c: &Cues, t: usize, e: usize) -> bool {
     let (Some(dot), Some(next)) = (doc.tokens.get(e), doc.tokens.get(e + 1)) else {
         return false;
     };
@@ -118,8 +119,7 @@ pub(super) fn middle_initial_dot(doc: &Doc, t: usize, e: usize) -> bool {
         && next.upper
         && !next.all_caps
         && !next.line_start
-        && !crate::lang::is_stopword(crate::lang::FR, doc.norm(e + 1))
-        && !crate::lang::is_stopword(crate::lang::EN, doc.norm(e + 1))
+        && !c.any_stopwords.contains(doc.norm(e + 1))
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
@@ -180,7 +180,7 @@ pub(super) fn headline_tokens(doc: &Doc) -> Vec<bool> {
 /// "T.O'Gorman". Not a dotted abbreviation the gazetteer knows ("U.S."), not
 /// a title ("M. Dupont" is Monsieur Dupont), not the pronoun "I" before an
 /// ordinary word.
-pub(super) fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
+pub(super) fn initials_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
     let mut i = t;
     let mut n = 0;
     while let Some(tok) = doc.tokens.get(i) {
@@ -199,7 +199,7 @@ pub(super) fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
             return None;
         }
     }
-    if n == 0 || fr.has(doc.norm(t), TITLE) {
+    if n == 0 || c.framing.has(doc.norm(t), TITLE) {
         return None;
     }
     let s = doc.tokens.get(i)?;
@@ -223,7 +223,7 @@ pub(super) fn initials_end(doc: &Doc, fr: &Framing, t: usize) -> Option<usize> {
     {
         return None;
     }
-    Some(sequence_end(doc, fr, i, true))
+    Some(sequence_end(doc, c, i, true))
 }
 
 /// A single capital letter followed by a dot that is part of a dotted

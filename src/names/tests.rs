@@ -9,7 +9,7 @@ fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
     find(
         &doc,
         lang,
-        crate::locales::of(lang).framing,
+        crate::locales::of(lang).names,
         &Setting::default(),
         &mut out,
     );
@@ -274,7 +274,7 @@ fn initials_make_people() {
     find(
         &doc,
         crate::lang::EN,
-        crate::locales::of(crate::lang::EN).framing,
+        crate::locales::of(crate::lang::EN).names,
         &Setting::default(),
         &mut out,
     );

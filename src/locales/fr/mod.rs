@@ -5,6 +5,8 @@ use crate::framing::Framing;
 use crate::lang::Lang;
 use std::sync::LazyLock;
 
+mod names;
+
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::fr::STOPWORDS_TXT));
 static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::fr::NAMES_TSV));
 
@@ -16,6 +18,7 @@ pub static LOCALE: Locale = Locale {
     stopwords: &STOPWORDS,
     values_json: super::data::fr::VALUES_JSON,
     framing: &FRAMING,
+    names: &names::NAMES,
 };
 
 #[cfg(test)]
