@@ -12,7 +12,7 @@
 //! sequence; framing words (organisation heads and suffixes, place suffixes,
 //! place triggers); a known first name; then a low-scored guess.
 //!
-//! A frequent word capitalised in mid-sentence ("à Metz", "while Kent made")
+//! A frequent word capitalised in mid-sentence ("à Metz", "as Bath won")
 //! counts as a name only if the document never writes it in lower case; that,
 //! the teams of sports results and the reading of a name across the document
 //! (a surname after the full name) are settled after the pass, in
@@ -68,7 +68,7 @@ pub struct Cues {
 #[derive(Default)]
 struct Notes {
     /// The candidates just proposed hold only if the word is never written
-    /// in lower case elsewhere ("à Metz", "while Kent made").
+    /// in lower case elsewhere ("à Metz", "as Bath won").
     defer: bool,
     /// Place names with readings in several countries.
     ambiguous: Vec<country::Ambiguous>,
@@ -113,4 +113,4 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,9 +1,9 @@
 //! Names decided at the scale of the whole document, after the pass over
 //! capitalised sequences: a dispatch names someone in full once ("Bob Dole",
-//! "H. Morris") and by the surname afterwards, often where capitals prove
+//! "K. Lindqvist") and by the surname afterwards, often where capitals prove
 //! nothing (at the head of a sentence, in a headline) or where the surname is
 //! also a town ("Dole"); and a frequent word written with a capital in
-//! mid-sentence ("à Metz", "while Kent made") is a name only if the document
+//! mid-sentence ("à Metz", "as Bath won") is a name only if the document
 //! never writes it in lower case.
 //!
 //! Trade-off: one sense per name per document. A surname that is also a place

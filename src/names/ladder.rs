@@ -23,7 +23,7 @@ use crate::text::{Doc, TokKind};
 /// Looks at token `t`; returns the index of the next token to look at.
 /// Sets `defer` when the candidates it proposed hold only if the word is
 /// never written in lower case elsewhere in the document (a frequent word
-/// capitalised in mid-sentence: "à Metz", "while Kent made").
+/// capitalised in mid-sentence: "à Metz", "as Bath won").
 pub(super) fn at(
     doc: &Doc,
     lang: Lang,
@@ -50,7 +50,7 @@ pub(super) fn at(
             .tokens
             .get(t + 2)
             .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before);
-    // Initials before a surname: "H. Morris", "J.P. Smith".
+    // Initials before a surname: "K. Lindqvist", "J.P. Smith".
     if let Some(end) = initials_end(doc, c, t) {
         push_actor(doc, t, end, ActorType::Person, 75, out);
         return end;
@@ -108,7 +108,7 @@ pub(super) fn at(
         return end;
     }
     // A first name that is also a place, before a surname: "Dominique de
-    // Talancé", "Chad Johnson".
+    // Villepin", "Chad Johnson".
     if first_name
         && !head
         && gm
@@ -163,7 +163,7 @@ pub(super) fn at(
         }
     }
     // A frequent word or a demonym in front of a person's name is not part
-    // of it ("Australian Tom Moody", "Republican Bob Dole").
+    // of it ("Australian Tom Hale", "Republican Bob Dole").
     if !tok.all_caps
         && !first_name
         && doc

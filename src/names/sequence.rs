@@ -176,7 +176,7 @@ pub(super) fn headline_tokens(doc: &Doc) -> Vec<bool> {
     flags
 }
 
-/// One past the surname after initials: "H. Morris", "J.P. Smith",
+/// One past the surname after initials: "K. Lindqvist", "J.P. Smith",
 /// "T.O'Gorman". Not a dotted abbreviation the gazetteer knows ("U.S."), not
 /// a title ("M. Dupont" is Monsieur Dupont), not the pronoun "I" before an
 /// ordinary word.

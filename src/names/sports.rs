@@ -1,6 +1,6 @@
 //! Sports results, tables and fixtures: a town or region named beside a
-//! score is a team, an actor ("Leeds 2 Arsenal 1", "Surrey 24 points,
-//! Warwickshire 2", the standings row "Luton 5 3 1 1 8 5 10"), and so are the
+//! score is a team, an actor ("Leeds 2 Arsenal 1", "Kent 18 points,
+//! Essex 4", the standings row "Crewe 6 4 1 1 9 4 13"), and so are the
 //! names of a fixture ("Leeds v Derby", "DENVER AT SEATTLE",
 //! "Surrey beat Kent") in a document that has scores.
 //!
@@ -68,7 +68,7 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
         }
         let (s, e) = (doc.tokens[t].start, doc.tokens[end - 1].end);
         let over = index.overlapping(out, s, e);
-        // A person already found ("C. Lewis 80") stays a person.
+        // A person already found ("K. Lindqvist 61") stays a person.
         if over.iter().any(|&i| out[i].kind == Kind::Actor) {
             continue;
         }

@@ -22,4 +22,6 @@ pub static LOCALE: Locale = Locale {
 };
 
 #[cfg(test)]
+mod names_tests;
+#[cfg(test)]
 mod tests;
