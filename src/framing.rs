@@ -36,6 +36,7 @@ pub const CHAIN_HEAD: u32 = 1 << 11;
 
 /// The framing words of one language.
 pub struct Framing {
+    /// The tags looked up at nearly every capitalised token.
     tags: WordMap<&'static str, u32>,
     /// The agent verbs and auxiliaries, apart: they are looked up only after
     /// a country or capital, and would otherwise double the map every
@@ -43,29 +44,27 @@ pub struct Framing {
     agent: WordMap<&'static str, u32>,
     /// The cue words ([`Cue`]), apart for the same reason.
     cues: WordMap<&'static str, u64>,
-    /// The word endings of cues (written "-ing" in the data).
-    endings: Vec<(&'static str, u64)>,
+    /// The word endings of cues (written "-ing" in the data), by cue.
+    endings: Vec<(u64, Vec<&'static str>)>,
+    /// Every cue the language has words or endings for: a rule reading a
+    /// cue the language lacks costs no look-up.
+    cue_bits: u64,
+    /// Every tag the language has words for.
+    tag_bits: u32,
 }
 
 impl Framing {
     /// Reads a language's `names.tsv` and the particles shared by all
     /// languages (`data/lang/particles.txt`).
     pub fn parse(data: &'static str, particles: &'static str) -> Framing {
-        let mut tags: WordMap<&'static str, u32> = WordMap::default();
-        let mut agent: WordMap<&'static str, u32> = WordMap::default();
-        let mut cues = Framing {
-            tags: WordMap::default(),
-            agent: WordMap::default(),
-            cues: WordMap::default(),
-            endings: Vec::new(),
-        };
+        let mut f = Framing::empty();
         for line in word_list(data) {
             let mut parts = line.split('\t');
             let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
                 continue;
             };
             if let Some(&(_, cue)) = CUE_NAMES.iter().find(|(name, _)| *name == tag.trim()) {
-                cues.add_cue(word.trim(), cue);
+                f.add_cue(word.trim(), cue);
                 continue;
             }
             let bit = match tag.trim() {
@@ -91,37 +90,46 @@ impl Framing {
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
-                &mut agent
+                &mut f.agent
             } else {
-                &mut tags
+                &mut f.tags
             };
             *map.entry(word.trim()).or_insert(0) |= bit;
         }
         for p in word_list(particles) {
-            *tags.entry(p).or_insert(0) |= PARTICLE;
+            *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
+        f.tag_bits = f
+            .tags
+            .values()
+            .chain(f.agent.values())
+            .fold(0, |a, &b| a | b);
+        f
+    }
+
+    fn empty() -> Framing {
         Framing {
-            tags,
-            agent,
-            ..cues
+            tags: WordMap::default(),
+            agent: WordMap::default(),
+            cues: WordMap::default(),
+            endings: Vec::new(),
+            cue_bits: 0,
+            tag_bits: 0,
         }
     }
 
     /// The cue words of several languages at once, for the rules that read
     /// a cue whatever the language of the text (no framing tags).
     pub fn union_of_cues<'a>(all: impl IntoIterator<Item = &'a Framing>) -> Framing {
-        let mut f = Framing {
-            tags: WordMap::default(),
-            agent: WordMap::default(),
-            cues: WordMap::default(),
-            endings: Vec::new(),
-        };
+        let mut f = Framing::empty();
         for one in all {
             for (&w, &bits) in &one.cues {
-                *f.cues.entry(w).or_insert(0) |= bits;
+                f.add_cue(w, Cue(bits));
             }
-            for &(e, bits) in &one.endings {
-                f.endings.push((e, bits));
+            for (bit, endings) in &one.endings {
+                for e in endings {
+                    f.add_ending(e, Cue(*bit));
+                }
             }
         }
         f
@@ -129,8 +137,18 @@ impl Framing {
 
     fn add_cue(&mut self, word: &'static str, cue: Cue) {
         match word.strip_prefix('-').filter(|e| !e.is_empty()) {
-            Some(ending) => self.endings.push((ending, cue.0)),
+            Some(ending) => self.add_ending(ending, cue),
             None => *self.cues.entry(word).or_insert(0) |= cue.0,
+        }
+        self.cue_bits |= cue.0;
+    }
+
+    fn add_ending(&mut self, ending: &'static str, cue: Cue) {
+        self.cue_bits |= cue.0;
+        match self.endings.iter_mut().find(|(bit, _)| *bit == cue.0) {
+            Some((_, list)) if !list.contains(&ending) => list.push(ending),
+            Some(_) => {}
+            None => self.endings.push((cue.0, vec![ending])),
         }
     }
 
@@ -138,16 +156,19 @@ impl Framing {
     /// cue of a [`Cue::or`]).
     #[inline]
     pub fn has_cue(&self, folded: &str, cue: Cue) -> bool {
-        self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
+        self.cue_bits & cue.0 != 0 && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
     }
 
     /// True when the folded word ends with one of the endings of `cue`
     /// ([`COMMON_ENDING`], [`VERB_ENDING`]...). A language without such
     /// endings turns the rule that reads them off.
     pub fn ends_with(&self, folded: &str, cue: Cue) -> bool {
-        self.endings
-            .iter()
-            .any(|&(e, t)| t & cue.0 != 0 && folded.ends_with(e))
+        self.cue_bits & cue.0 != 0
+            && self
+                .endings
+                .iter()
+                .filter(|(bit, _)| bit & cue.0 != 0)
+                .any(|(_, list)| list.iter().any(|e| folded.ends_with(e)))
     }
 
     /// The tags of a folded word (0 when it frames nothing).
@@ -159,6 +180,9 @@ impl Framing {
     /// True when the folded word ends with one of the endings ("-ville")
     /// that carry `tag`, with at least three letters before it.
     pub fn has_ending(&self, folded: &str, tag: u32) -> bool {
+        if self.tag_bits & tag == 0 {
+            return false;
+        }
         let mut key = String::with_capacity(folded.len() + 1);
         folded.char_indices().skip(3).any(|(i, _)| {
             key.clear();

@@ -49,9 +49,9 @@ pub struct Cues {
     /// The language's function words: a sentence that opens with one before
     /// a name ("Le Conseil de sécurité") starts the name after it.
     pub stopwords: &'static WordSet<&'static str>,
-    /// The framing words of every language, for the few rules that read a
-    /// cue whatever the language of the text ("de" / "of" after a place
-    /// trigger, "and" between two states, "points" after a score).
+    /// The cue words of every language (no framing tags), for the few rules
+    /// that read a cue whatever the language of the text ("de" / "of" after
+    /// a place trigger, "and" between two states, "points" after a score).
     pub any_framing: &'static Framing,
     /// The function words of every language: no name runs on into one
     /// after a middle initial ("Group A. The rest").

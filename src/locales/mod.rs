@@ -77,8 +77,8 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     hyphenated_toponyms: false,
 });
 
-/// The framing words of every language, built once, for the rules that
-/// read a cue whatever the language of the text.
+/// The cue words of every language, built once, for the rules that read
+/// a cue whatever the language of the text (names' [`crate::names::Cues`]).
 pub static ANY_FRAMING: LazyLock<Framing> =
     LazyLock::new(|| Framing::union_of_cues(LOCALES.iter().map(|l| &**l.framing)));
 /// The function words of every language, built once.

@@ -227,9 +227,9 @@ pub(super) fn at(
     // town of the language is a place; any other ("le parti de Kessler",
     // "d'Elf") is left to the guess below. Off in a language without town
     // endings.
-    if !reporting_verb_near(doc, fr, t, plain_end)
-        && after_of(doc, fr, t)
+    if after_of(doc, fr, t)
         && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
+        && !reporting_verb_near(doc, fr, t, plain_end)
     {
         push_place(doc, t, plain_end, 35, out);
         return plain_end;
