@@ -171,6 +171,14 @@ impl Framing {
                 .any(|(_, list)| list.iter().any(|e| folded.ends_with(e)))
     }
 
+    /// The endings of `cue` (without their hyphen).
+    pub fn endings(&self, cue: Cue) -> impl Iterator<Item = &'static str> + '_ {
+        self.endings
+            .iter()
+            .filter(move |(bit, _)| bit & cue.0 != 0)
+            .flat_map(|(_, list)| list.iter().copied())
+    }
+
     /// The tags of a folded word (0 when it frames nothing).
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {
@@ -307,6 +315,14 @@ pub const COMMON_ORG_ADJECTIVE_ENDING: Cue = Cue(1 << 28);
 pub const PARTICIPLE_ENDING: Cue = Cue(1 << 29);
 /// An ending of a conjugated verb after a country heading a sentence ("-ed").
 pub const VERB_ENDING: Cue = Cue(1 << 30);
+/// A possessive ending after an apostrophe ("Wang's": "s").
+pub const POSSESSIVE: Cue = Cue(1 << 31);
+/// A one-letter word that is no initial before an ordinary word (the
+/// pronoun "I" in "I. Went" is not "J. Smith").
+pub const ONE_LETTER_WORD: Cue = Cue(1 << 32);
+/// A plural ending, stripped to look a plural up as its singular
+/// ("Analysts", "Experts").
+pub const PLURAL_ENDING: Cue = Cue(1 << 33);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -341,6 +357,9 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("common_org_adjective_ending", COMMON_ORG_ADJECTIVE_ENDING),
     ("participle_ending", PARTICIPLE_ENDING),
     ("verb_ending", VERB_ENDING),
+    ("possessive", POSSESSIVE),
+    ("one_letter_word", ONE_LETTER_WORD),
+    ("plural_ending", PLURAL_ENDING),
 ];
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use super::Cues;
 use crate::framing::{
     Cue, Framing, CLAUSE_CONJUNCTION, CONTRACTED_OF, DEFINITE_ARTICLE, DETERMINER, ELIDED_ARTICLE,
     ELIDED_CONJUNCTION, ELIDED_OF, INVERTED_REPORTING_VERB, INVERTED_REPORT_END, OF, PLACE_PREP,
-    PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_DETERMINER, REPORTING_AUX, REPORTING_PARTICIPLE,
-    REPORTING_VERB, TITLE,
+    PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_DETERMINER, POSSESSIVE, REPORTING_AUX,
+    REPORTING_PARTICIPLE, REPORTING_VERB, TITLE,
 };
 use crate::text::Doc;
 use crate::text::TokKind;
@@ -45,9 +45,10 @@ pub(super) fn reporting_verb_near(doc: &Doc, f: &Framing, t: usize, end: usize) 
             && cue(doc, f, end, INVERTED_REPORT_END))
 }
 
-/// A possessive at `t`: "Wang's", "Wang 's".
-pub(super) fn possessive_after(doc: &Doc, t: usize) -> bool {
-    doc.is_apostrophe(t) && doc.is(t + 1, "s")
+/// A possessive at `t`: "Wang's", "Wang 's" (the possessive endings of
+/// every language's words).
+pub(super) fn possessive_after(doc: &Doc, c: &Cues, t: usize) -> bool {
+    doc.is_apostrophe(t) && cue(doc, c.any_framing, t + 1, POSSESSIVE)
 }
 
 /// A title or function just before `t`: "président", "M.", "Gen.", "spokesman".

@@ -12,7 +12,7 @@ use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
-    PLACE_SUFFIX, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    PLACE_SUFFIX, PLURAL_ENDING, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
@@ -205,7 +205,7 @@ pub(super) fn at(
         } else if word.chars().count() >= 3
             && !is_month_or_weekday(lang, word)
             && !determiner_before(doc, fr, t)
-            && (reporting_verb_near(doc, fr, t, plain_end) || possessive_after(doc, plain_end))
+            && (reporting_verb_near(doc, fr, t, plain_end) || possessive_after(doc, c, plain_end))
         {
             // Where someone speaks or owns: "said Wang", "Woods said", "Wang 's arrest".
             notes.defer = true;
@@ -285,9 +285,9 @@ pub(super) fn common_or_plural(lang: Lang, c: &Cues, w: &str) -> bool {
     }
     let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
     let common = |s: &str| lexicon::is_common_word(lang, s);
-    stem("s").is_some_and(common)
-        || stem("x").is_some_and(common)
-        || stem("es").is_some_and(common)
+    c.framing
+        .endings(PLURAL_ENDING)
+        .any(|e| stem(e).is_some_and(common))
         || (c.plural_ies_to_y && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
 }
 

@@ -3,8 +3,9 @@
 //! lines are headlines, where capitals prove nothing. No decision on what a
 //! name is: that is the ladder's ([`super::ladder`]).
 
+use super::context::cue;
 use super::Cues;
-use crate::framing::{PARTICLE, TITLE};
+use crate::framing::{ONE_LETTER_WORD, PARTICLE, TITLE};
 use crate::lang::Lang;
 use crate::lexicon::{self, Match};
 use crate::span::{Candidate, Source, Value};
@@ -212,7 +213,7 @@ pub(super) fn initials_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
     }
     // Initials are an English and French habit alike: both word lists.
     let common = lexicon::is_common_word(Lang::UND, surname);
-    if common && doc.norm(t) == "i" {
+    if common && cue(doc, c.any_framing, t, ONE_LETTER_WORD) {
         return None;
     }
     if common

@@ -63,5 +63,4 @@ fn plurals_in_ies_are_read_as_their_singular_when_the_language_says_so() {
     };
     assert!(ladder::common_or_plural(Lang::UND, &on, "deputies"));
     assert!(!ladder::common_or_plural(Lang::UND, &off, "deputies"));
-    assert!(ladder::common_or_plural(Lang::UND, &off, "reports"));
 }
