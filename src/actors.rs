@@ -158,13 +158,6 @@ fn actor_type(tags: u32) -> ActorType {
     }
 }
 
-/// The name a canonical value gives a country, whatever the text's language
-/// (canonical values are in English, the lexicon's name for a language
-/// without a locale of its own).
-fn canonical_country_name(iso2: &str) -> Option<&'static str> {
-    lexicon::country_name(iso2, Lang::UND)
-}
-
 fn canonical(
     doc: &Doc,
     s: usize,
@@ -173,7 +166,7 @@ fn canonical(
     ty: ActorType,
 ) -> String {
     country
-        .and_then(canonical_country_name)
+        .and_then(lexicon::canonical_country_name)
         .and_then(|n| state_canonical(n, ty))
         .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
 }
@@ -182,7 +175,7 @@ fn canonical(
 /// Kenya", not its armed forces.
 fn police_canonical(doc: &Doc, s: usize, e: usize, country: Option<&'static str>) -> String {
     country
-        .and_then(canonical_country_name)
+        .and_then(lexicon::canonical_country_name)
         .map(|n| format!("Police of {n}"))
         .unwrap_or_else(|| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string())
 }

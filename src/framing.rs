@@ -1,7 +1,10 @@
 //! Words that frame names: titles before people, heads of force and
 //! institution phrases, organisation words, place triggers and heads, name
-//! particles. Per-language data in `data/lang/<code>/names.tsv`, loaded once
-//! into one hash map per language (a few hundred words: microseconds).
+//! particles; and the cue words read around a name ([`Cue`]: determiners,
+//! reporting verbs, conjunctions, word endings). Per-language data in
+//! `data/lang/<code>/names.tsv`, loaded once per language (a few hundred
+//! words: microseconds). The recognisers name tags, never words: what a
+//! language says lives in its data.
 
 use crate::text::hash::WordMap;
 use crate::text::word_list;
@@ -33,24 +36,37 @@ pub const CHAIN_HEAD: u32 = 1 << 11;
 
 /// The framing words of one language.
 pub struct Framing {
+    /// The tags looked up at nearly every capitalised token.
     tags: WordMap<&'static str, u32>,
     /// The agent verbs and auxiliaries, apart: they are looked up only after
     /// a country or capital, and would otherwise double the map every
     /// token is looked up in.
     agent: WordMap<&'static str, u32>,
+    /// The cue words ([`Cue`]), apart for the same reason.
+    cues: WordMap<&'static str, u64>,
+    /// The word endings of cues (written "-ing" in the data), by cue.
+    endings: Vec<(u64, Vec<&'static str>)>,
+    /// Every cue the language has words or endings for: a rule reading a
+    /// cue the language lacks costs no look-up.
+    cue_bits: u64,
+    /// Every tag the language has words for.
+    tag_bits: u32,
 }
 
 impl Framing {
     /// Reads a language's `names.tsv` and the particles shared by all
     /// languages (`data/lang/particles.txt`).
     pub fn parse(data: &'static str, particles: &'static str) -> Framing {
-        let mut tags: WordMap<&'static str, u32> = WordMap::default();
-        let mut agent: WordMap<&'static str, u32> = WordMap::default();
+        let mut f = Framing::empty();
         for line in word_list(data) {
             let mut parts = line.split('\t');
             let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
                 continue;
             };
+            if let Some(&(_, cue)) = CUE_NAMES.iter().find(|(name, _)| *name == tag.trim()) {
+                f.add_cue(word.trim(), cue);
+                continue;
+            }
             let bit = match tag.trim() {
                 "title" => TITLE,
                 "military" => MILITARY,
@@ -74,16 +90,93 @@ impl Framing {
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
-                &mut agent
+                &mut f.agent
             } else {
-                &mut tags
+                &mut f.tags
             };
             *map.entry(word.trim()).or_insert(0) |= bit;
         }
         for p in word_list(particles) {
-            *tags.entry(p).or_insert(0) |= PARTICLE;
+            *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
-        Framing { tags, agent }
+        f.tag_bits = f
+            .tags
+            .values()
+            .chain(f.agent.values())
+            .fold(0, |a, &b| a | b);
+        f
+    }
+
+    fn empty() -> Framing {
+        Framing {
+            tags: WordMap::default(),
+            agent: WordMap::default(),
+            cues: WordMap::default(),
+            endings: Vec::new(),
+            cue_bits: 0,
+            tag_bits: 0,
+        }
+    }
+
+    /// The cue words of several languages at once, for the rules that read
+    /// a cue whatever the language of the text (no framing tags).
+    pub fn union_of_cues<'a>(all: impl IntoIterator<Item = &'a Framing>) -> Framing {
+        let mut f = Framing::empty();
+        for one in all {
+            for (&w, &bits) in &one.cues {
+                f.add_cue(w, Cue(bits));
+            }
+            for (bit, endings) in &one.endings {
+                for e in endings {
+                    f.add_ending(e, Cue(*bit));
+                }
+            }
+        }
+        f
+    }
+
+    fn add_cue(&mut self, word: &'static str, cue: Cue) {
+        match word.strip_prefix('-').filter(|e| !e.is_empty()) {
+            Some(ending) => self.add_ending(ending, cue),
+            None => *self.cues.entry(word).or_insert(0) |= cue.0,
+        }
+        self.cue_bits |= cue.0;
+    }
+
+    fn add_ending(&mut self, ending: &'static str, cue: Cue) {
+        self.cue_bits |= cue.0;
+        match self.endings.iter_mut().find(|(bit, _)| *bit == cue.0) {
+            Some((_, list)) if !list.contains(&ending) => list.push(ending),
+            Some(_) => {}
+            None => self.endings.push((cue.0, vec![ending])),
+        }
+    }
+
+    /// True when the folded word is one of the words of `cue` (or of any
+    /// cue of a [`Cue::or`]).
+    #[inline]
+    pub fn has_cue(&self, folded: &str, cue: Cue) -> bool {
+        self.cue_bits & cue.0 != 0 && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
+    }
+
+    /// True when the folded word ends with one of the endings of `cue`
+    /// ([`COMMON_ENDING`], [`VERB_ENDING`]...). A language without such
+    /// endings turns the rule that reads them off.
+    pub fn ends_with(&self, folded: &str, cue: Cue) -> bool {
+        self.cue_bits & cue.0 != 0
+            && self
+                .endings
+                .iter()
+                .filter(|(bit, _)| bit & cue.0 != 0)
+                .any(|(_, list)| list.iter().any(|e| folded.ends_with(e)))
+    }
+
+    /// The endings of `cue` (without their hyphen).
+    pub fn endings(&self, cue: Cue) -> impl Iterator<Item = &'static str> + '_ {
+        self.endings
+            .iter()
+            .filter(move |(bit, _)| bit & cue.0 != 0)
+            .flat_map(|(_, list)| list.iter().copied())
     }
 
     /// The tags of a folded word (0 when it frames nothing).
@@ -95,6 +188,9 @@ impl Framing {
     /// True when the folded word ends with one of the endings ("-ville")
     /// that carry `tag`, with at least three letters before it.
     pub fn has_ending(&self, folded: &str, tag: u32) -> bool {
+        if self.tag_bits & tag == 0 {
+            return false;
+        }
         let mut key = String::with_capacity(folded.len() + 1);
         folded.char_indices().skip(3).any(|(i, _)| {
             key.clear();
@@ -141,6 +237,131 @@ pub const AGENT_AUX: u32 = 1 << 18;
 /// (type military) that are not the armed forces.
 pub const POLICE: u32 = 1 << 19;
 
+/// A cue: a set of words (or endings) read around a name, in a bit space
+/// of its own, apart from the framing tags looked up at every token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue(u64);
+
+impl Cue {
+    /// Either cue.
+    pub const fn or(self, other: Cue) -> Cue {
+        Cue(self.0 | other.0)
+    }
+}
+
+/// A determiner before an institution's name ("le Conseil", "the Senate").
+pub const DETERMINER: Cue = Cue(1 << 0);
+/// A plural determiner, before which an acronym is a common noun ("des HLM").
+pub const PLURAL_DETERMINER: Cue = Cue(1 << 1);
+/// A definite article before a country as a subject ("la France", "the US").
+pub const DEFINITE_ARTICLE: Cue = Cue(1 << 2);
+/// A definite article elided before an apostrophe ("l'Irak").
+pub const ELIDED_ARTICLE: Cue = Cue(1 << 3);
+/// A reporting verb right after a name ("Woods said", "Dupont affirme").
+pub const REPORTING_VERB: Cue = Cue(1 << 4);
+/// An auxiliary before a reporting participle after a name ("X a déclaré").
+pub const REPORTING_AUX: Cue = Cue(1 << 5);
+/// A reporting participle after a [`REPORTING_AUX`] ("a déclaré").
+pub const REPORTING_PARTICIPLE: Cue = Cue(1 << 6);
+/// A reporting verb before a name, inverted ("said Wang.").
+pub const INVERTED_REPORTING_VERB: Cue = Cue(1 << 7);
+/// What may follow the name of an inverted report (".", ",", "in").
+pub const INVERTED_REPORT_END: Cue = Cue(1 << 8);
+/// A conjunction or complementiser after which a clause starts ("while", "mais").
+pub const CLAUSE_CONJUNCTION: Cue = Cue(1 << 9);
+/// A complementiser elided before an apostrophe ("qu'").
+pub const ELIDED_CONJUNCTION: Cue = Cue(1 << 10);
+/// A relative pronoun opening an apposition ("which", "qui").
+pub const RELATIVE_PRONOUN: Cue = Cue(1 << 11);
+/// The preposition between a place trigger and its name ("la ville de X",
+/// "the town of X").
+pub const OF: Cue = Cue(1 << 12);
+/// [`OF`] elided before an apostrophe ("d'").
+pub const ELIDED_OF: Cue = Cue(1 << 13);
+/// [`OF`] contracted with an article ("du").
+pub const CONTRACTED_OF: Cue = Cue(1 << 14);
+/// The conjunction joining two subjects ("Washington and Moscow").
+pub const AND: Cue = Cue(1 << 15);
+/// A word that may follow a score in results ("points", "and").
+pub const SCORE_WORD: Cue = Cue(1 << 16);
+/// A [`SPORTS`] word that makes fixtures only in capitals ("DENVER AT SEATTLE").
+pub const FIXTURE_IN_CAPITALS: Cue = Cue(1 << 17);
+/// The preposition of an agent after a participle ("backed by Washington").
+pub const AGENT_PREP: Cue = Cue(1 << 18);
+/// A verb or clitic after a country heading a sentence ("France has", "la France va").
+pub const SUBJECT_VERB: Cue = Cue(1 << 19);
+/// A [`SUBJECT_VERB`] that counts though short and frequent ("is", "a").
+pub const SHORT_VERB: Cue = Cue(1 << 20);
+/// A word or sign after a capitalised word heading a sentence that shows it
+/// is a subject ("Dole said", "Dupont a").
+pub const AFTER_NAME: Cue = Cue(1 << 21);
+/// A word before which a capitalised plural names inhabitants ("les Verdunois").
+pub const BEFORE_GENTILE: Cue = Cue(1 << 22);
+/// A linking word inside a hyphenated place name ("Arc-et-Senans").
+pub const TOPONYM_LINK: Cue = Cue(1 << 23);
+/// "Saint" and its forms, heading compounds that are not towns by shape.
+pub const SAINT: Cue = Cue(1 << 24);
+/// An ending of ordinary words (participles, adverbs: "-ing", "-ly"): a
+/// capitalised word at a sentence head with it is no name.
+pub const COMMON_ENDING: Cue = Cue(1 << 25);
+/// An ending of the names of inhabitants ("-ois", "-iens").
+pub const GENTILE_ENDING: Cue = Cue(1 << 26);
+/// An adjective ending that completes an organisation's name after its head
+/// ("Banque centrale"); without any, the rule is off.
+pub const ORG_ADJECTIVE_ENDING: Cue = Cue(1 << 27);
+/// An [`ORG_ADJECTIVE_ENDING`] that counts even on a frequent word ("européenne").
+pub const COMMON_ORG_ADJECTIVE_ENDING: Cue = Cue(1 << 28);
+/// An ending of the participle before an [`AGENT_PREP`] ("-ed").
+pub const PARTICIPLE_ENDING: Cue = Cue(1 << 29);
+/// An ending of a conjugated verb after a country heading a sentence ("-ed").
+pub const VERB_ENDING: Cue = Cue(1 << 30);
+/// A possessive ending after an apostrophe ("Wang's": "s").
+pub const POSSESSIVE: Cue = Cue(1 << 31);
+/// A one-letter word that is no initial before an ordinary word (the
+/// pronoun "I" in "I. Went" is not "J. Smith").
+pub const ONE_LETTER_WORD: Cue = Cue(1 << 32);
+/// A plural ending, stripped to look a plural up as its singular
+/// ("Analysts", "Experts").
+pub const PLURAL_ENDING: Cue = Cue(1 << 33);
+
+/// The cue tags of `names.tsv`, by the name the data gives them.
+pub const CUE_NAMES: &[(&str, Cue)] = &[
+    ("determiner", DETERMINER),
+    ("plural_determiner", PLURAL_DETERMINER),
+    ("definite_article", DEFINITE_ARTICLE),
+    ("elided_article", ELIDED_ARTICLE),
+    ("reporting_verb", REPORTING_VERB),
+    ("reporting_aux", REPORTING_AUX),
+    ("reporting_participle", REPORTING_PARTICIPLE),
+    ("inverted_reporting_verb", INVERTED_REPORTING_VERB),
+    ("inverted_report_end", INVERTED_REPORT_END),
+    ("clause_conjunction", CLAUSE_CONJUNCTION),
+    ("elided_conjunction", ELIDED_CONJUNCTION),
+    ("relative_pronoun", RELATIVE_PRONOUN),
+    ("of", OF),
+    ("elided_of", ELIDED_OF),
+    ("contracted_of", CONTRACTED_OF),
+    ("and", AND),
+    ("score_word", SCORE_WORD),
+    ("fixture_in_capitals", FIXTURE_IN_CAPITALS),
+    ("agent_prep", AGENT_PREP),
+    ("subject_verb", SUBJECT_VERB),
+    ("short_verb", SHORT_VERB),
+    ("after_name", AFTER_NAME),
+    ("before_gentile", BEFORE_GENTILE),
+    ("toponym_link", TOPONYM_LINK),
+    ("saint", SAINT),
+    ("common_ending", COMMON_ENDING),
+    ("gentile_ending", GENTILE_ENDING),
+    ("org_adjective_ending", ORG_ADJECTIVE_ENDING),
+    ("common_org_adjective_ending", COMMON_ORG_ADJECTIVE_ENDING),
+    ("participle_ending", PARTICIPLE_ENDING),
+    ("verb_ending", VERB_ENDING),
+    ("possessive", POSSESSIVE),
+    ("one_letter_word", ONE_LETTER_WORD),
+    ("plural_ending", PLURAL_ENDING),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +380,33 @@ mod tests {
         assert!(
             f.has_ending("abainville", TOPONYM_ENDING) && !f.has_ending("ville", TOPONYM_ENDING)
         );
+    }
+
+    #[test]
+    fn cue_words_and_endings_are_apart_from_the_tags() {
+        let f = Framing::parse(
+            "le\tdeterminer\nle\tdefinite_article\nde\tof\n-ing\tcommon_ending\nchef\ttitle\n",
+            "",
+        );
+        assert!(f.has_cue("le", DETERMINER) && f.has_cue("le", DEFINITE_ARTICLE));
+        assert!(!f.has_cue("le", PLURAL_DETERMINER) && f.tags("le") == 0);
+        assert!(f.has_cue("de", OF.or(ELIDED_OF)) && !f.has_cue("chef", OF));
+        assert!(f.ends_with("running", COMMON_ENDING) && !f.ends_with("run", COMMON_ENDING));
+        assert!(!f.ends_with("running", VERB_ENDING));
+        let g = Framing::parse("of\tof\n-ed\tverb_ending\n", "");
+        let any = Framing::union_of_cues([&f, &g]);
+        assert!(any.has_cue("of", OF) && any.has_cue("de", OF) && any.has_cue("le", DETERMINER));
+        assert!(any.ends_with("walked", VERB_ENDING) && any.ends_with("going", COMMON_ENDING));
+        assert_eq!(any.tags("chef"), 0);
+    }
+
+    #[test]
+    fn every_cue_has_its_own_bit() {
+        let mut seen = 0u64;
+        for &(name, cue) in CUE_NAMES {
+            assert_eq!(cue.0.count_ones(), 1, "{name}");
+            assert_eq!(seen & cue.0, 0, "{name}");
+            seen |= cue.0;
+        }
     }
 }

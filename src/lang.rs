@@ -51,28 +51,3 @@ impl Serialize for Lang {
         s.serialize_str(self.0)
     }
 }
-
-/// Transitional: the two languages some recognisers still name, until their
-/// part moves into the locales (issue "A language is a folder").
-pub const FR: Lang = Lang("fr");
-/// Transitional, as [`FR`].
-pub const EN: Lang = Lang("en");
-
-/// Transitional: true when `folded` is a function word of `lang` ("le",
-/// "the"); never for [`Lang::UND`]. Goes when names read their locale.
-pub fn is_stopword(lang: Lang, folded: &str) -> bool {
-    use crate::text::hash::WordSet;
-    use std::sync::OnceLock;
-    static SETS: OnceLock<(WordSet<&'static str>, WordSet<&'static str>)> = OnceLock::new();
-    let (fr, en) = SETS.get_or_init(|| {
-        (
-            crate::text::word_list(include_str!("../data/lang/fr/stopwords.txt")).collect(),
-            crate::text::word_list(include_str!("../data/lang/en/stopwords.txt")).collect(),
-        )
-    });
-    match lang {
-        FR => fr.contains(folded),
-        EN => en.contains(folded),
-        _ => false,
-    }
-}

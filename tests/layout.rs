@@ -4,11 +4,10 @@
 //!   another never gets used back by it, directly or around a circle), so that
 //!   each can be read, tested and replaced on its own; unit tests (`tests.rs`,
 //!   what follows `#[cfg(test)]`) do not count;
-//! - no language chosen by name outside the languages' own files: the patterns
-//!   `Lang::Fr`, `Lang::En`, the transitional `lang::FR` / `lang::EN`, and a quoted `"fr"` / `"en"` (`'fr'` / `'en'` in
-//!   www/) are listed, and only the files of [`NOT_YET`] may hold them. That
-//!   list is the work left of "a language is a folder": it only shrinks, and a
-//!   new file that names a language fails here.
+//! - no language chosen by name outside the languages' own folders
+//!   (`src/locales/<code>/`): the patterns `Lang::Fr`, `Lang::En`, the
+//!   former transitional `lang::FR` / `lang::EN`, and a quoted `"fr"` / `"en"`
+//!   (`'fr'` / `'en'` in www/) fail here in any other file of `src/` or `www/`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -132,15 +131,6 @@ fn no_import_circles_among_the_modules_of_src() {
     assert!(circles.is_empty(), "import circles: {circles:#?}");
 }
 
-/// Files that still choose a behaviour by a language's name, until their part
-/// moves into the languages' folders. Do not add to it.
-const NOT_YET: &[&str] = &[
-    "src/framing.rs",
-    "src/lang.rs",
-    "src/lib.rs",
-    "src/names.rs",
-    "src/wasm.rs",
-];
 
 /// True when the file holds one of the patterns that choose by a language's name.
 fn names_a_language(path: &str, text: &str) -> bool {
@@ -163,7 +153,6 @@ fn only_the_listed_files_choose_by_a_languages_name() {
     let offenders: Vec<&String> = all
         .iter()
         .filter(|f| !f.starts_with("src/locales/"))
-        .filter(|f| !NOT_YET.contains(&f.as_str()))
         .filter(|f| {
             let text = fs::read_to_string(root().join(f)).expect("readable");
             names_a_language(f, &text)

@@ -283,6 +283,13 @@ pub fn country_name(iso2: &str, lang: Lang) -> Option<&'static str> {
         .or_else(|| data::tables::CANONICAL.and_then(name_in))
 }
 
+/// A country's name in the language of canonical names
+/// (`data/lang/languages.tsv`), as actors' canonical values write it
+/// ("Government of Syria").
+pub fn canonical_country_name(iso2: &str) -> Option<&'static str> {
+    country_name(iso2, Lang::UND)
+}
+
 /// Counts of the compiled data: (names, places, actors, features).
 pub fn counts() -> (usize, u32, u32, u32) {
     (

@@ -50,6 +50,8 @@ pub struct Locale {
     pub actors: Option<&'static LazyLock<crate::actors::Phrases>>,
     /// The words between a feature's head and its name (`src/locales/<code>/places.rs`).
     pub places: Option<&'static LazyLock<crate::places::Links>>,
+    /// What names read of the language: its cues and rules (`<code>/names.rs`).
+    pub names: &'static LazyLock<crate::names::Cues>,
 }
 
 /// The name particles every language shares ("al", "ben", "van").
@@ -71,9 +73,31 @@ pub static UND: Locale = Locale {
     dates: &crate::dates::NUMERIC,
     actors: None,
     places: None,
+    names: &UND_NAMES,
 };
 static UND_STOPWORDS: Stopwords = LazyLock::new(WordSet::default);
 static UND_FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(""));
+static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::Cues {
+    framing: &UND_FRAMING,
+    stopwords: &UND_STOPWORDS,
+    any_framing: &ANY_FRAMING,
+    any_stopwords: &ANY_STOPWORDS,
+    date_words: None,
+    plural_ies_to_y: false,
+    hyphenated_toponyms: false,
+});
+
+/// The cue words of every language, built once, for the rules that read
+/// a cue whatever the language of the text (names' [`crate::names::Cues`]).
+pub static ANY_FRAMING: LazyLock<Framing> =
+    LazyLock::new(|| Framing::union_of_cues(LOCALES.iter().map(|l| &**l.framing)));
+/// The function words of every language, built once.
+pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
+    LOCALES
+        .iter()
+        .flat_map(|l| l.stopwords.iter().copied())
+        .collect()
+});
 
 /// The languages, in the order detection prefers on a tie.
 pub static LOCALES: &[&Locale] = &[&fr::LOCALE, &en::LOCALE];

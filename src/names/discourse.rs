@@ -1,9 +1,9 @@
 //! Names decided at the scale of the whole document, after the pass over
 //! capitalised sequences: a dispatch names someone in full once ("Bob Dole",
-//! "H. Morris") and by the surname afterwards, often where capitals prove
+//! "K. Lindqvist") and by the surname afterwards, often where capitals prove
 //! nothing (at the head of a sentence, in a headline) or where the surname is
 //! also a town ("Dole"); and a frequent word written with a capital in
-//! mid-sentence ("à Metz", "while Kent made") is a name only if the document
+//! mid-sentence ("à Metz", "as Bath won") is a name only if the document
 //! never writes it in lower case.
 //!
 //! Trade-off: one sense per name per document. A surname that is also a place
@@ -11,8 +11,8 @@
 //! price is rare in wire copy, the gain frequent. Costs: one pass over the
 //! tokens and one hash look-up per capitalised sequence.
 
-use super::sequence_end;
-use crate::framing;
+use super::sequence::sequence_end;
+use super::Cues;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
@@ -117,7 +117,7 @@ enum Sense {
 
 /// Gives the other mentions of the document's names the same reading:
 /// surnames of people named in full, teams, rule-found actors and places.
-pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mut Vec<Candidate>) {
+pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) {
     if out.len() <= first {
         return;
     }
@@ -189,7 +189,7 @@ pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mu
             t += 1;
             continue;
         }
-        let end = sequence_end(doc, fr, t, false);
+        let end = sequence_end(doc, c, t, false);
         let (s, e) = (tok.start, doc.tokens[end - 1].end);
         key_into(doc, t, end, &mut buf);
         let Some(&sense) = senses.get(buf.as_str()) else {
@@ -215,7 +215,7 @@ pub(super) fn propagate(doc: &Doc, fr: &framing::Framing, first: usize, out: &mu
         }
         t = end;
     }
-    super::drop_marked(out, &drop);
+    super::emit::drop_marked(out, &drop);
     out.extend(added);
 }
 

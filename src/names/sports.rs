@@ -1,6 +1,6 @@
 //! Sports results, tables and fixtures: a town or region named beside a
-//! score is a team, an actor ("Leeds 2 Arsenal 1", "Surrey 24 points,
-//! Warwickshire 2", the standings row "Luton 5 3 1 1 8 5 10"), and so are the
+//! score is a team, an actor ("Leeds 2 Arsenal 1", "Kent 18 points,
+//! Essex 4", the standings row "Crewe 6 4 1 1 9 4 13"), and so are the
 //! names of a fixture ("Leeds v Derby", "DENVER AT SEATTLE",
 //! "Surrey beat Kent") in a document that has scores.
 //!
@@ -9,9 +9,11 @@
 //! any of this applies, so that "Paris 2" in a sentence stays a place.
 //! Costs one pass over the tokens, only capitalised ones looked at.
 
+use super::context::cue;
 use super::discourse::{Index, TEAM_SCORE};
-use super::sequence_end;
-use crate::framing::{Framing, SPORTS};
+use super::sequence::sequence_end;
+use super::Cues;
+use crate::framing::{FIXTURE_IN_CAPITALS, SCORE_WORD, SPORTS};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
@@ -19,7 +21,7 @@ use crate::text::{Doc, TokKind};
 
 /// Turns the names of teams in results into actors: drops the place
 /// candidates of `out[first..]` they had and proposes team actors.
-pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut Vec<Candidate>) {
+pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec<Candidate>) {
     if lang == Lang::UND {
         return;
     }
@@ -45,11 +47,11 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
             t += 1;
             continue;
         }
-        let end = sequence_end(doc, fr, t, false);
-        if beside_score(doc, t, end) {
+        let end = sequence_end(doc, c, t, false);
+        if beside_score(doc, c, t, end) {
             scored += 1;
             names.push((t, end));
-        } else if in_fixture(doc, fr, t, end) {
+        } else if in_fixture(doc, c, t, end) {
             names.push((t, end));
         }
         t = end;
@@ -66,7 +68,7 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
         }
         let (s, e) = (doc.tokens[t].start, doc.tokens[end - 1].end);
         let over = index.overlapping(out, s, e);
-        // A person already found ("C. Lewis 80") stays a person.
+        // A person already found ("K. Lindqvist 61") stays a person.
         if over.iter().any(|&i| out[i].kind == Kind::Actor) {
             continue;
         }
@@ -88,14 +90,14 @@ pub(super) fn teams(doc: &Doc, lang: Lang, fr: &Framing, first: usize, out: &mut
             )),
         );
     }
-    super::drop_marked(out, &drop);
+    super::emit::drop_marked(out, &drop);
     out.extend(added);
 }
 
 /// A name followed on its line by a score: a number of one to three digits,
 /// itself followed by the end of the line, another number, punctuation, a
 /// name, or a word of results ("points", "and").
-fn beside_score(doc: &Doc, t: usize, end: usize) -> bool {
+fn beside_score(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
     if t >= 1 {
         let p = &doc.tokens[t - 1];
         if p.kind == TokKind::Word && !p.upper && !p.line_start || doc.raw(t - 1) == "$" {
@@ -114,22 +116,21 @@ fn beside_score(doc: &Doc, t: usize, end: usize) -> bool {
         Some(x) => match x.kind {
             TokKind::Number => true,
             TokKind::Punct => !matches!(doc.raw(end + 1), "%" | "$" | "€" | "£"),
-            TokKind::Word => {
-                x.upper || matches!(doc.norm(end + 1), "and" | "points" | "pts" | "not" | "et")
-            }
+            TokKind::Word => x.upper || cue(doc, c.any_framing, end + 1, SCORE_WORD),
         },
     }
 }
 
 /// A name on either side of a fixture word: "Leeds v Derby",
 /// "Surrey beat Kent", "DENVER AT SEATTLE" (capitals only).
-fn in_fixture(doc: &Doc, fr: &Framing, t: usize, end: usize) -> bool {
+fn in_fixture(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
+    let fr = c.framing;
     let fixture = |i: usize| {
         doc.tokens.get(i).is_some_and(|x| {
             x.kind == TokKind::Word
                 && !x.line_start
                 && fr.has(doc.norm(i), SPORTS)
-                && (doc.norm(i) != "at" || x.all_caps)
+                && (x.all_caps || !fr.has_cue(doc.norm(i), FIXTURE_IN_CAPITALS))
         })
     };
     let name = |i: usize| {

@@ -24,3 +24,17 @@ pub fn compound_end(doc: &Doc, t: usize) -> usize {
     }
     e
 }
+
+/// Word tokens in `[t, end)`.
+pub fn word_count(doc: &Doc, t: usize, end: usize) -> usize {
+    doc.tokens[t..end.min(doc.len())]
+        .iter()
+        .filter(|x| x.kind == TokKind::Word)
+        .count()
+}
+
+pub fn last_word(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    (t..end.min(doc.len()))
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokKind::Word)
+}

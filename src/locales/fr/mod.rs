@@ -9,6 +9,8 @@ use crate::framing::Framing;
 use crate::lang::Lang;
 use std::sync::LazyLock;
 
+mod names;
+
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::fr::STOPWORDS_TXT));
 static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::fr::NAMES_TSV));
 
@@ -23,8 +25,11 @@ pub static LOCALE: Locale = Locale {
     dates: &dates::GRAMMAR,
     actors: Some(&actors::PHRASES),
     places: Some(&places::LINKS),
+    names: &names::NAMES,
 };
 
+#[cfg(test)]
+mod names_tests;
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,396 @@
+//! Evidence and the decision ladder: the look at one capitalised token that
+//! weighs its capitals (mid-sentence, sentence start, headline), the
+//! gazetteer and the words around it, and proposes a place, an actor or
+//! nothing. The rungs, in order, are listed in the module comment of
+//! [`super`].
+
+use super::context::*;
+use super::emit::{emit_match, push_actor, push_guess, push_place};
+use super::sequence::*;
+use super::Cues;
+use super::Notes;
+use crate::framing::{
+    Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
+    GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
+    PLACE_SUFFIX, PLURAL_ENDING, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+};
+use crate::lang::Lang;
+use crate::lexicon::{self, Entry};
+use crate::span::{ActorType, Candidate};
+use crate::text::shape::{compound_end, last_word, word_count};
+use crate::text::{Doc, TokKind};
+
+/// Looks at token `t`; returns the index of the next token to look at.
+/// Sets `defer` when the candidates it proposed hold only if the word is
+/// never written in lower case elsewhere in the document (a frequent word
+/// capitalised in mid-sentence: "à Metz", "as Bath won").
+pub(super) fn at(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    headline: &[bool],
+    t: usize,
+    out: &mut Vec<Candidate>,
+    notes: &mut Notes,
+) -> usize {
+    let fr = c.framing;
+    let tok = doc.tokens[t];
+    if tok.kind == TokKind::Word && !tok.upper {
+        return lower_case_article(doc, lang, c, t, notes, out).unwrap_or(t + 1);
+    }
+    if tok.kind != TokKind::Word {
+        return t + 1;
+    }
+    let word = doc.norm(t);
+    // Irish names: "O'Brien", "O'Neill" (not an elision).
+    let irish = word == "o"
+        && doc.is_apostrophe(t + 1)
+        && !doc.tokens[t + 1].space_before
+        && doc
+            .tokens
+            .get(t + 2)
+            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before);
+    // Initials before a surname: "K. Lindqvist", "J.P. Smith".
+    if let Some(end) = initials_end(doc, c, t) {
+        push_actor(doc, t, end, ActorType::Person, 75, out);
+        return end;
+    }
+    // Single letters: elisions ("L'Irak"), initials, the pronoun "I".
+    if word.chars().count() < 2 && !abbreviation(doc, t) && !irish {
+        return t + 1;
+    }
+    // Codes mixing letters and digits ("A36", "CM2", "F-16") are not names.
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return t + 1;
+    }
+    let head = headline.get(t).copied().unwrap_or(false);
+    let evidence = !head && !tok.sentence_start;
+    // A capitalised title in front of a name is not part of it ("President Bashar al-Assad").
+    if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
+        return t + 1;
+    }
+    let plain_end = sequence_end(doc, c, t, false);
+    let full_end = sequence_end(doc, c, t, true);
+    let gm = lexicon::longest_match(doc, t);
+    let first_name = !tok.all_caps && lexicon::is_first_name(word);
+    let title = !head && title_before(doc, fr, t);
+
+    // A sentence that opens with a function word before a name ("Le Conseil
+    // de sécurité a voté", "The UN Security Council met"): the name starts
+    // after it, where it is looked at as in mid-sentence.
+    if tok.sentence_start
+        && gm.is_none()
+        && !tok.all_caps
+        && plain_end > t + 1
+        && c.stopwords.contains(word)
+    {
+        return t + 1;
+    }
+
+    // "le Conseil", "la Commission", "l'Union": one institution, whatever
+    // the gazetteer says of the word and however the document writes it,
+    // unless the gazetteer knows a longer name ("le Conseil de sécurité").
+    if evidence
+        && plain_end == t + 1
+        && !tok.all_caps
+        && fr.has(word, INSTITUTION)
+        && determiner_before(doc, fr, t)
+        && gm.as_ref().map_or(true, |m| m.end_token <= t + 1)
+    {
+        // With its adjective: "l'Union européenne", "le Conseil général".
+        let end = org_end(doc, fr, lang, t, plain_end);
+        push_actor(doc, t, end, ActorType::Organisation, 60, out);
+        return end;
+    }
+    if title {
+        let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
+        push_actor(doc, t, end, ActorType::Person, 85, out);
+        return end;
+    }
+    // A first name that is also a place, before a surname: "Dominique de
+    // Villepin", "Chad Johnson".
+    if first_name
+        && !head
+        && gm
+            .as_ref()
+            .is_some_and(|m| m.end_token == compound_end(doc, t))
+        && full_end > compound_end(doc, t)
+        && word_count(doc, t, full_end) >= 2
+        && last_word(doc, t, full_end).is_some_and(|l| {
+            let w = doc.norm(l);
+            !fr.has(w, ORG_SUFFIX | PLACE_SUFFIX) && !lexicon::is_common_word(lang, w)
+        })
+        && lexicon::longest_match(doc, compound_end(doc, t)).is_none()
+    {
+        push_actor(doc, t, full_end, ActorType::Person, 75, out);
+        return full_end;
+    }
+    if let Some(m) = &gm {
+        if m.end_token >= plain_end {
+            if !emit_match(doc, lang, c, t, m, (evidence, notes), out) {
+                return m.end_token.max(plain_end);
+            }
+            return m.end_token;
+        }
+    }
+    let words = word_count(doc, t, full_end);
+    let last = last_word(doc, t, plain_end);
+    if first_name && words >= 2 && !head {
+        push_actor(doc, t, full_end, ActorType::Person, 75, out);
+        return full_end;
+    }
+    if fr.has(word, ORG_HEAD) && !head {
+        let end = org_end(doc, fr, lang, t, full_end);
+        if end > t + 1 || words >= 2 {
+            push_actor(doc, t, end, ActorType::Organisation, 70, out);
+            return end;
+        }
+    }
+    if words >= 2 && last.is_some_and(|l| fr.has(doc.norm(l), ORG_SUFFIX)) && !head {
+        push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
+        return plain_end;
+    }
+    let place_named =
+        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || fr.has(word, PLACE_HEAD);
+    if plain_end > t + 1 && place_named {
+        push_place(doc, t, plain_end, 70, out);
+        return plain_end;
+    }
+    if let Some(m) = &gm {
+        // The gazetteer knows the first words of a longer sequence.
+        if emit_match(doc, lang, c, t, m, (evidence, notes), out) {
+            return m.end_token;
+        }
+    }
+    // A frequent word or a demonym in front of a person's name is not part
+    // of it ("Australian Tom Hale", "Republican Bob Dole").
+    if !tok.all_caps
+        && !first_name
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
+        && lexicon::is_first_name(doc.norm(t + 1))
+        && word_count(doc, t + 1, full_end) >= 2
+        && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
+    {
+        return t + 1;
+    }
+    if !evidence {
+        if tok.sentence_start && !head {
+            if sentence_initial_name(doc, lang, c, t, plain_end) {
+                push_guess(doc, t, plain_end, None, 25, out);
+            } else if initial_sequence_is_name(doc, lang, c, t, plain_end) {
+                push_guess(doc, t, plain_end, None, 35, out);
+            }
+        }
+        return plain_end;
+    }
+    // From here on the name is the plain capitalised sequence, without particles.
+    let words = word_count(doc, t, plain_end);
+    if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
+        if fr.has(word, COMPASS) {
+            return plain_end;
+        }
+        // A frequent word capitalised in mid-sentence: a name when the
+        // document never writes it in lower case, and when it stands where
+        // names stand (after a place preposition, or as an institution
+        // after a determiner: "le Conseil", "la Commission").
+        if place_context(doc, c, t) && word.chars().count() >= 3 {
+            notes.defer = true;
+            push_place(doc, t, plain_end, 50, out);
+        } else if lexicon::is_first_name(word) {
+            notes.defer = true;
+            push_actor(doc, t, plain_end, ActorType::Person, 40, out);
+        } else if word.chars().count() >= 3
+            && !is_month_or_weekday(c, word)
+            && !determiner_before(doc, fr, t)
+            && (reporting_verb_near(doc, fr, t, plain_end) || possessive_after(doc, c, plain_end))
+        {
+            // Where someone speaks or owns: "said Wang", "Woods said", "Wang 's arrest".
+            notes.defer = true;
+            push_guess(doc, t, plain_end, None, 40, out);
+        }
+        return plain_end;
+    }
+    if words == 1 && gentile_after_article(doc, fr, t) {
+        return plain_end;
+    }
+    if place_context(doc, c, t)
+        || suffix_after(doc, fr, plain_end)
+        || (c.hyphenated_toponyms && toponym_like(doc, fr, t, plain_end))
+    {
+        push_place(doc, t, plain_end, 55, out);
+        return plain_end;
+    }
+    // "les tuileries de Vernonnières": after "de", a name shaped like a
+    // town of the language is a place; any other ("le parti de Kessler",
+    // "d'Elf") is left to the guess below. Off in a language without town
+    // endings.
+    if after_of(doc, fr, t)
+        && fr.has_ending(doc.norm(last.unwrap_or(t)), TOPONYM_ENDING)
+        && !reporting_verb_near(doc, fr, t, plain_end)
+    {
+        push_place(doc, t, plain_end, 35, out);
+        return plain_end;
+    }
+    if tok.all_caps && words == 1 {
+        let len = word.chars().count();
+        // An acronym after a plural determiner is a common noun ("des HLM",
+        // "les ONG"), not an organisation.
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
+        }
+        return plain_end;
+    }
+    // A guess: the type is unknown, and the tokens inside stay open to
+    // better-scored names ("Kurdish-led Syrian Democratic Forces" gives way
+    // to the known "Syrian Democratic Forces").
+    let score = if words >= 2 { 40 } else { 30 };
+    push_guess(doc, t, plain_end, None, score, out);
+    (t + 1..plain_end)
+        .find(|&i| {
+            doc.tokens[i].upper
+                && lexicon::longest_match(doc, i)
+                    .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
+        })
+        .unwrap_or(plain_end)
+}
+
+/// A capitalised sequence of two words or more at the head of a sentence
+/// whose first word is not a frequent word: its capitals are no accident of
+/// position ("Piet Ansems (Netherlands) beat", "Dynamo Kursk must").
+pub(super) fn initial_sequence_is_name(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    t: usize,
+    end: usize,
+) -> bool {
+    if lang.is_und() || doc.tokens[t].all_caps || word_count(doc, t, end) < 2 {
+        return false;
+    }
+    let w = doc.norm(t);
+    if common_or_plural(lang, c, w) || w.chars().count() < 3 || lexicon::is_demonym(lang, w) {
+        return false;
+    }
+    (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
+}
+
+/// A frequent word, or the plural of one ("Analysts", "Eyewitnesses",
+/// "Policies", "Experts"): the word lists hold mostly singulars.
+pub(super) fn common_or_plural(lang: Lang, c: &Cues, w: &str) -> bool {
+    if lexicon::is_common_word(lang, w) {
+        return true;
+    }
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    let common = |s: &str| lexicon::is_common_word(lang, s);
+    c.framing
+        .endings(PLURAL_ENDING)
+        .any(|e| stem(e).is_some_and(common))
+        || (c.plural_ies_to_y && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
+}
+
+/// A word at the head of a sentence that looks like a name rather than a
+/// capitalised ordinary word: not frequent in lower case, not shaped like a
+/// participle or an adverb, and followed by a verb or punctuation.
+pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, c: &Cues, t: usize, end: usize) -> bool {
+    if end != compound_end(doc, t) || lang.is_und() || doc.tokens[t].all_caps {
+        return false;
+    }
+    let w = doc.norm(t);
+    if common_or_plural(lang, c, w) || w.chars().count() < 3 {
+        return false;
+    }
+    if c.framing.ends_with(w, COMMON_ENDING) {
+        return false;
+    }
+    cue(doc, c.framing, end, AFTER_NAME)
+}
+
+/// "les Verdunois", "des Lorrains": a capitalised plural after an article is
+/// the name of the inhabitants, not an actor. Off in a language without
+/// gentile endings.
+pub(super) fn gentile_after_article(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let w = doc.norm(t);
+    t >= 1 && cue(doc, fr, t - 1, BEFORE_GENTILE) && fr.ends_with(w, GENTILE_ENDING)
+}
+
+/// A hyphenated place name: "Châtenois-les-Forges", "Arc-et-Senans",
+/// "Void-Vacon" (two capitalised parts, or a linking article between them),
+/// in a language whose towns are named so ([`Cues::hyphenated_toponyms`]).
+pub(super) fn toponym_like(doc: &Doc, fr: &Framing, t: usize, end: usize) -> bool {
+    let c = compound_end(doc, t);
+    if c != end || c < t + 3 {
+        return false;
+    }
+    let mut parts = (t..c).step_by(2);
+    let linked = parts.clone().any(|i| cue(doc, fr, i, TOPONYM_LINK));
+    let saint = cue(doc, fr, t, SAINT);
+    !saint && (linked || parts.all(|i| doc.tokens[i].upper))
+}
+
+/// A lower-case Arabic article opening a name the gazetteer knows: "al
+/// Shabaab", "al Qaeda" (the name keeps its article, as "Al-Shabaab" does).
+/// Returns the next token to look at when it emitted the name.
+pub(super) fn lower_case_article(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    t: usize,
+    notes: &mut Notes,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    if !matches!(doc.norm(t), "al" | "el") {
+        return None;
+    }
+    let next = doc.tokens.get(t + 1)?;
+    if next.kind != TokKind::Word || !next.upper || !doc.same_line(t + 1) {
+        return None;
+    }
+    let m = lexicon::longest_match(doc, t)?;
+    if m.end_token <= t + 1 {
+        return None;
+    }
+    let evidence = !doc.tokens[t].sentence_start;
+    emit_match(doc, lang, c, t, &m, (evidence, notes), out).then_some(m.end_token)
+}
+
+/// The end of an organisation name headed by `t` ("Parti socialiste",
+/// "Banque mondiale", "Ministère de la Défense"): the capitalised sequence,
+/// or one following adjective in a language whose organisation names take
+/// one ([`ORG_ADJECTIVE_ENDING`]; none, and the rule is off).
+pub(super) fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: usize) -> usize {
+    if full_end > t + 1 {
+        return full_end;
+    }
+    let n = full_end;
+    let Some(x) = doc.tokens.get(n) else {
+        return full_end;
+    };
+    if x.kind != TokKind::Word || x.upper || x.line_start {
+        return full_end;
+    }
+    let w = doc.norm(n);
+    // Frequent adjectives still complete an institution's name when their
+    // ending says so ("Union européenne", "Conseil général", "Banque centrale").
+    if w.len() > 4
+        && fr.ends_with(w, ORG_ADJECTIVE_ENDING)
+        && !fr.has(w, PARTICLE)
+        && (!lexicon::is_common_word(lang, w)
+            || lexicon::is_demonym(lang, w)
+            || fr.ends_with(w, COMMON_ORG_ADJECTIVE_ENDING))
+    {
+        return compound_end(doc, n);
+    }
+    full_end
+}
+
+/// True when `folded` names a month or a weekday in `lang` (the date
+/// grammar's own word list).
+pub(super) fn is_month_or_weekday(c: &Cues, folded: &str) -> bool {
+    use crate::dates::words::Cat;
+    c.date_words.is_some_and(|w| {
+        w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
+    })
+}
