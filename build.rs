@@ -68,6 +68,7 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=data/lang");
     write(&out, "lang_data.rs", lang_data().as_bytes());
+    write(&out, "registry.rs", registry().as_bytes());
     write(&out, "fold_table.rs", fold_table_source().as_bytes());
     let langs = lexicon_languages();
     for code in &langs {
@@ -314,6 +315,30 @@ fn main() {
     write(&out, "actors.bin", &actor_records);
     write(&out, "first_names.fst", &first);
     write(&out, "tables.rs", csrc.as_bytes());
+}
+
+/// The registry's list of locales, from `data/lang/languages.tsv`: an
+/// expression `&[&fr::LOCALE, …]` for `src/locales/mod.rs`. A language of
+/// role `test` is left out unless the `test-locale` feature is on.
+fn registry() -> String {
+    let with_test = env::var_os("CARGO_FEATURE_TEST_LOCALE").is_some();
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_TEST_LOCALE");
+    let mut items = Vec::new();
+    for line in data_lines("data/lang/languages.tsv") {
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let code = f[0];
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            panic!("data/lang/languages.tsv: bad code {code:?}");
+        }
+        if !Path::new("data/lang").join(code).is_dir() {
+            panic!("data/lang/languages.tsv lists {code}, but data/lang/{code}/ does not exist");
+        }
+        if f.get(2) == Some(&"test") && !with_test {
+            continue;
+        }
+        items.push(format!("&{code}::LOCALE"));
+    }
+    format!("&[{}]\n", items.join(", "))
 }
 
 /// Every language folder of `data/lang/` as a module of constants, one per

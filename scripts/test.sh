@@ -66,6 +66,10 @@ cargo clippy -p depeche --target wasm32-unknown-unknown --lib -- -D warnings
 step "cargo test --workspace --release"
 cargo test --workspace --release
 
+step "a language is a folder: the test language (Esperanto) with --features test-locale"
+cargo clippy -p depeche --features test-locale --all-targets -- -D warnings
+cargo test -p depeche --release --features test-locale --lib --test test_locale
+
 step "pkg/ is built from the current sources"
 scripts/pkg-hash.sh --check
 

@@ -131,7 +131,6 @@ fn no_import_circles_among_the_modules_of_src() {
     assert!(circles.is_empty(), "import circles: {circles:#?}");
 }
 
-
 /// True when the file holds one of the patterns that choose by a language's name.
 fn names_a_language(path: &str, text: &str) -> bool {
     let quotes: &[&str] = if path.ends_with(".rs") {

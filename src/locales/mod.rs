@@ -1,4 +1,6 @@
-//! The registry of languages: one folder per language, listed once here.
+//! The registry of languages: one folder per language, listed once, in
+//! `data/lang/languages.tsv` (read by `build.rs`, which writes [`LOCALES`],
+//! and by `scripts/gen_lexicons.py`).
 //!
 //! Everything one language knows lives in its folder: `src/locales/<code>/`
 //! for what is code (its date grammar, the rules its names follow) and
@@ -11,6 +13,8 @@
 //! Adding a language: README, "Adding a language".
 
 pub mod en;
+#[cfg(feature = "test-locale")]
+pub mod eo;
 pub mod fr;
 
 use crate::framing::Framing;
@@ -99,8 +103,10 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
         .collect()
 });
 
-/// The languages, in the order detection prefers on a tie.
-pub static LOCALES: &[&Locale] = &[&fr::LOCALE, &en::LOCALE];
+/// The languages of `data/lang/languages.tsv`, in its order: the order
+/// detection prefers on a tie. A language of role `test` is listed only in a
+/// build with the `test-locale` feature.
+pub static LOCALES: &[&Locale] = include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
 /// Parses a function-word list of a data folder.
 pub fn stopwords(data: &'static str) -> WordSet<&'static str> {

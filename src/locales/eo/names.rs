@@ -1,0 +1,16 @@
+//! What names read of Esperanto: its few cue words are in
+//! `data/lang/eo/names.tsv`; neither special rule applies.
+
+use crate::names::Cues;
+use std::sync::LazyLock;
+
+/// The names piece of the Esperanto locale.
+pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    framing: &super::FRAMING,
+    stopwords: &super::STOPWORDS,
+    any_framing: &crate::locales::ANY_FRAMING,
+    any_stopwords: &crate::locales::ANY_STOPWORDS,
+    date_words: super::dates::GRAMMAR.words,
+    plural_ies_to_y: false,
+    hyphenated_toponyms: false,
+});
