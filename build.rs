@@ -67,6 +67,7 @@ fn main() {
     }
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=data/lang");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_TEST_LOCALE");
     write(&out, "lang_data.rs", lang_data().as_bytes());
     write(&out, "registry.rs", registry().as_bytes());
     write(&out, "fold_table.rs", fold_table_source().as_bytes());
@@ -321,8 +322,6 @@ fn main() {
 /// expression `&[&fr::LOCALE, …]` for `src/locales/mod.rs`. A language of
 /// role `test` is left out unless the `test-locale` feature is on.
 fn registry() -> String {
-    let with_test = env::var_os("CARGO_FEATURE_TEST_LOCALE").is_some();
-    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_TEST_LOCALE");
     let mut items = Vec::new();
     for line in data_lines("data/lang/languages.tsv") {
         let f: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -333,12 +332,31 @@ fn registry() -> String {
         if !Path::new("data/lang").join(code).is_dir() {
             panic!("data/lang/languages.tsv lists {code}, but data/lang/{code}/ does not exist");
         }
-        if f.get(2) == Some(&"test") && !with_test {
+        if left_out(code) {
             continue;
         }
         items.push(format!("&{code}::LOCALE"));
     }
     format!("&[{}]\n", items.join(", "))
+}
+
+/// True when this build leaves the language out (registry and lexicon), by
+/// its role in `data/lang/languages.tsv`: `test` without the `test-locale`
+/// feature; `pack` in the WebAssembly build, which is to fetch such a
+/// language as a pack instead of carrying it (the native build carries all).
+fn left_out(code: &str) -> bool {
+    let role = data_lines("data/lang/languages.tsv")
+        .iter()
+        .find_map(|l| {
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            (f[0] == code).then(|| f.get(2).copied().unwrap_or("").to_owned())
+        })
+        .unwrap_or_default();
+    match role.as_str() {
+        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
+        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
+        _ => false,
+    }
 }
 
 /// Every language folder of `data/lang/` as a module of constants, one per
@@ -445,6 +463,7 @@ fn lexicon_languages() -> Vec<String> {
                     .any(|f| p.join(f).is_file())
         })
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|code| !left_out(code))
         .collect();
     codes.sort();
     codes
