@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "bd29d8e39f482b68";
+const VERSION = "feda3709774ccb42";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -29,7 +29,8 @@ const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); retur
 const KEYS = Number(arg('keys', 150));
 const ONLY = arg('only', null)?.split(',') ?? EDITORS;
 const WRITE = !process.argv.includes('--no-write');
-const CADENCE = 120, PAUSE = 1000;
+const CADENCE = 120, PAUSE = 1000, SETTLE = 1500;
+const ROUNDS = Number(arg('rounds', 2));
 
 /** ~5,000 words of dispatches, one paragraph per line of text. */
 function article() {
@@ -59,18 +60,50 @@ for (const name of EDITORS) {
   pages[`/bench/${name}-bare.html`] = html.split('\n').filter((l) => !/depeche-annotator|depeche-field/.test(l)).join('\n');
 }
 const server = await serve(0, undefined, { pages, aliases: { '/depeche/': '/' } });
+// --compare DIR: a folder under the repository holding another www/ and pkg/ (e.g. the code before
+// a change: `git archive <commit> www pkg | tar -x -C .variants/before`), measured in the same
+// rounds as a third configuration
+const COMPARE = arg('compare', null);
+const other = COMPARE ? await serve(0, undefined, { pages, aliases: { '/depeche/': `/${COMPARE.replace(/^\.?\/+|\/+$/g, '')}/` } }) : null;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const p95 = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
 
+/**
+ * Main-thread time per key from a Chromium trace of the keystrokes: the outermost trace events of
+ * the renderer's main thread (its tasks), each counted in the interval of the key whose keydown
+ * last preceded it; `cpu` sums their thread time (CPU time of the main thread), `wall` their
+ * duration. Also the totals over the whole typing (pauses included) and after the last key.
+ */
+function perKeyTimes(events) {
+  const meta = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mark = (n) => events.find((e) => e.name === n);
+  const start = mark('keys-start'), stop = mark('keys-end');
+  const main = meta.find((m) => m.pid === start?.pid);
+  if (!main) throw new Error('no renderer main thread in the trace');
+  const xs = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur != null && e.ts >= start.ts && e.ts <= stop.ts)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const downs = xs.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts);
+  const cpu = downs.map(() => 0), wall = downs.map(() => 0);
+  let end = -1, k = -1, total = 0;
+  for (const e of xs) {
+    if (e.ts < end) continue; // nested in a task already counted
+    end = e.ts + e.dur;
+    while (k + 1 < downs.length && downs[k + 1] <= e.ts) k++;
+    const c = (e.tdur ?? e.dur) / 1000;
+    total += c;
+    if (k >= 0) { cpu[k] += c; wall[k] += e.dur / 1000; }
+  }
+  return { cpu, wall, total };
+}
+
 /** One run: per-key main-thread ms, and the first highlight's time (ms from navigation start). */
-async function run(name, withDepeche) {
+async function run(name, withDepeche, srv = server) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-  await page.goto(`${server.origin}/bench/${name}${withDepeche ? '' : '-bare'}.html`);
+  await page.goto(`${srv.origin}/bench/${name}${withDepeche ? '' : '-bare'}.html`);
   let first = null;
   const mod = '/tests/browser/editors/adapters.js';
   // the editor is up
@@ -86,7 +119,7 @@ async function run(name, withDepeche) {
       }
     }, [mod, name]);
   }
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1500);
   // the caret at the start of the middle paragraph
   await page.evaluate(async ([m, n]) => {
     const host = (await import(m)).editable(n);
@@ -104,38 +137,64 @@ async function run(name, withDepeche) {
     sel.addRange(r);
   }, [mod, name]);
   await page.waitForTimeout(300);
-  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration').value;
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => { for (const x of e.value) events.push(x); });
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'] } });
+  await page.evaluate(() => performance.mark('keys-start'));
   const text = 'Le préfet Basile Marchetti est arrivé à Valence mardi. ';
-  const perKey = [];
+  let next = Date.now();
   for (let i = 0; i < KEYS; i++) {
-    const t0 = Date.now();
-    const before = await task();
     await page.keyboard.type(text[i % text.length]);
-    const wait = (i === Math.floor(KEYS / 3) || i === Math.floor((2 * KEYS) / 3) ? PAUSE : CADENCE) - (Date.now() - t0);
+    next += i === Math.floor(KEYS / 3) || i === Math.floor((2 * KEYS) / 3) ? PAUSE : CADENCE;
+    const wait = next - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
-    perKey.push((await task() - before) * 1000);
   }
+  await page.waitForTimeout(SETTLE);
+  await page.evaluate(() => performance.mark('keys-end'));
+  await cdp.send('Tracing.end');
+  await complete;
   await context.close();
-  return { perKey, first };
+  return { ...perKeyTimes(events), first };
 }
 
 const rows = [];
 for (const name of ONLY) {
-  const bare = await run(name, false);
-  const dep = await run(name, true);
+  const pool = { bare: { cpu: [], wall: [], total: 0 }, dep: { cpu: [], wall: [], total: 0 }, before: { cpu: [], wall: [], total: 0 } };
+  const firsts = [];
+  const order = other ? ['bare', 'dep', 'before'] : ['bare', 'dep'];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const which of round % 2 ? [...order].reverse() : order) {
+      const r = await run(name, which !== 'bare', which === 'before' ? other : server);
+      pool[which].cpu.push(...r.cpu);
+      pool[which].wall.push(...r.wall);
+      pool[which].total += r.total / ROUNDS;
+      if (r.first != null && which === 'dep') firsts.push(r.first);
+    }
+  }
   const row = {
     name,
-    bareMedian: median(bare.perKey), bareP95: p95(bare.perKey),
-    depMedian: median(dep.perKey), depP95: p95(dep.perKey),
-    first: dep.first,
+    bareMedian: median(pool.bare.cpu), bareP95: p95(pool.bare.cpu),
+    depMedian: median(pool.dep.cpu), depP95: p95(pool.dep.cpu),
+    wallAdded: median(pool.dep.wall) - median(pool.bare.wall),
+    amortised: (pool.dep.total - pool.bare.total) / KEYS,
+    first: median(firsts), firstMax: Math.max(...firsts),
   };
   row.addedMedian = row.depMedian - row.bareMedian;
   row.addedP95 = row.depP95 - row.bareP95;
+  if (other) {
+    row.beforeAdded = median(pool.before.cpu) - row.bareMedian;
+    row.beforeAddedP95 = p95(pool.before.cpu) - row.bareP95;
+  }
   rows.push(row);
-  console.log(`${name.padEnd(15)} per key: without ${row.bareMedian.toFixed(1)} ms (p95 ${row.bareP95.toFixed(1)}), with ${row.depMedian.toFixed(1)} ms (p95 ${row.depP95.toFixed(1)}); added ${row.addedMedian.toFixed(1)} ms (p95 ${row.addedP95.toFixed(1)}); first highlight ${row.first?.toFixed(0)} ms`);
+  console.log(`${name.padEnd(15)} CPU per key: without ${row.bareMedian.toFixed(2)} ms (p95 ${row.bareP95.toFixed(1)}), with ${row.depMedian.toFixed(2)} ms (p95 ${row.depP95.toFixed(1)}); ` +
+    `added ${row.addedMedian.toFixed(2)} ms (p95 ${row.addedP95.toFixed(1)}; wall-clock median ${row.wallAdded.toFixed(2)}; all typing and settle, per key ${row.amortised.toFixed(2)}); ` +
+    `first highlight ${row.first?.toFixed(0)} ms (slowest ${row.firstMax.toFixed(0)})` +
+    (other ? `; ${COMPARE} added ${row.beforeAdded.toFixed(2)} ms (p95 ${row.beforeAddedP95.toFixed(1)})` : ''));
 }
 await browser.close();
 await server.close();
+await other?.close();
 
 if (WRITE) {
   const chromeVersion = browser.version?.() ?? '';
