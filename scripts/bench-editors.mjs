@@ -1,7 +1,7 @@
 // Benchmark: what depeche adds to typing in each real editor of the README's "Inside your CMS
 // editor" recipes (CKEditor 5, TinyMCE classic and inline, Quill, ProseMirror, Tiptap, Lexical, a
 // textarea), and how soon the first highlight shows. Not a test: figures vary with the machine.
-// Run: node scripts/bench-editors.mjs [--keys 150] [--only quill,tiptap] [--no-write]
+// Run: node scripts/bench-editors.mjs [--keys 150] [--rounds 2] [--only quill,tiptap] [--compare DIR] [--no-write]
 // It writes the section "## Inside CMS editors" of BENCHMARKS.md (that section only).
 //
 // Method. For each editor, the recipe page (tests/browser/editors/recipes.mjs) holds a ~5,000-word
@@ -9,12 +9,17 @@
 // has it and once without depeche (its element and scripts removed), in the same browser run.
 // The caret goes to the start of the middle paragraph; then KEYS keystrokes are typed at a steady
 // cadence (one every 120 ms, with a 1 s pause after a third and two thirds of them, when depeche's
-// debounce lets it re-annotate). Main-thread time per keystroke: CDP Performance.getMetrics'
-// TaskDuration (seconds of main-thread tasks so far) read before a key and again 120 ms later
-// (after the pause, for the key before a pause), so the time of the key's own handling, the
-// editor's re-rendering and depeche's re-reading and repainting falls into that key's interval.
-// The added time is, per editor, the median and p95 of the per-key times with depeche minus
-// those without (each statistic computed on its own run). First highlight: from navigation start
+// debounce lets it re-annotate), --rounds times, the configurations interleaved (bare, with
+// depeche, and with --compare DIR's depeche). Main-thread time per keystroke: a Chromium trace of
+// the typing; the outermost events of the renderer's main thread (its tasks) are counted in the
+// interval of the key whose keydown last preceded them, as CPU time of that thread (thread clock,
+// so that other processes on a shared machine inflate it less than wall-clock time; the
+// wall-clock median is printed too). So the key's own handling, the editor's re-rendering,
+// depeche's work and the browser's style, layout and paint of that frame fall into that key.
+// The added time is the median and p95 of the per-key times with depeche minus those without
+// (each statistic computed on its own pooled runs); "whole typing" adds up every task from the
+// first key to 1.5 s after the last, pauses included, divided by the keys: work that depeche
+// defers to a pause is not hidden by the per-key median. First highlight: from navigation start
 // (performance.timeOrigin) to the first animation frame where CSS.highlights (the host's window:
 // the iframe's for TinyMCE classic) or the textarea's mirror holds a highlight, on localhost.
 
@@ -202,14 +207,17 @@ if (WRITE) {
   const section = [
     '## Inside CMS editors',
     '',
-    `\`node scripts/bench-editors.mjs\` (method in its header): the README's recipes with a ${words.toLocaleString('en')}-word article of the`,
-    `repository's dispatches; ${KEYS} keystrokes at the middle paragraph, one every ${CADENCE} ms with two ${PAUSE / 1000} s pauses;`,
-    'main-thread time per keystroke (CDP TaskDuration per key interval), without and with depeche in the same run;',
-    `first highlight: from navigation start, on localhost. ${new Date().toISOString().slice(0, 10)}, headless Chromium${chromeVersion ? ` ${chromeVersion}` : ''}, ${process.platform}.`,
+    `\`node scripts/bench-editors.mjs${process.argv.slice(2).filter((x) => x !== '--no-write').length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (method in its header): the README's recipes with a ${words.toLocaleString('en')}-word article of the`,
+    `repository's dispatches; ${KEYS} keystrokes at the middle paragraph, one every ${CADENCE} ms with two ${PAUSE / 1000} s pauses, ${ROUNDS} rounds`,
+    'of each configuration interleaved in one browser; per key: the CPU time of the renderer main thread\'s tasks from the',
+    'keydown to the next (Chromium trace), without and with depeche; "whole typing": the added main-thread time of all the',
+    `typing, its pauses and ${SETTLE / 1000} s after the last key, per key (what a deferral moves out of the keys is counted there);`,
+    `first highlight: from navigation start, median of the rounds, on localhost. ${new Date().toISOString().slice(0, 10)}, headless Chromium${chromeVersion ? ` ${chromeVersion}` : ''}, ${process.platform}.`,
     '',
-    '| editor | per key without (median / p95) | with depeche (median / p95) | added (median / p95) | first highlight |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${f(r.bareMedian)} / ${f(r.bareP95)} ms | ${f(r.depMedian)} / ${f(r.depP95)} ms | ${f(r.addedMedian)} / ${f(r.addedP95)} ms | ${r.first == null ? '–' : `${Math.round(r.first)} ms`} |`),
+    `| editor | per key without (median / p95) | with depeche (median / p95) | added (median / p95) | added, whole typing | first highlight |${other ? ` ${COMPARE}: added (median / p95) |` : ''}`,
+    `|---|---|---|---|---|---|${other ? '---|' : ''}`,
+    ...rows.map((r) => `| ${r.name} | ${f(r.bareMedian)} / ${f(r.bareP95)} ms | ${f(r.depMedian)} / ${f(r.depP95)} ms | ${f(r.addedMedian)} / ${f(r.addedP95)} ms | ${f(r.amortised)} ms | ${r.first == null ? '–' : `${Math.round(r.first)} ms`} |` +
+      (other ? ` ${f(r.beforeAdded)} / ${f(r.beforeAddedP95)} ms |` : '')),
     '',
   ].join('\n');
   const path = join(ROOT, 'BENCHMARKS.md');

@@ -125,11 +125,11 @@ test('typing: highlights on untouched text stay while the keys go on; after the 
     }
     await page.keyboard.type(typed.slice(20), { delay: 20 });
     // after the pause: the new text's names are highlighted, the document equals a fresh annotation
-    await page.waitForFunction(() => {
+    await page.waitForFunction((t) => {
       const el = document.querySelector('depeche-annotator');
-      return el.annotations.some((s) => s.text === 'Basile Marchetti' && s.kind === 'actor') &&
+      return el.text.includes(t) && el.annotations.some((s) => s.text === 'Basile Marchetti' && s.kind === 'actor') &&
         [...(CSS.highlights.get(`${el.highlightPrefix}-actor`) ?? [])].some((r) => r.toString() === 'Basile Marchetti');
-    }, null, { timeout: 10_000 });
+    }, typed.trim(), { timeout: 10_000 });
     const after = await page.evaluate(() => {
       const el = document.querySelector('depeche-annotator');
       return { text: el.text, spans: el.annotations.map((s) => `${s.kind}:${s.start}-${s.end}:${s.text}`) };
