@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "5887751400db1ae3";
+const VERSION = "89045bf81d773a67";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -6,10 +6,12 @@
 // Not a test: only this script looks at the clock. (scripts/bench-editors.mjs does the same with
 // real CMS editors; this one is the plain-contenteditable baseline.)
 //
-//   node scripts/bench-typing.mjs [--root DIR] [--keys 150] [--gap 120] [--modes plain,static,none,entities] [--rounds 2]
+//   node scripts/bench-typing.mjs [--root DIR[,DIR2...]] [--keys 150] [--gap 120] [--modes plain,static,none,entities] [--rounds 2]
 //
-// --root serves another checkout of the repository (e.g. `git archive <commit> | tar -x -C DIR`)
-// so that the same script measures the code before and after a change. Modes: `plain` (no
+// --root serves another checkout of the repository (e.g. `git archive <commit> www pkg | tar -x -C DIR`)
+// so that the same script measures the code before and after a change; several roots (comma-
+// separated) are measured in the same run, their rounds interleaved, so that they share the drift
+// of a shared machine's load. Modes: `plain` (no
 // element), `entities` (the element with its entity panel), `none` (panels="none"), `static`
 // (panels="none", but the element does not see the edits: its highlights stay as they were
 // drawn). `static` is what the highlights on screen cost the browser by themselves: Chromium
@@ -29,7 +31,7 @@ import { CHROMIUM, ARGS } from '../tests/browser/helpers.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : dflt; };
-const root = resolve(arg('root', ROOT));
+const roots = arg('root', ROOT).split(',').map((r) => resolve(r));
 const KEYS = Number(arg('keys', 150));
 const GAP = Number(arg('gap', 120));
 const MODES = arg('modes', 'plain,static,none,entities').split(',');
@@ -133,35 +135,41 @@ async function run(browser, url, mode) {
 const { paras, words } = article();
 const pages = {};
 for (const m of MODES) pages[`/bench-typing-${m}.html`] = pageHtml(paras, m);
-if (!existsSync(join(root, 'www', 'depeche-annotator.js'))) throw new Error(`no www/depeche-annotator.js under ${root}`);
-const server = await serve(0, root, { pages });
+for (const root of roots) if (!existsSync(join(root, 'www', 'depeche-annotator.js'))) throw new Error(`no www/depeche-annotator.js under ${root}`);
+const servers = await Promise.all(roots.map((root) => serve(0, root, { pages })));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
-  console.log(`bench-typing: ${words} words in ${paras.length} paragraphs, ${KEYS} keys ${GAP} ms apart, ${ROUNDS} rounds, code from ${root}`);
-  const pooled = Object.fromEntries(MODES.map((m) => [m, { per: [], settle: 0, late: 0, check: null }]));
+  console.log(`bench-typing: ${words} words in ${paras.length} paragraphs, ${KEYS} keys ${GAP} ms apart, ${ROUNDS} rounds, code from ${roots.join(', ')}`);
+  const configs = roots.flatMap((root, i) => MODES.map((m) => ({ root, i, m, key: roots.length > 1 ? `${m}@${i}` : m })));
+  const pooled = Object.fromEntries(configs.map((c) => [c.key, { per: [], settle: 0, late: 0, check: null }]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const m of MODES) {
-      const r = await run(browser, `${server.origin}/bench-typing-${m}.html`, m);
-      pooled[m].per.push(...r.per);
-      pooled[m].settle += r.settle / ROUNDS;
-      pooled[m].late = Math.max(pooled[m].late, r.late);
-      pooled[m].check = r.check;
+    for (const c of configs) {
+      const r = await run(browser, `${servers[c.i].origin}/bench-typing-${c.m}.html`, c.m);
+      pooled[c.key].per.push(...r.per);
+      pooled[c.key].settle += r.settle / ROUNDS;
+      pooled[c.key].late = Math.max(pooled[c.key].late, r.late);
+      pooled[c.key].check = r.check;
     }
   }
+  if (roots.length > 1) roots.forEach((root, i) => console.log(`@${i}: ${root}`));
   const results = {};
-  for (const m of MODES) {
+  for (const { key: m } of configs) {
     results[m] = { ...pooled[m], per: stats(pooled[m].per) };
     const r = results[m];
     console.log(`${m.padEnd(9)} per key: median ${f(r.per.median)}, p95 ${f(r.per.p95)}, mean ${f(r.per.mean)}; settle after the last key ${f(r.settle)}` +
       `; amortised ${f((r.per.mean * KEYS + r.settle) / KEYS)}${r.late > 200 ? ` (the loop ran ${r.late} ms late)` : ''}${r.check ? ` ${JSON.stringify(r.check)}` : ''}`);
   }
-  if (results.plain) {
+  roots.forEach((root, i) => {
+    const k = (m) => (roots.length > 1 ? `${m}@${i}` : m);
+    const plain = results[k('plain')];
+    if (!plain) return;
     for (const m of MODES.filter((x) => x !== 'plain')) {
-      console.log(`added by ${m.padEnd(8)}: median ${f(results[m].per.median - results.plain.per.median)}, p95 ${f(results[m].per.p95 - results.plain.per.p95)}` +
-        `, mean ${f(results[m].per.mean - results.plain.per.mean)}; amortised with the settle ${f(results[m].per.mean - results.plain.per.mean + (results[m].settle - results.plain.settle) / KEYS)}`);
+      const r = results[k(m)];
+      console.log(`added by ${k(m).padEnd(8)}: median ${f(r.per.median - plain.per.median)}, p95 ${f(r.per.p95 - plain.per.p95)}` +
+        `, mean ${f(r.per.mean - plain.per.mean)}; amortised with the settle ${f(r.per.mean - plain.per.mean + (r.settle - plain.settle) / KEYS)}`);
     }
-  }
+  });
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
 }

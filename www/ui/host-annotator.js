@@ -5,9 +5,10 @@
 //   (code points) become DOM Ranges over those nodes (UTF-16, through core/offsets.js) and are
 //   drawn with the CSS Custom Highlight API: CSS.highlights gets `<prefix>-actor|place|date`, the
 //   ::highlight() rules go into the one document-level sheet of ui/styles.js. The host's DOM is
-//   never written. A MutationObserver re-reads the text when the host changes: on the next
-//   frame, walking again only the blocks it touched and annotating again only the edited block
-//   (core/incremental.js; the whole text when typing pauses), keeping the other Ranges.
+//   never written. A MutationObserver notes what the host's edits touched; once the edits pause
+//   (QUIET_MS; at least every MAX_WAIT_MS during steady typing) the text is read again, walking
+//   only the blocks they touched, and only the edited block is annotated again
+//   (core/incremental.js; the whole text after a longer pause), keeping the other Ranges.
 //   Where the Highlight API is missing, the same ranges are drawn as boxes (Range.getClientRects)
 //   in an overlay inside the element's own shadow root: still nothing in the host's DOM.
 // - a <textarea> host: its text is not in the DOM, so a mirror of it (the editor's text view,
@@ -34,12 +35,14 @@ import { addHighlightRules } from './styles.js';
 import { createHostCorrections } from './host-corrections.js';
 
 const KINDS = ['actor', 'place', 'date'];
-const DEBOUNCE_MS = 150;
+// Edits of the host are followed when it has been quiet this long, and at least this often while they go on.
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 1500;
 const LARGE_UNITS = 256 * 1024;
-// Typing (see "following the host"): an update that took longer than this goes back to the debounce.
-const SLOW_SYNC_MS = 8;
 // More spans than this: only those near the viewport are in CSS.highlights (see paintHighlights).
-const WINDOW_MIN = 200;
+const WINDOW_MIN = 64;
+// How far beyond the viewport's top and bottom edges (in viewport heights) the highlights reach.
+const WINDOW_MARGIN = 0.05;
 // An entity panel that took longer than this to draw waits for a pause in typing.
 const SLOW_PANEL_MS = 2;
 const PANEL_PAUSE_MS = 900;
@@ -123,9 +126,12 @@ export function mountHostAnnotator(shadow, host, options) {
   // An edit changes one block: the Ranges of the spans around it are kept from one paint to the
   // next (a Range is live: it follows edits of other text nodes) and checked against the text
   // nodes' offsets, new ones are made only for the spans that changed or whose nodes the editor
-  // replaced. Chromium re-validates every range of every highlight after any DOM change of the
-  // page (~20 µs per range per keystroke), so above WINDOW_MIN spans only those within half a
-  // viewport of the visible area are in CSS.highlights, updated on scroll. The legend and the
+  // replaced. After any DOM change of the page (every keystroke in the host), Chromium rebuilds
+  // the markers of every range of every registered highlight and repaints each text node that
+  // has one (and, the ::highlight rules having an underline, recomputes its ink overflow): in a
+  // trace of typing in ProseMirror that was most of what depeche added per key, whatever its
+  // script did. So above WINDOW_MIN spans only those within WINDOW_MARGIN viewports of the
+  // visible area are in CSS.highlights, updated on scroll. The legend and the
   // entity panel, when drawing them is not cheap, wait for a pause in typing.
   let boxes = []; // fallback: [{range, kind}]
   /** The last paint: the spans drawn and their Ranges (undefined: not made yet), kept for the next. */
@@ -237,8 +243,8 @@ export function mountHostAnnotator(shadow, host, options) {
    * Indexes [lo, hi) of the drawn spans near the visible part of the host: those of the text nodes
    * from `bounds.first` to `bounds.end` (excluded; null: the end). The window is kept while it still
    * covers the viewport and its nodes are there, so typing does not change what the highlights hold
-   * (each change repaints every highlighted text on screen); otherwise it is taken afresh, half a
-   * viewport beyond each edge.
+   * (each change repaints every highlighted text on screen); otherwise it is taken afresh,
+   * WINDOW_MARGIN viewports beyond each edge.
    */
   let bounds = /** @type {{first: Node, end: Node|null}|null} */ (null);
   function windowOf() {
@@ -250,10 +256,10 @@ export function mountHostAnnotator(shadow, host, options) {
     probe ??= doc.createRange();
     const rectOf = (node) => { probe.selectNodeContents(node); return probe.getBoundingClientRect(); };
     const covers = bounds && nodeAt.has(bounds.first) && (bounds.end === null || nodeAt.has(bounds.end))
-      && (bounds.first === segs[0].node || rectOf(bounds.first).top <= -vh / 8)
-      && (bounds.end === null || rectOf(bounds.end).top >= vh * 1.125);
+      && (bounds.first === segs[0].node || rectOf(bounds.first).top <= -vh * WINDOW_MARGIN / 4)
+      && (bounds.end === null || rectOf(bounds.end).top >= vh * (1 + WINDOW_MARGIN / 4));
     if (!covers) {
-      const top = -vh / 2, bottom = vh * 1.5;
+      const top = -vh * WINDOW_MARGIN, bottom = vh * (1 + WINDOW_MARGIN);
       // text nodes are laid out top to bottom in document order: two binary searches
       let a = 0, b = n;
       while (a < b) { const m = (a + b) >> 1; if (rectOf(segs[m].node).bottom < top) a = m + 1; else b = m; }
@@ -334,39 +340,47 @@ export function mountHostAnnotator(shadow, host, options) {
   }
 
   // ---- following the host -----------------------------------------------------------------------------
-  // An edit of the host is applied on the next animation frame, so that the highlights follow the
-  // typing in the frame that shows it: cheap while only a block is annotated again and ranges are
-  // kept (see annotate and paint). An update that took over SLOW_SYNC_MS (a huge text, a slow
-  // page) puts the next ones on a timer instead: at most one update per DEBOUNCE_MS while the
-  // edits go on (a throttle, not a debounce: steady typing must not starve it). The timer is also
-  // the fallback where frames do not run (a background tab). A textarea's mirror is redrawn
-  // whole: debounced, as before.
-  const later = debounce(() => { if (!destroyed) sync(); }, DEBOUNCE_MS);
-  let syncFrame = 0, syncTimer = 0, slow = false;
+  // An edit of the host is followed once the host has been quiet for QUIET_MS, and at least every
+  // MAX_WAIT_MS while the edits go on (a debounce with a maximum wait: steady typing must not starve
+  // it). Why not at every key: whatever depeche does per key (reading the edited block, annotating
+  // it, carrying the Ranges, updating CSS.highlights, the depeche-change listeners) is added to
+  // the host editor's own work on every keystroke; between two updates nothing is stale that the
+  // journalist sees move: a Range over untouched text stays on its words by itself (a live Range
+  // follows the edits of its text node and of the nodes around it), and only the words being typed
+  // wait for the pause to be highlighted (or lose their highlight, where the editor replaced
+  // their text node). A correction, the `annotations` property and `flush()` read the pending
+  // edits at once. A textarea follows the same rhythm (its mirror is redrawn whole).
+  let syncTimer = 0, firstEdit = 0, lastEdit = 0;
+  /** @type {ReturnType<typeof createHostCorrections>|null} */ let corrections = null;
+  function tick() {
+    syncTimer = 0;
+    if (destroyed) return;
+    const now = performance.now();
+    const due = Math.min(lastEdit + QUIET_MS, firstEdit + MAX_WAIT_MS);
+    if (due - now > 1) { syncTimer = setTimeout(tick, due - now); return; }
+    sync();
+    corrections?.update(); // the chip, if it waited for the re-read
+  }
   const schedule = Object.assign(() => {
     if (destroyed) return;
-    if (isTextarea) { later(); return; }
-    if (!syncTimer) syncTimer = setTimeout(() => { syncTimer = 0; if (!destroyed) sync(); }, DEBOUNCE_MS);
-    if (!slow && !syncFrame) syncFrame = win.requestAnimationFrame(() => { syncFrame = 0; if (!destroyed) sync(); });
+    lastEdit = performance.now();
+    if (!syncTimer) { firstEdit = lastEdit; syncTimer = setTimeout(tick, QUIET_MS); }
   }, {
     cancel() {
-      later.cancel();
-      if (syncFrame) win.cancelAnimationFrame(syncFrame);
       clearTimeout(syncTimer);
-      syncFrame = syncTimer = 0;
+      syncTimer = 0;
     },
   });
   function sync() {
     schedule.cancel();
     if (!session) return;
-    const t0 = performance.now();
     const text = read();
     if (text !== session.doc.text) session.setText(text); // 'change' repaints
     else paint('text');
-    slow = performance.now() - t0 > SLOW_SYNC_MS || text.length > LARGE_UNITS;
   }
   if (isTextarea) {
-    listen(host, 'input', () => { place(); schedule(); });
+    // (its box and scrollbar are followed by the ResizeObserver, its scroll below: nothing to place per key)
+    listen(host, 'input', schedule);
     listen(host, 'scroll', () => { mirrorEl.scrollTop = host.scrollTop; mirrorEl.scrollLeft = host.scrollLeft; });
   } else {
     mo = new MutationObserver((records) => { reader.note(records); schedule(); });
@@ -404,7 +418,7 @@ export function mountHostAnnotator(shadow, host, options) {
 
   // Corrections at the caret, the pointer and by Alt+Shift keys (host-corrections.js): a chip in
   // this shadow root, nothing in the host.
-  const corrections = createHostCorrections({ shadow, host, session: () => session, spans: () => (session ? shown(session.spans) : []),
+  corrections = createHostCorrections({ shadow, host, session: () => session, spans: () => (session ? shown(session.spans) : []),
     segs: () => segs,
     // a textarea's mirror is render.js's text view: its domRange, while it shows the session's text
     mirrorRange: mirror ? (ext) => (session && mirror.text === session.doc.text && ext.end <= offsetMap(mirror.text).cpLength ? mirror.domRange(ext.start, ext.end) : null) : null,

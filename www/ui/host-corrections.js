@@ -263,7 +263,10 @@ export function createHostCorrections(o) {
       hover = null;
     }
     if (!hostFocused()) { popover.hide(); popover.hideAdd(); return; }
-    if (!inSync()) { popover.hide(); popover.hideAdd(); return; } // typing: wait for the re-read
+    // the host changed since the last re-read (not by typing: the editor's own re-rendering at a
+    // focus or a click): read it now, offsets must point at the words on screen
+    if (!inSync()) o.flush();
+    if (!inSync()) { popover.hide(); popover.hideAdd(); return; }
     save();
     const sel = hostSelection();
     if (!sel) { popover.hide(); popover.hideAdd(); return; }

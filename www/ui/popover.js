@@ -254,6 +254,7 @@ export function createPopover(opts) {
     placeAt(addEl, opts.rectOf(addExt));
   }
   function hideAdd() {
+    if (addEl.hidden && !addExt) return; // (setting `hidden` again would restyle it: at every key)
     addEl.hidden = true;
     addExt = null;
   }
