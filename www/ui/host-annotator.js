@@ -364,6 +364,9 @@ export function mountHostAnnotator(shadow, host, options) {
   const schedule = Object.assign(() => {
     if (destroyed) return;
     lastEdit = performance.now();
+    // The whole-text pass (core/incremental.js) waits for a pause in typing too, not for a
+    // pause after the last block update: it would otherwise land mid-typing (the p95 per key).
+    if (incremental.waiting) incremental.touch();
     if (!syncTimer) { firstEdit = lastEdit; syncTimer = setTimeout(tick, QUIET_MS); }
   }, {
     cancel() {
