@@ -2,23 +2,29 @@
 //! Python, as thin as the WebAssembly API (`src/wasm.rs`).
 //!
 //! It takes strings (text, `lang`, `dct`, a lexicon as JSON text) and gives
-//! back FORMAT.md's result as JSON text, which `depeche/__init__.py` turns
-//! into dicts and lists with `json.loads`. That costs one parse per result
-//! but makes the Python result equal, by construction, to `json.loads` of
-//! the command line's output, floats and all; and the JSON text is written
-//! on the worker threads, so `annotate_many` holds the GIL only to hand the
-//! strings over. Every bad input is a `ValueError` with the core's message;
-//! the core never panics, and PyO3 would turn a panic into an exception
-//! rather than crash the interpreter.
+//! back FORMAT.md's result as dicts and lists, made from the result's serde
+//! serialisation by [`to_python`]: what `json.loads` makes of the command
+//! line's output for the same input. `depeche/__init__.py` is the package's
+//! face over it (argument conversion, docs). The core runs with the GIL
+//! released (on `jobs` threads for `annotate_many`); only the conversion to
+//! objects holds it. Every bad input is a `ValueError` with the core's
+//! message; the core never panics, and PyO3 would turn a panic into an
+//! exception rather than crash the interpreter.
 
-use depeche::{annotate, Date, Lang, Options, UserLexicon};
+mod to_python;
+
+use depeche::{annotate, Annotated, Date, Lang, Options, UserLexicon};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use std::sync::{Mutex, PoisonError};
 
-/// Annotates one text and writes the result as JSON.
-fn annotate_json(text: &str, options: &Options) -> PyResult<String> {
-    serde_json::to_string(&annotate(text, options))
+/// A result as Python objects.
+fn to_objects<'py>(
+    objects: &mut to_python::Objects<'py>,
+    result: &Annotated,
+) -> PyResult<Bound<'py, PyAny>> {
+    objects
+        .convert(result)
         .map_err(|e| PyValueError::new_err(format!("could not return the result: {e}")))
 }
 
@@ -108,50 +114,57 @@ impl Annotator {
         self.template.lexicon.is_some()
     }
 
-    /// One text's result as JSON; the GIL is released while it runs.
+    /// One text's result (FORMAT.md); the GIL is released while it runs.
     #[pyo3(signature = (text, lang=None, dct=None))]
-    fn annotate_json(
+    fn annotate<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         text: String,
         lang: Option<&str>,
         dct: Option<&str>,
-    ) -> PyResult<String> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (lang, dct) = (lang_option(lang)?, dct_option(dct)?);
-        py.detach(|| {
+        let result = py.detach(|| {
             let options = self.borrow(1, lang, dct);
-            let json = options
-                .first()
-                .map_or_else(|| Ok(String::new()), |o| annotate_json(&text, o));
+            let result = options.first().map(|o| annotate(&text, o));
             self.give_back(options);
-            json
-        })
+            result
+        });
+        match result {
+            Some(r) => to_objects(&mut to_python::Objects::new(py), &r),
+            None => Ok(py.None().into_bound(py)),
+        }
     }
 
-    /// Every text's result as JSON, in order, on `jobs` threads (at least
-    /// one), the GIL released meanwhile.
+    /// Every text's result, in order, annotated on `jobs` threads (at least
+    /// one) with the GIL released; then turned into objects, with it.
     #[pyo3(signature = (texts, lang=None, dct=None, jobs=1))]
-    fn annotate_many_json(
+    fn annotate_many<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         texts: Vec<String>,
         lang: Option<&str>,
         dct: Option<&str>,
         jobs: usize,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         if jobs == 0 {
             return Err(PyValueError::new_err(
                 "bad jobs 0 (expected a number of threads, 1 or more)",
             ));
         }
         let (lang, dct) = (lang_option(lang)?, dct_option(dct)?);
-        py.detach(|| {
+        let results = py.detach(|| {
             let mut options = self.borrow(jobs.min(texts.len()).max(1), lang, dct);
             let results =
-                depeche_jobs::map_ordered(&texts, &mut options, |o, text| annotate_json(text, o));
+                depeche_jobs::map_ordered(&texts, &mut options, |o, text| annotate(text, o));
             self.give_back(options);
-            results.into_iter().collect()
-        })
+            results
+        });
+        let mut objects = to_python::Objects::new(py);
+        results
+            .iter()
+            .map(|r| to_objects(&mut objects, r))
+            .collect()
     }
 }
 

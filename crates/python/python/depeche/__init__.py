@@ -2,9 +2,8 @@
 
 This module is the package's Python face over the extension module ``depeche._depeche``:
 it checks and converts arguments (a lexicon may be a dict, JSON text or a file; a reference
-date may be a ``datetime.date``), and turns the core's JSON into dicts and lists with
-``json.loads``, so that a result is exactly what ``json.loads`` makes of the command line's
-output for the same text. Results follow FORMAT.md: offsets count code points (Python ``str``
+date may be a ``datetime.date``). A result is made of plain dicts and lists, exactly what
+``json.loads`` makes of the command line's output for the same text. Results follow FORMAT.md: offsets count code points (Python ``str``
 indices), spans are sorted and never overlap.
 
 >>> import depeche
@@ -106,7 +105,7 @@ class Annotator:
         ``lang``: ``"fr"``, ``"en"``, ``"und"``, or ``None``/``"auto"`` to detect it.
         ``dct``: the reference date; ``None`` takes the dateline's, if any.
         """
-        return _json.loads(self._native.annotate_json(text, lang, _dct(dct)))
+        return self._native.annotate(text, lang, _dct(dct))
 
     def annotate_many(
         self,
@@ -119,10 +118,7 @@ class Annotator:
 
         The texts are annotated with the GIL released; ``lang`` and ``dct`` apply to all.
         """
-        texts = list(texts)
-        jsons = self._native.annotate_many_json(texts, lang, _dct(dct), _jobs(jobs))
-        loads = _json.loads
-        return [loads(j) for j in jsons]
+        return self._native.annotate_many(list(texts), lang, _dct(dct), _jobs(jobs))
 
     def __repr__(self) -> str:
         lexicon = "with a lexicon" if self._native.has_lexicon else "built-in data only"

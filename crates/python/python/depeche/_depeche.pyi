@@ -1,6 +1,8 @@
 # Type stubs of the extension module (crates/python/src/lib.rs); the package's own API is
-# depeche/__init__.py, which converts arguments and parses the JSON these methods return.
+# depeche/__init__.py, which converts arguments before they reach these methods.
 from typing import List, Optional
+
+from .types import Result
 
 __version__: str
 
@@ -10,13 +12,13 @@ class Annotator:
     def __init__(self, lexicon_json: Optional[str] = None) -> None: ...
     @property
     def has_lexicon(self) -> bool: ...
-    def annotate_json(
+    def annotate(
         self, text: str, lang: Optional[str] = None, dct: Optional[str] = None
-    ) -> str: ...
-    def annotate_many_json(
+    ) -> Result: ...
+    def annotate_many(
         self,
         texts: List[str],
         lang: Optional[str] = None,
         dct: Optional[str] = None,
         jobs: int = 1,
-    ) -> List[str]: ...
+    ) -> List[Result]: ...
