@@ -130,6 +130,8 @@ def test_wrong_types_are_type_errors():
         depeche.annotate_many(["x"], jobs=1.5)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         depeche.Annotator(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not one str"):
+        depeche.annotate_many("one text")
     # A lone surrogate cannot be UTF-8: an exception, not a crash.
     with pytest.raises(UnicodeError):
         depeche.annotate("x \ud800 y")

@@ -94,6 +94,11 @@ def test_integer_ids_date_column_lexicon_and_defaults(spark, tmp_path):
 
     schema = T.StructType([T.StructField("id", T.LongType()), T.StructField("text", T.StringType()),
                            T.StructField("dct", T.DateType())])
+    stamps = spark.createDataFrame(
+        [(1, "Paris, mardi.", datetime.datetime(2019, 3, 14, 23, 30))],
+        T.StructType([T.StructField("id", T.LongType()), T.StructField("text", T.StringType()),
+                      T.StructField("dct", T.TimestampType())]))
+    assert {r["dct"] for r in dspark.annotate_spans(stamps).collect()} == {"2019-03-14"}
     text = "L'OSDH a annoncé mardi la prise de la ville."
     df = spark.createDataFrame([(1, text, datetime.date(2019, 3, 14)), (2, text, None)], schema)
     lexicon = {"version": 1, "add": [{"text": "OSDH", "kind": "actor"}]}

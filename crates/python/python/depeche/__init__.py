@@ -118,6 +118,8 @@ class Annotator:
 
         The texts are annotated with the GIL released; ``lang`` and ``dct`` apply to all.
         """
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("texts must be an iterable of str, not one str")
         return self._native.annotate_many(list(texts), lang, _dct(dct), _jobs(jobs))
 
     def __repr__(self) -> str:

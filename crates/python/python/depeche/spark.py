@@ -141,6 +141,9 @@ def annotate_spans(df: Any, lexicon: Any = None, lang: Optional[str] = None,
     cols = ["id", "text"] + [c for c in ("lang", "dct") if c in df.columns]
     docs = df.select(*cols)
     if "dct" in cols:
+        # A date or a timestamp column is read as its day, YYYY-MM-DD.
+        if df.schema["dct"].dataType.typeName() in ("timestamp", "timestamp_ntz"):
+            docs = docs.withColumn("dct", docs["dct"].cast("date"))
         docs = docs.withColumn("dct", docs["dct"].cast("string"))
     schema = span_schema(df.schema["id"].dataType)
     return docs.mapInArrow(_annotate_batches(lexicon_json, lang, dct), schema)
