@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
         --venv=*) venv="${1#--venv=}"; shift ;;
         --with) with="${2:?--with needs spacy, spark or spacy,spark}"; shift 2 ;;
         --with=*) with="${1#--with=}"; shift ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "build-python.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
