@@ -33,7 +33,7 @@ import depeche
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "target" / "release" / "depeche"
-RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 CORES = os.cpu_count() or 1
 
 
@@ -135,13 +135,18 @@ def main():
         pass
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    nice = os.environ.get("BENCH_NICE", "0")
+    priority = (f"run at priority `nice -n {nice}`, in a session whose autogroup is raised as "
+                "much, so that other work on the shared machine leaves the cores to the "
+                "benchmark" if nice != "0" else "run at normal priority")
     section = f"""## Python and --jobs
 
 Measured on {date} at commit {os.environ.get("BENCH_COMMIT", "unknown")} with
 `scripts/bench-python.sh` (method in `scripts/bench_python.py`): {cpu}, {CORES} cores,
 {platform.system()} {platform.release()}, Python {platform.python_version()}, load average
 before the run {load}. Corpus: {what}, {len(texts)} texts, {mb:.2f} MB; language detected,
-no reference date. Best of {RUNS} runs after a warm-up; MB/s of text.
+no reference date. Best of {RUNS} runs after a warm-up, the contenders taking turns; MB/s of
+text; {priority}.
 
 | what | seconds | MB/s | MB per CPU second |
 |---|---|---|---|
