@@ -33,7 +33,7 @@ import depeche
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "target" / "release" / "depeche"
-RUNS = int(os.environ.get("BENCH_RUNS", "20"))
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 CORES = os.cpu_count() or 1
 SPARK_TIMES = 8
 
@@ -199,7 +199,7 @@ def spark_figure(texts, tmp):
         annotate_spans(df).write.mode("overwrite").parquet(str(tmp / f"spans-{n[0]}"))
 
     try:
-        s = best(run, max(2, RUNS // 2))
+        s = best(run, 5)
     finally:
         spark.stop()
     label = (f"Spark `annotate_spans`, local[{CORES}], Parquet in and out "
