@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The project's test command: formatting, lints, every Rust test in release
-# mode (the dev-set tests annotate a few megabytes), the check that the
-# committed pkg/ was built from the sources as they are, the Node tests of
-# pkg/ and www/, and the page's tests in headless Chromium. Installs what a
-# fresh machine with Rust and Node lacks: rustfmt, clippy, the wasm32 target
-# (to lint the WebAssembly API), npm packages and Debian's chromium
-# (scripts/browser-deps.sh).
+# mode (the dev-set tests annotate a few megabytes), the Python package's
+# tests (scripts/test-python.sh), the check that the committed pkg/ was built
+# from the sources as they are, the Node tests of pkg/ and www/, and the
+# page's tests in headless Chromium. Installs what a fresh machine with Rust
+# and Node lacks: rustfmt, clippy, the wasm32 target (to lint the WebAssembly
+# API), npm packages and Debian's chromium (scripts/browser-deps.sh), the
+# Python test environment (pip, into target/py-test) and Java for Spark
+# (Debian's default-jre-headless, scripts/java-deps.sh).
 #
 # Tests that read the shared dev data (../shared) skip with a message when it
 # is absent, and fail instead when CI=true.
@@ -52,7 +54,8 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-# The workspace: the core (the root package), crates/eval and crates/cli.
+# The workspace: the core (the root package), crates/eval, crates/cli,
+# crates/jobs and crates/python.
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
@@ -69,6 +72,16 @@ cargo test --workspace --release
 step "a language is a folder: the test language (Esperanto) with --features test-locale"
 cargo clippy -p depeche --features test-locale --all-targets -- -D warnings
 cargo test -p depeche --release --features test-locale --lib --test test_locale
+
+# The Python package (crates/python): pytest on the binding, the spaCy component
+# and the Spark recipe, in a virtual environment under target/ that is kept
+# between runs while crates/python/requirements-test.txt is unchanged.
+if command -v python3 >/dev/null 2>&1; then
+    step "scripts/test-python.sh (the Python package, its spaCy component and Spark recipe)"
+    scripts/test-python.sh
+else
+    echo "note: python3 not found: the Python package's tests skip"
+fi
 
 step "pkg/ is built from the current sources"
 scripts/pkg-hash.sh --check

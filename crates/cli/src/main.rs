@@ -4,10 +4,12 @@
 //! [`depeche_eval`] (the `depeche-eval` crate).
 //!
 //! Arguments are parsed by hand: two commands and a handful of options do not
-//! justify a dependency. JSON Lines are streamed one line at a time (one
-//! reused buffer), so a batch of any size runs in the memory of its longest
-//! line; output is flushed whenever input is not immediately available, so a
-//! program can drive `annotate --jsonl` line by line through a pipe.
+//! justify a dependency. JSON Lines are streamed ([`jsonl`]): on one core one
+//! line at a time, on N cores ([`--jobs`](jsonl::Chunk)) in chunks of bounded
+//! size annotated in parallel and written in input order, so a batch of any
+//! size runs in bounded memory; output is flushed whenever input is not
+//! immediately available, so a program can drive `annotate --jsonl` line by
+//! line through a pipe.
 //!
 //! Exit codes: 0 done; 1 some JSON Lines records failed (each has its error
 //! line); 2 the run could not start (usage, unreadable file, text not UTF-8,
@@ -19,16 +21,14 @@
 //! line is an encoding mark, not text: it is skipped, and offsets count from
 //! after it.
 
-use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use depeche_eval as eval;
 
 mod eval_all;
-use depeche::{annotate, Date, Dateline, Lang, Options, Span, UserLexicon};
-use serde::Serialize;
-use serde_json::Value as Json;
+mod jsonl;
+use depeche::{annotate, Date, Lang, Options, UserLexicon};
 
 const USAGE: &str = "\
 depeche: actors, places and dates in French and English news dispatches
@@ -50,6 +50,8 @@ Annotate options:
   --jsonl                 one JSON record per line in, one result per line out;
                           a record's own \"lang\" and \"dct\" override --lang and --dct;
                           a record that cannot be read gets {\"id\", \"error\"}, exit 1
+  --jobs N                with --jsonl: annotate on N threads, output still in input
+                          order (default: every core; 1 for one line at a time)
 
 Eval options:
   PRED                    predictions, {\"id\", \"spans\"} records (JSON Lines or one
@@ -84,13 +86,13 @@ fn usage() -> String {
 }
 
 /// The exit code when the output's reader went away (128 + SIGPIPE).
-const BROKEN_PIPE: u8 = 141;
+pub(crate) const BROKEN_PIPE: u8 = 141;
 
 /// The UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A failure that stops the run: the message, and whether to repeat the usage hint.
-struct Fatal {
+pub(crate) struct Fatal {
     msg: String,
     usage: bool,
 }
@@ -102,7 +104,7 @@ impl Fatal {
             usage: true,
         }
     }
-    fn input(msg: impl Into<String>) -> Fatal {
+    pub(crate) fn input(msg: impl Into<String>) -> Fatal {
         Fatal {
             msg: msg.into(),
             usage: false,
@@ -134,7 +136,7 @@ fn main() -> ExitCode {
 }
 
 /// A line on standard error; a closed stderr is no reason to panic.
-fn note(msg: &str) {
+pub(crate) fn note(msg: &str) {
     let _ = writeln!(io::stderr().lock(), "{msg}");
 }
 
@@ -179,6 +181,7 @@ struct Args {
     seed: Option<String>,
     out: Option<String>,
     reports: Option<String>,
+    jobs: Option<String>,
     jsonl: bool,
     json: bool,
     help: bool,
@@ -219,6 +222,7 @@ fn parse_args(args: &[String]) -> Result<Args, Fatal> {
             "--seed" => value(&mut a.seed)?,
             "--out" => value(&mut a.out)?,
             "--reports" => value(&mut a.reports)?,
+            "--jobs" => value(&mut a.jobs)?,
             "--jsonl" | "--json" if inline.is_some() => {
                 return Err(Fatal::usage(format!("option {name} takes no value")))
             }
@@ -302,7 +306,7 @@ fn read_text(path: &str) -> Result<String, Fatal> {
     })
 }
 
-fn display_name(path: &str) -> String {
+pub(crate) fn display_name(path: &str) -> String {
     if path == "-" {
         "standard input".into()
     } else {
@@ -310,7 +314,7 @@ fn display_name(path: &str) -> String {
     }
 }
 
-fn io_msg(e: &io::Error) -> String {
+pub(crate) fn io_msg(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -336,9 +340,10 @@ fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
         ));
     }
     let path = one_file(a)?;
+    let jobs = jobs(a)?;
     let opts = options(a)?;
     if a.jsonl {
-        return annotate_jsonl(path, opts);
+        return jsonl::annotate(path, opts, jobs);
     }
     let text = read_text(path)?;
     let result = annotate(&text, &opts);
@@ -352,7 +357,7 @@ fn annotate_cmd(a: &Args) -> Result<u8, Fatal> {
 
 /// Reports output errors; a closed pipe (`| head`) ends the run quietly,
 /// with [`BROKEN_PIPE`].
-fn write_out(f: impl FnOnce() -> io::Result<()>) -> Result<u8, Fatal> {
+pub(crate) fn write_out(f: impl FnOnce() -> io::Result<()>) -> Result<u8, Fatal> {
     match f() {
         Ok(()) => Ok(0),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(BROKEN_PIPE),
@@ -360,179 +365,27 @@ fn write_out(f: impl FnOnce() -> io::Result<()>) -> Result<u8, Fatal> {
     }
 }
 
-/// One output line of `annotate --jsonl`.
-#[derive(Serialize)]
-struct LineResult<'a> {
-    id: &'a Json,
-    spans: &'a [Span],
-    lang: Lang,
-    dct: Option<String>,
-    dateline: &'a Option<Dateline>,
-}
-
-/// The output line of a record that could not be annotated.
-#[derive(Serialize)]
-struct LineError<'a> {
-    id: &'a Json,
-    error: String,
-}
-
-fn annotate_jsonl(path: &str, mut opts: Options) -> Result<u8, Fatal> {
-    let input: Box<dyn Read> = if path == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(std::fs::File::open(path).map_err(|e| {
-            Fatal::input(format!(
-                "cannot read {}: {}",
-                display_name(path),
-                io_msg(&e)
-            ))
-        })?)
-    };
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let (lang, dct) = (opts.lang, opts.dct);
-    let mut buf = Vec::new();
-    let mut lineno = 0usize;
-    let mut failed = false;
-    loop {
-        if reader.buffer().is_empty() {
-            // About to block on input: let a driving program see what is done.
-            if let Err(e) = out.flush() {
-                return write_out(|| Err(e));
-            }
-        }
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
-            Fatal::input(format!(
-                "cannot read {}: {}",
-                display_name(path),
-                io_msg(&e)
-            ))
-        })?;
-        if n == 0 {
-            break;
-        }
-        lineno += 1;
-        let line = trim_line_end(&buf);
-        let line = line.strip_prefix(BOM).unwrap_or(line);
-        let res = match record(line) {
-            Ok((id, text, rec_lang, rec_dct)) => {
-                opts.lang = rec_lang.unwrap_or(lang);
-                opts.dct = rec_dct.unwrap_or(dct);
-                let r = annotate(&text, &opts);
-                let line = LineResult {
-                    id: &id,
-                    spans: &r.spans,
-                    lang: r.lang,
-                    dct: r.dct.map(|d| d.to_string()),
-                    dateline: &r.dateline,
-                };
-                serde_json::to_writer(&mut out, &line)
-            }
-            Err((id, msg)) => {
-                failed = true;
-                note(&format!(
-                    "depeche: {}: line {lineno}: {msg}",
-                    display_name(path)
-                ));
-                let error = format!("line {lineno}: {msg}");
-                serde_json::to_writer(&mut out, &LineError { id: &id, error })
-            }
-        };
-        if let Err(e) = res
-            .map_err(io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-        {
-            return write_out(|| Err(e));
-        }
-    }
-    match write_out(|| out.flush())? {
-        0 => Ok(u8::from(failed)),
-        code => Ok(code),
-    }
-}
-
-fn trim_line_end(mut b: &[u8]) -> &[u8] {
-    while let [rest @ .., b'\n' | b'\r'] = b {
-        b = rest;
-    }
-    b
-}
-
-/// A record's id, text, and its own lang and dct (`Some(None)`: "auto" or
-/// null, detect or use none; `None`: not given, use the command line's).
-type Record = (Json, String, Option<Option<Lang>>, Option<Option<Date>>);
-
-/// Reads one JSON Lines record; on failure, the id when it can be found.
-/// A blank line is a failed record too: one output line per input line.
-fn record(line: &[u8]) -> Result<Record, (Json, String)> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Err((
-            Json::Null,
-            "blank line (expected a JSON object {\"id\", \"text\"})".into(),
-        ));
-    }
-    let text = match std::str::from_utf8(line) {
-        Ok(t) => t,
-        Err(e) => {
-            // The id may still be readable in the rest of the line.
-            let lossy = String::from_utf8_lossy(line);
-            let id = serde_json::from_str::<HashMap<String, Json>>(&lossy)
-                .ok()
-                .and_then(|mut m| m.remove("id"))
-                .unwrap_or(Json::Null);
-            return Err((
-                id,
-                format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
-            ));
-        }
-    };
-    let mut m = match serde_json::from_str::<Json>(text) {
-        Ok(Json::Object(m)) => m,
-        Ok(_) => return Err((Json::Null, "not a JSON object".into())),
-        Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
-    };
-    let id = m.remove("id").unwrap_or(Json::Null);
-    let body = match m.remove("text") {
-        Some(Json::String(s)) => s,
-        None => return Err((id, "no \"text\"".into())),
-        Some(_) => return Err((id, "\"text\" is not a string".into())),
-    };
-    let lang = match m.get("lang") {
-        None => None,
-        Some(Json::Null) => Some(None),
-        Some(Json::String(s)) if s == "auto" => Some(None),
-        Some(v) => match v.as_str().and_then(Lang::parse) {
-            Some(l) => Some(Some(l)),
-            None => {
-                return Err((
-                    id,
-                    format!(
-                        "bad \"lang\" {v} (expected {})",
-                        depeche::locales::accepted_codes()
-                    ),
-                ))
-            }
+/// The number of threads of `--jobs` (default: every core); only `annotate
+/// --jsonl` has many texts to share out.
+fn jobs(a: &Args) -> Result<usize, Fatal> {
+    match a.jobs.as_deref() {
+        None => Ok(depeche_jobs::all_cores()),
+        Some(_) if !a.jsonl => Err(Fatal::usage("--jobs goes with annotate --jsonl")),
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(Fatal::usage(format!(
+                "bad --jobs '{s}' (expected a number of threads, 1 or more)"
+            ))),
         },
-    };
-    let dct = match m.get("dct") {
-        None => None,
-        Some(Json::Null) => Some(None),
-        Some(v) => match v.as_str().and_then(Date::parse) {
-            Some(d) => Some(Some(d)),
-            None => return Err((id, format!("bad \"dct\" {v} (expected \"YYYY-MM-DD\")"))),
-        },
-    };
-    Ok((id, body, lang, dct))
+    }
 }
 
 fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
     if a.help {
         return help();
     }
-    if a.jsonl {
-        return Err(Fatal::usage("--jsonl is an option of annotate"));
+    if a.jsonl || a.jobs.is_some() {
+        return Err(Fatal::usage("--jsonl and --jobs are options of annotate"));
     }
     if let Some(dir) = &a.all {
         return eval_all::run(a, dir);

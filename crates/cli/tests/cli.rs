@@ -776,3 +776,149 @@ fn jsonl_is_streamed_in_bounded_memory() {
         "peak resident memory {peak} KiB for {total} bytes of input"
     );
 }
+
+/// JSON Lines of every sort: short and long dispatches, records with their
+/// own lang and dct, broken and blank lines; ids 0, 1, 2... in input order.
+fn mixed_jsonl(n: usize) -> Vec<u8> {
+    let long = format!("{FR}\n\n").repeat(200);
+    let mut out = Vec::new();
+    for i in 0..n {
+        let line = match i % 11 {
+            0 => json!({"id": i, "text": long}).to_string(),
+            1 => json!({"id": i, "text": EN, "lang": "en", "dct": "2019-03-15"}).to_string(),
+            2 => format!("{{\"id\": {i}, \"text\": 12}}"),
+            3 => "   ".to_string(),
+            4 => json!({"id": i, "text": format!("{i} 😀 {FR}")}).to_string(),
+            5 => json!({"id": i, "text": EN, "lang": "xx"}).to_string(),
+            _ => json!({"id": i, "text": if i % 2 == 0 { FR } else { EN }}).to_string(),
+        };
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+#[test]
+fn jsonl_on_several_threads_writes_what_one_thread_writes_in_input_order() {
+    let input = mixed_jsonl(500);
+    let one = depeche(&["annotate", "--jsonl", "--jobs", "1"], &input);
+    assert_eq!(
+        code(&one),
+        1,
+        "broken lines make exit 1; stderr: {}",
+        stderr(&one)
+    );
+    let lines: Vec<Json> = one
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 500);
+    for (i, l) in lines.iter().enumerate() {
+        match i % 11 {
+            // A blank line has no id: its error line names its line number.
+            3 => assert_eq!(
+                l["error"],
+                json!(format!(
+                    "line {}: blank line (expected a JSON object {{\"id\", \"text\"}})",
+                    i + 1
+                ))
+            ),
+            2 | 5 => assert_eq!(l["id"], json!(i), "{l}"),
+            _ => {
+                assert_eq!(l["id"], json!(i), "{l}");
+                assert!(l["spans"].is_array(), "{l}");
+            }
+        }
+    }
+    for jobs in ["2", "3", "16"] {
+        let many = depeche(&["annotate", "--jsonl", "--jobs", jobs], &input);
+        assert_eq!(code(&many), 1, "--jobs {jobs}");
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs}: output differs from --jobs 1"
+        );
+        assert_eq!(
+            stderr(&many),
+            stderr(&one),
+            "--jobs {jobs}: notes in input order"
+        );
+    }
+    // The default (every core) and a file rather than a pipe.
+    let path = temp_file("mixed.jsonl", &input);
+    let default = depeche(&["annotate", "--jsonl", path.to_str().expect("path")], b"");
+    assert!(
+        default.stdout == one.stdout,
+        "default --jobs: output differs"
+    );
+}
+
+#[test]
+fn jsonl_on_several_threads_can_be_driven_line_by_line() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    let mut child = Command::new(BIN)
+        .args(["annotate", "--jsonl", "--jobs", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("depeche starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("read")).is_err() {
+                break;
+            }
+        }
+    });
+    for i in 0..5 {
+        let rec = json!({"id": i, "text": FR}).to_string();
+        stdin.write_all(rec.as_bytes()).expect("write");
+        stdin.write_all(b"\n").expect("write");
+        stdin.flush().expect("flush");
+        // The answer comes while stdin is still open (a guard against a hang,
+        // not a timing).
+        let got = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("an answer before the next line is sent");
+        let got: Json = serde_json::from_str(&got).expect("JSON");
+        assert_eq!(got["id"], json!(i));
+    }
+    drop(stdin);
+    assert!(child.wait().expect("depeche ends").success());
+    reader.join().expect("reader");
+}
+
+#[test]
+fn jobs_is_checked() {
+    for (args, msg) in [
+        (vec!["annotate", "--jsonl", "--jobs", "0"], "bad --jobs '0'"),
+        (
+            vec!["annotate", "--jsonl", "--jobs=two"],
+            "bad --jobs 'two'",
+        ),
+        (
+            vec!["annotate", "--jsonl", "--jobs"],
+            "option --jobs needs a value",
+        ),
+        (
+            vec!["annotate", "--jobs", "2"],
+            "--jobs goes with annotate --jsonl",
+        ),
+        (
+            vec!["eval", "gold.jsonl", "--jobs", "2"],
+            "are options of annotate",
+        ),
+    ] {
+        let o = depeche(&args, b"");
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(stderr(&o).contains(msg), "{args:?}: {}", stderr(&o));
+    }
+    let o = depeche(&["annotate", "--jsonl", "--jobs", "1"], b"");
+    assert_eq!(code(&o), 0, "no input, no output: {}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}
