@@ -4,7 +4,8 @@
 # annotate the same JSON Lines (the French and the English corpora of
 # ../shared/dev, repeated to a few MB), in turns, ROUNDS times; each run's
 # user+system CPU time (not wall-clock time, which other processes inflate)
-# gives MB/s. Outputs of both are compared: they must be the same bytes.
+# gives MB/s, on one core (`--jobs 1` where the command line has it). Outputs
+# of both are compared: they must be the same bytes.
 #
 #   scripts/cpu-before-after.sh BASE [ROUNDS] [REPEAT]     (ROUNDS 6, REPEAT 10)
 set -euo pipefail
@@ -38,10 +39,14 @@ python3 - "$wt/target/release/depeche" target/release/depeche "$out" "$rounds" "
 import os, resource, statistics, subprocess, sys
 base_bin, head_bin, out, rounds, base, head = sys.argv[1:7]
 rounds = int(rounds)
+def one_core(binary):
+    """`--jobs 1` where the command line has it: threads cost CPU time of their own."""
+    usage = subprocess.run([binary, "--help"], capture_output=True, text=True).stdout
+    return ["--jobs", "1"] if "--jobs" in usage else []
 def cpu(binary, inp, dest):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(inp, "rb") as i, open(dest, "wb") as o:
-        subprocess.run([binary, "annotate", "--jsonl"], stdin=i, stdout=o, check=False)
+        subprocess.run([binary, "annotate", "--jsonl", *one_core(binary)], stdin=i, stdout=o, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 print(f"| corpus | {base} (before) MB/s of CPU | {head} (after) MB/s of CPU | after / before |")
