@@ -152,3 +152,12 @@ pub(super) fn clause_start(doc: &Doc, f: &Framing, s: usize) -> bool {
         || f.has_cue(p, CLAUSE_CONJUNCTION)
         || (doc.is_apostrophe(s - 1) && s >= 2 && cue(doc, f, s - 2, ELIDED_CONJUNCTION))
 }
+
+/// True when `folded` names a month or a weekday in the language
+/// (its date grammar's own word list).
+pub(super) fn is_month_or_weekday(c: &Cues, folded: &str) -> bool {
+    use crate::dates::words::Cat;
+    c.date_words.is_some_and(|w| {
+        w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
+    })
+}

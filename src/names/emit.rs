@@ -2,9 +2,9 @@
 //! (frequent words, demonyms, small towns), and the actors and places found
 //! by rule, with the value each carries.
 
+use super::context::is_month_or_weekday;
 use super::context::place_context;
 use super::country;
-use super::ladder::is_month_or_weekday;
 use super::metonymy::metonymy;
 use super::sequence::abbreviation_end;
 use super::Cues;

@@ -385,12 +385,3 @@ pub(super) fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: u
     }
     full_end
 }
-
-/// True when `folded` names a month or a weekday in `lang` (the date
-/// grammar's own word list).
-pub(super) fn is_month_or_weekday(c: &Cues, folded: &str) -> bool {
-    use crate::dates::words::Cat;
-    c.date_words.is_some_and(|w| {
-        w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
-    })
-}
