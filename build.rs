@@ -244,9 +244,19 @@ fn main() {
     // registry prefers them in, and the language of canonical names, from
     // data/lang/languages.tsv.
     let (preferred, canonical) = language_order(&langs);
+    // A text of no known language reads the core's tables only, not the packs':
+    // the page loads a pack when a text in its language appears, so `und` must
+    // not depend on which packs happen to be there (nor change when one is added).
+    let packs = pack_languages();
+    let und_order: Vec<usize> = preferred
+        .iter()
+        .copied()
+        .filter(|&i| !packs.contains(&langs[i]))
+        .collect();
     let mut csrc = format!(
         "pub static LANGS: &[&str] = &{langs:?};\npub const N_LANGS: usize = {};\n\
-         pub static PREFERRED: &[usize] = &{preferred:?};\npub const CANONICAL: Option<usize> = {canonical:?};\n",
+         pub static PREFERRED: &[usize] = &{preferred:?};\npub const CANONICAL: Option<usize> = {canonical:?};\n\
+         pub static UND_ORDER: &[usize] = &{und_order:?};\n",
         langs.len()
     );
     let mut common_src = String::from("pub static COMMON: [&[u8]; N_LANGS] = [\n");
@@ -493,6 +503,17 @@ fn language_order(langs: &[String]) -> (Vec<usize>, Option<usize>) {
         }
     }
     (preferred, canonical)
+}
+
+/// The codes of role `pack` in `data/lang/languages.tsv`.
+fn pack_languages() -> Vec<String> {
+    data_lines("data/lang/languages.tsv")
+        .iter()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            (f.get(2) == Some(&"pack")).then(|| f[0].to_owned())
+        })
+        .collect()
 }
 
 /// `data/curated/fold.tsv`: (character, folded form) pairs; a folded form of

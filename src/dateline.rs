@@ -66,6 +66,11 @@ fn is_dash(doc: &Doc, t: usize) -> bool {
     t < doc.len() && doc.tokens[t].kind == TokKind::Punct && matches!(doc.norm(t), "-" | "_")
 }
 
+/// ".-" on the line at `t`: how EFE closes a dateline ("(EFE).-").
+fn efe_close(doc: &Doc, t: usize) -> bool {
+    doc.is(t, ".") && is_dash(doc, t + 1) && doc.same_line(t + 1)
+}
+
 /// Name tokens from `t` (capitalised words, with hyphens, dots, apostrophes
 /// inside): the end token, or None when `t` does not start a name.
 fn name(doc: &Doc, t: usize) -> Option<usize> {
@@ -129,7 +134,7 @@ fn at(doc: &Doc, grammars: &[&Grammar], t: usize) -> Option<Found> {
         }
         if doc.is(j, "(") && doc.same_line(j) {
             if let Some(e) = name(doc, j + 1) {
-                if doc.is(e, ")") && !is_dash(doc, e + 1) {
+                if doc.is(e, ")") && !is_dash(doc, e + 1) && !efe_close(doc, e + 1) {
                     region.get_or_insert((j + 1, e));
                     j = e + 1;
                     continue;
@@ -140,13 +145,24 @@ fn at(doc: &Doc, grammars: &[&Grammar], t: usize) -> Option<Found> {
     }
     let mut agency = None;
     if doc.is(j, "(") && doc.same_line(j) {
-        if let Some(e) = name(doc, j + 1) {
+        // dpa writes its name in lower case ("Berlin (dpa) -"): one such word
+        // counts when the dash follows.
+        let lower_agency = || {
+            let k = j + 1;
+            (doc.tokens.get(k)?.kind == TokKind::Word && doc.is(k + 1, ")") && is_dash(doc, k + 2))
+                .then_some(k + 1)
+        };
+        if let Some(e) = name(doc, j + 1).or_else(lower_agency) {
             if doc.is(e, ")") {
                 let (s, en) = (doc.tokens[j + 1].start, doc.tokens[e - 1].end);
                 agency = Some(doc.text[s..en].to_string());
                 j = e + 1;
             }
         }
+    }
+    // EFE closes its dateline with ".-": "BOGOTÁ, 12 mar (EFE).-".
+    if agency.is_some() && efe_close(doc, j) {
+        j += 1;
     }
     let mut end_tok = j;
     let mut dash = false;
@@ -283,6 +299,25 @@ mod tests {
 
     fn every_grammar() -> impl Iterator<Item = &'static Grammar> {
         crate::locales::LOCALES.iter().map(|l| l.dates)
+    }
+
+    #[test]
+    fn efe_dpa_and_afp_datelines_in_spanish_and_german_copy() {
+        let f = found("BOGOTÁ, 12 mar (EFE).- El Gobierno anunció ayer un acuerdo.").unwrap();
+        assert_eq!(f.0, "BOGOTÁ, 12 mar (EFE).-");
+        assert_eq!(f.1.as_deref(), Some("BOGOTÁ"));
+        assert_eq!(f.3, Some((3, 12)));
+        assert_eq!(f.4.as_deref(), Some("EFE"));
+
+        let f = found("Berlin (dpa) - Die Regierung hat am Montag beschlossen.").unwrap();
+        assert_eq!(f.0, "Berlin (dpa) -");
+        assert_eq!(f.4.as_deref(), Some("dpa"));
+
+        let f = found("Kiew (AFP) - Die Armee meldete Angriffe.").unwrap();
+        assert_eq!(f.0, "Kiew (AFP) -");
+        assert_eq!(f.1.as_deref(), Some("Kiew"));
+        // A word in brackets without a dash after it is no agency.
+        assert_eq!(found("Berlin (sic) hat entschieden."), None);
     }
 
     #[test]

@@ -108,7 +108,8 @@ fn lang_index(lang: Lang) -> Option<usize> {
 }
 
 /// The indices of the tables to try for a language: its own, or, for a
-/// language without tables, every language's in the registry's order.
+/// language without tables, every core language's in the registry's order
+/// (not the packs': `und` reads the same whichever packs are loaded).
 fn languages(lang: Lang) -> &'static [usize] {
     match lang_index(lang) {
         Some(i) => data::tables::PREFERRED
@@ -116,7 +117,7 @@ fn languages(lang: Lang) -> &'static [usize] {
             .find(|&&p| p == i)
             .map(std::slice::from_ref)
             .unwrap_or(&[]),
-        None => data::tables::PREFERRED,
+        None => data::tables::UND_ORDER,
     }
 }
 
@@ -242,7 +243,7 @@ pub fn is_common_word(lang: Lang, folded: &str) -> bool {
 }
 
 /// The country a demonym (folded, any gender or number) belongs to:
-/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::UND` tries every language, in
+/// "syrienne" → "SY", "iraqi" → "IQ". `Lang::UND` tries every core language, in
 /// the registry's order.
 pub fn demonym(lang: Lang, folded: &str) -> Option<&'static str> {
     get().demonym(lang, folded)

@@ -15,6 +15,7 @@
 pub mod en;
 #[cfg(feature = "test-locale")]
 pub mod eo;
+pub mod es;
 pub mod fr;
 
 use crate::framing::Framing;

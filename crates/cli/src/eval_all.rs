@@ -3,6 +3,9 @@
 //! score them ([`depeche_eval::suite`]) and write the Markdown
 //! ([`depeche_eval::report`]), and writes QUALITY.md and the error reports.
 //!
+//! The corpora of DIR/lang/ (languages to come, in the README's `lang/`
+//! table) are scored too once the core's registry knows their language.
+//!
 //! Every `.jsonl` file of DIR must be in the README's table: a corpus that
 //! cannot be scored on its own kinds stops the run rather than being left out
 //! of the picture silently. The commit is asked of `git` (where the command is
@@ -12,7 +15,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use depeche::{Date, Kind};
+use depeche::{Date, Kind, Lang};
 use depeche_eval::report::{self, Stamp};
 use depeche_eval::suite::{self, DevSet, Suite};
 use depeche_eval::{self as eval, Predictions};
@@ -35,10 +38,26 @@ pub fn run(a: &Args, dir: &str) -> Result<u8, Fatal> {
     let sets = suite::parse_manifest(&read_text(&readme)?)
         .map_err(|e| Fatal::input(format!("{}: {e}", display_name(&readme))))?;
     check_listed(dir, &sets, &readme)?;
-    let peer_files = list(&dir.join("peers"), true)?;
+    // The corpora of lang/ whose language the core now knows (the shared
+    // folder is read as it is: its files are not moved up).
+    let lang_dir = dir.join("lang");
+    let known = |s: &DevSet| Lang::parse(&s.lang).is_some_and(|l| l != Lang::UND);
+    let to_come: Vec<(DevSet, &Path)> = suite::parse_lang_manifest(&read_text(&readme)?)
+        .into_iter()
+        .filter(|s| known(s) && lang_dir.join(format!("{}.jsonl", s.name)).is_file())
+        .filter(|s| sets.iter().all(|t| t.name != s.name))
+        .map(|s| (s, lang_dir.as_path()))
+        .collect();
+    let all: Vec<(DevSet, &Path)> = sets
+        .iter()
+        .cloned()
+        .map(|s| (s, dir))
+        .chain(to_come)
+        .collect();
 
-    let mut results = Vec::with_capacity(sets.len());
-    for set in &sets {
+    let mut results = Vec::with_capacity(all.len());
+    for (set, dir) in &all {
+        let peer_files = list(&dir.join("peers"), true)?;
         let gold_path = path_str(&dir.join(format!("{}.jsonl", set.name)));
         let gold = load_gold(&gold_path)?;
         let preds = eval::annotate_gold(&gold, &opts)

@@ -59,6 +59,8 @@ Eval options:
                           each with its own lang and dct (--lang, --dct, --lexicon apply)
   --kinds K[,K...]        kinds to score: actor, place, date (default: all three)
   --json                  print the scores as one JSON object
+  --half write|check      score only the documents of that fixed half of GOLD
+                          (QUALITY.md, \"Write and check halves\")
 
 Eval --all options (the whole picture, as QUALITY.md shows it):
   --all DIR               every DIR/NAME.jsonl listed in DIR/README.md's table, each
@@ -182,6 +184,7 @@ struct Args {
     out: Option<String>,
     reports: Option<String>,
     jobs: Option<String>,
+    half: Option<String>,
     jsonl: bool,
     json: bool,
     help: bool,
@@ -223,6 +226,7 @@ fn parse_args(args: &[String]) -> Result<Args, Fatal> {
             "--out" => value(&mut a.out)?,
             "--reports" => value(&mut a.reports)?,
             "--jobs" => value(&mut a.jobs)?,
+            "--half" => value(&mut a.half)?,
             "--jsonl" | "--json" if inline.is_some() => {
                 return Err(Fatal::usage(format!("option {name} takes no value")))
             }
@@ -407,9 +411,22 @@ fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
             depeche::Kind::Date,
         ],
     };
+    let half = match a.half.as_deref() {
+        None => None,
+        Some("write") => Some(eval::halves::Half::Write),
+        Some("check") => Some(eval::halves::Half::Check),
+        Some(h) => {
+            return Err(Fatal::usage(format!(
+                "bad --half '{h}' (expected write or check)"
+            )))
+        }
+    };
     let opts = options(a)?;
-    let gold = eval::load_gold(&read_text(gold_path)?)
+    let mut gold = eval::load_gold(&read_text(gold_path)?)
         .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?;
+    if let Some(h) = half {
+        gold.retain(|d| eval::halves::half_of(&d.id) == h);
+    }
     let preds = match pred_path {
         Some(p) => eval::load_predictions(&read_text(p)?)
             .map_err(|e| Fatal::input(format!("{}: {e}", display_name(p))))?,

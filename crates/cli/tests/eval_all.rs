@@ -596,6 +596,54 @@ fn all_on_the_dev_corpora_gives_each_file_s_own_figures() {
     }
 }
 
+fn all_scores_the_lang_corpora_of_known_languages_and_halves_apart() {
+    let dir = scratch("lang");
+    write_corpora(&dir);
+    let readme = format!(
+        "{README}\nLanguages to come, in `lang/`:\n\n\
+         | corpus | lang | text | score on | notes |\n|---|---|---|---|---|\n\
+         | `lang/c_es_dev.jsonl` | es | wire | `actor,place` | x |\n\
+         | `lang/d_xx_dev.jsonl` | xx | wire | `actor,place` | an unknown language |\n"
+    );
+    std::fs::write(dir.join("README.md"), readme).expect("README");
+    std::fs::create_dir_all(dir.join("lang/peers")).expect("lang/");
+    let c = "El Gobierno colombiano se reunió en Bogotá.";
+    let doc =
+        |id: &str| json!({"id": id, "lang": "es", "text": c, "spans": [span(36, 42, "place")]});
+    write_jsonl(&dir.join("lang/c_es_dev.jsonl"), &[doc("a"), doc("b")]);
+    write_jsonl(
+        &dir.join("lang/d_xx_dev.jsonl"),
+        &[json!({"id": "x", "text": "x", "spans": []})],
+    );
+    let out = depeche(&["eval", "--all", ".", "--out", "Q.md"], &dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let q = std::fs::read_to_string(dir.join("Q.md")).expect("Q.md written");
+    assert!(q.contains("| c_es_dev | es | place | **depeche** |"), "{q}");
+    assert!(!q.contains("d_xx_dev"), "{q}");
+
+    // --half: "a" is in the write half, "b" in the check half (halves.rs).
+    let half = |h: &str| {
+        let out = depeche(
+            &["eval", "lang/c_es_dev.jsonl", "--half", h, "--json"],
+            &dir,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Json = serde_json::from_slice(&out.stdout).expect("json");
+        v["relaxed"]["place"]["tp"].as_u64().unwrap_or(99)
+    };
+    assert_eq!((half("write"), half("check")), (1, 1));
+    let out = depeche(&["eval", "lang/c_es_dev.jsonl", "--half", "both"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+}
+
 fn main() {
     support::run(&[
         Case {
@@ -622,6 +670,11 @@ fn main() {
             name: "all_writes_the_tables_and_one_error_report_per_corpus",
             needs: Needs::Nothing,
             run: all_writes_the_tables_and_one_error_report_per_corpus,
+        },
+        Case {
+            name: "all_scores_the_lang_corpora_of_known_languages_and_halves_apart",
+            needs: Needs::Nothing,
+            run: all_scores_the_lang_corpora_of_known_languages_and_halves_apart,
         },
         Case {
             name: "all_fails_clearly_on_what_it_cannot_read",

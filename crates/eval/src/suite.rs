@@ -124,6 +124,53 @@ pub fn parse_manifest(readme: &str) -> Result<Vec<DevSet>, Error> {
     ))
 }
 
+/// The corpora of the README's `lang/` table: languages to come, kept in the
+/// subfolder `lang/` until depeche knows them (`depeche eval --all` scores
+/// those whose language the registry knows, so that QUALITY.md shows them
+/// while the shared folder stays as it is). Rows of other tables (`geo/`) and
+/// rows that name no single `lang/NAME.jsonl` file are passed over.
+pub fn parse_lang_manifest(readme: &str) -> Vec<DevSet> {
+    let mut out: Vec<DevSet> = Vec::new();
+    let mut head: Option<(usize, usize, Option<usize>)> = None;
+    for line in readme.lines() {
+        if !line.trim_start().starts_with('|') {
+            head = None;
+            continue;
+        }
+        let c = cells(line);
+        let Some((file_col, kinds_col, lang_col)) = head else {
+            let h: Vec<String> = c.iter().map(|x| x.to_lowercase()).collect();
+            let col = |f: &dyn Fn(&str) -> bool| h.iter().position(|x| f(x));
+            if let (Some(f), Some(k)) = (
+                col(&|x| x == "corpus" || x == "file"),
+                col(&|x| x.contains("kinds") || x == "score on"),
+            ) {
+                head = Some((f, k, col(&|x| x == "lang")));
+            }
+            continue;
+        };
+        let get = |k: usize| c.get(k).map(|s| unquote(s)).unwrap_or("");
+        let Some(name) = get(file_col)
+            .strip_prefix("lang/")
+            .and_then(|f| f.strip_suffix(".jsonl"))
+            .filter(|n| !n.is_empty() && !n.contains(['/', '\\', '`', ',', ' ']))
+        else {
+            continue;
+        };
+        let Ok(kinds) = super::parse_kinds(get(kinds_col)) else {
+            continue;
+        };
+        if out.iter().all(|s| s.name != name) {
+            out.push(DevSet {
+                name: name.to_string(),
+                lang: lang_col.map(|k| get(k).to_string()).unwrap_or_default(),
+                kinds,
+            });
+        }
+    }
+    out
+}
+
 /// The scores and errors of one corpus.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetResult {
@@ -177,6 +224,22 @@ mod tests {
         | `a_fr.jsonl` | fr | news \\| wire | `actor,place` | x |\n\
         | `b_en.jsonl` | en | news | `date` | |\n\
         \nAfter.\n";
+
+    #[test]
+    fn the_lang_table_gives_the_languages_to_come() {
+        let readme = format!(
+            "{README}\nTo come:\n\n| corpus | lang | text | score on | notes |\n|---|---|---|---|---|\n\
+             | `lang/c_es_dev.jsonl` | es | wire | `actor,place` | x |\n\
+             | `lang/peers/c_es_dev.spacy.jsonl` | es | | | |\n\n\
+             | corpus | lang | text | score on | notes |\n|---|---|---|---|---|\n\
+             | `geo/a.jsonl`, `geo/b.jsonl` | en | news | `place` | |\n"
+        );
+        let sets = parse_lang_manifest(&readme);
+        assert_eq!(sets.len(), 1, "{sets:?}");
+        assert_eq!(sets[0].name, "c_es_dev");
+        assert_eq!(sets[0].lang, "es");
+        assert_eq!(sets[0].kinds, [Kind::Actor, Kind::Place]);
+    }
 
     #[test]
     fn the_readme_table_gives_the_kinds() {

@@ -1,0 +1,30 @@
+//! What names read of Spanish: its cue words are in
+//! `data/lang/es/names.tsv`; here, the rules Spanish names follow.
+
+use super::Stopwords;
+use crate::names::Cues;
+use std::sync::LazyLock;
+
+/// The function words names read: detection's (`stopwords.txt`) and those
+/// Spanish shares with French or English (`function_words.txt`), which
+/// detection leaves out ("La", "En" opening a sentence before a name).
+static FUNCTION_WORDS: Stopwords = LazyLock::new(|| {
+    crate::text::word_list(super::super::data::es::STOPWORDS_TXT)
+        .chain(crate::text::word_list(
+            super::super::data::es::FUNCTION_WORDS_TXT,
+        ))
+        .collect()
+});
+
+/// The names piece of the Spanish locale.
+pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    framing: &super::FRAMING,
+    stopwords: &FUNCTION_WORDS,
+    any_framing: &crate::locales::ANY_FRAMING,
+    any_stopwords: &crate::locales::ANY_STOPWORDS,
+    date_words: super::dates::GRAMMAR.words,
+    // "Policías" is no plural of a "policy".
+    plural_ies_to_y: false,
+    // Spanish town names are written with spaces ("San José de Cúcuta"), not hyphens.
+    hyphenated_toponyms: false,
+});
