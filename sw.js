@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "d7bc051f006fc86a";
+const VERSION = "ab94e20ecbbc44ea";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
