@@ -244,9 +244,18 @@ fn main() {
     // registry prefers them in, and the language of canonical names, from
     // data/lang/languages.tsv.
     let (preferred, canonical) = language_order(&langs);
+    // A text of unknown language reads the lexicons of the languages every
+    // build carries, not those of `pack` languages: `und` means the same in
+    // the native build and the WebAssembly module.
+    let und: Vec<usize> = preferred
+        .iter()
+        .copied()
+        .filter(|&i| role_of(&langs[i]) != "pack")
+        .collect();
     let mut csrc = format!(
         "pub static LANGS: &[&str] = &{langs:?};\npub const N_LANGS: usize = {};\n\
-         pub static PREFERRED: &[usize] = &{preferred:?};\npub const CANONICAL: Option<usize> = {canonical:?};\n",
+         pub static PREFERRED: &[usize] = &{preferred:?};\npub static UND_PREFERRED: &[usize] = &{und:?};\n\
+         pub const CANONICAL: Option<usize> = {canonical:?};\n",
         langs.len()
     );
     let mut common_src = String::from("pub static COMMON: [&[u8]; N_LANGS] = [\n");
@@ -345,18 +354,22 @@ fn registry() -> String {
 /// feature; `pack` in the WebAssembly build, which is to fetch such a
 /// language as a pack instead of carrying it (the native build carries all).
 fn left_out(code: &str) -> bool {
-    let role = data_lines("data/lang/languages.tsv")
+    match role_of(code).as_str() {
+        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
+        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
+        _ => false,
+    }
+}
+
+/// The role of a language in `data/lang/languages.tsv` ("" when none).
+fn role_of(code: &str) -> String {
+    data_lines("data/lang/languages.tsv")
         .iter()
         .find_map(|l| {
             let f: Vec<&str> = l.split('\t').map(str::trim).collect();
             (f[0] == code).then(|| f.get(2).copied().unwrap_or("").to_owned())
         })
-        .unwrap_or_default();
-    match role.as_str() {
-        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
-        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
-        _ => false,
-    }
+        .unwrap_or_default()
 }
 
 /// Every language folder of `data/lang/` as a module of constants, one per

