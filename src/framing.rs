@@ -327,6 +327,9 @@ pub const PLURAL_ENDING: Cue = Cue(1 << 33);
 /// the name before or after it speaks, evidence of a name where capitals
 /// are none ([`crate::names::Cues::capitals_mark_names`]).
 pub const SOURCE_PREP: Cue = Cue(1 << 34);
+/// A genitive ending glued to a name ("Frankreichs", "Europas"): the name
+/// without it is looked up in the gazetteer.
+pub const GENITIVE_ENDING: Cue = Cue(1 << 35);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -365,6 +368,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("one_letter_word", ONE_LETTER_WORD),
     ("plural_ending", PLURAL_ENDING),
     ("source_prep", SOURCE_PREP),
+    ("genitive_ending", GENITIVE_ENDING),
 ];
 
 #[cfg(test)]

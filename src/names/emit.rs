@@ -35,6 +35,8 @@ pub(super) fn emit_match(
     let word = doc.norm(t);
     // Where every noun has a capital, only a place preposition before the
     // word stands for the evidence a capital gives elsewhere ("in Halle").
+    // An acronym keeps its evidence: its capitals are no noun's ("die CDU").
+    let caps = evidence && doc.tokens[t].all_caps;
     let evidence = evidence && (c.capitals_mark_names || place_context(doc, c, t));
     let mut common = single && lexicon::is_common_word(lang, word);
     // In mid-sentence, a capital on a frequent word is evidence of a name
@@ -54,7 +56,7 @@ pub(super) fn emit_match(
     let start = doc.tokens[t].start;
     match first {
         Entry::Actor(a) => {
-            if common && !(doc.tokens[t].all_caps && evidence) {
+            if common && !caps {
                 return false;
             }
             let value = Value::Actor(ActorValue {

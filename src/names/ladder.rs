@@ -11,12 +11,13 @@ use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
-    GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
-    PLACE_SUFFIX, PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX,
+    PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE,
+    TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry};
-use crate::span::{ActorType, Candidate};
+use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
 
@@ -263,11 +264,14 @@ pub(super) fn at(
 /// The last rungs in mid-sentence for a language whose capitals mark every
 /// noun ([`Cues::capitals_mark_names`]): the gazetteer, titles, first names
 /// and framing words have had their say; what is left is a name only with
-/// evidence besides its capital. A run of capitalised words that are not
-/// all frequent words ("Eurospeedway Lausitz"; not "Millionen Euro"); a
-/// single rare word after a place preposition ("in Kleinstadt"), or where
-/// someone speaks ("Kolb sagte", "laut Kolb", "sagte Kolb."); an acronym.
-/// A word with an ending of ordinary nouns ("-ung", "-heit") is none.
+/// evidence besides its capital. The sequence is read compound by compound,
+/// each by its last part, its head ("Schlaganfall-Patienten" is a kind of
+/// patients; "EU-Verordnung" a regulation): a compound whose head is a
+/// frequent word, a plural of one or has an ending of ordinary nouns
+/// ("-ung", "-heit") is ordinary. A run of compounds none of them ordinary
+/// is a name ("Eurospeedway Lausitz"); a single one is, after a place
+/// preposition ("in Kleinstadt") or where someone speaks ("Kolb sagte",
+/// "laut Kolb", "sagte Kolb."). An acronym alone is an organisation.
 fn uncapitalised_evidence(
     doc: &Doc,
     lang: Lang,
@@ -278,31 +282,70 @@ fn uncapitalised_evidence(
 ) -> usize {
     let fr = c.framing;
     let word = doc.norm(t);
+    // A function word capitalised after a dash or a quote ("- Die
+    // Bundesregierung"): the name, if any, starts after it.
+    if c.stopwords.contains(word) {
+        return t + 1;
+    }
+    if let Some(end) = genitive_place(doc, fr, t, out) {
+        return end;
+    }
     let ordinary = |i: usize| {
         let w = doc.norm(i);
-        common_or_plural(lang, c, w)
+        !doc.tokens[i].upper
+            || common_or_plural(lang, c, w)
             || fr.ends_with(w, COMMON_ENDING)
             || lexicon::is_demonym(lang, w)
             || is_month_or_weekday(c, w)
     };
-    let words = word_count(doc, t, plain_end);
-    if doc.tokens[t].all_caps && words == 1 {
+    let mut units = Vec::new();
+    let mut u = t;
+    while u < plain_end {
+        let e = compound_end(doc, u).min(plain_end);
+        if doc.tokens[u].kind == TokKind::Word {
+            units.push((u, e));
+        }
+        u = e.max(u + 1);
+    }
+    let ordinary_unit = |&(s, e): &(usize, usize)| {
+        last_word(doc, s, e).map_or(true, |l| ordinary(l) || doc.tokens[l].all_caps && l > s)
+    };
+    if units.len() == 1 && doc.tokens[t].all_caps && compound_end(doc, t) == t + 1 {
         let len = word.chars().count();
-        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
+        if (2..=6).contains(&len) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
     }
-    if words >= 2 {
-        let rare = (t..plain_end)
-            .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
-            .any(|i| !ordinary(i));
-        if rare {
+    if units.len() >= 2 {
+        let first = units[0];
+        // A capitalised adjective opens a name: adjectives have no capital
+        // otherwise ("Vereinten Nationen", "Europäische Zentralbank").
+        let adjective = first.1 == first.0 + 1
+            && (fr.ends_with(word, ORG_ADJECTIVE_ENDING) || lexicon::is_demonym(lang, word));
+        if adjective && (units.len() == 2 || !units[1..].iter().all(ordinary_unit)) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 60, out);
+            return plain_end;
+        }
+        // A place trigger before a name is not part of it ("Stadt Charkiw",
+        // "Stadtteil Altona"): what follows is a place, read by the
+        // gazetteer if it knows it.
+        if first.1 == first.0 + 1 && fr.has(word, PLACE_TRIGGER) {
+            let Some(&(s, _)) = units.iter().find(|u| !ordinary_unit(u)) else {
+                return plain_end;
+            };
+            if lexicon::longest_match(doc, s).is_none() {
+                push_place(doc, s, plain_end, 50, out);
+                return plain_end;
+            }
+            return s;
+        }
+        if !units.iter().all(ordinary_unit) {
             push_guess(doc, t, plain_end, None, 40, out);
         }
         return plain_end;
     }
-    if ordinary(t) || word.chars().count() < 3 {
+    if units.iter().any(ordinary_unit) || word.chars().count() < 3 {
         return plain_end;
     }
     if place_context(doc, c, t) {
@@ -315,6 +358,29 @@ fn uncapitalised_evidence(
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
+}
+
+/// A place name with a genitive ending ("Frankreichs Präsident", "Europas"),
+/// in a language that has one ([`GENITIVE_ENDING`]): the place the
+/// gazetteer knows without the ending. Returns the next token to look at.
+fn genitive_place(doc: &Doc, fr: &Framing, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    if compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    let raw = doc.raw(t);
+    let stem = fr
+        .endings(GENITIVE_ENDING)
+        .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
+    let place = lexicon::lookup(stem).into_iter().find_map(|e| match e {
+        Entry::Place(p) => Some(p),
+        Entry::Actor(_) => None,
+    })?;
+    let tok = doc.tokens[t];
+    out.push(
+        Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 70)
+            .with_value(place.value()),
+    );
+    Some(t + 1)
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence

@@ -42,7 +42,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(d, || dotted(cx, i)),
         when(d || at.any(&[Cat::Weekday]), || day_month(cx, i)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
-        when(cx.is_word(i), || weekday_part(cx, i)),
+        when(cx.word(i, "am"), || weekday_part(cx, i + 1)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month(cx, i)),
         when(at.any(&[Cat::Day]), || day_word(cx, i)),
         when(at.any(&[Cat::This]), || this(cx, i)),
@@ -206,8 +206,10 @@ fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
     found(i, i + 1, Base::Weekday { wd, shift: 0 })
 }
 
-/// "Dienstagabend", "Montagmorgen", "Freitagnacht": a weekday and a part of
-/// day in one word, split by the date words.
+/// "(am) Dienstagabend", "Montagmorgen", "Freitagnacht": a weekday and a
+/// part of day in one word, split by the date words. Such a word is longer
+/// than date words may be, so "am" before it starts the look (the extent
+/// leaves "am" out).
 fn weekday_part(cx: &Cx, i: usize) -> Option<Parsed> {
     let w = cx.norm(i);
     let words = cx.words?;

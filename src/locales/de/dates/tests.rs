@@ -72,7 +72,7 @@ fn relative_forms() {
     assert_eq!(text_at("gegen 15 Uhr", 0).as_deref(), Some("gegen 15 Uhr"));
     assert_eq!(text_at("um 15.30 Uhr", 1).as_deref(), Some("15.30 Uhr"));
     assert_eq!(
-        text_at("Dienstagabend", 0).as_deref(),
+        text_at("am Dienstagabend", 0).as_deref(),
         Some("Dienstagabend")
     );
     assert_eq!(
