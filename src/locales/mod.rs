@@ -91,6 +91,7 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     plural_ies_to_y: false,
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    country_names: None,
 });
 
 /// The cue words of every language, built once, for the rules that read

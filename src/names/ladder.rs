@@ -16,7 +16,7 @@ use crate::framing::{
     TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
-use crate::lexicon::{self, Entry};
+use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
@@ -178,6 +178,9 @@ pub(super) fn at(
         return t + 1;
     }
     if !evidence || !c.capitals_mark_names {
+        if let Some(end) = own_country(doc, c, t, out) {
+            return end;
+        }
         if !c.capitals_mark_names && evidence {
             return uncapitalised_evidence(doc, lang, c, t, plain_end, out);
         }
@@ -358,6 +361,36 @@ fn uncapitalised_evidence(
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
+}
+
+/// A country under the language's own name, or its genitive ("Italien",
+/// "Italiens"), where the shared gazetteer does not have it
+/// ([`Cues::country_names`]): the country's place, as the gazetteer gives it
+/// under its canonical name.
+fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let names = c.country_names?;
+    if compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    let w = doc.norm(t);
+    let iso2 = names.get(w).or_else(|| {
+        c.framing
+            .endings(GENITIVE_ENDING)
+            .find_map(|e| w.strip_suffix(e).and_then(|s| names.get(s)))
+    })?;
+    let canonical = lexicon::canonical_country_name(iso2)?;
+    let place = lexicon::lookup(canonical)
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Place(p) if p.kind == PlaceKind::Country => Some(p),
+            _ => None,
+        })?;
+    let tok = doc.tokens[t];
+    out.push(
+        Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 75)
+            .with_value(place.value()),
+    );
+    Some(t + 1)
 }
 
 /// A place name with a genitive ending ("Frankreichs Präsident", "Europas"),

@@ -5,6 +5,7 @@
 //! ("sagte", "laut").
 
 use crate::names::Cues;
+use crate::text::hash::WordMap;
 use std::sync::LazyLock;
 
 /// The names piece of the German locale.
@@ -19,4 +20,13 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // German towns are hyphenated only as "Frankfurt-Höchst": a district, no shape rule.
     hyphenated_toponyms: false,
     capitals_mark_names: false,
+    country_names: Some(&COUNTRY_NAMES),
+});
+
+/// The German country names of `data/lang/de/countries.tsv`, folded.
+static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
+    crate::text::word_list(crate::locales::data::de::COUNTRIES_TSV)
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(iso2, name)| (crate::text::fold::fold_str(name.trim()), iso2))
+        .collect()
 });

@@ -16,4 +16,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // Hyphenated compounds are no town by their shape alone.
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    country_names: None,
 });

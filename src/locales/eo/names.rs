@@ -14,4 +14,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     plural_ies_to_y: false,
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    country_names: None,
 });

@@ -16,4 +16,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // "Arc-et-Senans", "Châtenois-les-Forges", "Void-Vacon".
     hyphenated_toponyms: true,
     capitals_mark_names: true,
+    country_names: None,
 });
