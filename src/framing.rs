@@ -330,6 +330,10 @@ pub const SOURCE_PREP: Cue = Cue(1 << 34);
 /// A genitive ending glued to a name ("Frankreichs", "Europas"): the name
 /// without it is looked up in the gazetteer.
 pub const GENITIVE_ENDING: Cue = Cue(1 << 35);
+/// A word after which a rare capitalised word with no article is a name,
+/// where capitals are no evidence ("von Schröder", "mit Peters"): nouns
+/// take an article there ("von der Regierung").
+pub const NAME_PREP: Cue = Cue(1 << 36);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -369,6 +373,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("plural_ending", PLURAL_ENDING),
     ("source_prep", SOURCE_PREP),
     ("genitive_ending", GENITIVE_ENDING),
+    ("name_prep", NAME_PREP),
 ];
 
 #[cfg(test)]

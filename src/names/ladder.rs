@@ -11,9 +11,9 @@ use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
-    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX,
-    PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE,
-    TOPONYM_ENDING, TOPONYM_LINK,
+    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
+    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT,
+    SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -273,8 +273,10 @@ pub(super) fn at(
 /// frequent word, a plural of one or has an ending of ordinary nouns
 /// ("-ung", "-heit") is ordinary. A run of compounds none of them ordinary
 /// is a name ("Eurospeedway Lausitz"); a single one is, after a place
-/// preposition ("in Kleinstadt") or where someone speaks ("Kolb sagte",
-/// "laut Kolb", "sagte Kolb."). An acronym alone is an organisation.
+/// preposition ("in Kleinstadt"), where someone speaks ("Kolb sagte",
+/// "laut Kolb", "sagte Kolb."), or after a word before which nouns take an
+/// article ("von Schröder": [`NAME_PREP`]). An acronym alone is an
+/// organisation.
 fn uncapitalised_evidence(
     doc: &Doc,
     lang: Lang,
@@ -357,7 +359,8 @@ fn uncapitalised_evidence(
     }
     let source =
         (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP)) || cue(doc, fr, plain_end, SOURCE_PREP);
-    if source || reporting_verb_near(doc, fr, t, plain_end) {
+    let after_prep = t >= 1 && cue(doc, fr, t - 1, NAME_PREP);
+    if source || after_prep || reporting_verb_near(doc, fr, t, plain_end) {
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
