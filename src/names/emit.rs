@@ -38,7 +38,11 @@ pub(super) fn emit_match(
     // An acronym keeps its evidence: its capitals are no noun's ("die CDU").
     let caps = evidence && doc.tokens[t].all_caps;
     let evidence = evidence && (c.capitals_mark_names || place_context(doc, c, t));
-    let mut common = single && lexicon::is_common_word(lang, word);
+    // A function word is never a place alone where capitals mark no names
+    // ("Dabei" opening a sentence is no alternate name of Dubai).
+    let mut common = single
+        && (lexicon::is_common_word(lang, word)
+            || (!c.capitals_mark_names && c.stopwords.contains(word)));
     // In mid-sentence, a capital on a frequent word is evidence of a name
     // unless the document also writes the word in lower case ("à Metz"), or
     // the word is a month or a weekday, which English capitalises anyway
