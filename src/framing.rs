@@ -323,6 +323,17 @@ pub const ONE_LETTER_WORD: Cue = Cue(1 << 32);
 /// A plural ending, stripped to look a plural up as its singular
 /// ("Analysts", "Experts").
 pub const PLURAL_ENDING: Cue = Cue(1 << 33);
+/// A preposition that names a source ("laut Merkel", "Merkel zufolge"):
+/// the name before or after it speaks, evidence of a name where capitals
+/// are none ([`crate::names::Cues::capitals_mark_names`]).
+pub const SOURCE_PREP: Cue = Cue(1 << 34);
+/// A genitive ending glued to a name ("Frankreichs", "Europas"): the name
+/// without it is looked up in the gazetteer.
+pub const GENITIVE_ENDING: Cue = Cue(1 << 35);
+/// A word after which a rare capitalised word with no article is a name,
+/// where capitals are no evidence ("von Schröder", "mit Peters"): nouns
+/// take an article there ("von der Regierung").
+pub const NAME_PREP: Cue = Cue(1 << 36);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -360,6 +371,9 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("possessive", POSSESSIVE),
     ("one_letter_word", ONE_LETTER_WORD),
     ("plural_ending", PLURAL_ENDING),
+    ("source_prep", SOURCE_PREP),
+    ("genitive_ending", GENITIVE_ENDING),
+    ("name_prep", NAME_PREP),
 ];
 
 #[cfg(test)]

@@ -66,6 +66,16 @@ pub struct Cues {
     /// [`crate::framing::TOPONYM_LINK`] words or capitalised parts
     /// ("Arc-et-Senans", "Void-Vacon").
     pub hyphenated_toponyms: bool,
+    /// A capital is evidence of a name. False in a language that writes every
+    /// noun with one (German): a capitalised word is then a name only by the
+    /// gazetteer, a first name, a title, a framing word or a cue around it
+    /// (a reporting verb, "laut"), never by its capital alone.
+    pub capitals_mark_names: bool,
+    /// The language's own country names (folded name → ISO code), read
+    /// where capitals mark no names: the shared gazetteer leaves out a
+    /// language-pack's country name that is a word of another language
+    /// ("Italien", "Syrien" are French for an Italian, a Syrian).
+    pub country_names: Option<&'static LazyLock<crate::text::hash::WordMap<String, &'static str>>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

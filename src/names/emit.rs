@@ -33,7 +33,16 @@ pub(super) fn emit_match(
     let single = word_count(doc, t, m.end_token) == 1;
     let end = abbreviation_end(doc, m);
     let word = doc.norm(t);
-    let mut common = single && lexicon::is_common_word(lang, word);
+    // Where every noun has a capital, only a place preposition before the
+    // word stands for the evidence a capital gives elsewhere ("in Halle").
+    // An acronym keeps its evidence: its capitals are no noun's ("die CDU").
+    let caps = evidence && doc.tokens[t].all_caps;
+    let evidence = evidence && (c.capitals_mark_names || place_context(doc, c, t));
+    // A function word is never a place alone where capitals mark no names
+    // ("Dabei" opening a sentence is no alternate name of Dubai).
+    let mut common = single
+        && (lexicon::is_common_word(lang, word)
+            || (!c.capitals_mark_names && c.stopwords.contains(word)));
     // In mid-sentence, a capital on a frequent word is evidence of a name
     // unless the document also writes the word in lower case ("à Metz"), or
     // the word is a month or a weekday, which English capitalises anyway
@@ -51,7 +60,7 @@ pub(super) fn emit_match(
     let start = doc.tokens[t].start;
     match first {
         Entry::Actor(a) => {
-            if common && !(doc.tokens[t].all_caps && evidence) {
+            if common && !caps {
                 return false;
             }
             let value = Value::Actor(ActorValue {

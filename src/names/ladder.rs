@@ -11,12 +11,13 @@ use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
-    GENTILE_ENDING, INSTITUTION, ORG_ADJECTIVE_ENDING, ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD,
-    PLACE_SUFFIX, PLURAL_ENDING, SAINT, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
+    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT,
+    SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
-use crate::lexicon::{self, Entry};
-use crate::span::{ActorType, Candidate};
+use crate::lexicon::{self, Entry, PlaceKind};
+use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
 
@@ -176,7 +177,13 @@ pub(super) fn at(
     {
         return t + 1;
     }
-    if !evidence {
+    if !evidence || !c.capitals_mark_names {
+        if let Some(end) = own_country(doc, c, t, out) {
+            return end;
+        }
+        if !c.capitals_mark_names && evidence {
+            return uncapitalised_evidence(doc, lang, c, t, plain_end, out);
+        }
         if tok.sentence_start && !head {
             if sentence_initial_name(doc, lang, c, t, plain_end) {
                 push_guess(doc, t, plain_end, None, 25, out);
@@ -255,6 +262,161 @@ pub(super) fn at(
                     .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
         })
         .unwrap_or(plain_end)
+}
+
+/// The last rungs in mid-sentence for a language whose capitals mark every
+/// noun ([`Cues::capitals_mark_names`]): the gazetteer, titles, first names
+/// and framing words have had their say; what is left is a name only with
+/// evidence besides its capital. The sequence is read compound by compound,
+/// each by its last part, its head ("Schlaganfall-Patienten" is a kind of
+/// patients; "EU-Verordnung" a regulation): a compound whose head is a
+/// frequent word, a plural of one or has an ending of ordinary nouns
+/// ("-ung", "-heit") is ordinary. A run of compounds none of them ordinary
+/// is a name ("Eurospeedway Lausitz"); a single one is, after a place
+/// preposition ("in Kleinstadt"), where someone speaks ("Kolb sagte",
+/// "laut Kolb", "sagte Kolb."), or after a word before which nouns take an
+/// article ("von Schröder": [`NAME_PREP`]). An acronym alone is an
+/// organisation.
+fn uncapitalised_evidence(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    t: usize,
+    plain_end: usize,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let fr = c.framing;
+    let word = doc.norm(t);
+    // A function word capitalised after a dash or a quote ("- Die
+    // Bundesregierung"): the name, if any, starts after it.
+    if c.stopwords.contains(word) {
+        return t + 1;
+    }
+    if let Some(end) = genitive_place(doc, fr, t, out) {
+        return end;
+    }
+    let ordinary = |i: usize| {
+        let w = doc.norm(i);
+        !doc.tokens[i].upper
+            || common_or_plural(lang, c, w)
+            || fr.ends_with(w, COMMON_ENDING)
+            || lexicon::is_demonym(lang, w)
+            || is_month_or_weekday(c, w)
+    };
+    let mut units = Vec::new();
+    let mut u = t;
+    while u < plain_end {
+        let e = compound_end(doc, u).min(plain_end);
+        if doc.tokens[u].kind == TokKind::Word {
+            units.push((u, e));
+        }
+        u = e.max(u + 1);
+    }
+    let ordinary_unit = |&(s, e): &(usize, usize)| {
+        last_word(doc, s, e).map_or(true, |l| ordinary(l) || doc.tokens[l].all_caps && l > s)
+    };
+    if units.len() == 1 && doc.tokens[t].all_caps && compound_end(doc, t) == t + 1 {
+        let len = word.chars().count();
+        if (2..=6).contains(&len) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
+        }
+        return plain_end;
+    }
+    if units.len() >= 2 {
+        let first = units[0];
+        // A capitalised adjective opens a name: adjectives have no capital
+        // otherwise ("Vereinten Nationen", "Europäische Zentralbank").
+        let adjective = first.1 == first.0 + 1
+            && (fr.ends_with(word, ORG_ADJECTIVE_ENDING) || lexicon::is_demonym(lang, word));
+        if adjective && (units.len() == 2 || !units[1..].iter().all(ordinary_unit)) {
+            push_actor(doc, t, plain_end, ActorType::Organisation, 60, out);
+            return plain_end;
+        }
+        // A place trigger before a name is not part of it ("Stadt Charkiw",
+        // "Stadtteil Altona"): what follows is a place, read by the
+        // gazetteer if it knows it.
+        if first.1 == first.0 + 1 && fr.has(word, PLACE_TRIGGER) {
+            let Some(&(s, _)) = units.iter().find(|u| !ordinary_unit(u)) else {
+                return plain_end;
+            };
+            if lexicon::longest_match(doc, s).is_none() {
+                push_place(doc, s, plain_end, 50, out);
+                return plain_end;
+            }
+            return s;
+        }
+        if !units.iter().all(ordinary_unit) {
+            push_guess(doc, t, plain_end, None, 40, out);
+        }
+        return plain_end;
+    }
+    if units.iter().any(ordinary_unit) || word.chars().count() < 3 {
+        return plain_end;
+    }
+    if place_context(doc, c, t) {
+        push_place(doc, t, plain_end, 50, out);
+        return plain_end;
+    }
+    let source =
+        (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP)) || cue(doc, fr, plain_end, SOURCE_PREP);
+    let after_prep = t >= 1 && cue(doc, fr, t - 1, NAME_PREP);
+    if source || after_prep || reporting_verb_near(doc, fr, t, plain_end) {
+        push_guess(doc, t, plain_end, None, 40, out);
+    }
+    plain_end
+}
+
+/// A country under the language's own name, or its genitive ("Italien",
+/// "Italiens"), where the shared gazetteer does not have it
+/// ([`Cues::country_names`]): the country's place, as the gazetteer gives it
+/// under its canonical name.
+fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let names = c.country_names?;
+    if compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    let w = doc.norm(t);
+    let iso2 = names.get(w).or_else(|| {
+        c.framing
+            .endings(GENITIVE_ENDING)
+            .find_map(|e| w.strip_suffix(e).and_then(|s| names.get(s)))
+    })?;
+    let canonical = lexicon::canonical_country_name(iso2)?;
+    let place = lexicon::lookup(canonical)
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Place(p) if p.kind == PlaceKind::Country => Some(p),
+            _ => None,
+        })?;
+    let tok = doc.tokens[t];
+    out.push(
+        Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 75)
+            .with_value(place.value()),
+    );
+    Some(t + 1)
+}
+
+/// A place name with a genitive ending ("Frankreichs Präsident", "Europas"),
+/// in a language that has one ([`GENITIVE_ENDING`]): the place the
+/// gazetteer knows without the ending. Returns the next token to look at.
+fn genitive_place(doc: &Doc, fr: &Framing, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    if compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    let raw = doc.raw(t);
+    let stem = fr
+        .endings(GENITIVE_ENDING)
+        .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
+    let place = lexicon::lookup(stem).into_iter().find_map(|e| match e {
+        Entry::Place(p) => Some(p),
+        Entry::Actor(_) => None,
+    })?;
+    let tok = doc.tokens[t];
+    out.push(
+        Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 70)
+            .with_value(place.value()),
+    );
+    Some(t + 1)
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence

@@ -66,6 +66,18 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
         if country(doc, t, end) || doc.tokens[t].kind != TokKind::Word {
             continue;
         }
+        // Where every noun has a capital, a team is no ordinary word beside
+        // a number ("Insgesamt 39,8 Millionen", "Die 17-jährige").
+        if !c.capitals_mark_names
+            && (t..end).all(|i| {
+                let w = doc.norm(i);
+                doc.tokens[i].kind != TokKind::Word
+                    || c.stopwords.contains(w)
+                    || super::ladder::common_or_plural(lang, c, w)
+            })
+        {
+            continue;
+        }
         let (s, e) = (doc.tokens[t].start, doc.tokens[end - 1].end);
         let over = index.overlapping(out, s, e);
         // A person already found ("K. Lindqvist 61") stays a person.

@@ -15,4 +15,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     plural_ies_to_y: true,
     // Hyphenated compounds are no town by their shape alone.
     hyphenated_toponyms: false,
+    capitals_mark_names: true,
+    country_names: None,
 });

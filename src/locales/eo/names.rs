@@ -13,4 +13,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     date_words: super::dates::GRAMMAR.words,
     plural_ies_to_y: false,
     hyphenated_toponyms: false,
+    capitals_mark_names: true,
+    country_names: None,
 });

@@ -3,6 +3,7 @@
 
 use super::Stopwords;
 use crate::names::Cues;
+use crate::text::hash::WordMap;
 use std::sync::LazyLock;
 
 /// The function words names read: detection's (`stopwords.txt`) and those
@@ -27,4 +28,12 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     plural_ies_to_y: false,
     // Spanish town names are written with spaces ("San José de Cúcuta"), not hyphens.
     hyphenated_toponyms: false,
+    // A capital marks a name, as in French.
+    capitals_mark_names: true,
+    // Its own country names, those the shared gazetteer leaves to other places.
+    country_names: Some(&COUNTRY_NAMES),
 });
+
+/// The Spanish country names of `data/lang/es/countries.tsv`, folded.
+static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =
+    LazyLock::new(|| crate::locales::country_names(crate::locales::data::es::COUNTRIES_TSV));

@@ -15,4 +15,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     plural_ies_to_y: false,
     // "Arc-et-Senans", "Châtenois-les-Forges", "Void-Vacon".
     hyphenated_toponyms: true,
+    capitals_mark_names: true,
+    country_names: None,
 });

@@ -1,0 +1,28 @@
+//! What names read of German: its cue words are in `data/lang/de/names.tsv`;
+//! here, the rules German names follow. Every German noun has a capital, so
+//! a capital is no evidence of a name: names come from the gazetteer, first
+//! names, titles ("Bundeskanzlerin"), framing words and the cues around them
+//! ("sagte", "laut").
+
+use crate::names::Cues;
+use crate::text::hash::WordMap;
+use std::sync::LazyLock;
+
+/// The names piece of the German locale.
+pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    framing: &super::FRAMING,
+    stopwords: &super::STOPWORDS,
+    any_framing: &crate::locales::ANY_FRAMING,
+    any_stopwords: &crate::locales::ANY_STOPWORDS,
+    date_words: super::dates::GRAMMAR.words,
+    // "-ies" is no German plural.
+    plural_ies_to_y: false,
+    // German towns are hyphenated only as "Frankfurt-Höchst": a district, no shape rule.
+    hyphenated_toponyms: false,
+    capitals_mark_names: false,
+    country_names: Some(&COUNTRY_NAMES),
+});
+
+/// The German country names of `data/lang/de/countries.tsv`, folded.
+static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =
+    LazyLock::new(|| crate::locales::country_names(crate::locales::data::de::COUNTRIES_TSV));

@@ -1,0 +1,23 @@
+use super::LOCALE;
+use crate::lang::Lang;
+use crate::locales::detect;
+use crate::text::Doc;
+
+#[test]
+fn german_copy_is_detected_as_german() {
+    let doc = Doc::new(
+        "Die Feuerwehr hat den Brand im Wald nach drei Tagen gelöscht, sagte ein Sprecher.",
+    );
+    assert_eq!(detect(&doc), LOCALE.lang);
+    assert_eq!(Lang::parse("de-DE"), Some(LOCALE.lang));
+}
+
+#[test]
+fn german_framing_words_carry_their_tags() {
+    use crate::framing::*;
+    let f: &Framing = LOCALE.framing;
+    assert!(f.has("bundeskanzlerin", TITLE));
+    assert!(f.has("armee", MILITARY));
+    assert!(f.has("von", PARTICLE));
+    assert!(f.has_cue("laut", SOURCE_PREP));
+}
