@@ -10,6 +10,11 @@ pub(crate) fn spans(text: &str, lang: Lang) -> Vec<(String, Kind)> {
     spans_with(text, lang, crate::locales::of(lang).names)
 }
 
+/// True when `s` holds `text` as a span of `kind`.
+pub(crate) fn has(s: &[(String, Kind)], text: &str, kind: Kind) -> bool {
+    s.iter().any(|(t, k)| t == text && *k == kind)
+}
+
 /// As [`spans`], with the names piece `cues`.
 pub(crate) fn spans_with(text: &str, lang: Lang, cues: &Cues) -> Vec<(String, Kind)> {
     let doc = Doc::new(text);

@@ -1,14 +1,11 @@
 //! How names read French, on sentences of our own.
 
 use super::LOCALE;
+use crate::names::tests::has;
 use crate::span::Kind;
 
 fn spans(text: &str) -> Vec<(String, Kind)> {
     crate::names::tests::spans(text, LOCALE.lang)
-}
-
-fn has(s: &[(String, Kind)], text: &str, kind: Kind) -> bool {
-    s.iter().any(|(t, k)| t == text && *k == kind)
 }
 
 #[test]
