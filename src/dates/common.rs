@@ -397,3 +397,30 @@ pub fn longest(cands: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed
     }
     best
 }
+
+/// A Roman numeral of a century, in lower case: "xix" → 19 (1 to 30; the
+/// grammars read "XIXe siècle", "siglo XIX" with it).
+pub fn roman(s: &str) -> Option<i32> {
+    if s.is_empty() || s.len() > 6 {
+        return None;
+    }
+    let mut total = 0i32;
+    let mut prev = 0i32;
+    for c in s.bytes().rev() {
+        let v = match c {
+            b'i' => 1,
+            b'v' => 5,
+            b'x' => 10,
+            b'l' => 50,
+            b'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (1..=30).contains(&total).then_some(total)
+}

@@ -687,38 +687,12 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
     })
 }
 
-/// A Roman numeral: "xix" → 19.
-fn roman(s: &str) -> Option<i32> {
-    if s.is_empty() || s.len() > 6 {
-        return None;
-    }
-    let mut total = 0i32;
-    let mut prev = 0i32;
-    for c in s.bytes().rev() {
-        let v = match c {
-            b'i' => 1,
-            b'v' => 5,
-            b'x' => 10,
-            b'l' => 50,
-            b'c' => 100,
-            _ => return None,
-        };
-        if v < prev {
-            total -= v;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (1..=30).contains(&total).then_some(total)
-}
-
 /// "siglo XX" → 19 (the numeral after the noun, in capitals).
 fn century(cx: &Cx, i: usize) -> Option<Parsed> {
     if !cx.word(i, "siglo") || !cx.is_word(i + 1) || !cx.upper(i + 1) {
         return None;
     }
-    let n = roman(cx.norm(i + 1))?;
+    let n = common::roman(cx.norm(i + 1))?;
     found(i, i + 2, Base::Century(n - 1))
 }
 

@@ -659,29 +659,7 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// A Roman numeral with the ordinal "e": "xixe" → 19.
 pub fn roman_ordinal(s: &str) -> Option<i32> {
-    let body = s.strip_suffix("eme").or_else(|| s.strip_suffix('e'))?;
-    if body.is_empty() || body.len() > 6 {
-        return None;
-    }
-    let mut total = 0i32;
-    let mut prev = 0i32;
-    for c in body.bytes().rev() {
-        let v = match c {
-            b'i' => 1,
-            b'v' => 5,
-            b'x' => 10,
-            b'l' => 50,
-            b'c' => 100,
-            _ => return None,
-        };
-        if v < prev {
-            total -= v;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (1..=30).contains(&total).then_some(total)
+    common::roman(s.strip_suffix("eme").or_else(|| s.strip_suffix('e'))?)
 }
 
 /// "XIXe siècle" → 18.
