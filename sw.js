@@ -23,7 +23,7 @@
 // host's site. A classic script, not a module, for the browsers that lack module workers.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "bd969743bb12f7e3";
+const VERSION = "5542f585d3da1a58";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

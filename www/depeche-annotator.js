@@ -70,7 +70,7 @@ function describe(type, before, after) {
 }
 
 export class DepecheAnnotator extends HTMLElement {
-  static get observedAttributes() { return ['lang', 'dct', 'kinds', 'readonly', 'panels', 'for', 'wasm-url', 'storage']; }
+  static get observedAttributes() { return ['lang', 'dct', 'kinds', 'readonly', 'panels', 'for', 'wasm-url', 'storage', 'while-typing']; }
 
   #shadow;
   /** @type {any} */ #mount = null;
@@ -136,7 +136,10 @@ export class DepecheAnnotator extends HTMLElement {
   }
   #config() {
     const p = this.getAttribute('panels');
-    return { panels: p === 'full' || p === 'none' ? p : 'entities', readonly: this.hasAttribute('readonly'), kinds: this.#kinds() };
+    return {
+      panels: p === 'full' || p === 'none' ? p : 'entities', readonly: this.hasAttribute('readonly'), kinds: this.#kinds(),
+      whileTyping: this.getAttribute('while-typing')?.trim() === 'keep' ? 'keep' : 'hide',
+    };
   }
   #session() { return this.#mount?.session() ?? null; }
 

@@ -9,6 +9,7 @@
 //   (QUIET_MS; at least every MAX_WAIT_MS during steady typing) the text is read again, walking
 //   only the blocks they touched, and only the edited block is annotated again
 //   (core/incremental.js; the whole text after a longer pause), keeping the other Ranges.
+//   While the keys come fast the highlights step aside (out of CSS.highlights; see "stepping aside").
 //   Where the Highlight API is missing, the same ranges are drawn as boxes (Range.getClientRects)
 //   in an overlay inside the element's own shadow root: still nothing in the host's DOM.
 // - a <textarea> host: its text is not in the DOM, so a mirror of it (the editor's text view,
@@ -53,7 +54,7 @@ export { readHost, rangesFor, hasHighlightApi };
  * @param {Element} host       the element of the page to annotate
  * @param {{engine:any|Promise<any>, prefix:string, panels?:string, kinds?:string[]|null,
  *          text?:string, onError?:(e:any, context:string)=>void, highlightApi?:boolean,
- *          lexicon?:Lexicon, readonly?:boolean}} options
+ *          lexicon?:Lexicon, readonly?:boolean, whileTyping?:'hide'|'keep'}} options
  *   lexicon: the lexicon to start from (the element keeps it across hosts and stores it)
  */
 export function mountHostAnnotator(shadow, host, options) {
@@ -65,6 +66,7 @@ export function mountHostAnnotator(shadow, host, options) {
   const prefix = options.prefix;
   let kinds = options.kinds ? new Set(options.kinds) : null;
   let readonly = !!options.readonly;
+  let keepWhileTyping = options.whileTyping === 'keep';
   let panels = options.panels ?? 'entities';
   const shown = (spans) => (kinds ? spans.filter((s) => kinds.has(s.kind)) : spans);
 
@@ -144,6 +146,7 @@ export function mountHostAnnotator(shadow, host, options) {
   /** @param {string} [reason] the session's reason for the change */
   function paint(reason) {
     if (!session || destroyed) return;
+    comeBack();
     const spans = shown(session.spans);
     const text = session.doc.text;
     if (isTextarea) {
@@ -227,11 +230,11 @@ export function mountHostAnnotator(shadow, host, options) {
       for (let i = lo; i < hi; i++) if (ranges[i - lo] && spans[i].kind === k) want.push(ranges[i - lo]);
       const name = `${prefix}-${k}`;
       let hl = highlights[k];
-      if (!hl || win.CSS.highlights.get(name) !== hl) {
+      if (!hl) {
         hl = highlights[k] = new win.Highlight();
-        win.CSS.highlights.set(name, hl);
         inHighlight[k] = [];
       }
+      if (!aside && win.CSS.highlights.get(name) !== hl) win.CSS.highlights.set(name, hl);
       const have = inHighlight[k];
       if (have.length === want.length && have.every((r, i) => r === want[i])) continue;
       hl.clear();
@@ -339,6 +342,36 @@ export function mountHostAnnotator(shadow, host, options) {
     if (r && sel) { sel.removeAllRanges(); sel.addRange(r); }
   }
 
+  // ---- stepping aside while the host is typed in ------------------------------------------------
+  // After any DOM change of the page, Chromium rebuilds the markers of every range of every
+  // registered highlight and repaints each text node holding one: on a 5,000-word article that is
+  // 2-5 ms per keystroke on top of the editor's own work, nearly all of what depeche added to
+  // typing (scripts/bench-editors.mjs; with the highlights out of CSS.highlights, 0.2-1.9 ms).
+  // So from the second edit in quick succession (QUIET_MS apart: a single keystroke, a pasted
+  // word, the CMS's own change do not blink anything) until the edits pause, the highlights are
+  // taken out of CSS.highlights (the textarea's mirror and the fallback boxes are hidden): while
+  // typing they would be stale anyway, since depeche waits for the pause to annotate again; they
+  // come back, up to date, with the paint that follows the pause. `while-typing="keep"` keeps
+  // them on screen at that cost. The Highlight objects and their Ranges stay as they are.
+  let aside = false;
+  const typing = () => performance.now() - lastEdit < QUIET_MS - 5;
+  function stepAside() {
+    if (aside || keepWhileTyping) return;
+    aside = true;
+    if (useApi) {
+      for (const k of KINDS) {
+        const name = `${prefix}-${k}`;
+        if (highlights[k] && win.CSS.highlights.get(name) === highlights[k]) win.CSS.highlights.delete(name);
+      }
+    } else overlay.style.display = 'none';
+  }
+  /** Back on screen once the edits have paused (the caller then paints). */
+  function comeBack(now = false) {
+    if (!aside || (typing() && !keepWhileTyping && !now)) return;
+    aside = false;
+    if (!useApi) overlay.style.display = '';
+  }
+
   // ---- following the host -----------------------------------------------------------------------------
   // An edit of the host is followed once the host has been quiet for QUIET_MS, and at least every
   // MAX_WAIT_MS while the edits go on (a debounce with a maximum wait: steady typing must not starve
@@ -350,7 +383,7 @@ export function mountHostAnnotator(shadow, host, options) {
   // wait for the pause to be highlighted (or lose their highlight, where the editor replaced
   // their text node). A correction, the `annotations` property and `flush()` read the pending
   // edits at once. A textarea follows the same rhythm (its mirror is redrawn whole).
-  let syncTimer = 0, firstEdit = 0, lastEdit = 0;
+  let syncTimer = 0, firstEdit = 0, lastEdit = -Infinity;
   /** @type {ReturnType<typeof createHostCorrections>|null} */ let corrections = null;
   function tick() {
     syncTimer = 0;
@@ -363,7 +396,9 @@ export function mountHostAnnotator(shadow, host, options) {
   }
   const schedule = Object.assign(() => {
     if (destroyed) return;
-    lastEdit = performance.now();
+    const now = performance.now();
+    if (now - lastEdit < QUIET_MS) stepAside();
+    lastEdit = now;
     // The whole-text pass (core/incremental.js) waits for a pause in typing too, not for a
     // pause after the last block update: it would otherwise land mid-typing (the p95 per key).
     if (incremental.waiting) incremental.touch();
@@ -384,7 +419,8 @@ export function mountHostAnnotator(shadow, host, options) {
   if (isTextarea) {
     // (its box and scrollbar are followed by the ResizeObserver, its scroll below: nothing to place per key)
     listen(host, 'input', schedule);
-    listen(host, 'scroll', () => { mirrorEl.scrollTop = host.scrollTop; mirrorEl.scrollLeft = host.scrollLeft; });
+    // (while the mirror is aside, nothing to follow: placing it again when it comes back copies the scroll)
+    listen(host, 'scroll', () => { if (!aside) { mirrorEl.scrollTop = host.scrollTop; mirrorEl.scrollLeft = host.scrollLeft; } });
   } else {
     mo = new MutationObserver((records) => { reader.note(records); schedule(); });
     mo.observe(host, { characterData: true, childList: true, subtree: true });
@@ -439,14 +475,15 @@ export function mountHostAnnotator(shadow, host, options) {
     session: () => session,
     get highlightApi() { return useApi; },
     /** Re-read the host now (no debounce), and annotate the whole text if only a block was. */
-    flush() { schedule.cancel(); sync(); incremental.settle(); },
-    setText(text) { setHostText(text); schedule.cancel(); sync(); incremental.settle(); },
+    flush() { schedule.cancel(); comeBack(true); sync(); incremental.settle(); },
+    setText(text) { setHostText(text); schedule.cancel(); comeBack(true); sync(); incremental.settle(); },
     /** Text the host holds now (what an import must match). */
     hostText: () => read(),
     configure(o = {}) {
       if ('kinds' in o) kinds = o.kinds ? new Set(o.kinds) : null;
       if ('panels' in o) panels = o.panels ?? 'entities';
       if ('readonly' in o) { readonly = !!o.readonly; corrections.setReadonly(readonly); }
+      if ('whileTyping' in o) keepWhileTyping = o.whileTyping === 'keep';
       ui.side.hidden = panels === 'none';
       paint();
     },
