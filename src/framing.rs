@@ -87,6 +87,8 @@ impl Framing {
                 "agent_verb" => AGENT_VERB,
                 "agent_aux" => AGENT_AUX,
                 "police" => POLICE,
+                "org_of_place" => ORG_OF_PLACE,
+                "club_head" => CLUB_HEAD,
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
@@ -237,6 +239,14 @@ pub const AGENT_AUX: u32 = 1 << 18;
 /// (type military) that are not the armed forces.
 pub const POLICE: u32 = 1 << 19;
 
+/// An organisation's head whose name takes a place after "of" as its own
+/// ("Universidad de Salamanca", "Junta de Extremadura"): the whole is one
+/// organisation, not a head and a place.
+pub const ORG_OF_PLACE: u32 = 1 << 20;
+/// A word or abbreviation opening a sports club's name ("FC", "Real",
+/// "Atlético"): the capitalised name after it, a town's included, is the club.
+pub const CLUB_HEAD: u32 = 1 << 21;
+
 /// A cue: a set of words (or endings) read around a name, in a bit space
 /// of its own, apart from the framing tags looked up at every token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -334,6 +344,9 @@ pub const GENITIVE_ENDING: Cue = Cue(1 << 35);
 /// where capitals are no evidence ("von Schröder", "mit Peters"): nouns
 /// take an article there ("von der Regierung").
 pub const NAME_PREP: Cue = Cue(1 << 36);
+/// An article before which a town's name is its sports club ("el Barcelona",
+/// "del Parma": towns take no article in the language, clubs do).
+pub const CLUB_ARTICLE: Cue = Cue(1 << 37);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -374,6 +387,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("source_prep", SOURCE_PREP),
     ("genitive_ending", GENITIVE_ENDING),
     ("name_prep", NAME_PREP),
+    ("club_article", CLUB_ARTICLE),
 ];
 
 #[cfg(test)]

@@ -76,6 +76,10 @@ pub(super) fn at(
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
 
+    if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
+        return end;
+    }
+
     // A sentence that opens with a function word before a name ("Le Conseil
     // de sécurité a voté", "The UN Security Council met"): the name starts
     // after it, where it is looked at as in mid-sentence.

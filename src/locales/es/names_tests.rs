@@ -1,0 +1,35 @@
+//! How names read Spanish, on sentences of our own.
+
+use super::LOCALE;
+use crate::names::tests::has;
+use crate::span::Kind;
+
+fn spans(text: &str) -> Vec<(String, Kind)> {
+    crate::names::tests::spans(text, LOCALE.lang)
+}
+
+#[test]
+fn an_institution_keeps_the_place_it_serves() {
+    let s =
+        spans("El rector de la Universidad de Granada se reunió con la Junta de Castilla y León.");
+    assert!(has(&s, "Universidad de Granada", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Granada", Kind::Place), "{s:?}");
+    let s = spans("El Banco de España publicó ayer sus previsiones.");
+    assert!(has(&s, "Banco de España", Kind::Actor), "{s:?}");
+    let s = spans("Los soldados del Ejército de Honduras llegaron a Tegucigalpa.");
+    assert!(has(&s, "Ejército de Honduras", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Tegucigalpa", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_town_after_an_article_or_a_club_word_is_its_club() {
+    let s = spans("El delantero marcó dos goles ante el Valencia en el estadio de Sevilla.");
+    assert!(has(&s, "Valencia", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Sevilla", Kind::Place), "{s:?}");
+    let s = spans("El técnico del FC Oporto y el del Atlético de Bilbao firmaron.");
+    assert!(has(&s, "FC Oporto", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Atlético de Bilbao", Kind::Actor), "{s:?}");
+    // A country keeps its article and its place reading.
+    let s = spans("Los turistas que visitan el Perú aumentaron este año.");
+    assert!(has(&s, "Perú", Kind::Place), "{s:?}");
+}

@@ -1,0 +1,162 @@
+//! Organisations named by a place: an institution whose name holds the place
+//! it serves ("Universidad de Salamanca", "Junta de Extremadura") and a
+//! town's sports club ("FC Barcelona", "el Parma"). Without this look, the
+//! gazetteer reads the place inside and the organisation is lost, or split
+//! into a head and a place.
+//!
+//! Every rule here reads a framing word of the language's data
+//! ([`ORG_OF_PLACE`], [`CLUB_HEAD`], [`CLUB_ARTICLE`]); a language without
+//! such words is untouched.
+
+use super::context::cue;
+use super::emit::push_actor;
+use super::sequence::sequence_end;
+use super::Cues;
+use crate::framing::{CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_OF_PLACE, PARTICLE};
+use crate::lexicon::{Entry, Match, PlaceKind};
+use crate::span::{ActorType, Candidate};
+use crate::text::{Doc, TokKind};
+
+/// Looks at the capitalised token `t` (not in a headline when `head` is
+/// false) for an organisation named by a place; returns the next token to
+/// look at when it proposed one. `full_end` is the end of the capitalised
+/// sequence with its particles, `gm` the gazetteer's longest name at `t`.
+pub(super) fn at(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    full_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    // "El Banco de España" opening a sentence: the gazetteer's "El Banco"
+    // gives way to the institution after the article.
+    if c.stopwords.contains(doc.norm(t))
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|x| x.upper && x.kind == TokKind::Word)
+        && c.framing.has(doc.norm(t + 1), ORG_OF_PLACE)
+        && doc.tokens.get(t + 2).is_some_and(|x| !x.upper)
+        && c.framing
+            .has(doc.norm((t + 2).min(doc.len() - 1)), PARTICLE)
+    {
+        return Some(t + 1);
+    }
+    club_head(doc, c, t, out)
+        .or_else(|| institution_of_place(doc, c, t, head, full_end, gm, out))
+        .or_else(|| club_after_article(doc, c, t, head, gm, out))
+}
+
+/// "FC Barcelona", "BM. GRANOLLERS", "Inter de Milán", "ATLETICO DE MADRID":
+/// a club word, then a capitalised name on the same line.
+fn club_head(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    if !c.framing.has(doc.norm(t), CLUB_HEAD) {
+        return None;
+    }
+    // An abbreviation's full stop ("BM. GRANOLLERS").
+    let mut i = t + 1;
+    if doc.is(i, ".") && !doc.tokens[i].space_before {
+        i += 1;
+    }
+    let next = doc.tokens.get(i)?;
+    if next.kind != TokKind::Word || next.line_start {
+        return None;
+    }
+    let end = if next.upper {
+        sequence_end(doc, c, i, true)
+    } else if i == t + 1 && c.framing.has(doc.norm(i), PARTICLE) {
+        sequence_end(doc, c, t, true)
+    } else {
+        return None;
+    };
+    if end <= i {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 75, out);
+    Some(end)
+}
+
+/// "la Universidad de Salamanca", "el Gobierno de Sierra Leona": a head of
+/// [`ORG_OF_PLACE`] joined by a particle to a capitalised name, whatever the
+/// gazetteer says of the name, unless it knows the whole as an actor.
+fn institution_of_place(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    full_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let tok = doc.tokens[t];
+    if head || tok.all_caps || full_end <= t + 2 || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
+        return None;
+    }
+    let next = doc.tokens[t + 1];
+    if next.upper || !c.framing.has(doc.norm(t + 1), PARTICLE) {
+        return None;
+    }
+    if gm.is_some_and(|m| {
+        m.end_token >= full_end && matches!(m.entries.first(), Some(Entry::Actor(_)))
+    }) {
+        return None;
+    }
+    push_actor(doc, t, full_end, ActorType::Organisation, 70, out);
+    Some(full_end)
+}
+
+/// "el Barcelona", "ante el Parma", "del Numancia": a town's name after a
+/// [`CLUB_ARTICLE`] is its club, in a language whose towns take no article.
+/// Countries, regions and features keep their article ("el Perú", "el Ebro").
+fn club_after_article(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let m = gm?;
+    let tok = doc.tokens[t];
+    if head || tok.all_caps || t == 0 {
+        return None;
+    }
+    let p = doc.tokens[t - 1];
+    if p.kind != TokKind::Word || (p.upper && !p.sentence_start) || !doc.same_line(t) {
+        return None;
+    }
+    if !cue(doc, c.framing, t - 1, CLUB_ARTICLE) {
+        return None;
+    }
+    if !town(m) {
+        return None;
+    }
+    // The name ends there: "el Madrid de los Austrias" is no club.
+    let end = m.end_token;
+    if doc.tokens.get(end).is_some_and(|x| {
+        x.kind == TokKind::Word
+            && !x.line_start
+            && (x.upper || cue(doc, c.framing, end, OF.or(CONTRACTED_OF)))
+    }) {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 65, out);
+    Some(end)
+}
+
+/// The gazetteer's name is a town's first of all, or a large town's beside
+/// a region of its name ("Valencia"); "el Cauca", "el Chaco" stay regions.
+fn town(m: &Match) -> bool {
+    match m.entries.first() {
+        Some(Entry::Place(p)) if p.kind == PlaceKind::City => true,
+        Some(Entry::Place(p)) if p.kind == PlaceKind::Region => m.entries.iter().any(
+            |e| matches!(e, Entry::Place(c) if c.kind == PlaceKind::City && c.population >= LARGE_TOWN),
+        ),
+        _ => false,
+    }
+}
+
+/// A town this large names a club more often than the region named after it.
+const LARGE_TOWN: u64 = 300_000;
