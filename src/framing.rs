@@ -347,6 +347,10 @@ pub const NAME_PREP: Cue = Cue(1 << 36);
 /// An article before which a town's name is its sports club ("el Barcelona",
 /// "del Parma": towns take no article in the language, clubs do).
 pub const CLUB_ARTICLE: Cue = Cue(1 << 37);
+/// The bracket that opens an organisation's acronym after its name
+/// ("Organización de Estados Americanos (OEA)"): the acronym is the
+/// organisation wherever the document writes it, whatever the gazetteer says.
+pub const ACRONYM_BRACKET: Cue = Cue(1 << 38);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -388,6 +392,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("genitive_ending", GENITIVE_ENDING),
     ("name_prep", NAME_PREP),
     ("club_article", CLUB_ARTICLE),
+    ("acronym_bracket", ACRONYM_BRACKET),
 ];
 
 #[cfg(test)]

@@ -12,9 +12,12 @@ use super::context::cue;
 use super::emit::push_actor;
 use super::sequence::sequence_end;
 use super::Cues;
-use crate::framing::{CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_OF_PLACE, PARTICLE};
+use crate::framing::{
+    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_HEAD, ORG_OF_PLACE, PARTICLE,
+};
 use crate::lexicon::{Entry, Match, PlaceKind};
 use crate::span::{ActorType, Candidate};
+use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
 
 /// Looks at the capitalised token `t` (not in a headline when `head` is
@@ -43,6 +46,11 @@ pub(super) fn at(
             .has(doc.norm((t + 2).min(doc.len() - 1)), PARTICLE)
     {
         return Some(t + 1);
+    }
+    if gm.is_some() && !head {
+        if let Some(end) = acronym(doc, c, t, out) {
+            return Some(end);
+        }
     }
     club_head(doc, c, t, out)
         .or_else(|| institution_of_place(doc, c, t, head, full_end, gm, out))
@@ -160,3 +168,52 @@ fn town(m: &Match) -> bool {
 
 /// A town this large names a club more often than the region named after it.
 const LARGE_TOWN: u64 = 300_000;
+
+/// "OEA" where the document wrote "Organización de Estados Americanos
+/// (OEA)": an acronym the document defines after an organisation's name is
+/// that organisation, though the gazetteer knows a place of its letters.
+fn acronym(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let tok = doc.tokens[t];
+    if !tok.all_caps || compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    if !(2..=6).contains(&doc.raw(t).chars().count()) {
+        return None;
+    }
+    let w = doc.norm(t);
+    let defined = (2..doc.len().saturating_sub(1))
+        .any(|i| doc.tokens[i].all_caps && doc.norm(i) == w && defined_after_org(doc, c, i));
+    if !defined {
+        return None;
+    }
+    push_actor(doc, t, t + 1, ActorType::Organisation, 60, out);
+    Some(t + 1)
+}
+
+/// The acronym at `i` stands in brackets right after a name that it
+/// abbreviates (its capitalised words' initials) or that an organisation
+/// word heads.
+fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
+    let fr = c.framing;
+    if !cue(doc, fr, i - 1, ACRONYM_BRACKET) || !doc.is(i + 1, ")") {
+        return false;
+    }
+    let mut s = i - 1;
+    while s > 0 && i - 1 - s < 10 {
+        let x = doc.tokens[s - 1];
+        let particle = !x.upper && fr.has(doc.norm(s - 1), PARTICLE);
+        if x.kind != TokKind::Word || !(x.upper || particle) || doc.tokens[s].line_start {
+            break;
+        }
+        s -= 1;
+    }
+    let words: Vec<usize> = (s..i - 1).filter(|&j| doc.tokens[j].upper).collect();
+    let Some(&head) = words.first() else {
+        return false;
+    };
+    let initials: String = words
+        .iter()
+        .filter_map(|&j| doc.norm(j).chars().next())
+        .collect();
+    words.len() >= 2 && (initials == doc.norm(i) || fr.has(doc.norm(head), ORG_HEAD | ORG_OF_PLACE))
+}

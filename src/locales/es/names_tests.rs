@@ -33,3 +33,12 @@ fn a_town_after_an_article_or_a_club_word_is_its_club() {
     let s = spans("Los turistas que visitan el Perú aumentaron este año.");
     assert!(has(&s, "Perú", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn an_acronym_defined_after_an_organisation_is_the_organisation() {
+    let s = spans(
+        "Los observadores de la Organización de Estados Americanos (OEA) llegaron. La OEA pidió calma.",
+    );
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
+    assert!(has(&s, "OEA", Kind::Actor), "{s:?}");
+}
