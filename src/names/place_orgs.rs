@@ -181,7 +181,10 @@ fn acronym(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<us
         return None;
     }
     let w = doc.norm(t);
-    let defined = (2..doc.len().saturating_sub(1))
+    // The definition comes first, or is this very mention: a window back
+    // keeps the look linear on a long text.
+    let defined = (t.saturating_sub(ACRONYM_WINDOW).max(2)..=t)
+        .rev()
         .any(|i| doc.tokens[i].all_caps && doc.norm(i) == w && defined_after_org(doc, c, i));
     if !defined {
         return None;
@@ -217,3 +220,6 @@ fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
         .collect();
     words.len() >= 2 && (initials == doc.norm(i) || fr.has(doc.norm(head), ORG_HEAD | ORG_OF_PLACE))
 }
+
+/// How far back (in tokens, about a long dispatch) an acronym's definition is looked for.
+const ACRONYM_WINDOW: usize = 3000;
