@@ -101,12 +101,28 @@ impl Framing {
         for p in word_list(particles) {
             *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
+        f.drop_particles(data);
         f.tag_bits = f
             .tags
             .values()
             .chain(f.agent.values())
             .fold(0, |a, &b| a | b);
         f
+    }
+
+    /// The shared particles a language's data takes back with a
+    /// `not_particle` line: in Spanish "en" is the preposition, never a
+    /// particle inside a name ("la Copa del Rey en el Camp Nou").
+    fn drop_particles(&mut self, data: &'static str) {
+        for line in word_list(data) {
+            let mut parts = line.split('\t');
+            if let (Some(word), Some("not_particle")) = (parts.next(), parts.next().map(str::trim))
+            {
+                if let Some(tags) = self.tags.get_mut(word.trim()) {
+                    *tags &= !PARTICLE;
+                }
+            }
+        }
     }
 
     fn empty() -> Framing {
@@ -351,6 +367,9 @@ pub const CLUB_ARTICLE: Cue = Cue(1 << 37);
 /// ("Organización de Estados Americanos (OEA)"): the acronym is the
 /// organisation wherever the document writes it, whatever the gazetteer says.
 pub const ACRONYM_BRACKET: Cue = Cue(1 << 38);
+/// A punctuation mark between a team and its score in the language's
+/// results ("Parma, 1 - Inter, 3").
+pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -393,6 +412,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("name_prep", NAME_PREP),
     ("club_article", CLUB_ARTICLE),
     ("acronym_bracket", ACRONYM_BRACKET),
+    ("score_separator", SCORE_SEPARATOR),
 ];
 
 #[cfg(test)]

@@ -42,3 +42,16 @@ fn an_acronym_defined_after_an_organisation_is_the_organisation() {
     assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
     assert!(has(&s, "OEA", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn results_with_a_comma_before_the_score_make_teams() {
+    let s = spans("Resultados de la jornada:\nGranada , 2 - Osasuna , 1\nLeganés , 0 - Getafe , 0\n");
+    assert!(has(&s, "Granada", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Getafe", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn en_is_no_particle_inside_a_spanish_name() {
+    let s = spans("El equipo jugará la final de la Copa del Rey en el estadio de la Cartuja.");
+    assert!(!s.iter().any(|(t, _)| t.contains(" en ")), "{s:?}");
+}
