@@ -370,6 +370,9 @@ pub const ACRONYM_BRACKET: Cue = Cue(1 << 38);
 /// A punctuation mark between a team and its score in the language's
 /// results ("Parma, 1 - Inter, 3").
 pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
+/// An ending of the language's surnames, written "-ez" in the data
+/// ("González", "Martínez"): a guessed name ending so is a person's.
+pub const SURNAME_ENDING: Cue = Cue(1 << 40);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -413,6 +416,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("club_article", CLUB_ARTICLE),
     ("acronym_bracket", ACRONYM_BRACKET),
     ("score_separator", SCORE_SEPARATOR),
+    ("surname_ending", SURNAME_ENDING),
 ];
 
 #[cfg(test)]

@@ -45,7 +45,8 @@ fn an_acronym_defined_after_an_organisation_is_the_organisation() {
 
 #[test]
 fn results_with_a_comma_before_the_score_make_teams() {
-    let s = spans("Resultados de la jornada:\nGranada , 2 - Osasuna , 1\nLeganés , 0 - Getafe , 0\n");
+    let s =
+        spans("Resultados de la jornada:\nGranada , 2 - Osasuna , 1\nLeganés , 0 - Getafe , 0\n");
     assert!(has(&s, "Granada", Kind::Actor), "{s:?}");
     assert!(has(&s, "Getafe", Kind::Actor), "{s:?}");
 }
@@ -54,4 +55,12 @@ fn results_with_a_comma_before_the_score_make_teams() {
 fn en_is_no_particle_inside_a_spanish_name() {
     let s = spans("El equipo jugará la final de la Copa del Rey en el estadio de la Cartuja.");
     assert!(!s.iter().any(|(t, _)| t.contains(" en ")), "{s:?}");
+}
+
+#[test]
+fn a_guessed_name_with_a_surname_ending_is_a_person_across_the_dispatch() {
+    let s = spans(
+        "El portavoz del partido, Eustaquio Velázquez, dijo que no.\nVelázquez atribuyó la crisis a la empresa.",
+    );
+    assert!(has(&s, "Velázquez", Kind::Actor), "{s:?}");
 }
