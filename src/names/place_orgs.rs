@@ -47,7 +47,10 @@ pub(super) fn at(
     {
         return Some(t + 1);
     }
-    if gm.is_some() && !head {
+    // A known place's letters ("OEA"), or an acronym longer than those the
+    // names pass takes alone ("CONCACAF").
+    let long = doc.tokens[t].all_caps && doc.raw(t).chars().count() > 6;
+    if (gm.is_some() || long) && !head {
         if let Some(end) = acronym(doc, c, t, out) {
             return Some(end);
         }
@@ -177,7 +180,7 @@ fn acronym(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<us
     if !tok.all_caps || compound_end(doc, t) != t + 1 {
         return None;
     }
-    if !(2..=6).contains(&doc.raw(t).chars().count()) {
+    if !(2..=10).contains(&doc.raw(t).chars().count()) {
         return None;
     }
     let w = doc.norm(t);
