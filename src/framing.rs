@@ -197,6 +197,13 @@ impl Framing {
             .flat_map(|(_, list)| list.iter().copied())
     }
 
+    /// True when the language has words for any of the tags of `tag`: a
+    /// rule reading tags the language lacks costs no look-up.
+    #[inline]
+    pub fn has_any(&self, tag: u32, cue: Cue) -> bool {
+        self.tag_bits & tag != 0 || self.cue_bits & cue.0 != 0
+    }
+
     /// The tags of a folded word (0 when it frames nothing).
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {

@@ -33,13 +33,20 @@ pub(super) fn at(
     gm: Option<&Match>,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
+    // A language without these words pays nothing.
+    if !c
+        .framing
+        .has_any(ORG_OF_PLACE | CLUB_HEAD, ACRONYM_BRACKET.or(CLUB_ARTICLE))
+    {
+        return None;
+    }
     // "El Banco de España" opening a sentence: the gazetteer's "El Banco"
     // gives way to the institution after the article.
-    if c.stopwords.contains(doc.norm(t))
-        && doc
-            .tokens
-            .get(t + 1)
-            .is_some_and(|x| x.upper && x.kind == TokKind::Word)
+    if doc
+        .tokens
+        .get(t + 1)
+        .is_some_and(|x| x.upper && x.kind == TokKind::Word)
+        && c.stopwords.contains(doc.norm(t))
         && c.framing.has(doc.norm(t + 1), ORG_OF_PLACE)
         && doc.tokens.get(t + 2).is_some_and(|x| !x.upper)
         && c.framing

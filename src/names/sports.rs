@@ -28,9 +28,11 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
     // Most documents have no score beside a name: one cheap look first.
     let pairs = (1..doc.len())
         .filter(|&i| {
+            if doc.tokens[i].kind != TokKind::Number {
+                return false;
+            }
             let n = separated_score(doc, c, i);
-            doc.tokens[i].kind == TokKind::Number
-                && n >= 1
+            n >= 1
                 && doc.tokens[n - 1].kind == TokKind::Word
                 && doc.tokens[n - 1].upper
                 && !doc.tokens[i].line_start
