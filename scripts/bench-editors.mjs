@@ -40,7 +40,7 @@ const ROUNDS = Number(arg('rounds', 2));
 /** ~5,000 words of dispatches, one paragraph per line of text. */
 function article() {
   const files = [join(ROOT, 'examples', 'dispatch-fr.txt'), join(ROOT, 'examples', 'dispatch-en.txt'),
-    ...readdirSync(join(ROOT, 'benches', 'corpus')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(ROOT, 'benches', 'corpus', f))];
+    ...readdirSync(join(ROOT, 'benches', 'corpus')).filter((f) => /^(fr|en)-.*\.txt$/.test(f)).sort().map((f) => join(ROOT, 'benches', 'corpus', f))];
   const paras = [];
   let words = 0;
   for (let round = 0; words < 5000; round++) {

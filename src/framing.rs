@@ -87,6 +87,8 @@ impl Framing {
                 "agent_verb" => AGENT_VERB,
                 "agent_aux" => AGENT_AUX,
                 "police" => POLICE,
+                "org_of_place" => ORG_OF_PLACE,
+                "club_head" => CLUB_HEAD,
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
@@ -99,12 +101,28 @@ impl Framing {
         for p in word_list(particles) {
             *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
+        f.drop_particles(data);
         f.tag_bits = f
             .tags
             .values()
             .chain(f.agent.values())
             .fold(0, |a, &b| a | b);
         f
+    }
+
+    /// The shared particles a language's data takes back with a
+    /// `not_particle` line: in Spanish "en" is the preposition, never a
+    /// particle inside a name ("la Copa del Rey en el Camp Nou").
+    fn drop_particles(&mut self, data: &'static str) {
+        for line in word_list(data) {
+            let mut parts = line.split('\t');
+            if let (Some(word), Some("not_particle")) = (parts.next(), parts.next().map(str::trim))
+            {
+                if let Some(tags) = self.tags.get_mut(word.trim()) {
+                    *tags &= !PARTICLE;
+                }
+            }
+        }
     }
 
     fn empty() -> Framing {
@@ -179,6 +197,13 @@ impl Framing {
             .flat_map(|(_, list)| list.iter().copied())
     }
 
+    /// True when the language has words for any of the tags of `tag`: a
+    /// rule reading tags the language lacks costs no look-up.
+    #[inline]
+    pub fn has_any(&self, tag: u32, cue: Cue) -> bool {
+        self.tag_bits & tag != 0 || self.cue_bits & cue.0 != 0
+    }
+
     /// The tags of a folded word (0 when it frames nothing).
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {
@@ -236,6 +261,14 @@ pub const AGENT_AUX: u32 = 1 << 18;
 /// A police force's head noun ("police", "gendarmerie"): security forces
 /// (type military) that are not the armed forces.
 pub const POLICE: u32 = 1 << 19;
+
+/// An organisation's head whose name takes a place after "of" as its own
+/// ("Universidad de Salamanca", "Junta de Extremadura"): the whole is one
+/// organisation, not a head and a place.
+pub const ORG_OF_PLACE: u32 = 1 << 20;
+/// A word or abbreviation opening a sports club's name ("FC", "Real",
+/// "Atlético"): the capitalised name after it, a town's included, is the club.
+pub const CLUB_HEAD: u32 = 1 << 21;
 
 /// A cue: a set of words (or endings) read around a name, in a bit space
 /// of its own, apart from the framing tags looked up at every token.
@@ -334,6 +367,19 @@ pub const GENITIVE_ENDING: Cue = Cue(1 << 35);
 /// where capitals are no evidence ("von Schröder", "mit Peters"): nouns
 /// take an article there ("von der Regierung").
 pub const NAME_PREP: Cue = Cue(1 << 36);
+/// An article before which a town's name is its sports club ("el Barcelona",
+/// "del Parma": towns take no article in the language, clubs do).
+pub const CLUB_ARTICLE: Cue = Cue(1 << 37);
+/// The bracket that opens an organisation's acronym after its name
+/// ("Organización de Estados Americanos (OEA)"): the acronym is the
+/// organisation wherever the document writes it, whatever the gazetteer says.
+pub const ACRONYM_BRACKET: Cue = Cue(1 << 38);
+/// A punctuation mark between a team and its score in the language's
+/// results ("Parma, 1 - Inter, 3").
+pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
+/// An ending of the language's surnames, written "-ez" in the data
+/// ("González", "Martínez"): a guessed name ending so is a person's.
+pub const SURNAME_ENDING: Cue = Cue(1 << 40);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -374,6 +420,10 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("source_prep", SOURCE_PREP),
     ("genitive_ending", GENITIVE_ENDING),
     ("name_prep", NAME_PREP),
+    ("club_article", CLUB_ARTICLE),
+    ("acronym_bracket", ACRONYM_BRACKET),
+    ("score_separator", SCORE_SEPARATOR),
+    ("surname_ending", SURNAME_ENDING),
 ];
 
 #[cfg(test)]

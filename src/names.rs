@@ -31,6 +31,7 @@ mod discourse;
 mod emit;
 mod ladder;
 mod metonymy;
+mod place_orgs;
 mod sequence;
 mod sports;
 mod state;

@@ -1,5 +1,6 @@
-//! The benchmark corpus: ~1 MB of dispatch-like text per language, built
-//! deterministically from the short dispatches committed next to this file.
+//! The benchmark corpus: ~1 MB of dispatch-like text per language (French,
+//! English, Spanish), built deterministically from the short dispatches
+//! committed next to this file.
 //!
 //! Each variant of a source dispatch rotates its place names, first names,
 //! weekdays, months and numbers through small lists, so that the corpus is
@@ -140,6 +141,62 @@ const ROTATIONS_EN: &[&[&str]] = &[
     ],
 ];
 
+const ROTATIONS_ES: &[&[&str]] = &[
+    &[
+        "Bogotá",
+        "Medellín",
+        "Cali",
+        "Cúcuta",
+        "Caracas",
+        "Maracaibo",
+        "Valencia",
+        "Tapachula",
+        "Tijuana",
+        "Monterrey",
+        "Quito",
+        "Lima",
+        "Madrid",
+        "Sevilla",
+        "Tegucigalpa",
+        "Managua",
+    ],
+    &[
+        "Colombia",
+        "Venezuela",
+        "México",
+        "Honduras",
+        "Guatemala",
+        "Ecuador",
+        "Perú",
+        "Bolivia",
+        "Nicaragua",
+    ],
+    FIRST_NAMES,
+    &[
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ],
+    &[
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+];
+
 /// One source dispatch.
 pub struct Source {
     pub lang: &'static str,
@@ -164,6 +221,8 @@ pub fn sources() -> Vec<Source> {
                 "fr"
             } else if name.starts_with("en-") {
                 "en"
+            } else if name.starts_with("es-") {
+                "es"
             } else {
                 return None;
             };
@@ -179,10 +238,10 @@ pub fn variant(text: &str, lang: &str, k: usize) -> String {
     if k == 0 {
         return text.to_string();
     }
-    let rotations = if lang == "fr" {
-        ROTATIONS_FR
-    } else {
-        ROTATIONS_EN
+    let rotations = match lang {
+        "fr" => ROTATIONS_FR,
+        "es" => ROTATIONS_ES,
+        _ => ROTATIONS_EN,
     };
     let mut index: HashMap<&str, (usize, usize)> = HashMap::new();
     for (l, list) in rotations.iter().enumerate() {

@@ -13,7 +13,7 @@ use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
     ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT,
-    SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -75,6 +75,10 @@ pub(super) fn at(
     let gm = lexicon::longest_match(doc, t);
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
+
+    if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
+        return end;
+    }
 
     // A sentence that opens with a function word before a name ("Le Conseil
     // de sécurité a voté", "The UN Security Council met"): the name starts
@@ -254,7 +258,14 @@ pub(super) fn at(
     // better-scored names ("Kurdish-led Syrian Democratic Forces" gives way
     // to the known "Syrian Democratic Forces").
     let score = if words >= 2 { 40 } else { 30 };
-    push_guess(doc, t, plain_end, None, score, out);
+    push_guess(
+        doc,
+        t,
+        plain_end,
+        surname_typed(doc, fr, words, last),
+        score,
+        out,
+    );
     (t + 1..plain_end)
         .find(|&i| {
             doc.tokens[i].upper
@@ -262,6 +273,15 @@ pub(super) fn at(
                     .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
         })
         .unwrap_or(plain_end)
+}
+
+/// A guess of two or three words whose last has a surname ending of the
+/// language ("Etanislao González", "Harmodio Núñez"): a person, whose
+/// surname then reads as the person across the document.
+fn surname_typed(doc: &Doc, fr: &Framing, words: usize, last: Option<usize>) -> Option<ActorType> {
+    let l = last?;
+    ((2..=3).contains(&words) && fr.ends_with(doc.norm(l), SURNAME_ENDING))
+        .then_some(ActorType::Person)
 }
 
 /// The last rungs in mid-sentence for a language whose capitals mark every

@@ -13,7 +13,7 @@ use super::context::cue;
 use super::discourse::{Index, TEAM_SCORE};
 use super::sequence::sequence_end;
 use super::Cues;
-use crate::framing::{FIXTURE_IN_CAPITALS, SCORE_WORD, SPORTS};
+use crate::framing::{FIXTURE_IN_CAPITALS, SCORE_SEPARATOR, SCORE_WORD, SPORTS};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
@@ -28,9 +28,13 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
     // Most documents have no score beside a name: one cheap look first.
     let pairs = (1..doc.len())
         .filter(|&i| {
-            doc.tokens[i].kind == TokKind::Number
-                && doc.tokens[i - 1].kind == TokKind::Word
-                && doc.tokens[i - 1].upper
+            if doc.tokens[i].kind != TokKind::Number {
+                return false;
+            }
+            let n = separated_score(doc, c, i);
+            n >= 1
+                && doc.tokens[n - 1].kind == TokKind::Word
+                && doc.tokens[n - 1].upper
                 && !doc.tokens[i].line_start
         })
         .take(2)
@@ -116,6 +120,7 @@ fn beside_score(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
             return false;
         }
     }
+    let end = score_after(doc, c, end);
     let Some(n) = doc.tokens.get(end) else {
         return false;
     };
@@ -130,6 +135,31 @@ fn beside_score(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
             TokKind::Punct => !matches!(doc.raw(end + 1), "%" | "$" | "€" | "£"),
             TokKind::Word => x.upper || cue(doc, c.any_framing, end + 1, SCORE_WORD),
         },
+    }
+}
+
+/// The token where a name's score stands when the name ends at `end`:
+/// there, or after a [`SCORE_SEPARATOR`] of the language ("Parma, 1").
+fn score_after(doc: &Doc, c: &Cues, end: usize) -> usize {
+    let separated = cue(doc, c.framing, end, SCORE_SEPARATOR)
+        && doc
+            .tokens
+            .get(end + 1)
+            .is_some_and(|x| x.kind == TokKind::Number && !x.line_start);
+    if separated {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// The token just after the name whose score is the number at `i`: `i`,
+/// or the separator before it ("Parma, 1").
+fn separated_score(doc: &Doc, c: &Cues, i: usize) -> usize {
+    if i >= 2 && cue(doc, c.framing, i - 1, SCORE_SEPARATOR) {
+        i - 1
+    } else {
+        i
     }
 }
 

@@ -32,4 +32,6 @@ pub static LOCALE: Locale = Locale {
 };
 
 #[cfg(test)]
+mod names_tests;
+#[cfg(test)]
 mod tests;

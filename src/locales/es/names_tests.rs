@@ -1,0 +1,66 @@
+//! How names read Spanish, on sentences of our own.
+
+use super::LOCALE;
+use crate::names::tests::has;
+use crate::span::Kind;
+
+fn spans(text: &str) -> Vec<(String, Kind)> {
+    crate::names::tests::spans(text, LOCALE.lang)
+}
+
+#[test]
+fn an_institution_keeps_the_place_it_serves() {
+    let s =
+        spans("El rector de la Universidad de Granada se reunió con la Junta de Castilla y León.");
+    assert!(has(&s, "Universidad de Granada", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Granada", Kind::Place), "{s:?}");
+    let s = spans("El Banco de España publicó ayer sus previsiones.");
+    assert!(has(&s, "Banco de España", Kind::Actor), "{s:?}");
+    let s = spans("Los soldados del Ejército de Honduras llegaron a Tegucigalpa.");
+    assert!(has(&s, "Ejército de Honduras", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Tegucigalpa", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_town_after_an_article_or_a_club_word_is_its_club() {
+    let s = spans("El delantero marcó dos goles ante el Valencia en el estadio de Sevilla.");
+    assert!(has(&s, "Valencia", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Sevilla", Kind::Place), "{s:?}");
+    let s = spans("El técnico del FC Oporto y el del Atlético de Bilbao firmaron.");
+    assert!(has(&s, "FC Oporto", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Atlético de Bilbao", Kind::Actor), "{s:?}");
+    // A country keeps its article and its place reading.
+    let s = spans("Los turistas que visitan el Perú aumentaron este año.");
+    assert!(has(&s, "Perú", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn an_acronym_defined_after_an_organisation_is_the_organisation() {
+    let s = spans(
+        "Los observadores de la Organización de Estados Americanos (OEA) llegaron. La OEA pidió calma.",
+    );
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
+    assert!(has(&s, "OEA", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn results_with_a_comma_before_the_score_make_teams() {
+    let s =
+        spans("Resultados de la jornada:\nGranada , 2 - Osasuna , 1\nLeganés , 0 - Getafe , 0\n");
+    assert!(has(&s, "Granada", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Getafe", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn en_is_no_particle_inside_a_spanish_name() {
+    let s = spans("El equipo jugará la final de la Copa del Rey en el estadio de la Cartuja.");
+    assert!(!s.iter().any(|(t, _)| t.contains(" en ")), "{s:?}");
+}
+
+#[test]
+fn a_guessed_name_with_a_surname_ending_is_a_person_across_the_dispatch() {
+    let s = spans(
+        "El portavoz del partido, Eustaquio Velázquez, dijo que no.\nVelázquez atribuyó la crisis a la empresa.",
+    );
+    assert!(has(&s, "Velázquez", Kind::Actor), "{s:?}");
+}

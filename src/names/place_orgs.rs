@@ -1,0 +1,235 @@
+//! Organisations named by a place: an institution whose name holds the place
+//! it serves ("Universidad de Salamanca", "Junta de Extremadura") and a
+//! town's sports club ("FC Barcelona", "el Parma"). Without this look, the
+//! gazetteer reads the place inside and the organisation is lost, or split
+//! into a head and a place.
+//!
+//! Every rule here reads a framing word of the language's data
+//! ([`ORG_OF_PLACE`], [`CLUB_HEAD`], [`CLUB_ARTICLE`]); a language without
+//! such words is untouched.
+
+use super::context::cue;
+use super::emit::push_actor;
+use super::sequence::sequence_end;
+use super::Cues;
+use crate::framing::{
+    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_HEAD, ORG_OF_PLACE, PARTICLE,
+};
+use crate::lexicon::{Entry, Match, PlaceKind};
+use crate::span::{ActorType, Candidate};
+use crate::text::shape::compound_end;
+use crate::text::{Doc, TokKind};
+
+/// Looks at the capitalised token `t` (not in a headline when `head` is
+/// false) for an organisation named by a place; returns the next token to
+/// look at when it proposed one. `full_end` is the end of the capitalised
+/// sequence with its particles, `gm` the gazetteer's longest name at `t`.
+pub(super) fn at(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    full_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    // A language without these words pays nothing.
+    if !c
+        .framing
+        .has_any(ORG_OF_PLACE | CLUB_HEAD, ACRONYM_BRACKET.or(CLUB_ARTICLE))
+    {
+        return None;
+    }
+    // "El Banco de España" opening a sentence: the gazetteer's "El Banco"
+    // gives way to the institution after the article.
+    if doc
+        .tokens
+        .get(t + 1)
+        .is_some_and(|x| x.upper && x.kind == TokKind::Word)
+        && c.stopwords.contains(doc.norm(t))
+        && c.framing.has(doc.norm(t + 1), ORG_OF_PLACE)
+        && doc.tokens.get(t + 2).is_some_and(|x| !x.upper)
+        && c.framing
+            .has(doc.norm((t + 2).min(doc.len() - 1)), PARTICLE)
+    {
+        return Some(t + 1);
+    }
+    // A known place's letters ("OEA"), or an acronym longer than those the
+    // names pass takes alone ("CONCACAF").
+    let long = doc.tokens[t].all_caps && doc.raw(t).chars().count() > 6;
+    if (gm.is_some() || long) && !head {
+        if let Some(end) = acronym(doc, c, t, out) {
+            return Some(end);
+        }
+    }
+    club_head(doc, c, t, out)
+        .or_else(|| institution_of_place(doc, c, t, head, full_end, gm, out))
+        .or_else(|| club_after_article(doc, c, t, head, gm, out))
+}
+
+/// "FC Barcelona", "BM. GRANOLLERS", "Inter de Milán", "ATLETICO DE MADRID":
+/// a club word, then a capitalised name on the same line.
+fn club_head(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    if !c.framing.has(doc.norm(t), CLUB_HEAD) {
+        return None;
+    }
+    // An abbreviation's full stop ("BM. GRANOLLERS").
+    let mut i = t + 1;
+    if doc.is(i, ".") && !doc.tokens[i].space_before {
+        i += 1;
+    }
+    let next = doc.tokens.get(i)?;
+    if next.kind != TokKind::Word || next.line_start {
+        return None;
+    }
+    let end = if next.upper {
+        sequence_end(doc, c, i, true)
+    } else if i == t + 1 && c.framing.has(doc.norm(i), PARTICLE) {
+        sequence_end(doc, c, t, true)
+    } else {
+        return None;
+    };
+    if end <= i {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 75, out);
+    Some(end)
+}
+
+/// "la Universidad de Salamanca", "el Gobierno de Sierra Leona": a head of
+/// [`ORG_OF_PLACE`] joined by a particle to a capitalised name, whatever the
+/// gazetteer says of the name, unless it knows the whole as an actor.
+fn institution_of_place(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    full_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let tok = doc.tokens[t];
+    if head || tok.all_caps || full_end <= t + 2 || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
+        return None;
+    }
+    let next = doc.tokens[t + 1];
+    if next.upper || !c.framing.has(doc.norm(t + 1), PARTICLE) {
+        return None;
+    }
+    if gm.is_some_and(|m| {
+        m.end_token >= full_end && matches!(m.entries.first(), Some(Entry::Actor(_)))
+    }) {
+        return None;
+    }
+    push_actor(doc, t, full_end, ActorType::Organisation, 70, out);
+    Some(full_end)
+}
+
+/// "el Barcelona", "ante el Parma", "del Numancia": a town's name after a
+/// [`CLUB_ARTICLE`] is its club, in a language whose towns take no article.
+/// Countries, regions and features keep their article ("el Perú", "el Ebro").
+fn club_after_article(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let m = gm?;
+    let tok = doc.tokens[t];
+    if head || tok.all_caps || t == 0 {
+        return None;
+    }
+    let p = doc.tokens[t - 1];
+    if p.kind != TokKind::Word || (p.upper && !p.sentence_start) || !doc.same_line(t) {
+        return None;
+    }
+    if !cue(doc, c.framing, t - 1, CLUB_ARTICLE) {
+        return None;
+    }
+    if !town(m) {
+        return None;
+    }
+    // The name ends there: "el Madrid de los Austrias" is no club.
+    let end = m.end_token;
+    if doc.tokens.get(end).is_some_and(|x| {
+        x.kind == TokKind::Word
+            && !x.line_start
+            && (x.upper || cue(doc, c.framing, end, OF.or(CONTRACTED_OF)))
+    }) {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 65, out);
+    Some(end)
+}
+
+/// The gazetteer's name is a town's first of all, or a large town's beside
+/// a region of its name ("Valencia"); "el Cauca", "el Chaco" stay regions.
+fn town(m: &Match) -> bool {
+    match m.entries.first() {
+        Some(Entry::Place(p)) if p.kind == PlaceKind::City => true,
+        Some(Entry::Place(p)) if p.kind == PlaceKind::Region => m.entries.iter().any(
+            |e| matches!(e, Entry::Place(c) if c.kind == PlaceKind::City && c.population >= LARGE_TOWN),
+        ),
+        _ => false,
+    }
+}
+
+/// A town this large names a club more often than the region named after it.
+const LARGE_TOWN: u64 = 300_000;
+
+/// "OEA" where the document wrote "Organización de Estados Americanos
+/// (OEA)": an acronym the document defines after an organisation's name is
+/// that organisation, though the gazetteer knows a place of its letters.
+fn acronym(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let tok = doc.tokens[t];
+    if !tok.all_caps || compound_end(doc, t) != t + 1 {
+        return None;
+    }
+    if !(2..=10).contains(&doc.raw(t).chars().count()) {
+        return None;
+    }
+    let w = doc.norm(t);
+    // The definition comes first, or is this very mention: a window back
+    // keeps the look linear on a long text.
+    let defined = (t.saturating_sub(ACRONYM_WINDOW).max(2)..=t)
+        .rev()
+        .any(|i| doc.tokens[i].all_caps && doc.norm(i) == w && defined_after_org(doc, c, i));
+    if !defined {
+        return None;
+    }
+    push_actor(doc, t, t + 1, ActorType::Organisation, 60, out);
+    Some(t + 1)
+}
+
+/// The acronym at `i` stands in brackets right after a name that it
+/// abbreviates (its capitalised words' initials) or that an organisation
+/// word heads.
+fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
+    let fr = c.framing;
+    if !cue(doc, fr, i - 1, ACRONYM_BRACKET) || !doc.is(i + 1, ")") {
+        return false;
+    }
+    let mut s = i - 1;
+    while s > 0 && i - 1 - s < 10 {
+        let x = doc.tokens[s - 1];
+        let particle = !x.upper && fr.has(doc.norm(s - 1), PARTICLE);
+        if x.kind != TokKind::Word || !(x.upper || particle) || doc.tokens[s].line_start {
+            break;
+        }
+        s -= 1;
+    }
+    let words: Vec<usize> = (s..i - 1).filter(|&j| doc.tokens[j].upper).collect();
+    let Some(&head) = words.first() else {
+        return false;
+    };
+    let initials: String = words
+        .iter()
+        .filter_map(|&j| doc.norm(j).chars().next())
+        .collect();
+    words.len() >= 2 && (initials == doc.norm(i) || fr.has(doc.norm(head), ORG_HEAD | ORG_OF_PLACE))
+}
+
+/// How far back (in tokens, about a long dispatch) an acronym's definition is looked for.
+const ACRONYM_WINDOW: usize = 3000;
