@@ -213,6 +213,10 @@ pub fn day_and_time(cx: &Cx, grammar: &Grammar, mut p: Parsed) -> Parsed {
 fn day_level(p: &Parsed) -> bool {
     matches!(
         p.expr.base,
-        Base::Day(_) | Base::Weekday { .. } | Base::Cal { day: Some(_), .. }
+        Base::Day(_)
+            | Base::Weekday { .. }
+            | Base::Cal { day: Some(_), .. }
+            | Base::WeekdayDay { .. }
+            | Base::NthWeekday { .. }
     )
 }
