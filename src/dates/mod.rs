@@ -188,6 +188,8 @@ fn needs_tense(p: &Parsed) -> bool {
             | Base::Cal { year: None, .. }
             | Base::MonthRel { shift: 0, .. }
             | Base::Holiday { shift: 0, .. }
+            | Base::NthWeekday { year: None, .. }
+            | Base::WeekdayDay { .. }
     )
 }
 

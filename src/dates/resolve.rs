@@ -527,4 +527,32 @@ mod tests {
             Some("XXXX-WXX-5")
         );
     }
+
+    #[test]
+    fn nth_weekdays_and_weekday_days() {
+        let c = ctx("2026-12-05");
+        let nth = |n, wd, month, year| Base::NthWeekday { n, wd, month, year };
+        assert_eq!(
+            val(nth(-1, 1, 3, Some(2027)), &c).as_deref(),
+            Some("2027-03-29")
+        );
+        assert_eq!(
+            val(nth(1, 7, 5, Some(2022)), &c).as_deref(),
+            Some("2022-05-01")
+        );
+        assert_eq!(val(nth(5, 1, 2, Some(2027)), &c), None, "no fifth Monday");
+        // Saturday the 16th nearest 5 December 2026 (a Saturday): 16 January 2027.
+        assert_eq!(
+            val(Base::WeekdayDay { wd: 6, day: 16 }, &c).as_deref(),
+            Some("2027-01-16")
+        );
+        assert_eq!(
+            val(Base::WeekdayDay { wd: 6, day: 16 }, &Ctx::default()).as_deref(),
+            Some("XXXX-XX-16")
+        );
+        assert_eq!(
+            val(Base::Rel { unit: MI, n: 2 }, &c).as_deref(),
+            Some("2026-12-05")
+        );
+    }
 }

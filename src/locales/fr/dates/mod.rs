@@ -452,7 +452,7 @@ fn last_next_plural(cx: &Cx, i: usize) -> Option<Parsed> {
     };
     let u = cx.get(i + 1, Cat::Unit)?;
     let w = cx.norm(i + 1);
-    if !(w.ends_with('s') || w == "mois") || !cx.norm(i).ends_with('s') || u == Q {
+    if !(w.ends_with('s') || w == "mois") || !cx.norm(i).ends_with('s') || u == Q || u >= H {
         return None;
     }
     found(i, i + 2, Base::Ref(r))
