@@ -852,9 +852,10 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     Some(time_then_day(cx, i, end, time))
 }
 
-/// "(dans la) soirée", "(le) matin même", "(dans la) nuit": a part of the
-/// day in context, after an article that follows "dans", "dès", "vers", "en",
-/// "de" ("au cours de la nuit") or starts the sentence, or with "même".
+/// "(dans la) soirée", "(le) matin même", "(dans la) nuit", "Le soir, …": a
+/// part of the day in context, after an article that follows "dans", "dès",
+/// "vers", "en", "de" ("au cours de la nuit"), with "même", or opening the
+/// sentence before a comma. Elsewhere "le soir" is often a habit.
 fn part_alone(cx: &Cx, i: usize) -> Option<Parsed> {
     let part = cx.get(i, Cat::Part)? as u32;
     if i == 0 || !matches!(cx.norm(i - 1), "la" | "le") {
@@ -866,21 +867,14 @@ fn part_alone(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let same = cx.word(i + 1, "meme");
     let art = i - 1;
-    let lead = cx.doc.tokens[art].sentence_start
-        || (art > 0 && matches!(cx.norm(art - 1), "dans" | "des" | "vers" | "en" | "de"));
-    if !(same || lead) {
+    let lead = art > 0 && matches!(cx.norm(art - 1), "dans" | "des" | "vers" | "en" | "de");
+    let opening = cx.doc.tokens[art].sentence_start && cx.punct(i + 1, ",");
+    if !(same || lead || opening) {
         return None;
     }
     // "la nuit de samedi", "le soir du 14": `night_of`; "la nuit des temps".
-    if cx.word(i + 1, "de") || cx.word(i + 1, "du") || cx.word(i + 1, "des") || cx.word(i + 1, "d")
-    {
+    if ["de", "du", "des", "d"].iter().any(|w| cx.word(i + 1, w)) {
         return None;
-    }
-    // "le soir, il rentre": a sentence start is a habit unless "même" says which.
-    if !same && !(art > 0 && matches!(cx.norm(art - 1), "dans" | "des" | "vers" | "en" | "de")) {
-        if !(cx.punct(i + 1, ",") && cx.doc.tokens[art].sentence_start) {
-            return None;
-        }
     }
     let mut e = Expr::new(Base::Time);
     e.part = Some(part);
