@@ -60,6 +60,8 @@ pub enum Base {
         month: u32,
         year: Option<i32>,
     },
+    /// "that year", "the same year": the year of the last date mentioned.
+    ThatYear,
     /// A weekday with its day of the month and no month ("samedi 16"): the
     /// month near the reference date where that day is that weekday.
     WeekdayDay { wd: u32, day: u32 },

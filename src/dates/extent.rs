@@ -45,7 +45,7 @@ fn fits(m: i32, p: &Parsed) -> bool {
         // "earlier this month", "later Sunday", "earlier yesterday".
         RELATIVE => matches!(
             e.base,
-            Base::Day(_) | Base::Weekday { shift: 0, .. } | Base::Rel { n: 0, .. }
+            Base::Day(_) | Base::Weekday { shift: 0, .. } | Base::Rel { n: 0, .. } | Base::ThatYear
         ),
         // "around 7:15 p.m.", "around Nov. 1", "nearly two weeks ago".
         APPROX => {

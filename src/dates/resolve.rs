@@ -26,6 +26,8 @@ pub struct Ctx {
     /// A year written earlier in the same sentence: the year of a month
     /// written alone ("en 97 (en janvier)").
     pub year_hint: Option<i32>,
+    /// The year of the last date mentioned with a known year ("that year").
+    pub last_year: Option<i32>,
 }
 
 /// A resolved value: the TIMEX3 string (None when nothing sensible can be
@@ -193,6 +195,7 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
                 (None, None) => Some(format!("XXXX-{label}")),
             }
         }
+        Base::ThatYear => cx.last_year.and_then(year_value),
         Base::Ref(-1) => Some("PAST_REF".to_string()),
         Base::Ref(0) => Some("PRESENT_REF".to_string()),
         Base::Ref(_) => Some("FUTURE_REF".to_string()),

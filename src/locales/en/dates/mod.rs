@@ -511,6 +511,15 @@ fn the_period(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.hyph(i, "year", "earlier") || cx.hyph(i, "year", "ago") {
         return found(i, i + 3, Base::YearEarlier);
     }
+    // "that year", "the same year": the year last spoken of.
+    if cx.norm(i) == "year" && i > 0 && !cx.is_word(i + 1) {
+        if cx.word(i - 1, "that") {
+            return found(i - 1, i + 1, Base::ThatYear);
+        }
+        if i > 1 && cx.word(i - 1, "same") && cx.word(i - 2, "the") {
+            return found(i - 1, i + 1, Base::ThatYear);
+        }
+    }
     if i == 0 || !cx.word(i - 1, "the") {
         return None;
     }

@@ -558,5 +558,9 @@ mod sentences {
             pairs(&[("first Sunday of May 2022", "2022-05-01")])
         );
         assert_eq!(d("In the past few hours, it rained."), pairs(&[]));
+        assert_eq!(
+            d("He came in June 1998 and left later that year."),
+            pairs(&[("June 1998", "1998-06"), ("later that year", "1998")])
+        );
     }
 }

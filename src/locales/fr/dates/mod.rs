@@ -375,6 +375,10 @@ fn this(cx: &Cx, i: usize) -> Option<Parsed> {
             let mut end = j + 1;
             if cx.doc.is_hyphen(end) && (cx.word(end + 1, "ci") || cx.word(end + 1, "la")) {
                 end += 2;
+                // "cette année-là": the year last spoken of.
+                if u == Y && cx.word(end - 1, "la") {
+                    return found(i, end, Base::ThatYear);
+                }
             }
             return found(i, end, Base::Rel { unit: u, n: 0 });
         }
@@ -682,6 +686,10 @@ fn anchor(cx: &Cx, i: usize) -> Option<Parsed> {
             expr: Expr::new(Base::Anchor(n)),
             score: 80,
         });
+    }
+    // "la même année".
+    if cx.word(i, "meme") && cx.get(i + 1, Cat::Unit) == Some(Y) && !cx.norm(i + 1).ends_with('s') {
+        return found(i, i + 2, Base::ThatYear);
     }
     if cx.word(i, "meme") && cx.word(i + 1, "jour") {
         return Some(Parsed {

@@ -525,6 +525,14 @@ mod sentences {
             pairs(&[("hier à 10 h", "2026-12-04T10:00")])
         );
         assert_eq!(
+            d("Il est né en 1954 ; cette année-là, et la même année, la guerre commence."),
+            pairs(&[
+                ("1954", "1954"),
+                ("cette année-là", "1954"),
+                ("même année", "1954")
+            ])
+        );
+        assert_eq!(
             d("Les magasins ouvriront le dernier lundi de mars 2027."),
             pairs(&[("dernier lundi de mars 2027", "2027-03-29")])
         );
