@@ -147,7 +147,15 @@ fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "Nov. 3", "November 3, 2017", "January 1998", "November", "June last year".
 fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
     let (m, k) = cx.month(i)?;
-    if let Some(d) = cx.day(k) {
+    // "troops march 3 miles", "march 10,000 people": a lower-case month's
+    // number is a day only when no noun follows it and it is not an amount.
+    let counted = !cx.upper(i)
+        && (cx.content_word(k + 1)
+            || (cx.punct(k + 1, ",")
+                && cx.glued(k + 1)
+                && cx.glued(k + 2)
+                && cx.num(k + 2).is_some()));
+    if let Some(d) = cx.day(k).filter(|_| !counted) {
         if month_at(cx, i, true).is_some() && cx.year4(k).is_none() {
             if let Some((y, end)) = year_after(cx, k + 1) {
                 return found(i, end, cal(Some(y), Some(m), Some(d)));
