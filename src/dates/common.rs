@@ -239,7 +239,10 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// A season's pair of years after a first year at `t`: "2023/2024",
-    /// "2023/24", "2023-24" (the next year only): the token after it.
+    /// "2023/24", "2023-24" (the next year only): the token after it. The
+    /// grammars give the span the first year's value, the year the season
+    /// starts in (TIMEX3 has no value for a span of two years; "1982-1990"
+    /// stays two dates).
     pub fn year_span(&self, t: usize) -> Option<usize> {
         let y = self.year4(t)?;
         if !((self.punct(t + 1, "/") || self.doc.is_hyphen(t + 1))
