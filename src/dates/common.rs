@@ -176,6 +176,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         Some(v as i32)
     }
 
+    /// True when token `t` is not one of the language's date words.
+    pub fn no_date_word(&self, t: usize) -> bool {
+        self.at(t).entry.is_none()
+    }
+
     /// True when token `t` is a lower-case content word (not a function
     /// word of the language): "2000 personnes" is an amount.
     pub fn content_word(&self, t: usize) -> bool {
@@ -198,6 +203,61 @@ impl<'d, 'a> Cx<'d, 'a> {
         } else {
             Some((m as u32, t + 1))
         }
+    }
+
+    /// The longest phrase of category `cat` (several words in the data,
+    /// `new_year_s_day`) starting at `t`: its value and the next token. A
+    /// hyphen or apostrophe glued inside the phrase is passed over
+    /// ("Aïd el-Fitr", "jour de l'an", "New Year's Day").
+    pub fn phrase(&self, t: usize, cat: Cat) -> Option<(i32, usize)> {
+        if !self.is(t, Cat::Phrase) {
+            return None;
+        }
+        let mut best: Option<(i32, usize)> = None;
+        for (ws, v) in self.words?.phrases(cat) {
+            let mut k = t;
+            let mut ok = true;
+            for (n, w) in ws.iter().enumerate() {
+                if n > 0
+                    && (self.doc.is_hyphen(k) || self.doc.is_apostrophe(k))
+                    && self.glued(k)
+                    && self.glued(k + 1)
+                {
+                    k += 1;
+                }
+                if !(self.is_word(k) && self.norm(k) == *w) {
+                    ok = false;
+                    break;
+                }
+                k += 1;
+            }
+            if ok && best.map_or(true, |b| k > b.1) {
+                best = Some((v, k));
+            }
+        }
+        best
+    }
+
+    /// A season's pair of years after a first year at `t`: "2023/2024",
+    /// "2023/24", "2023-24" (the next year only): the token after it. The
+    /// grammars give the span the first year's value, the year the season
+    /// starts in (TIMEX3 has no value for a span of two years; "1982-1990"
+    /// stays two dates).
+    pub fn year_span(&self, t: usize) -> Option<usize> {
+        let y = self.year4(t)?;
+        if !((self.punct(t + 1, "/") || self.doc.is_hyphen(t + 1))
+            && self.glued(t + 1)
+            && self.glued(t + 2))
+        {
+            return None;
+        }
+        let (v, n) = self.num(t + 2)?;
+        let next = match n {
+            2 => (y + 1) % 100,
+            4 if self.punct(t + 1, "/") => y + 1,
+            _ => return None,
+        };
+        (v as i32 == next).then_some(t + 3)
     }
 
     /// True when tokens `a`, `-`, `b` form the hyphenated word "a-b".
@@ -284,6 +344,42 @@ pub fn numeric_date(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
             day: Some(d),
         }),
         score: 90,
+    })
+}
+
+/// A day and month in figures without a year, after a word that announces
+/// a day (`dayprep` in the data: "le 17/02", "on 12/25") or a weekday:
+/// day first unless `month_first` (a first number over 12 is a day).
+/// Without that word, "2/3" is a fraction or a score.
+pub fn numeric_day_month(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
+    if i == 0 || !(cx.is(i - 1, Cat::DayPrep) || cx.is(i - 1, Cat::Weekday)) {
+        return None;
+    }
+    let (a, na) = cx.num(i)?;
+    if na > 2 || !cx.punct(i + 1, "/") || !cx.glued(i + 1) || !cx.glued(i + 2) {
+        return None;
+    }
+    let (b, nb) = cx.num(i + 2)?;
+    if nb > 2 || (cx.glued(i + 3) && (cx.punct(i + 3, "/") || cx.num(i + 3).is_some())) {
+        return None;
+    }
+    let (d, m) = if month_first && a <= 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(Parsed {
+        start: i,
+        end: i + 3,
+        expr: Expr::new(Base::Cal {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+        }),
+        score: 80,
     })
 }
 

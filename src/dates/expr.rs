@@ -52,6 +52,19 @@ pub enum Base {
     Holiday { code: i32, offset: i32, shift: i32 },
     /// A clock time or part of day alone: on the day in context.
     Time,
+    /// The `n`th weekday `wd` of a month, -1 for the last: "last Monday of
+    /// March", "premier lundi de mars".
+    NthWeekday {
+        n: i32,
+        wd: u32,
+        month: u32,
+        year: Option<i32>,
+    },
+    /// "that year", "the same year": the year of the last date mentioned.
+    ThatYear,
+    /// A weekday with its day of the month and no month ("samedi 16"): the
+    /// month near the reference date where that day is that weekday.
+    WeekdayDay { wd: u32, day: u32 },
 }
 
 /// A parsed date expression.

@@ -45,7 +45,7 @@ fn fits(m: i32, p: &Parsed) -> bool {
         // "earlier this month", "later Sunday", "earlier yesterday".
         RELATIVE => matches!(
             e.base,
-            Base::Day(_) | Base::Weekday { shift: 0, .. } | Base::Rel { n: 0, .. }
+            Base::Day(_) | Base::Weekday { shift: 0, .. } | Base::Rel { n: 0, .. } | Base::ThatYear
         ),
         // "around 7:15 p.m.", "around Nov. 1", "nearly two weeks ago".
         APPROX => {
@@ -213,6 +213,10 @@ pub fn day_and_time(cx: &Cx, grammar: &Grammar, mut p: Parsed) -> Parsed {
 fn day_level(p: &Parsed) -> bool {
     matches!(
         p.expr.base,
-        Base::Day(_) | Base::Weekday { .. } | Base::Cal { day: Some(_), .. }
+        Base::Day(_)
+            | Base::Weekday { .. }
+            | Base::Cal { day: Some(_), .. }
+            | Base::WeekdayDay { .. }
+            | Base::NthWeekday { .. }
     )
 }

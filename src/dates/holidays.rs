@@ -4,9 +4,12 @@
 //! Only holidays whose day follows from a rule cheap to compute are known:
 //! fixed days (`holiday MMDD` in `data/lang/*/dates.txt`), US Thanksgiving
 //! (fourth Thursday of November) and the feasts tied to Easter (Gregorian
-//! computus). Holidays of lunar calendars (Ramadan, Eid, Chinese New Year)
-//! would need tables per year and are left out: better no value than a
-//! wrong one.
+//! computus). Feasts of the Islamic lunar calendar (Eid al-Fitr, Eid
+//! al-Adha: code 5) fall on a day fixed by the sighting of the moon, which no
+//! cheap rule predicts and a table per year would have to follow: they are
+//! dates with their year only (the reference year, or a year written in the
+//! sentence), a value that is right, if coarse. Names of several words
+//! ("New Year's Day", "jour de l'an", "Aïd el-Fitr") are phrases of the data.
 
 use super::common::Cx;
 use super::expr::{Base, Parsed};
@@ -18,15 +21,28 @@ const THANKSGIVING: i32 = 1;
 const EASTER: i32 = 2;
 const PENTECOST: i32 = 3;
 const ASCENSION: i32 = 4;
+/// A feast of the Islamic lunar calendar: its year only.
+const LUNAR: i32 = 5;
+
+/// True for a holiday whose day no rule gives: its value is its year.
+pub fn year_only(code: i32) -> bool {
+    code == LUNAR
+}
 
 /// The holiday at `i`, capitalised: "Christmas", "Christmas Day",
 /// "Christmas Eve", "fête de Pentecôte", "this Christmas", "last Thanksgiving".
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
-    let code = cx.get(i, Cat::Holiday)?;
-    if !cx.upper(i) {
-        return None;
-    }
-    let mut end = i + 1;
+    // A name of several words needs no capital ("le jour de l'an").
+    let (code, mut end) = match cx.phrase(i, Cat::Holiday) {
+        Some(p) => p,
+        None => {
+            let code = cx.get(i, Cat::Holiday)?;
+            if !cx.upper(i) {
+                return None;
+            }
+            (code, i + 1)
+        }
+    };
     let mut offset = 0;
     if let Some(o) = cx.get(end, Cat::HolidayTail) {
         end += 1;

@@ -76,6 +76,8 @@ pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candi
     // sentence speaks of the future.
     let mut seen: [Option<Date>; 8] = [None; 8];
     let mut quarter: Option<(i32, u32)> = None;
+    // The year of the last date with a known year ("that year").
+    let mut last_year: Option<i32> = None;
     let mut i = 0usize;
     let n = doc.len();
     while i < n {
@@ -104,6 +106,7 @@ pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candi
             future: needs_tense(&p) && tense::future(&cx, p.start),
             year_hint: year_hint.filter(|h| h.1 == sentence).map(|h| h.0),
             quarter,
+            last_year,
         };
         let mut expr = p.expr;
         if let (Base::Weekday { wd, shift: 0 }, false) = (expr.base, ctx.future) {
@@ -129,6 +132,9 @@ pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candi
         if let Base::Cal { year: Some(y), .. } = p.expr.base {
             year_hint = Some((y, sentence));
         }
+        if let Some(y) = r.value.as_deref().and_then(value_year) {
+            last_year = Some(y);
+        }
         let (Some(first), Some(last)) = (doc.tokens.get(p.start), doc.tokens.get(p.end - 1)) else {
             i += 1;
             continue;
@@ -151,6 +157,16 @@ pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candi
         }
         i = p.end.max(i + 1);
     }
+}
+
+/// The year of a value that has one: "1998-10-23" → 1998 ("XXXX-10", "199",
+/// "PAST_REF" have none).
+fn value_year(v: &str) -> Option<i32> {
+    let y = v.get(..4)?;
+    if !y.bytes().all(|b| b.is_ascii_digit()) || v.len() > 4 && v.as_bytes()[4] != b'-' {
+        return None;
+    }
+    y.parse().ok()
 }
 
 /// "1989-Q3" → (1989, 3).
@@ -188,6 +204,8 @@ fn needs_tense(p: &Parsed) -> bool {
             | Base::Cal { year: None, .. }
             | Base::MonthRel { shift: 0, .. }
             | Base::Holiday { shift: 0, .. }
+            | Base::NthWeekday { year: None, .. }
+            | Base::WeekdayDay { .. }
     )
 }
 

@@ -8,7 +8,7 @@
 
 use super::expr::{Base, Expr};
 use super::timex::is_valid;
-use super::words::{CE, D, DE, H2, M, Q, W, Y};
+use super::words::{CE, D, DE, H, H2, M, MI, Q, W, Y};
 use crate::calendar::{Date, MAX_YEAR, MIN_YEAR};
 use std::fmt::Write;
 
@@ -26,6 +26,8 @@ pub struct Ctx {
     /// A year written earlier in the same sentence: the year of a month
     /// written alone ("en 97 (en janvier)").
     pub year_hint: Option<i32>,
+    /// The year of the last date mentioned with a known year ("that year").
+    pub last_year: Option<i32>,
 }
 
 /// A resolved value: the TIMEX3 string (None when nothing sensible can be
@@ -54,6 +56,16 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Resolved {
 }
 
 fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
+    // A feast of a lunar calendar (Eid): its year only.
+    if let Base::Holiday { code, .. } = e.base {
+        if super::holidays::year_only(code) {
+            let y = cx.year_hint.or(cx.dct.map(|r| r.year));
+            return Resolved {
+                value: y.and_then(year_value),
+                day: None,
+            };
+        }
+    }
     let day = match e.base {
         Base::Cal {
             year,
@@ -93,6 +105,17 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
             (None, None) => None,
         },
         Base::Rel { unit: D, n } => cx.dct.map(|r| r.add_days(i64::from(n))),
+        // "dans 2 minutes": the reference day (its clock time is unknown).
+        Base::Rel { unit: H | MI, .. } => cx.dct.map(Some),
+        Base::After { unit: H | MI, .. } => cx.anchor.or(cx.dct).map(Some),
+        Base::NthWeekday { n, wd, month, year } => year
+            .or(cx.year_hint)
+            .or_else(|| cx.dct.map(|r| nearest_month(r, month, 0, cx.future)))
+            .map(|y| nth_weekday(y, month, wd, n)),
+        Base::WeekdayDay { wd, day } => match cx.dct {
+            Some(r) => Some(weekday_day(r, wd, day, cx.future)),
+            None => return with_day_suffix(format!("XXXX-XX-{day:02}"), e, None),
+        },
         Base::After { unit: D, n } => cx.anchor.or(cx.dct).map(|a| a.add_days(i64::from(n))),
         _ => None,
     };
@@ -172,6 +195,7 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
                 (None, None) => Some(format!("XXXX-{label}")),
             }
         }
+        Base::ThatYear => cx.last_year.and_then(year_value),
         Base::Ref(-1) => Some("PAST_REF".to_string()),
         Base::Ref(0) => Some("PRESENT_REF".to_string()),
         Base::Ref(_) => Some("FUTURE_REF".to_string()),
@@ -218,6 +242,45 @@ pub fn weekday(r: Date, wd: u32, shift: i32, future: bool) -> Option<Date> {
         _ if future => r.add_days((wd - cur).rem_euclid(7)),
         _ => r.add_days(-(cur - wd).rem_euclid(7)),
     }
+}
+
+/// The `n`th weekday `wd` of a month (`n` -1: the last).
+fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<Date> {
+    if n == -1 {
+        let last = Date::new(y, m, crate::calendar::days_in_month(y, m))?;
+        let back = (i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7);
+        return last.add_days(-back);
+    }
+    if !(1..=5).contains(&n) {
+        return None;
+    }
+    let first = Date::new(y, m, 1)?;
+    let to = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    let d = first.add_days(to + 7 * i64::from(n - 1))?;
+    (d.month == m).then_some(d)
+}
+
+/// The day `day` falling on weekday `wd` nearest the reference date, within
+/// a year either way (the coming one in future sentences).
+fn weekday_day(r: Date, wd: u32, day: u32, future: bool) -> Option<Date> {
+    let rd = r.to_days();
+    let mut best: Option<(i64, Date)> = None;
+    for k in -12..=12i64 {
+        let Some(first) = r.add_months(k) else {
+            continue;
+        };
+        let Some(d) = Date::new(first.year, first.month, day) else {
+            continue;
+        };
+        if d.weekday() != wd || (future && d.to_days() < rd - 7) {
+            continue;
+        }
+        let dist = (d.to_days() - rd).abs();
+        if best.map_or(true, |b| dist < b.0) {
+            best = Some((dist, d));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// The month/day of the reference year, or of the year before when that
@@ -465,6 +528,34 @@ mod tests {
         assert_eq!(
             val(Base::Weekday { wd: 5, shift: 0 }, &none).as_deref(),
             Some("XXXX-WXX-5")
+        );
+    }
+
+    #[test]
+    fn nth_weekdays_and_weekday_days() {
+        let c = ctx("2026-12-05");
+        let nth = |n, wd, month, year| Base::NthWeekday { n, wd, month, year };
+        assert_eq!(
+            val(nth(-1, 1, 3, Some(2027)), &c).as_deref(),
+            Some("2027-03-29")
+        );
+        assert_eq!(
+            val(nth(1, 7, 5, Some(2022)), &c).as_deref(),
+            Some("2022-05-01")
+        );
+        assert_eq!(val(nth(5, 1, 2, Some(2027)), &c), None, "no fifth Monday");
+        // Saturday the 16th nearest 5 December 2026 (a Saturday): 16 January 2027.
+        assert_eq!(
+            val(Base::WeekdayDay { wd: 6, day: 16 }, &c).as_deref(),
+            Some("2027-01-16")
+        );
+        assert_eq!(
+            val(Base::WeekdayDay { wd: 6, day: 16 }, &Ctx::default()).as_deref(),
+            Some("XXXX-XX-16")
+        );
+        assert_eq!(
+            val(Base::Rel { unit: MI, n: 2 }, &c).as_deref(),
+            Some("2026-12-05")
         );
     }
 }

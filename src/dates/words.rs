@@ -52,6 +52,11 @@ pub enum Cat {
     Possessive,
     /// The ending of a day written in digits ("1er", "3rd").
     DaySuffix,
+    /// A word before a day written in figures without a year ("le 17/02",
+    /// "on 12/25"): it tells a date from a fraction or a score.
+    DayPrep,
+    /// The first word of a phrase of the data (`new_year_s_day holiday 101`).
+    Phrase,
 }
 
 impl Cat {
@@ -90,6 +95,7 @@ impl Cat {
             "period" => Cat::Period,
             "possessive" => Cat::Possessive,
             "daysuffix" => Cat::DaySuffix,
+            "dayprep" => Cat::DayPrep,
             _ => return None,
         })
     }
@@ -113,6 +119,7 @@ impl Cat {
                 | Cat::Period
                 | Cat::Possessive
                 | Cat::DaySuffix
+                | Cat::DayPrep
         )
     }
 }
@@ -126,6 +133,10 @@ pub const DE: i32 = 5;
 pub const CE: i32 = 6;
 pub const Q: i32 = 7;
 pub const H2: i32 = 8;
+/// Hours and minutes: offsets only ("dans 2 minutes", "in two hours"),
+/// resolved to the day they fall on.
+pub const H: i32 = 9;
+pub const MI: i32 = 10;
 
 fn value(cat: Cat, s: &str) -> Option<i32> {
     let v = match (cat, s) {
@@ -137,6 +148,8 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
         (Cat::Unit, "CE") => CE,
         (Cat::Unit, "Q") => Q,
         (Cat::Unit, "H2") => H2,
+        (Cat::Unit, "H") => H,
+        (Cat::Unit, "MI") => MI,
         (Cat::Part, "TMO") => 1,
         (Cat::Part, "TAF") => 2,
         (Cat::Part, "TEV") => 3,
@@ -186,6 +199,10 @@ pub struct Words {
     /// Endings of the simple future, with the shortest word they count in
     /// (`ending` lines: "ra 5" for "aura lieu", "se rendra").
     endings: Vec<(&'static str, usize)>,
+    /// Phrases of several words (`new_year_s_day holiday 101`: the folded
+    /// words joined by `_`), with their category and value; the first word
+    /// is entered as [`Cat::Phrase`] so that it triggers.
+    phrases: Vec<(Vec<&'static str>, Cat, i32)>,
 }
 
 impl Words {
@@ -193,6 +210,7 @@ impl Words {
     pub fn parse(data: &'static str, function_words: &'static str) -> Words {
         let mut map = Map::default();
         let mut endings = Vec::new();
+        let mut phrases = Vec::new();
         for line in word_list(data) {
             let mut it = line.split_whitespace();
             let (Some(w), Some(c), Some(v)) = (it.next(), it.next(), it.next()) else {
@@ -206,16 +224,35 @@ impl Words {
             }
             let Some(cat) = Cat::parse(c) else { continue };
             let Some(val) = value(cat, v) else { continue };
+            let (w, cat, val) = if w.contains('_') {
+                let parts: Vec<&'static str> = w.split('_').collect();
+                let first = parts[0];
+                phrases.push((parts, cat, val));
+                (first, Cat::Phrase, 0)
+            } else {
+                (w, cat, val)
+            };
             let e = map.entry(w).or_insert_with(Entry::default);
-            if let Some(slot) = e.pairs.iter_mut().find(|p| p.is_none()) {
-                *slot = Some((cat, val));
+            if e.get(cat).is_none() {
+                if let Some(slot) = e.pairs.iter_mut().find(|p| p.is_none()) {
+                    *slot = Some((cat, val));
+                }
             }
         }
         Words {
             map,
             function: word_list(function_words).collect(),
             endings,
+            phrases,
         }
+    }
+
+    /// The phrases of category `cat`: their folded words and value.
+    pub fn phrases(&self, cat: Cat) -> impl Iterator<Item = (&[&'static str], i32)> + '_ {
+        self.phrases
+            .iter()
+            .filter(move |p| p.1 == cat)
+            .map(|p| (p.0.as_slice(), p.2))
     }
 
     /// True when a folded word ends like a simple future ("rendra").

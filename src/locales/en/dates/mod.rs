@@ -9,7 +9,7 @@
 use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
-use crate::dates::words::{Cat, D, DE, M, Q, W, Y};
+use crate::dates::words::{Cat, D, DE, H, M, MI, Q, W, Y};
 use crate::dates::{holidays, tense, Grammar};
 use crate::text::TokKind;
 use std::sync::LazyLock;
@@ -34,8 +34,15 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
-        when(at.any(&[Cat::Holiday]), || holidays::parse(cx, i)),
+        when(at.any(&[Cat::Holiday, Cat::Phrase]), || {
+            holidays::parse(cx, i)
+        }),
         when(d, || common::parse(cx, i, true)),
+        when(d, || common::numeric_day_month(cx, i, true)),
+        when(at.any(&[Cat::Last, Cat::Ord]), || nth_weekday(cx, i)),
+        when(at.any(&[Cat::Unit, Cat::Num, Cat::Lead]), || {
+            clock_words(cx, i)
+        }),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month_day(cx, i)),
         when(d, || day_month(cx, i)),
@@ -71,7 +78,10 @@ fn cal(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Base {
 fn with_part(cx: &Cx, mut p: Parsed) -> Parsed {
     let day_level = matches!(
         p.expr.base,
-        Base::Weekday { .. } | Base::Day(_) | Base::Cal { day: Some(_), .. }
+        Base::Weekday { .. }
+            | Base::Day(_)
+            | Base::Cal { day: Some(_), .. }
+            | Base::NthWeekday { .. }
     );
     if day_level && p.expr.part.is_none() && p.expr.time.is_none() {
         if let Some(part) = cx.get(p.end, Cat::Part) {
@@ -99,7 +109,14 @@ fn year_after(cx: &Cx, j: usize) -> Option<(i32, usize)> {
 /// names too, so they need a capital and a day or year, or a date preposition.
 fn month_at(cx: &Cx, i: usize, with_number: bool) -> Option<(u32, usize)> {
     let (m, k) = cx.month(i)?;
-    if !cx.upper(i) {
+    // In lower case, a full month name ("january", "march 3"), but not
+    // "may" (the verb), nor "march" or "august" without a number.
+    if !cx.upper(i)
+        && (!cx.is(i, Cat::Month)
+            || cx.is(i, Cat::Future)
+            || cx.norm(i) == "may"
+            || (!with_number && matches!(cx.norm(i), "march" | "august")))
+    {
         return None;
     }
     if matches!(cx.norm(i), "may" | "march" | "jan" | "mar" | "sun")
@@ -118,10 +135,8 @@ fn month_at(cx: &Cx, i: usize, with_number: bool) -> Option<(u32, usize)> {
 
 /// "Friday", "Friday, Nov. 3", "last Friday" (with `shifted`).
 fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
+    // Weekday names are nothing else, in lower case too ("monday").
     let wd = cx.get(i, Cat::Weekday)? as u32;
-    if !cx.upper(i) {
-        return None;
-    }
     let j = if cx.punct(i + 1, ",") { i + 2 } else { i + 1 };
     if let Some(p) = month_day(cx, j) {
         return Some(Parsed { start: i, ..p });
@@ -132,7 +147,15 @@ fn weekday(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "Nov. 3", "November 3, 2017", "January 1998", "November", "June last year".
 fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
     let (m, k) = cx.month(i)?;
-    if let Some(d) = cx.day(k) {
+    // "troops march 3 miles", "march 10,000 people": a lower-case month's
+    // number is a day only when no noun follows it and it is not an amount.
+    let counted = !cx.upper(i)
+        && (cx.content_word(k + 1)
+            || (cx.punct(k + 1, ",")
+                && cx.glued(k + 1)
+                && cx.glued(k + 2)
+                && cx.num(k + 2).is_some()));
+    if let Some(d) = cx.day(k).filter(|_| !counted) {
         if month_at(cx, i, true).is_some() && cx.year4(k).is_none() {
             if let Some((y, end)) = year_after(cx, k + 1) {
                 return found(i, end, cal(Some(y), Some(m), Some(d)));
@@ -299,7 +322,7 @@ fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
         j += 1;
     }
     if let Some(u) = cx.get(j, Cat::Unit) {
-        if cx.norm(j).ends_with('s') && u != Q {
+        if cx.norm(j).ends_with('s') && u != Q && u != H && u != MI {
             return found(i, j + 1, Base::Ref(r));
         }
     }
@@ -348,7 +371,7 @@ fn ago(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// "in two weeks" (extent without "in").
 fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
-    if !cx.word(i, "in") {
+    if !(cx.word(i, "in") || cx.word(i, "within")) {
         return None;
     }
     // "in a year" is a duration more often than a date.
@@ -357,7 +380,10 @@ fn in_units(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let n = cx.cardinal(i + 1)?;
     let u = cx.get(i + 2, Cat::Unit)?;
-    if u > Y || cx.word(i + 3, "of") || cx.is_word(i + 3) && !cx.is(i + 3, Cat::YearPrep) {
+    if (u > Y && u != H && u != MI)
+        || cx.word(i + 3, "of")
+        || cx.is_word(i + 3) && !cx.is(i + 3, Cat::YearPrep)
+    {
         return None;
     }
     if u == D && n > 14 {
@@ -383,6 +409,9 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         if cx.word(j, "the") {
             j += 1;
         }
+    } else if cx.word(j, "on") && cx.is(j + 1, Cat::Weekday) {
+        // "late on Friday".
+        j += 1;
     }
     let inner = longest([
         month_day(cx, j),
@@ -490,6 +519,15 @@ fn the_period(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.hyph(i, "year", "earlier") || cx.hyph(i, "year", "ago") {
         return found(i, i + 3, Base::YearEarlier);
     }
+    // "that year", "the same year": the year last spoken of.
+    if cx.norm(i) == "year" && i > 0 && !cx.is_word(i + 1) {
+        if cx.word(i - 1, "that") {
+            return found(i - 1, i + 1, Base::ThatYear);
+        }
+        if i > 1 && cx.word(i - 1, "same") && cx.word(i - 2, "the") {
+            return found(i - 1, i + 1, Base::ThatYear);
+        }
+    }
     if i == 0 || !cx.word(i - 1, "the") {
         return None;
     }
@@ -526,24 +564,26 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         return None;
     }
     let y = cx.year4(i)?;
+    // "the 2023-24 season".
+    let end = cx.year_span(i).unwrap_or(i + 1);
     let prev = i - 1;
     let strong = cx.get(prev, Cat::YearPrep) == Some(1);
     // "the 1996 Olympic bombing", "its 1990 invasion": a year as modifier.
     let determiner = (matches!(cx.norm(prev), "the" | "its" | "his" | "her" | "their" | "s")
         || (matches!(cx.norm(prev), "a" | "that" | "this" | "our") && (1800..=2100).contains(&y)))
-        && cx.is_word(i + 1);
+        && cx.is_word(end);
     let weak = cx.get(prev, Cat::YearPrep) == Some(0)
         || (cx.doc.is_hyphen(prev) && prev > 0 && cx.year4(prev - 1).is_some())
         || (cx.doc.is_hyphen(i + 1) && cx.glued(i + 1) && cx.year4(i + 2).is_some());
     if !strong && !weak && !determiner {
         return None;
     }
-    if weak && !determiner && cx.content_word(i + 1) {
+    if weak && !determiner && cx.content_word(end) {
         return None;
     }
     Some(Parsed {
         start: i,
-        end: i + 1,
+        end,
         expr: Expr::new(cal(Some(y), None, None)),
         score: if strong { 90 } else { 75 },
     })
@@ -577,6 +617,107 @@ fn spelled_year(cx: &Cx, i: usize) -> Option<(i32, usize)> {
     Some((year, i + 2))
 }
 
+/// "3pm", "3:15pm" (a word ending in the meridiem): hours, minutes, p.m.,
+/// next token.
+fn glued_meridiem(cx: &Cx, i: usize) -> Option<(u32, u32, bool, usize)> {
+    let split = |s: &str| -> Option<(u32, bool)> {
+        let (digits, pm) = if let Some(d) = s.strip_suffix("pm") {
+            (d, true)
+        } else {
+            (s.strip_suffix("am")?, false)
+        };
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((digits.parse().ok()?, pm))
+    };
+    if cx.is_word(i) {
+        let (h, pm) = split(cx.norm(i))?;
+        return (1..=12).contains(&h).then_some((h, 0, pm, i + 1));
+    }
+    let (h, nh) = cx.num(i)?;
+    if nh > 2 || !(1..=12).contains(&h) || !cx.punct(i + 1, ":") || !cx.glued(i + 1) {
+        return None;
+    }
+    if !cx.glued(i + 2) || !cx.is_word(i + 2) {
+        return None;
+    }
+    let s = cx.norm(i + 2);
+    let (m, pm) = split(s)?;
+    (s.len() == 4 && m < 60).then_some((h, m, pm, i + 3))
+}
+
+/// "quarter past three", "half past two", "ten to five", "three o'clock",
+/// with "p.m." or "in the afternoon" after it. The hour is as written
+/// (12-hour clock) unless the words say which half of the day.
+fn clock_words(cx: &Cx, i: usize) -> Option<Parsed> {
+    let hour_at = |t: usize| {
+        cx.get(t, Cat::Num)
+            .or_else(|| cx.num(t).map(|(v, _)| v as i32))
+            .filter(|h| (1..=12).contains(h))
+    };
+    let (mut h, mut m, mut end) = if cx.norm(i) == "quarter" || cx.norm(i) == "half" {
+        let m = if cx.norm(i) == "half" { 30 } else { 15 };
+        let past = cx.word(i + 1, "past");
+        if !(past || (m == 15 && cx.word(i + 1, "to"))) {
+            return None;
+        }
+        let h = hour_at(i + 2)?;
+        if past {
+            (h, m, i + 3)
+        } else {
+            (if h == 1 { 12 } else { h - 1 }, 45, i + 3)
+        }
+    } else {
+        let h = cx.get(i, Cat::Num).filter(|h| (1..=12).contains(h))?;
+        if !(cx.word(i + 1, "o") && cx.doc.is_apostrophe(i + 2) && cx.word(i + 3, "clock")) {
+            return None;
+        }
+        (h, 0, i + 4)
+    };
+    if cx.word(end, "pm") || (cx.word(end, "p") && cx.punct(end + 1, ".")) {
+        if h < 12 {
+            h += 12;
+        }
+        end += if cx.word(end, "pm") { 1 } else { 4 };
+    } else if cx.word(end, "in") && cx.word(end + 1, "the") {
+        match cx.get(end + 2, Cat::Part) {
+            Some(2) | Some(3) if h < 12 => {
+                h += 12;
+                end += 3;
+            }
+            Some(1) => end += 3,
+            _ => {}
+        }
+    }
+    if h > 23 {
+        h = 0;
+        m = 0;
+    }
+    Some(time_then_day(cx, i, end, (h as u32, m)))
+}
+
+/// "last Monday of March", "the first Sunday of May 2024".
+fn nth_weekday(cx: &Cx, i: usize) -> Option<Parsed> {
+    let n = if cx.word(i, "last") {
+        -1
+    } else {
+        cx.get(i, Cat::Ord)?
+    };
+    let wd = cx.get(i + 1, Cat::Weekday)? as u32;
+    if !cx.word(i + 2, "of") {
+        return None;
+    }
+    let (month, k) = cx.month(i + 3)?;
+    month_at(cx, i + 3, true)?;
+    let year = cx.year4(k);
+    found(
+        i,
+        k + year.is_some() as usize,
+        Base::NthWeekday { n, wd, month, year },
+    )
+}
+
 /// "3 p.m.", "10:30 a.m.", "noon", "15:00", with "10 p.m. Wednesday".
 fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     let mut colon = false;
@@ -589,6 +730,14 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     } else if let Some(((h, m), e)) = common::clock_colon(cx, i) {
         colon = true;
         (h, m, e)
+    } else if let Some((h, m, pm, e)) = glued_meridiem(cx, i) {
+        // "3pm", "3:15pm": the meridiem glued to the digits.
+        let h = match (pm, h) {
+            (true, h) if h < 12 => h + 12,
+            (false, 12) => 0,
+            (_, h) => h,
+        };
+        return Some(time_then_day(cx, i, e, (h, m)));
     } else {
         let (h, n) = cx.num(i)?;
         if n > 2 || h > 12 {

@@ -482,4 +482,88 @@ mod sentences {
             pairs(&[("yesterday", "9999-12-30"), ("this year", "9999")])
         );
     }
+
+    /// Issue 14: years with their noun, parts of days, weekends, holidays,
+    /// lower-case names, clock times, numeric days, offsets, nth weekdays.
+    #[test]
+    fn issue_14_forms() {
+        let dct = Some("2026-12-05");
+        let d = |t: &str| dates(t, &GRAMMAR, dct);
+        assert_eq!(
+            d("The 2025 budget and the 2023-24 season; 2019 deaths."),
+            pairs(&[("2025", "2025"), ("2023-24", "2023")])
+        );
+        assert_eq!(
+            d("He was shot on Saturday night and left early this morning."),
+            pairs(&[
+                ("Saturday night", "2026-12-05TNI"),
+                ("early this morning", "2026-12-05TMO")
+            ])
+        );
+        assert_eq!(
+            d("Talks ended late on Friday; more will follow this weekend."),
+            pairs(&[
+                ("late on Friday", "2026-12-04"),
+                ("this weekend", "2026-W49-WE")
+            ])
+        );
+        assert_eq!(
+            d("Christmas, Easter, New Year's Day and Eid al-Fitr."),
+            pairs(&[
+                ("Christmas", "2026-12-25"),
+                ("Easter", "2026-04-05"),
+                ("New Year's Day", "2027-01-01"),
+                ("Eid al-Fitr", "2026"),
+            ])
+        );
+        assert_eq!(
+            d("We met on monday, on march 3 and in january."),
+            pairs(&[
+                ("monday", "2026-11-30"),
+                ("march 3", "2026-03-03"),
+                ("january", "2026-01")
+            ])
+        );
+        assert_eq!(
+            d("You may go; they march on, march 3 miles and march 10,000 strong."),
+            pairs(&[])
+        );
+        assert_eq!(
+            d("He left at 3:15pm, at 3pm, at half past two in the afternoon."),
+            pairs(&[
+                ("3:15pm", "2026-12-05T15:15"),
+                ("3pm", "2026-12-05T15:00"),
+                ("half past two in the afternoon", "2026-12-05T14:30"),
+            ])
+        );
+        assert_eq!(
+            d("It closed at quarter past three."),
+            pairs(&[("quarter past three", "2026-12-05T03:15")])
+        );
+        assert_eq!(
+            d("He left on 12/25 and on 17/02; 2/3 of them stayed."),
+            pairs(&[("12/25", "2026-12-25"), ("17/02", "2026-02-17")])
+        );
+        assert_eq!(
+            d("He will come in two weeks, or within three days, or in two minutes."),
+            pairs(&[
+                ("two weeks", "2026-W51"),
+                ("three days", "2026-12-08"),
+                ("two minutes", "2026-12-05"),
+            ])
+        );
+        assert_eq!(
+            d("The vote will be held on the last Monday of March."),
+            pairs(&[("last Monday of March", "2027-03-29")])
+        );
+        assert_eq!(
+            d("It opened on the first Sunday of May 2022."),
+            pairs(&[("first Sunday of May 2022", "2022-05-01")])
+        );
+        assert_eq!(d("In the past few hours, it rained."), pairs(&[]));
+        assert_eq!(
+            d("He came in June 1998 and left later that year."),
+            pairs(&[("June 1998", "1998-06"), ("later that year", "1998")])
+        );
+    }
 }

@@ -9,7 +9,7 @@
 use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
-use crate::dates::words::{Cat, D, M, Q, W, Y};
+use crate::dates::words::{Cat, D, H, M, MI, Q, W, Y};
 use crate::dates::{holidays, tense, Grammar};
 use std::sync::LazyLock;
 
@@ -33,8 +33,11 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
     let p = longest([
-        when(at.any(&[Cat::Holiday]), || holidays::parse(cx, i)),
+        when(at.any(&[Cat::Holiday, Cat::Phrase]), || {
+            holidays::parse(cx, i)
+        }),
         when(d, || common::parse(cx, i, false)),
+        when(d, || common::numeric_day_month(cx, i, false)),
         when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
         when(at.any(&[Cat::Weekday]), || weekday(cx, i)),
         when(at.any(&[Cat::Month, Cat::MonthAbbr]), || month(cx, i)),
@@ -53,9 +56,33 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(cx.word(i + 1, "siecle"), || century(cx, i)),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
         when(at.any(&[Cat::Part]), || night_of(cx, i)),
+        when(at.any(&[Cat::Part]), || part_alone(cx, i)),
+        when(at.any(&[Cat::Lead, Cat::Last, Cat::Ord]), || {
+            week_end(cx, i)
+        }),
+        when(at.any(&[Cat::Last, Cat::Ord]), || nth_weekday(cx, i)),
         when(d || at.any(&[Cat::Num]), || later(cx, i)),
     ])?;
-    Some(month_of(cx, with_part(cx, p)))
+    Some(at_time(cx, month_of(cx, with_part(cx, p))))
+}
+
+/// "hier à 10 h", "samedi 16 à 18 h": a day word, or a weekday with its day
+/// number, and the time after "à", as one date. A date with its month
+/// ("samedi 5 juin à 17 h") and a bare weekday ("samedi à 8 h") stay apart
+/// from their time: French TimeBank marks them as two dates (measured).
+fn at_time(cx: &Cx, mut p: Parsed) -> Parsed {
+    if !matches!(p.expr.base, Base::Day(_) | Base::WeekdayDay { .. })
+        || p.expr.time.is_some()
+        || p.expr.part.is_some()
+        || !cx.word(p.end, "a")
+    {
+        return p;
+    }
+    if let Some(q) = clock(cx, p.end + 1).filter(|q| q.expr.base == Base::Time) {
+        p.expr.time = q.expr.time;
+        p.end = q.end;
+    }
+    p
 }
 
 /// "mois de juin": the month named with its noun, as TimeML marks it.
@@ -109,8 +136,8 @@ fn part_tail(cx: &Cx, j: usize) -> Option<(u32, usize)> {
     if let Some(p) = cx.get(j, Cat::Part) {
         return Some((p as u32, j + 1));
     }
-    // "en début d'après-midi", "en fin de matinée"
-    if cx.word(j, "en") && (cx.word(j + 1, "debut") || cx.word(j + 1, "fin")) {
+    // "en début d'après-midi", "en fin de matinée", "en milieu de soirée"
+    if cx.word(j, "en") && cx.is(j + 1, Cat::Edge) {
         let k = if cx.word(j + 2, "d") && cx.doc.is_apostrophe(j + 3) {
             j + 4
         } else if cx.word(j + 2, "de") {
@@ -126,7 +153,11 @@ fn part_tail(cx: &Cx, j: usize) -> Option<(u32, usize)> {
 fn with_part(cx: &Cx, mut p: Parsed) -> Parsed {
     let day_level = matches!(
         p.expr.base,
-        Base::Weekday { .. } | Base::Day(_) | Base::Cal { day: Some(_), .. }
+        Base::Weekday { .. }
+            | Base::Day(_)
+            | Base::Cal { day: Some(_), .. }
+            | Base::WeekdayDay { .. }
+            | Base::NthWeekday { .. }
     );
     if day_level && p.expr.part.is_none() && p.expr.time.is_none() {
         if let Some((part, end)) = part_tail(cx, p.end) {
@@ -149,6 +180,25 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
         .or_else(|| (cx.get(j, Cat::Ord) == Some(1)).then_some(1))?;
     j += 1;
     let Some((m, k)) = cx.month(j) else {
+        // "samedi 16 (à 18 h)": the weekday that falls on that day.
+        if let Some(wd) = cx.get(i, Cat::Weekday).filter(|_| j == i + 2) {
+            if cx.num(i + 1).is_some()
+                && !cx.content_word(j)
+                && !cx.word(j, "au")
+                && !cx.word(j, "et")
+                && !cx.doc.is_hyphen(j)
+                && !cx.punct(j, "/")
+            {
+                return found(
+                    i,
+                    j,
+                    Base::WeekdayDay {
+                        wd: wd as u32,
+                        day: d,
+                    },
+                );
+            }
+        }
         // "du 2 au 5 novembre": the first day takes the month of the second.
         if cx.word(j, "au") || cx.word(j, "et") || cx.doc.is_hyphen(j) {
             let d2 = cx.day(j + 1)?;
@@ -317,11 +367,18 @@ fn this(cx: &Cx, i: usize) -> Option<Parsed> {
     if let Some(p) = cx.get(j, Cat::Part) {
         return found_part(i, j + 1, Base::Day(0), p as u32);
     }
+    if let Some(end) = weekend_word(cx, j) {
+        return found(i, end, Base::Weekend(2));
+    }
     if let Some(u) = cx.get(j, Cat::Unit) {
         if u == W || u == M || u == Y {
             let mut end = j + 1;
             if cx.doc.is_hyphen(end) && (cx.word(end + 1, "ci") || cx.word(end + 1, "la")) {
                 end += 2;
+                // "cette année-là": the year last spoken of.
+                if u == Y && cx.word(end - 1, "la") {
+                    return found(i, end, Base::ThatYear);
+                }
             }
             return found(i, end, Base::Rel { unit: u, n: 0 });
         }
@@ -399,7 +456,7 @@ fn last_next_plural(cx: &Cx, i: usize) -> Option<Parsed> {
     };
     let u = cx.get(i + 1, Cat::Unit)?;
     let w = cx.norm(i + 1);
-    if !(w.ends_with('s') || w == "mois") || !cx.norm(i).ends_with('s') || u == Q {
+    if !(w.ends_with('s') || w == "mois") || !cx.norm(i).ends_with('s') || u == Q || u >= H {
         return None;
     }
     found(i, i + 2, Base::Ref(r))
@@ -458,7 +515,11 @@ fn dans(cx: &Cx, i: usize) -> Option<Parsed> {
     if !cx.word(i, "dans") {
         return None;
     }
-    let (n, u, end) = count_unit(cx, i + 1)?;
+    let (n, u, end) = count_unit(cx, i + 1).or_else(|| {
+        let n = cx.cardinal(i + 1)?;
+        let u = cx.get(i + 2, Cat::Unit).filter(|&u| u == H || u == MI)?;
+        Some((n, u, i + 3))
+    })?;
     // "dans trois jours de combats" is not a date.
     if cx.word(end, "de") || cx.word(end, "d") {
         return None;
@@ -500,8 +561,36 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         season(cx, j),
         this(cx, j),
     ])
-    .or_else(|| common::current_unit(cx, j))?;
+    .or_else(|| common::current_unit(cx, j))
+    .or_else(|| edge_of_day(cx, i, j))?;
     Some(Parsed { start: i, ..inner })
+}
+
+/// "(en) fin de journée", "début de soirée", "fin d'après-midi": a part of
+/// the day in context; the day's edge is its morning or its evening.
+fn edge_of_day(cx: &Cx, i: usize, j: usize) -> Option<Parsed> {
+    let (part, end) = if cx.hyph(j, "apres", "midi") {
+        (2, j + 3)
+    } else if let Some(p) = cx.get(j, Cat::Part) {
+        (p as u32, j + 1)
+    } else if cx.get(j, Cat::Unit) == Some(D) && cx.norm(j) == "journee" {
+        // `edge` values: 1 start, 2 middle, 3 end.
+        match cx.get(i, Cat::Edge)? {
+            1 => (1, j + 1),
+            3 => (3, j + 1),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let mut e = Expr::new(Base::Time);
+    e.part = Some(part);
+    Some(Parsed {
+        start: j,
+        end,
+        expr: e,
+        score: 80,
+    })
 }
 
 /// "été 2017", "l'automne", "l'été dernier", "cet hiver" (with `this`).
@@ -598,6 +687,10 @@ fn anchor(cx: &Cx, i: usize) -> Option<Parsed> {
             score: 80,
         });
     }
+    // "la même année".
+    if cx.word(i, "meme") && cx.get(i + 1, Cat::Unit) == Some(Y) && !cx.norm(i + 1).ends_with('s') {
+        return found(i, i + 2, Base::ThatYear);
+    }
     if cx.word(i, "meme") && cx.word(i + 1, "jour") {
         return Some(Parsed {
             start: i,
@@ -638,16 +731,18 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         None if cx.word(prev, "en") => year2(cx, i).filter(|_| !cx.is_word(i + 1))?,
         None => return None,
     };
-    if !strong && !weak {
+    let end = cx.year_span(i).unwrap_or(i + 1);
+    let noun = !strong && !weak && after_noun(cx, i, y);
+    if !strong && !weak && !noun {
         return None;
     }
     // After a weak preposition a noun means an amount: "de 2000 personnes".
-    if !strong && cx.content_word(i + 1) {
+    if !strong && !noun && cx.content_word(end) {
         return None;
     }
     Some(Parsed {
         start: i,
-        end: i + 1,
+        end,
         expr: Expr::new(Base::Cal {
             year: Some(y),
             month: None,
@@ -655,6 +750,24 @@ fn year(cx: &Cx, i: usize) -> Option<Parsed> {
         }),
         score: if strong { 90 } else { 75 },
     })
+}
+
+/// A year naming its noun's edition: "le bilan 2019", "la saison
+/// 2023/2024", "la Coupe du monde 2026": an article, a noun, the year (of
+/// 1900–2099: "l'article 1240" is a number).
+fn after_noun(cx: &Cx, i: usize, y: i32) -> bool {
+    if !(1900..=2099).contains(&y) || i < 2 {
+        return false;
+    }
+    let noun = i - 1;
+    // A plural ("les mirages 2000") names things, not an edition.
+    cx.is_word(noun)
+        && !cx.doc.tokens[noun].all_caps
+        && !cx.norm(noun).ends_with('s')
+        && !cx.norm(noun).ends_with('x')
+        && cx.words.is_some_and(|w| !w.is_function_word(cx.norm(noun)))
+        && cx.no_date_word(noun)
+        && (cx.is(noun - 1, Cat::Prep) || cx.doc.is_apostrophe(noun - 1))
 }
 
 /// A Roman numeral with the ordinal "e": "xixe" → 19.
@@ -675,12 +788,19 @@ fn century(cx: &Cx, i: usize) -> Option<Parsed> {
     found(i, i + 2, Base::Century(n - 1))
 }
 
-/// "22 h", "21 h 45", "15h30", "14h", "midi", with "4 h mardi".
+/// "22 h", "21 h 45", "15h30", "14h", "midi", "à 18 heures", "8 h du soir",
+/// "midi et quart", with "4 h mardi".
 fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
-    let (time, end) = if let Some(h) = cx.get(i, Cat::Noon) {
+    let (mut time, mut end) = if let Some(h) = cx.get(i, Cat::Noon) {
         ((h as u32, 0), i + 1)
     } else if let Some((h, n)) = cx.num(i) {
-        if n > 2 || h > 24 || !cx.word(i + 1, "h") {
+        // "h" always; "heure(s)" after "à", "vers", "dès" only ("pendant
+        // 18 heures" is a duration).
+        let hour = cx.word(i + 1, "h")
+            || (cx.is(i + 1, Cat::Hour)
+                && i > 0
+                && matches!(cx.norm(i - 1), "a" | "vers" | "des" | "avant" | "apres"));
+        if n > 2 || h > 24 || !hour {
             return None;
         }
         match cx.num(i + 2) {
@@ -702,7 +822,121 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     } else {
         return None;
     };
+    if time.1 == 0 {
+        // "midi et quart", "15 h et demie", "midi moins le quart".
+        if cx.word(end, "et") && cx.word(end + 1, "quart") {
+            time.1 = 15;
+            end += 2;
+        } else if cx.word(end, "et") && (cx.word(end + 1, "demie") || cx.word(end + 1, "demi")) {
+            time.1 = 30;
+            end += 2;
+        } else if cx.word(end, "moins") && cx.word(end + 1, "le") && cx.word(end + 2, "quart") {
+            if time.0 == 0 {
+                time.0 = 24;
+            }
+            time = (time.0 - 1, 45);
+            end += 3;
+        }
+    }
+    // "8 h du soir", "3 h du matin", "4 h de l'après-midi".
+    if cx.word(end, "du") && time.0 < 12 {
+        match cx.get(end + 1, Cat::Part) {
+            Some(3) | Some(2) => {
+                time.0 += 12;
+                end += 2;
+            }
+            Some(1) | Some(4) => end += 2,
+            _ => {}
+        }
+    } else if cx.word(end, "de")
+        && cx.word(end + 1, "l")
+        && cx.doc.is_apostrophe(end + 2)
+        && cx.hyph(end + 3, "apres", "midi")
+        && time.0 < 12
+    {
+        time.0 += 12;
+        end += 6;
+    }
     Some(time_then_day(cx, i, end, time))
+}
+
+/// "(dans la) soirée", "(le) matin même", "(dans la) nuit", "Le soir, …": a
+/// part of the day in context, after an article that follows "dans", "dès",
+/// "vers", "en", "de" ("au cours de la nuit"), with "même", or opening the
+/// sentence before a comma. Elsewhere "le soir" is often a habit.
+fn part_alone(cx: &Cx, i: usize) -> Option<Parsed> {
+    let part = cx.get(i, Cat::Part)? as u32;
+    if i == 0 || !matches!(cx.norm(i - 1), "la" | "le") {
+        return None;
+    }
+    // "la nuit dernière": the night before.
+    if cx.norm(i + 1).starts_with("dernier") {
+        return found_part(i, i + 2, Base::Day(-1), part);
+    }
+    let same = cx.word(i + 1, "meme");
+    let art = i - 1;
+    let lead = art > 0 && matches!(cx.norm(art - 1), "dans" | "des" | "vers" | "en" | "de");
+    let opening = cx.doc.tokens[art].sentence_start && cx.punct(i + 1, ",");
+    if !(same || lead || opening) {
+        return None;
+    }
+    // "la nuit de samedi", "le soir du 14": `night_of`; "la nuit des temps".
+    if ["de", "du", "des", "d"].iter().any(|w| cx.word(i + 1, w)) {
+        return None;
+    }
+    let mut e = Expr::new(Base::Time);
+    e.part = Some(part);
+    Some(Parsed {
+        start: i,
+        end: i + 1 + same as usize,
+        expr: e,
+        score: 80,
+    })
+}
+
+/// "ce week-end" (with `this`), "le week-end dernier", "le week-end prochain".
+fn week_end(cx: &Cx, i: usize) -> Option<Parsed> {
+    let end = weekend_word(cx, i)?;
+    if cx.is(end, Cat::Last) {
+        return found(i, end + 1, Base::Weekend(-1));
+    }
+    if cx.is(end, Cat::Next) {
+        return found(i, end + 1, Base::Weekend(1));
+    }
+    None
+}
+
+/// "week-end" or "weekend" at `i`: the next token.
+fn weekend_word(cx: &Cx, i: usize) -> Option<usize> {
+    if cx.hyph(i, "week", "end") {
+        Some(i + 3)
+    } else if cx.word(i, "weekend") {
+        Some(i + 1)
+    } else {
+        None
+    }
+}
+
+/// "dernier lundi de mars", "premier dimanche de mai 2024".
+fn nth_weekday(cx: &Cx, i: usize) -> Option<Parsed> {
+    let n = if cx.is(i, Cat::Last) {
+        -1
+    } else {
+        cx.get(i, Cat::Ord)?
+    };
+    let wd = cx.get(i + 1, Cat::Weekday)? as u32;
+    let mut j = i + 2;
+    if !cx.word(j, "de") {
+        return None;
+    }
+    j += 1;
+    let (month, k) = cx.month(j)?;
+    let year = cx.year4(k);
+    found(
+        i,
+        k + year.is_some() as usize,
+        Base::NthWeekday { n, wd, month, year },
+    )
 }
 
 #[cfg(test)]

@@ -454,4 +454,87 @@ mod sentences {
             vec![none("29 février")]
         );
     }
+
+    /// Issue 14: years after a noun, parts of days, weekends, holidays,
+    /// clock times, numeric days, offsets, a day with its time.
+    #[test]
+    fn issue_14_forms() {
+        let dct = Some("2026-12-05");
+        let d = |t: &str| dates(t, &GRAMMAR, dct);
+        assert_eq!(
+            d("Le bilan 2019 reste lourd et la saison 2023/2024 s'annonce."),
+            pairs(&[("2019", "2019"), ("2023/2024", "2023")])
+        );
+        assert_eq!(
+            d("La Coupe du monde 2026 aura lieu."),
+            pairs(&[("2026", "2026")])
+        );
+        assert_eq!(d("On compte 2019 morts et l'article 1240."), pairs(&[]));
+        assert_eq!(
+            d("Ils sont partis dans la soirée, rentrés le matin même."),
+            pairs(&[("soirée", "2026-12-05TEV"), ("matin même", "2026-12-05TMO")])
+        );
+        assert_eq!(
+            d("Il pleuvra ce week-end, il est parti tôt ce matin."),
+            pairs(&[
+                ("ce week-end", "2026-W49-WE"),
+                ("tôt ce matin", "2026-12-05TMO")
+            ])
+        );
+        assert_eq!(
+            d("Le vote aura lieu en fin de journée."),
+            pairs(&[("fin de journée", "2026-12-05TEV")])
+        );
+        assert_eq!(
+            d("Le soir, la ville s'est tue."),
+            pairs(&[("soir", "2026-12-05TEV")])
+        );
+        assert_eq!(
+            d("Noël, Pâques, le jour de l'an, la Toussaint et l'Aïd el-Fitr."),
+            pairs(&[
+                ("Noël", "2026-12-25"),
+                ("Pâques", "2026-04-05"),
+                ("jour de l'an", "2027-01-01"),
+                ("Toussaint", "2026-11-01"),
+                ("Aïd el-Fitr", "2026"),
+            ])
+        );
+        assert_eq!(
+            d("Rendez-vous à midi et quart, à 8h du soir ou à 18 heures."),
+            pairs(&[
+                ("midi et quart", "2026-12-05T12:15"),
+                ("8h du soir", "2026-12-05T20:00"),
+                ("18 heures", "2026-12-05T18:00"),
+            ])
+        );
+        assert_eq!(d("Il a dormi pendant 18 heures."), pairs(&[]));
+        assert_eq!(
+            d("Il est venu le 17/02 et le 2/3, les 2/3 des élus aussi."),
+            pairs(&[("17/02", "2026-02-17"), ("2/3", "2026-03-02")])
+        );
+        assert_eq!(
+            d("Le train partira dans 2 minutes."),
+            pairs(&[("2 minutes", "2026-12-05")])
+        );
+        assert_eq!(
+            d("Le match se jouera samedi 16 à 18h."),
+            pairs(&[("samedi 16 à 18h", "2027-01-16T18:00")])
+        );
+        assert_eq!(
+            d("Il est venu hier à 10 h."),
+            pairs(&[("hier à 10 h", "2026-12-04T10:00")])
+        );
+        assert_eq!(
+            d("Il est né en 1954 ; cette année-là, et la même année, la guerre commence."),
+            pairs(&[
+                ("1954", "1954"),
+                ("cette année-là", "1954"),
+                ("même année", "1954")
+            ])
+        );
+        assert_eq!(
+            d("Les magasins ouvriront le dernier lundi de mars 2027."),
+            pairs(&[("dernier lundi de mars 2027", "2027-03-29")])
+        );
+    }
 }
