@@ -12,8 +12,8 @@ use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
-    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT,
-    SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING,
+    SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -83,7 +83,7 @@ pub(super) fn at(
         && gm.is_none()
         && !tok.all_caps
         && plain_end > t + 1
-        && c.stopwords.contains(word)
+        && (c.stopwords.contains(word) || opening_place_prep(c, word))
     {
         return t + 1;
     }
@@ -262,6 +262,15 @@ pub(super) fn at(
                     .is_some_and(|m| matches!(m.entries.first(), Some(Entry::Actor(_))))
         })
         .unwrap_or(plain_end)
+}
+
+/// A place preposition opening a sentence before a name, where capitals mark
+/// no names ("In Dresden besteht ...", "Aus Kiel kam ..."): a function word
+/// like the stopwords, though the stopword list leaves it out (it counts for
+/// language detection, and "in" is English too). Where capitals mark names
+/// the capitalised sequence is read as before.
+fn opening_place_prep(c: &Cues, word: &str) -> bool {
+    !c.capitals_mark_names && c.framing.has(word, PLACE_PREP)
 }
 
 /// The last rungs in mid-sentence for a language whose capitals mark every

@@ -21,3 +21,15 @@ fn german_framing_words_carry_their_tags() {
     assert!(f.has("von", PARTICLE));
     assert!(f.has_cue("laut", SOURCE_PREP));
 }
+
+#[test]
+fn a_place_preposition_opening_a_sentence_is_no_part_of_the_name() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "In Dresden wurde am Abend gewählt. Aus Kiel kamen die Gäste.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Dresden", Kind::Place), "{s:?}");
+    assert!(has(&s, "Kiel", Kind::Place), "{s:?}");
+}
