@@ -33,3 +33,14 @@ fn a_place_preposition_opening_a_sentence_is_no_part_of_the_name() {
     assert!(has(&s, "Dresden", Kind::Place), "{s:?}");
     assert!(has(&s, "Kiel", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_town_of_a_german_speaking_country_is_no_common_word() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Polizei suchte den Mann. Karlsruhe bleibt Sitz des Gerichts.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Karlsruhe", Kind::Place), "{s:?}");
+}
