@@ -140,6 +140,47 @@ const ROTATIONS_EN: &[&[&str]] = &[
     ],
 ];
 
+const ROTATIONS_DE: &[&[&str]] = &[
+    &[
+        "Berlin",
+        "Frankfurt",
+        "Wien",
+        "Mainz",
+        "Passau",
+        "Rosenheim",
+        "Kassel",
+        "Emden",
+        "Zwickau",
+        "Potsdam",
+        "Hamburg",
+        "Bremen",
+        "Hannover",
+        "Stuttgart",
+        "Bonn",
+    ],
+    &["Deutschland", "Österreich", "Ukraine", "Ungarn", "Bayern"],
+    &[
+        "Olaf",
+        "Christian",
+        "Friedrich",
+        "Annalena",
+        "Boris",
+        "Ursula",
+        "Markus",
+        "Joachim",
+        "Daniela",
+        "Gerhard",
+    ],
+    &[
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Sonntag",
+    ],
+];
+
 /// One source dispatch.
 pub struct Source {
     pub lang: &'static str,
@@ -164,6 +205,8 @@ pub fn sources() -> Vec<Source> {
                 "fr"
             } else if name.starts_with("en-") {
                 "en"
+            } else if name.starts_with("de-") {
+                "de"
             } else {
                 return None;
             };
@@ -179,10 +222,10 @@ pub fn variant(text: &str, lang: &str, k: usize) -> String {
     if k == 0 {
         return text.to_string();
     }
-    let rotations = if lang == "fr" {
-        ROTATIONS_FR
-    } else {
-        ROTATIONS_EN
+    let rotations = match lang {
+        "fr" => ROTATIONS_FR,
+        "de" => ROTATIONS_DE,
+        _ => ROTATIONS_EN,
     };
     let mut index: HashMap<&str, (usize, usize)> = HashMap::new();
     for (l, list) in rotations.iter().enumerate() {
