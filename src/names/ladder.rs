@@ -343,9 +343,13 @@ fn uncapitalised_evidence(
         }
         // A place trigger before a name is not part of it ("Stadt Charkiw",
         // "Stadtteil Altona"): what follows is a place, read by the
-        // gazetteer if it knows it.
+        // gazetteer if it knows it, even when it is also a frequent word
+        // ("die Stadt Halle").
         if first.1 == first.0 + 1 && fr.has(word, PLACE_TRIGGER) {
-            let Some(&(s, _)) = units.iter().find(|u| !ordinary_unit(u)) else {
+            let named = |u: &&(usize, usize)| {
+                !ordinary_unit(u) || lexicon::longest_match(doc, u.0).is_some()
+            };
+            let Some(&(s, _)) = units[1..].iter().find(named) else {
                 return plain_end;
             };
             if lexicon::longest_match(doc, s).is_none() {

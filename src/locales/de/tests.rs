@@ -44,3 +44,15 @@ fn a_town_of_a_german_speaking_country_is_no_common_word() {
     );
     assert!(has(&s, "Karlsruhe", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_place_trigger_reads_the_next_name_even_when_it_is_a_frequent_word() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Das Geld ging an die Stadt Halle und an die Stadt Wien.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Halle", Kind::Place), "{s:?}");
+    assert!(has(&s, "Wien", Kind::Place), "{s:?}");
+}
