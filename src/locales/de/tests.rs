@@ -56,3 +56,14 @@ fn a_place_trigger_reads_the_next_name_even_when_it_is_a_frequent_word() {
     assert!(has(&s, "Halle", Kind::Place), "{s:?}");
     assert!(has(&s, "Wien", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_german_noun_that_names_a_place_elsewhere_is_no_place() {
+    use crate::names::tests::spans;
+    use crate::span::Kind;
+    let s = spans(
+        "Der Mann trug Gold. Er ging mit einem Mann zum Kanton.",
+        LOCALE.lang,
+    );
+    assert!(s.iter().all(|(_, k)| *k != Kind::Place), "{s:?}");
+}
