@@ -141,7 +141,7 @@ pub(super) fn at(
         return full_end;
     }
     if fr.has(word, ORG_HEAD) && !head {
-        let end = org_end(doc, fr, lang, t, full_end);
+        let end = org_end(doc, fr, lang, t, acronym_head_end(doc, c, t, full_end));
         if end > t + 1 || words >= 2 {
             push_actor(doc, t, end, ActorType::Organisation, 70, out);
             return end;
@@ -271,6 +271,25 @@ pub(super) fn at(
 /// the capitalised sequence is read as before.
 fn opening_place_prep(c: &Cues, word: &str) -> bool {
     !c.capitals_mark_names && c.framing.has(word, PLACE_PREP)
+}
+
+/// The end of a name opened by an acronym that heads organisations' names
+/// ("FC Carl Zeiss Jena", "SV Werder Bremen"): the capitalised words after
+/// it, which a sequence of capitals alone does not take in. `full_end` when
+/// `t` is no acronym.
+fn acronym_head_end(doc: &Doc, c: &Cues, t: usize, full_end: usize) -> usize {
+    let next = t + 1;
+    let opens = doc.tokens[t].all_caps
+        && full_end == next
+        && doc
+            .tokens
+            .get(next)
+            .is_some_and(|n| n.kind == TokKind::Word && n.upper && !n.all_caps && !n.line_start);
+    if opens {
+        sequence_end(doc, c, next, false)
+    } else {
+        full_end
+    }
 }
 
 /// The last rungs in mid-sentence for a language whose capitals mark every

@@ -67,3 +67,21 @@ fn a_german_noun_that_names_a_place_elsewhere_is_no_place() {
     );
     assert!(s.iter().all(|(_, k)| *k != Kind::Place), "{s:?}");
 }
+
+#[test]
+fn clubs_companies_and_parties_are_organisations() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Am Sonntag gewann der FC Carl Zeiss Jena gegen den SV Werder Bremen. \
+         Die Aktie der Beispiel Holding AG stieg, die Grünen enthielten sich.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "FC Carl Zeiss Jena", Kind::Actor), "{s:?}");
+    assert!(has(&s, "SV Werder Bremen", Kind::Actor), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.starts_with("Grünen") && *k == Kind::Actor),
+        "{s:?}"
+    );
+}
