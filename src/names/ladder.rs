@@ -11,9 +11,9 @@ use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
-    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
-    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING,
-    SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    DETERMINER, GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING,
+    ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER,
+    PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -392,10 +392,34 @@ fn uncapitalised_evidence(
     let source =
         (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP)) || cue(doc, fr, plain_end, SOURCE_PREP);
     let after_prep = t >= 1 && cue(doc, fr, t - 1, NAME_PREP);
-    if source || after_prep || reporting_verb_near(doc, fr, t, plain_end) {
+    if source
+        || after_prep
+        || reporting_verb_near(doc, fr, t, plain_end)
+        || after_finite_verb(doc, fr, t)
+    {
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
+}
+
+/// A word right after a finite verb or a reflexive pronoun, with no article
+/// ("hatte sich Röttgen", "musste Halmich", "tanzte Ramires"), where capitals
+/// mark no names: a noun there takes an article, a name does not. The verb
+/// is one of the locale's [`AFTER_NAME`] words ("hat", "kann", "muss"), or a
+/// past tense in "-te" not after a determiner ("die letzte" is an adjective).
+fn after_finite_verb(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    let prev = doc.tokens[p];
+    if prev.kind != TokKind::Word || prev.upper || !doc.same_line(p) {
+        return false;
+    }
+    let w = doc.norm(p);
+    if w == "sich" || cue(doc, fr, p, AFTER_NAME) {
+        return true;
+    }
+    w.chars().count() >= 5 && w.ends_with("te") && !(p >= 1 && cue(doc, fr, p - 1, DETERMINER))
 }
 
 /// A country under the language's own name, or its genitive ("Italien",

@@ -85,3 +85,19 @@ fn clubs_companies_and_parties_are_organisations() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_name_right_after_a_finite_verb_is_a_name() {
+    use crate::names::tests::spans;
+    use crate::span::Kind;
+    let s = spans(
+        "Am Ende hatte sich Brannwitz durchgesetzt, und danach musste Olschewski gehen.",
+        LOCALE.lang,
+    );
+    for name in ["Brannwitz", "Olschewski"] {
+        assert!(
+            s.iter().any(|(t, k)| t == name && *k != Kind::Date),
+            "{name}: {s:?}"
+        );
+    }
+}
