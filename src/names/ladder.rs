@@ -13,7 +13,7 @@ use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     DETERMINER, GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING,
     ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER,
-    PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    PLURAL_ENDING, SAINT, SOURCE_PREP, TITLE, TOPONYM_ENDING, TOPONYM_LINK, VERB_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -402,11 +402,13 @@ fn uncapitalised_evidence(
     plain_end
 }
 
-/// A word right after a finite verb or a reflexive pronoun, with no article
-/// ("hatte sich Röttgen", "musste Halmich", "tanzte Ramires"), where capitals
-/// mark no names: a noun there takes an article, a name does not. The verb
-/// is one of the locale's [`AFTER_NAME`] words ("hat", "kann", "muss"), or a
-/// past tense in "-te" not after a determiner ("die letzte" is an adjective).
+/// A word right after a finite verb, with no article ("musste Halmich",
+/// "tanzte Ramires"), where capitals mark no names: a noun there takes an
+/// article, a name does not. The verb is one of the locale's [`AFTER_NAME`]
+/// verbs ("hat", "kann", "muss": they follow a name, and precede it when the
+/// clause is inverted), or has one of its [`VERB_ENDING`]s, not after a
+/// determiner (then it is an adjective: "die letzte"). A reflexive pronoun
+/// before the name is a [`NAME_PREP`] ("hatte sich Röttgen").
 fn after_finite_verb(doc: &Doc, fr: &Framing, t: usize) -> bool {
     let Some(p) = t.checked_sub(1) else {
         return false;
@@ -416,10 +418,12 @@ fn after_finite_verb(doc: &Doc, fr: &Framing, t: usize) -> bool {
         return false;
     }
     let w = doc.norm(p);
-    if w == "sich" || cue(doc, fr, p, AFTER_NAME) {
+    if cue(doc, fr, p, AFTER_NAME) {
         return true;
     }
-    w.chars().count() >= 5 && w.ends_with("te") && !(p >= 1 && cue(doc, fr, p - 1, DETERMINER))
+    w.chars().count() >= 5
+        && fr.ends_with(w, VERB_ENDING)
+        && !(p >= 1 && cue(doc, fr, p - 1, DETERMINER))
 }
 
 /// A country under the language's own name, or its genitive ("Italien",
