@@ -101,3 +101,15 @@ fn a_name_right_after_a_finite_verb_is_a_name() {
         );
     }
 }
+
+#[test]
+fn german_names_of_curated_regions_are_places() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Armee zog sich aus dem Gazastreifen zurück, die Hilfe kam aus Europa.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Gazastreifen", Kind::Place), "{s:?}");
+    assert!(has(&s, "Europa", Kind::Place), "{s:?}");
+}
