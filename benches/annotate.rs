@@ -23,7 +23,7 @@ fn annotate_corpus(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
     let options = Options::default();
-    for lang in ["fr", "en", "es"] {
+    for lang in ["fr", "en", "es", "de"] {
         let dispatches = corpus::dispatches(lang, CORPUS_BYTES);
         let whole = dispatches.join("\n\n");
         let bytes: usize = dispatches.iter().map(String::len).sum();
@@ -65,7 +65,7 @@ fn date_pass(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
     let dct = depeche::Date::parse("2019-03-14");
-    for code in ["fr", "en", "es"] {
+    for code in ["fr", "en", "es", "de"] {
         let lang = depeche::Lang::parse(code).expect("a language of the registry");
         let grammar = depeche::locales::of(lang).dates;
         let whole = corpus::dispatches(code, CORPUS_BYTES).join("\n\n");

@@ -111,7 +111,7 @@ impl Framing {
     }
 
     /// The shared particles a language's data takes back with a
-    /// `not_particle` line: in Spanish "en" is the preposition, never a
+    /// `not_particle` line: in Spanish `en` is the preposition, never a
     /// particle inside a name ("la Copa del Rey en el Camp Nou").
     fn drop_particles(&mut self, data: &'static str) {
         for line in word_list(data) {

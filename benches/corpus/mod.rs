@@ -1,5 +1,5 @@
 //! The benchmark corpus: ~1 MB of dispatch-like text per language (French,
-//! English, Spanish), built deterministically from the short dispatches
+//! English, Spanish, German), built deterministically from the short dispatches
 //! committed next to this file.
 //!
 //! Each variant of a source dispatch rotates its place names, first names,
@@ -197,6 +197,47 @@ const ROTATIONS_ES: &[&[&str]] = &[
     ],
 ];
 
+const ROTATIONS_DE: &[&[&str]] = &[
+    &[
+        "Berlin",
+        "Frankfurt",
+        "Wien",
+        "Mainz",
+        "Passau",
+        "Rosenheim",
+        "Kassel",
+        "Emden",
+        "Zwickau",
+        "Potsdam",
+        "Hamburg",
+        "Bremen",
+        "Hannover",
+        "Stuttgart",
+        "Bonn",
+    ],
+    &["Deutschland", "Österreich", "Ukraine", "Ungarn", "Bayern"],
+    &[
+        "Olaf",
+        "Christian",
+        "Friedrich",
+        "Annalena",
+        "Boris",
+        "Ursula",
+        "Markus",
+        "Joachim",
+        "Daniela",
+        "Gerhard",
+    ],
+    &[
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Sonntag",
+    ],
+];
+
 /// One source dispatch.
 pub struct Source {
     pub lang: &'static str,
@@ -223,6 +264,8 @@ pub fn sources() -> Vec<Source> {
                 "en"
             } else if name.starts_with("es-") {
                 "es"
+            } else if name.starts_with("de-") {
+                "de"
             } else {
                 return None;
             };
@@ -241,6 +284,7 @@ pub fn variant(text: &str, lang: &str, k: usize) -> String {
     let rotations = match lang {
         "fr" => ROTATIONS_FR,
         "es" => ROTATIONS_ES,
+        "de" => ROTATIONS_DE,
         _ => ROTATIONS_EN,
     };
     let mut index: HashMap<&str, (usize, usize)> = HashMap::new();

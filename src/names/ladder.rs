@@ -11,9 +11,10 @@ use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
-    GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING, ORG_HEAD,
-    ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_SUFFIX, PLACE_TRIGGER, PLURAL_ENDING, SAINT,
-    SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    DETERMINER, GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING,
+    ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER,
+    PLURAL_ENDING, SAINT, SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
+    VERB_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -87,7 +88,7 @@ pub(super) fn at(
         && gm.is_none()
         && !tok.all_caps
         && plain_end > t + 1
-        && c.stopwords.contains(word)
+        && (c.stopwords.contains(word) || opening_place_prep(c, word))
     {
         return t + 1;
     }
@@ -145,7 +146,7 @@ pub(super) fn at(
         return full_end;
     }
     if fr.has(word, ORG_HEAD) && !head {
-        let end = org_end(doc, fr, lang, t, full_end);
+        let end = org_end(doc, fr, lang, t, acronym_head_end(doc, c, t, full_end));
         if end > t + 1 || words >= 2 {
             push_actor(doc, t, end, ActorType::Organisation, 70, out);
             return end;
@@ -284,6 +285,34 @@ fn surname_typed(doc: &Doc, fr: &Framing, words: usize, last: Option<usize>) -> 
         .then_some(ActorType::Person)
 }
 
+/// A place preposition opening a sentence before a name, where capitals mark
+/// no names ("In Dresden besteht ...", "Aus Kiel kam ..."): a function word
+/// like the stopwords, though the stopword list leaves it out (it counts for
+/// language detection, and "in" is English too). Where capitals mark names
+/// the capitalised sequence is read as before.
+fn opening_place_prep(c: &Cues, word: &str) -> bool {
+    !c.capitals_mark_names && c.framing.has(word, PLACE_PREP)
+}
+
+/// The end of a name opened by an acronym that heads organisations' names
+/// ("FC Carl Zeiss Jena", "SV Werder Bremen"): the capitalised words after
+/// it, which a sequence of capitals alone does not take in. `full_end` when
+/// `t` is no acronym.
+fn acronym_head_end(doc: &Doc, c: &Cues, t: usize, full_end: usize) -> usize {
+    let next = t + 1;
+    let opens = doc.tokens[t].all_caps
+        && full_end == next
+        && doc
+            .tokens
+            .get(next)
+            .is_some_and(|n| n.kind == TokKind::Word && n.upper && !n.all_caps && !n.line_start);
+    if opens {
+        sequence_end(doc, c, next, false)
+    } else {
+        full_end
+    }
+}
+
 /// The last rungs in mid-sentence for a language whose capitals mark every
 /// noun ([`Cues::capitals_mark_names`]): the gazetteer, titles, first names
 /// and framing words have had their say; what is left is a name only with
@@ -354,9 +383,13 @@ fn uncapitalised_evidence(
         }
         // A place trigger before a name is not part of it ("Stadt Charkiw",
         // "Stadtteil Altona"): what follows is a place, read by the
-        // gazetteer if it knows it.
+        // gazetteer if it knows it, even when it is also a frequent word
+        // ("die Stadt Halle").
         if first.1 == first.0 + 1 && fr.has(word, PLACE_TRIGGER) {
-            let Some(&(s, _)) = units.iter().find(|u| !ordinary_unit(u)) else {
+            let named = |u: &&(usize, usize)| {
+                !ordinary_unit(u) || lexicon::longest_match(doc, u.0).is_some()
+            };
+            let Some(&(s, _)) = units[1..].iter().find(named) else {
                 return plain_end;
             };
             if lexicon::longest_match(doc, s).is_none() {
@@ -380,10 +413,38 @@ fn uncapitalised_evidence(
     let source =
         (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP)) || cue(doc, fr, plain_end, SOURCE_PREP);
     let after_prep = t >= 1 && cue(doc, fr, t - 1, NAME_PREP);
-    if source || after_prep || reporting_verb_near(doc, fr, t, plain_end) {
+    if source
+        || after_prep
+        || reporting_verb_near(doc, fr, t, plain_end)
+        || after_finite_verb(doc, fr, t)
+    {
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
+}
+
+/// A word right after a finite verb, with no article ("musste Halmich",
+/// "tanzte Ramires"), where capitals mark no names: a noun there takes an
+/// article, a name does not. The verb is one of the locale's [`AFTER_NAME`]
+/// verbs ("hat", "kann", "muss": they follow a name, and precede it when the
+/// clause is inverted), or has one of its [`VERB_ENDING`]s, not after a
+/// determiner (then it is an adjective: "die letzte"). A reflexive pronoun
+/// before the name is a [`NAME_PREP`] ("hatte sich Röttgen").
+fn after_finite_verb(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    let prev = doc.tokens[p];
+    if prev.kind != TokKind::Word || prev.upper || !doc.same_line(p) {
+        return false;
+    }
+    let w = doc.norm(p);
+    if cue(doc, fr, p, AFTER_NAME) {
+        return true;
+    }
+    w.chars().count() >= 5
+        && fr.ends_with(w, VERB_ENDING)
+        && !(p >= 1 && cue(doc, fr, p - 1, DETERMINER))
 }
 
 /// A country under the language's own name, or its genitive ("Italien",

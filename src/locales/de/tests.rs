@@ -21,3 +21,95 @@ fn german_framing_words_carry_their_tags() {
     assert!(f.has("von", PARTICLE));
     assert!(f.has_cue("laut", SOURCE_PREP));
 }
+
+#[test]
+fn a_place_preposition_opening_a_sentence_is_no_part_of_the_name() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "In Dresden wurde am Abend gewählt. Aus Kiel kamen die Gäste.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Dresden", Kind::Place), "{s:?}");
+    assert!(has(&s, "Kiel", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_town_of_a_german_speaking_country_is_no_common_word() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Polizei suchte den Mann. Karlsruhe bleibt Sitz des Gerichts.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Karlsruhe", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_place_trigger_reads_the_next_name_even_when_it_is_a_frequent_word() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Das Geld ging an die Stadt Halle und an die Stadt Wien.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Halle", Kind::Place), "{s:?}");
+    assert!(has(&s, "Wien", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_german_noun_that_names_a_place_elsewhere_is_no_place() {
+    use crate::names::tests::spans;
+    use crate::span::Kind;
+    let s = spans(
+        "Der Mann trug Gold. Er ging mit einem Mann zum Kanton.",
+        LOCALE.lang,
+    );
+    assert!(s.iter().all(|(_, k)| *k != Kind::Place), "{s:?}");
+}
+
+#[test]
+fn clubs_companies_and_parties_are_organisations() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Am Sonntag gewann der FC Carl Zeiss Jena gegen den SV Werder Bremen. \
+         Die Aktie der Beispiel Holding AG stieg, die Grünen enthielten sich.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "FC Carl Zeiss Jena", Kind::Actor), "{s:?}");
+    assert!(has(&s, "SV Werder Bremen", Kind::Actor), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.starts_with("Grünen") && *k == Kind::Actor),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_name_right_after_a_finite_verb_is_a_name() {
+    use crate::names::tests::spans;
+    use crate::span::Kind;
+    let s = spans(
+        "Am Ende hatte sich Brannwitz durchgesetzt, und danach musste Olschewski gehen.",
+        LOCALE.lang,
+    );
+    for name in ["Brannwitz", "Olschewski"] {
+        assert!(
+            s.iter().any(|(t, k)| t == name && *k != Kind::Date),
+            "{name}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn german_names_of_curated_regions_are_places() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Armee zog sich aus dem Gazastreifen zurück, die Hilfe kam aus Europa.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Gazastreifen", Kind::Place), "{s:?}");
+    assert!(has(&s, "Europa", Kind::Place), "{s:?}");
+}
