@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 mod names;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::es::STOPWORDS_TXT));
-static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::es::NAMES_TSV));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::es::NAMES_TSV()));
 
 /// The Spanish locale.
 pub static LOCALE: Locale = Locale {
