@@ -265,8 +265,16 @@ fn slot(code: &str) -> Option<(usize, &'static PackInfo)> {
 /// Checks a pack's bytes against this core: header, version, size, digest,
 /// structure. Returns the pack's language.
 pub fn check(bytes: &[u8]) -> Result<&'static str, PackError> {
+    let (_, code) = identify(bytes)?;
+    parse(bytes, code)?;
+    Ok(code)
+}
+
+/// The slot and language of a pack of this core: header, version, size and
+/// digest checked (not the structure).
+fn identify(bytes: &[u8]) -> Result<(usize, &'static str), PackError> {
     let (code, version, _) = header(bytes)?;
-    let (_, info) = slot(code).ok_or_else(|| PackError::Language(code.to_owned()))?;
+    let (i, info) = slot(code).ok_or_else(|| PackError::Language(code.to_owned()))?;
     if version != CORE_VERSION {
         return Err(PackError::Version {
             pack: version,
@@ -276,18 +284,16 @@ pub fn check(bytes: &[u8]) -> Result<&'static str, PackError> {
     if bytes.len() != info.len || digest(bytes) != info.digest {
         return Err(PackError::Digest);
     }
-    parse(bytes, info.code)?;
-    Ok(info.code)
+    Ok((i, info.code))
 }
 
 /// Loads a pack: checks it ([`check`]), then keeps it for the program's life.
-/// Loading a language's pack again is a no-op. Returns its language code.
+/// Loading a language's pack again is a no-op (the worker is handed every
+/// loaded pack with each big text). Returns its language code.
 pub fn load(bytes: &[u8]) -> Result<&'static str, PackError> {
-    let code = check(bytes)?;
-    let Some((i, _)) = slot(code) else {
-        return Err(PackError::Language(code.to_owned()));
-    };
+    let (i, code) = identify(bytes)?;
     if SLOTS[i].get().is_none() {
+        parse(bytes, code)?;
         let kept: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
         let _ = SLOTS[i].set(parse(kept, code)?);
     }
