@@ -56,6 +56,13 @@ const INPUTS: &[&str] = &[
     "build.rs",
 ];
 
+/// The files of a pack language's folder that stay in the core: detection
+/// reads the function words before the pack arrives, menus the value words.
+const CORE_FILES: &[&str] = &["stopwords.txt", "values.json"];
+/// Version of the pack format (`src/packs.rs` reads it).
+const PACK_FORMAT: u16 = 1;
+const PACK_MAGIC: &[u8; 8] = b"DPCHPACK";
+
 /// The lexicon files of a language folder (`data/lang/<code>/`), each optional.
 const COMMON_WORDS: &str = "common.txt";
 const DEMONYMS: &str = "demonyms.tsv";
@@ -259,6 +266,13 @@ fn main() {
          pub static UND_ORDER: &[usize] = &{und_order:?};\n",
         langs.len()
     );
+    // A pack language's blobs go to its pack, not to the core: its slots
+    // here are empty and `PACKED` says to read them from the pack store.
+    csrc.push_str(&format!(
+        "pub static PACKED: [bool; N_LANGS] = {:?};\n",
+        langs.iter().map(|c| packs.contains(c)).collect::<Vec<_>>()
+    ));
+    let mut pack_blobs: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
     let mut common_src = String::from("pub static COMMON: [&[u8]; N_LANGS] = [\n");
     let mut demonyms_src = String::from("pub static DEMONYMS: [&[u8]; N_LANGS] = [\n");
     let mut names_src = String::from("pub static COUNTRY_NAMES: [&[&str]; N_LANGS] = [\n");
@@ -289,6 +303,20 @@ fn main() {
                 }
             }
         }
+        if packs.contains(code) {
+            pack_blobs.insert(
+                code.clone(),
+                vec![
+                    ("common.fst".to_owned(), common),
+                    ("demonyms.fst".to_owned(), demonyms),
+                    ("country_names".to_owned(), names.join("\n").into_bytes()),
+                ],
+            );
+            common_src.push_str("    &[],\n");
+            demonyms_src.push_str("    &[],\n");
+            names_src.push_str("    &[],\n");
+            continue;
+        }
         write(&out, &format!("common.{code}.fst"), &common);
         write(&out, &format!("demonyms.{code}.fst"), &demonyms);
         for (src, blob) in [(&mut common_src, "common"), (&mut demonyms_src, "demonyms")] {
@@ -298,6 +326,7 @@ fn main() {
         }
         names_src.push_str(&format!("    &{names:?},\n"));
     }
+    write_packs(&out, pack_blobs, countries.len());
     for src in [common_src, demonyms_src, names_src] {
         csrc.push_str(&src);
         csrc.push_str("];\n");
@@ -352,14 +381,11 @@ fn registry() -> String {
 
 /// True when this build leaves the language out (registry and lexicon), by
 /// its role in `data/lang/languages.tsv`: `test` without the `test-locale`
-/// feature; `pack` in the WebAssembly build, which is to fetch such a
-/// language as a pack instead of carrying it (the native build carries all).
+/// feature. A `pack` language is in every build's registry; its data come
+/// from its pack (`packs/<code>.pack`, see [`write_packs`]), which the native
+/// build embeds and the WebAssembly module is handed at run time.
 fn left_out(code: &str) -> bool {
-    match role_of(code).as_str() {
-        "test" => env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none(),
-        "pack" => env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32"),
-        _ => false,
-    }
+    role_of(code) == "test" && env::var_os("CARGO_FEATURE_TEST_LOCALE").is_none()
 }
 
 /// The role of a language in `data/lang/languages.tsv` ("" when none).
@@ -385,6 +411,7 @@ fn lang_data() -> String {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
+    let packs = pack_languages();
     let mut src = String::new();
     for dir in dirs {
         let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -398,6 +425,12 @@ fn lang_data() -> String {
             .filter(|p| p.is_file())
             .collect();
         files.sort();
+        let is_pack = packs.iter().any(|p| p == code);
+        let pack_files = if is_pack {
+            pack_files(code)
+        } else {
+            Vec::new()
+        };
         src.push_str(&format!("#[allow(dead_code)]\npub mod {code} {{\n"));
         for f in files {
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -411,6 +444,15 @@ fn lang_data() -> String {
                     }
                 })
                 .collect();
+            if is_pack && !CORE_FILES.contains(&name) {
+                // In the pack: read from the pack store, once it is loaded.
+                if pack_files.iter().any(|p| p == name) {
+                    src.push_str(&format!(
+                        "    #[allow(non_snake_case)]\n    pub fn {ident}() -> &'static str {{\n        crate::packs::text({code:?}, {name:?})\n    }}\n"
+                    ));
+                }
+                continue;
+            }
             src.push_str(&format!(
                 "    pub const {ident}: &str = include_str!({:?});\n",
                 f.display().to_string()
@@ -661,4 +703,147 @@ fn push_place(out: &mut Vec<u8>, p: &PlaceRow) {
     out.extend_from_slice(&p.reference.to_le_bytes()[..3]);
     out.push(pack_population(p.pop));
     debug_assert_eq!(out.len() - start, PLACE_RECORD);
+}
+
+/// The text files of a pack language's folder that go into its pack: those
+/// its locale (`src/locales/<code>/`) reads (`data::<code>::NAMES_TSV`…), and
+/// not [`CORE_FILES`]. Sorted.
+fn pack_files(code: &str) -> Vec<String> {
+    let mut source = String::new();
+    let mut stack = vec![PathBuf::from(format!("src/locales/{code}"))];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                source.push_str(&fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+    let mut out: Vec<String> = fs::read_dir(format!("data/lang/{code}"))
+        .expect("language folder")
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|name| !CORE_FILES.contains(&name.as_str()))
+        .filter(|name| {
+            let ident: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            source.contains(&format!("data::{code}::{ident}"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// FNV-1a, 64 bits: the pack digests and the core version (no dependency;
+/// an integrity check against stale or damaged packs, not a signature).
+fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Writes `packs/<code>.pack` into `OUT_DIR` for every language of role
+/// `pack`, and `packs.rs`: the core version, each pack's size and digest, and
+/// (native builds) the packs themselves as static bytes.
+///
+/// A pack: magic `DPCHPACK`, format version (u16), code (u8 length, ASCII),
+/// the core version it was built for (u64), the number of entries (u16),
+/// then each entry: name (u8 length, ASCII), data (u32 length, bytes), in
+/// name order; nothing after. Entries are the folder's [`pack_files`], the
+/// lexicon blobs `common.fst` and `demonyms.fst`, and `country_names` (the
+/// language's name of each country, one a line, in the gazetteer's order). All integers little-endian.
+/// The core version hashes the crate version, the format and every pack's
+/// entries, so a pack of another build is told apart; same inputs, same bytes.
+fn write_packs(
+    out: &Path,
+    mut blobs: BTreeMap<String, Vec<(String, Vec<u8>)>>,
+    n_countries: usize,
+) {
+    let codes = pack_languages();
+    let mut entries: Vec<(String, BTreeMap<String, Vec<u8>>)> = Vec::new();
+    for code in &codes {
+        println!("cargo:rerun-if-changed=src/locales/{code}");
+        let mut e: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for f in pack_files(code) {
+            let bytes = fs::read(format!("data/lang/{code}/{f}")).expect("pack file");
+            e.insert(f, bytes);
+        }
+        for (name, bytes) in blobs.remove(code).unwrap_or_default() {
+            e.insert(name, bytes);
+        }
+        entries.push((code.clone(), e));
+    }
+    let mut version = fnv(FNV_SEED, env!("CARGO_PKG_VERSION").as_bytes());
+    version = fnv(version, &PACK_FORMAT.to_le_bytes());
+    for (code, e) in &entries {
+        version = fnv(version, code.as_bytes());
+        for (name, bytes) in e {
+            version = fnv(version, name.as_bytes());
+            version = fnv(version, &(bytes.len() as u64).to_le_bytes());
+            version = fnv(version, bytes);
+        }
+    }
+    fs::create_dir_all(out.join("packs")).expect("OUT_DIR/packs");
+    let mut src = format!(
+        "/// The pack format this core reads.\npub const FORMAT: u16 = {PACK_FORMAT};\n\
+         /// The core version packs are built for (a hash of the crate version and every pack's data).\n\
+         pub const CORE_VERSION: u64 = {version:#018x};\npub const N_PACKS: usize = {};\n\
+         pub const N_COUNTRIES: usize = {n_countries};\n\
+         /// Each pack: its code, size and digest.\npub static PACKS: [PackInfo; N_PACKS] = [\n",
+        entries.len()
+    );
+    let mut builtin = String::from(
+        "/// The packs as static bytes, for the native build.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static BUILTIN: [&[u8]; N_PACKS] = [\n",
+    );
+    for (code, e) in &entries {
+        let mut b: Vec<u8> = Vec::new();
+        b.extend_from_slice(PACK_MAGIC);
+        b.extend_from_slice(&PACK_FORMAT.to_le_bytes());
+        b.push(code.len() as u8);
+        b.extend_from_slice(code.as_bytes());
+        b.extend_from_slice(&version.to_le_bytes());
+        b.extend_from_slice(&(e.len() as u16).to_le_bytes());
+        for (name, bytes) in e {
+            assert!(
+                name.len() < 256 && name.is_ascii(),
+                "pack entry name {name:?}"
+            );
+            b.push(name.len() as u8);
+            b.extend_from_slice(name.as_bytes());
+            b.extend_from_slice(
+                &u32::try_from(bytes.len())
+                    .expect("entry size")
+                    .to_le_bytes(),
+            );
+            b.extend_from_slice(bytes);
+        }
+        write(&out.join("packs"), &format!("{code}.pack"), &b);
+        src.push_str(&format!(
+            "    PackInfo {{ code: {code:?}, len: {}, digest: {:#018x} }},\n",
+            b.len(),
+            fnv(FNV_SEED, &b)
+        ));
+        builtin.push_str(&format!(
+            "    include_bytes!(concat!(env!(\"OUT_DIR\"), \"/packs/{code}.pack\")),\n"
+        ));
+    }
+    src.push_str("];\n");
+    builtin.push_str("];\n");
+    src.push_str(&builtin);
+    write(out, "packs.rs", src.as_bytes());
 }

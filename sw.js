@@ -21,9 +21,11 @@
 // cache (a static host answering 304 makes that cheap). Registered only by the page
 // (www/offline.js), never by the embeddable element: a guest does not install workers on a
 // host's site. A classic script, not a module, for the browsers that lack module workers.
+// Language packs (pkg/packs/<code>.pack) are not precached: each is kept when a page first
+// fetches it (servePack), in the cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "5542f585d3da1a58";
+const VERSION = "42446ed4719b94b1";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -37,6 +39,7 @@ const FILES = [
   "www/core/lexicon-sync.js",
   "www/core/lexicon.js",
   "www/core/offsets.js",
+  "www/core/packs.js",
   "www/core/relocate.js",
   "www/core/session.js",
   "www/core/storage.js",
@@ -183,6 +186,11 @@ self.addEventListener('message', (event) => {
 });
 
 self.addEventListener('fetch', (event) => {
+  const pack = packKey(event.request);
+  if (pack) {
+    event.respondWith(servePack(event, pack));
+    return;
+  }
   const key = shellKey(event.request);
   if (!key) return; // not ours: the browser fetches it as if there were no worker
   event.respondWith((async () => {
@@ -213,6 +221,42 @@ self.addEventListener('fetch', (event) => {
     return hit || fetch(request);
   })());
 });
+
+/** A language pack's URL (pkg/packs/<code>.pack), or null for any other request. */
+function packKey(request) {
+  if (request.method !== 'GET') return null;
+  const url = new URL(request.url);
+  url.hash = '';
+  url.search = '';
+  const dir = shellUrl('pkg/packs/');
+  return url.href.startsWith(dir) && /^[a-z]{2,3}\.pack$/.test(url.href.slice(dir.length)) ? url.href : null;
+}
+
+/**
+ * Language packs (www/core/packs.js) are not in the shell list: a page fetches one when a text in
+ * its language first appears. The first fetch is kept in the cache of the version that runs the
+ * page (a pack fits one build of the core), so an offline reload annotates that language again.
+ * A request with cache 'reload' (the page's second try after the core refused a pack) goes to
+ * the network and replaces the kept copy.
+ */
+async function servePack(event, key) {
+  const request = event.request;
+  let cache = null;
+  try {
+    const version = (await versionOf(event.clientId)) ?? VERSION;
+    const name = scopePrefix() + version;
+    cache = version === VERSION || (await caches.has(name)) ? await caches.open(name) : await caches.open(cacheName());
+    if (request.cache !== 'reload' && request.cache !== 'no-store') {
+      const hit = await cache.match(key);
+      if (hit) return hit;
+    }
+  } catch {
+    cache = null;
+  }
+  const res = await fetch(request);
+  if (res.ok && cache) event.waitUntil(cache.put(key, res.clone()).catch(() => {}));
+  return res;
+}
 
 /** The cached URL that answers `request`, or null when it is not part of the shell. */
 function shellKey(request) {

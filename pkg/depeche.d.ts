@@ -34,11 +34,26 @@ export function checkLexicon(lexicon: any): void;
 
 /**
  * The languages depeche knows, from the registry: `[{code, name, english,
- * values}]`, `name` in the language itself, `values` how the correction
+ * values, pack}]` (`pack`: its data come from `pkg/packs/<code>.pack`), `name` in the language itself, `values` how the correction
  * chip says a date value in it (see `data/lang/<code>/values.json`). The
  * widget builds its language menus and value words from this list.
  */
 export function languages(): any;
+
+/**
+ * Loads a language pack (the bytes of `pkg/packs/<code>.pack`) and returns
+ * its language code. Throws an `Error` for a pack that is not one this core
+ * was built with: truncated, damaged, another language, or another core
+ * version (the message then starts with `PACK_VERSION`: fetch it again,
+ * bypassing caches). Loading a pack already loaded does nothing.
+ */
+export function loadPack(bytes: any): string;
+
+/**
+ * The language packs this core reads: `[{code, loaded, bytes}]` and the core
+ * version they must be built for (`{version, packs}`).
+ */
+export function packs(): any;
 
 /**
  * Every reading of `name` in the built-in gazetteers, most prominent first:
@@ -67,6 +82,8 @@ export interface InitOutput {
     readonly annotator_new: (a: any) => [number, number, number];
     readonly checkLexicon: (a: any) => [number, number];
     readonly languages: () => [number, number, number];
+    readonly loadPack: (a: any) => [number, number, number, number];
+    readonly packs: () => [number, number, number];
     readonly senses: (a: any, b: number) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];

@@ -75,13 +75,54 @@ export function checkLexicon(lexicon) {
 
 /**
  * The languages depeche knows, from the registry: `[{code, name, english,
- * values}]`, `name` in the language itself, `values` how the correction
+ * values, pack}]` (`pack`: its data come from `pkg/packs/<code>.pack`), `name` in the language itself, `values` how the correction
  * chip says a date value in it (see `data/lang/<code>/values.json`). The
  * widget builds its language menus and value words from this list.
  * @returns {any}
  */
 export function languages() {
     const ret = wasm.languages();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Loads a language pack (the bytes of `pkg/packs/<code>.pack`) and returns
+ * its language code. Throws an `Error` for a pack that is not one this core
+ * was built with: truncated, damaged, another language, or another core
+ * version (the message then starts with `PACK_VERSION`: fetch it again,
+ * bypassing caches). Loading a pack already loaded does nothing.
+ * @param {any} bytes
+ * @returns {string}
+ */
+export function loadPack(bytes) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+        const ret = wasm.loadPack(bytes);
+        var ptr1 = ret[0];
+        var len1 = ret[1];
+        if (ret[3]) {
+            ptr1 = 0; len1 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred2_0 = ptr1;
+        deferred2_1 = len1;
+        return getStringFromWasm0(ptr1, len1);
+    } finally {
+        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
+}
+
+/**
+ * The language packs this core reads: `[{code, loaded, bytes}]` and the core
+ * version they must be built for (`{version, packs}`).
+ * @returns {any}
+ */
+export function packs() {
+    const ret = wasm.packs();
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -188,6 +229,16 @@ function __wbg_get_imports() {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
+        __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof ArrayBuffer;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
         __wbg_instanceof_Error_74e3cca0c4a69161: function(arg0) {
             let result;
             try {
@@ -198,8 +249,22 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
+        __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Uint8Array;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
+            return ret;
+        },
+        __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
             return ret;
         },
         __wbg_length_e83e819f48c774e4: function(arg0) {
@@ -208,6 +273,10 @@ function __wbg_get_imports() {
         },
         __wbg_message_43d8c8f1d543a349: function(arg0) {
             const ret = arg0.message;
+            return ret;
+        },
+        __wbg_new_13de428334042d26: function(arg0) {
+            const ret = new Uint8Array(arg0);
             return ret;
         },
         __wbg_new_37eb45aaf5eeb820: function() {
@@ -225,6 +294,9 @@ function __wbg_get_imports() {
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
             return ret;
+        },
+        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+            Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
         __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
             const ret = arg0.set(arg1, arg2);
@@ -290,6 +362,11 @@ function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();
     wasm.__wbindgen_externrefs.set(idx, obj);
     return idx;
+}
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
 }
 
 let cachedDataViewMemory0 = null;

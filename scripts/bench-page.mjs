@@ -23,6 +23,7 @@ import os from 'node:os';
 import { serve, ROOT } from '../tests/browser/server.mjs';
 import { CHROMIUM, ARGS } from '../tests/browser/helpers.mjs';
 import { manifest } from './sw-manifest.mjs';
+import { WASM_BUDGET, packSizes } from './page-budget.mjs';
 
 const RUNS = 30;
 
@@ -193,6 +194,7 @@ function sizes(dir, filter = () => true) {
   return { raw, gz };
 }
 const wasm = sizes('pkg', (f) => f.endsWith('.wasm'));
+const packs = packSizes();
 const pkgJs = sizes('pkg', (f) => f.endsWith('.js'));
 const www = sizes('www', (f) => f.endsWith('.js') || f.endsWith('.css'));
 const indexHtml = readFileSync(join(ROOT, 'index.html'));
@@ -241,8 +243,9 @@ and the longest gap between two frames was ${ms(figures.big.worstGap)}.
 
 | file | raw | gzipped |
 |---|---|---|
-| \`pkg/depeche_bg.wasm\` (core and all built-in data) | ${kb(wasm.raw)} | **${kb(wasm.gz)}** (${wasm.gz} bytes) |
+| \`pkg/depeche_bg.wasm\` (core and the built-in data but the packs'; budget ${WASM_BUDGET / 1e6} MB gzipped) | ${kb(wasm.raw)} | **${kb(wasm.gz)}** (${wasm.gz} bytes) |
 | \`pkg/depeche.js\` (wasm-bindgen glue) | ${kb(pkgJs.raw)} | ${kb(pkgJs.gz)} |
+${packs.map((p) => `| \`pkg/packs/${p.code}.pack\` (a language pack, fetched at its first text) | ${kb(p.raw)} | ${kb(p.gz)} |`).join('\n')}
 | \`www/\` (modules and CSS) | ${kb(www.raw)} | ${kb(www.gz)} |
 | \`index.html\` | ${kb(html.raw)} | ${kb(html.gz)} |
 | **a first visit**: the whole shell (\`index.html\`, \`www/\`, \`pkg/\` runtime files: ${shell.n} files, what \`sw.js\` caches for offline use) | ${kb(shell.raw)} | **${kb(shell.gz)}** |
@@ -256,3 +259,7 @@ md = /<!-- page:begin -->[\s\S]*<!-- page:end -->\n?/.test(md)
   : `${md.trimEnd()}\n\n${section}`;
 writeFileSync(path, md);
 console.log(section);
+if (wasm.gz > WASM_BUDGET) {
+  console.error(`bench-page: pkg/depeche_bg.wasm is ${wasm.gz} bytes gzipped, over the budget of ${WASM_BUDGET}`);
+  process.exitCode = 1;
+}

@@ -8,6 +8,7 @@
 #   cargo build --profile wasm   (opt-level 3, LTO, one codegen unit: Cargo.toml)
 #   wasm-bindgen --target web    (ES module + .wasm + TypeScript declarations)
 #   wasm-opt -O3                 (smaller and faster code; data sections untouched)
+# writes the language packs into pkg/packs/ (`depeche packs`, native build),
 # and writes pkg/INPUTS.sha256, the hash of the inputs (scripts/pkg-hash.sh)
 # that CI recomputes to catch a stale pkg/.
 set -euo pipefail
@@ -54,8 +55,15 @@ mv "$out/depeche_bg.opt.wasm" "$out/depeche_bg.wasm"
 mkdir -p pkg
 rm -f pkg/depeche.js pkg/depeche.d.ts pkg/depeche_bg.wasm pkg/depeche_bg.wasm.d.ts
 cp "$out"/depeche.js "$out"/depeche.d.ts "$out"/depeche_bg.wasm "$out"/depeche_bg.wasm.d.ts pkg/
+# The language packs (pkg/packs/<code>.pack): build.rs writes the same bytes
+# for every target; the native command line writes out the ones it embeds.
+rm -rf pkg/packs
+cargo run --quiet --release -p depeche-cli -- packs pkg/packs
 scripts/pkg-hash.sh > pkg/INPUTS.sha256
 
 raw=$(wc -c < pkg/depeche_bg.wasm)
 gz=$(gzip -9c pkg/depeche_bg.wasm | wc -c)
 echo "build-wasm: pkg/depeche_bg.wasm $raw bytes, $gz gzipped; inputs $(cat pkg/INPUTS.sha256)" >&2
+for p in pkg/packs/*.pack; do
+  echo "build-wasm: $p $(wc -c < "$p") bytes, $(gzip -9c "$p" | wc -c) gzipped" >&2
+done

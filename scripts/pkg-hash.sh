@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the hash of everything pkg/ is built from: src/, data/, build.rs,
-# Cargo.toml and Cargo.lock. Each file contributes its path and its bytes, in
+# Cargo.toml and Cargo.lock, and of the language packs (pkg/packs/*.pack, which
+# scripts/build-wasm.sh writes before hashing): a stale or edited pack fails too. Each file contributes its path and its bytes, in
 # a fixed (byte-wise) order, so the hash is the same on every machine and
 # changes with any edit, addition, removal or rename.
 #
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 hash=$(
-  find src data build.rs Cargo.toml Cargo.lock -type f -print0 \
+  find src data build.rs Cargo.toml Cargo.lock $( [ -d pkg/packs ] && echo pkg/packs ) -type f -print0 \
     | LC_ALL=C sort -z \
     | while IFS= read -r -d '' f; do
         printf '%s\0%s\n' "$f" "$(sha256sum < "$f" | cut -d' ' -f1)"

@@ -44,6 +44,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod locales;
 pub mod names;
+pub mod packs;
 pub mod places;
 pub mod resolve;
 pub mod span;
@@ -113,11 +114,52 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
 }
 
 /// Annotates a dispatch. Never panics, whatever the text.
+///
+/// A text in a language whose pack is not loaded (only in the WebAssembly
+/// build, which starts with none: [`packs`]) is read as `und`;
+/// [`annotate_loaded`] reports it instead.
 pub fn annotate(text: &str, options: &Options) -> Annotated {
-    let mut doc = text::Doc::new(text);
+    let doc = text::Doc::new(text);
+    let mut lang = options.lang.unwrap_or_else(|| locales::detect(&doc));
+    if packs::missing(lang.as_str()).is_some() {
+        lang = Lang::UND;
+    }
+    annotate_doc(text, doc, lang, options)
+}
+
+/// The language of a text (given or detected) has a pack that is not
+/// loaded: its code, for the message and for the page to fetch it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackMissing(pub &'static str);
+
+impl std::fmt::Display for PackMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}: the text is in a language whose pack is not loaded (load packs/{}.pack)",
+            packs::MISSING,
+            self.0,
+            self.0
+        )
+    }
+}
+
+/// As [`annotate`], but a text whose language's pack is not loaded is an
+/// error naming the pack, not a text of no known language.
+pub fn annotate_loaded(text: &str, options: &Options) -> Result<Annotated, PackMissing> {
+    let doc = text::Doc::new(text);
     let lang = options.lang.unwrap_or_else(|| locales::detect(&doc));
+    if let Some(code) = packs::missing(lang.as_str()) {
+        return Err(PackMissing(code));
+    }
+    Ok(annotate_doc(text, doc, lang, options))
+}
+
+fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -> Annotated {
     let locale = locales::of(lang);
-    let all_dates = locales::LOCALES.iter().map(|l| l.dates);
+    // A dateline in another language is read with the core languages'
+    // grammars (not the packs': locales::packs, "Determinism rule").
+    let all_dates = locales::core_locales().map(|l| l.dates);
     let found = dateline::find(&doc, locale.dates, all_dates);
     // The story opens after the dateline: its first word starts a sentence
     // ("(AFP) - Des heurts", "(Reuters) - Clashes erupted").

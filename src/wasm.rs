@@ -210,7 +210,68 @@ pub fn annotate(
         dct: dct_option(o.dct.as_deref())?,
         lexicon: lexicon_arg(&o.lexicon)?,
     };
-    to_js(&crate::annotate(&text, &opts))
+    to_js(&annotated(&text, &opts)?)
+}
+
+/// Annotates, or throws `PACK_MISSING <code>: …` for a text whose language's
+/// pack is not loaded (the page fetches `pkg/packs/<code>.pack`, calls
+/// [`load_pack`] and tries again).
+fn annotated(text: &str, opts: &Options) -> Result<crate::Annotated, JsError> {
+    crate::annotate_loaded(text, opts).map_err(error)
+}
+
+/// Loads a language pack (the bytes of `pkg/packs/<code>.pack`) and returns
+/// its language code. Throws an `Error` for a pack that is not one this core
+/// was built with: truncated, damaged, another language, or another core
+/// version (the message then starts with `PACK_VERSION`: fetch it again,
+/// bypassing caches). Loading a pack already loaded does nothing.
+#[wasm_bindgen(js_name = loadPack)]
+pub fn load_pack(bytes: JsValue) -> Result<String, JsError> {
+    let Some(array) = bytes.dyn_ref::<js_sys::Uint8Array>().cloned().or_else(|| {
+        bytes
+            .dyn_ref::<js_sys::ArrayBuffer>()
+            .map(|b| js_sys::Uint8Array::new(b))
+    }) else {
+        return Err(error(format!(
+            "loadPack: expected the pack's bytes (Uint8Array or ArrayBuffer), got {}",
+            type_name(&bytes)
+        )));
+    };
+    if array.length() > 64 * 1024 * 1024 {
+        return Err(error("loadPack: the pack is larger than any pack (64 MB)"));
+    }
+    crate::packs::load(&array.to_vec())
+        .map(str::to_owned)
+        .map_err(|e| error(format!("loadPack: {e}")))
+}
+
+/// The language packs this core reads: `[{code, loaded, bytes}]` and the core
+/// version they must be built for (`{version, packs}`).
+#[wasm_bindgen]
+pub fn packs() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Info {
+        code: &'static str,
+        loaded: bool,
+        bytes: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Packs {
+        version: String,
+        packs: Vec<Info>,
+    }
+    let loaded = crate::packs::loaded();
+    to_js(&Packs {
+        version: format!("{:016x}", crate::packs::CORE_VERSION),
+        packs: crate::packs::PACKS
+            .iter()
+            .map(|p| Info {
+                code: p.code,
+                loaded: loaded.contains(&p.code),
+                bytes: p.len,
+            })
+            .collect(),
+    })
 }
 
 /// Checks an editor's lexicon; throws an `Error` saying what is wrong.
@@ -285,7 +346,7 @@ pub fn senses(
 }
 
 /// The languages depeche knows, from the registry: `[{code, name, english,
-/// values}]`, `name` in the language itself, `values` how the correction
+/// values, pack}]` (`pack`: its data come from `pkg/packs/<code>.pack`), `name` in the language itself, `values` how the correction
 /// chip says a date value in it (see `data/lang/<code>/values.json`). The
 /// widget builds its language menus and value words from this list.
 #[wasm_bindgen]
@@ -296,6 +357,7 @@ pub fn languages() -> Result<JsValue, JsError> {
         name: &'static str,
         english: &'static str,
         values: serde_json::Value,
+        pack: bool,
     }
     let out = crate::locales::LOCALES
         .iter()
@@ -306,6 +368,7 @@ pub fn languages() -> Result<JsValue, JsError> {
                 english: l.english,
                 values: serde_json::from_str(l.values_json)
                     .map_err(|e| JsError::new(&format!("{}: values.json: {e}", l.lang)))?,
+                pack: crate::packs::is_pack(l.lang.as_str()),
             })
         })
         .collect::<Result<Vec<_>, JsError>>()?;
@@ -349,6 +412,6 @@ impl Annotator {
         let o = read_options("annotate", &options, false)?;
         self.options.lang = lang_option(o.lang.as_deref())?;
         self.options.dct = dct_option(o.dct.as_deref())?;
-        to_js(&crate::annotate(&text, &self.options))
+        to_js(&annotated(&text, &self.options)?)
     }
 }

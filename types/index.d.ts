@@ -59,6 +59,8 @@ export interface Language {
   english: string;
   /** How a date value is said in it (data/lang/<code>/values.json), for the correction chip. */
   values?: Record<string, unknown>;
+  /** True when its words come in a language pack (`pkg/packs/<code>.pack`), fetched at its first text. */
+  pack?: boolean;
 }
 
 /** What the core returns for one text (FORMAT.md "A result"). */
@@ -92,6 +94,8 @@ export interface LoadOptions {
   wasmUrl?: string | URL;
   /** The module's bytes or a compiled module, where there is nothing to fetch from. */
   wasm?: BufferSource | WebAssembly.Module;
+  /** How to get a language pack (default: fetch `packs/<code>.pack` beside the .wasm; Node reads it from disk). */
+  readPack?: (code: string, reload: boolean) => Promise<Uint8Array>;
 }
 
 /** A gazetteer reading of a name (`Engine#senses`). */
@@ -112,8 +116,14 @@ export declare class Engine {
   readonly wasmUrl: string | null;
   /** The languages the core knows, in its order (asked once, when the core is loaded). */
   readonly languages: readonly Language[];
-  /** Annotates synchronously; throws an Error with a message for bad options. */
-  annotate(text: string, opts?: AnnotateOptions): Result;
+  /**
+   * Annotates synchronously; throws an Error with a message for bad options. A text in a language
+   * whose pack is not loaded yet gives a promise: the pack is fetched (once), loaded, and the text
+   * annotated; it rejects with an Error naming the language (`pack`: its code) when it cannot be.
+   */
+  annotate(text: string, opts?: AnnotateOptions): Result | Promise<Result>;
+  /** Loads a language's pack now (before a text in it appears). */
+  loadPack(code: string): Promise<void>;
   /** Annotates a text of any size without blocking the page for long (a Web Worker in a browser). */
   annotateLarge(
     text: string,

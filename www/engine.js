@@ -32,11 +32,20 @@
 // there as soon as loadEngine resolves, for renderers that cannot wait) and registers it with
 // core/languages.js for the page's modules. A worker's core has the same registry; it answers
 // a `languages` message too (`engine.workerLanguages()`), for a caller that wants it from there.
+//
+// Language packs (core/packs.js): a language of the registry may carry its words in a pack
+// (pkg/packs/<code>.pack) rather than in the core. When the core refuses a text because its
+// language's pack is not loaded, `annotate` returns a promise instead of a result (the session
+// and the incremental annotator accept one): the pack is fetched (once per page, whoever asks),
+// loaded into the core, and the text annotated again. The worker is handed the packs loaded so
+// far with each big text; a fresh instance after a crash gets them again. `loadEngine`'s
+// `readPack(code)` replaces the fetch (Node reads them from disk).
 
 import { scriptURL } from './trusted-types.js';
 import * as firstGlue from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 import { setLanguages } from './core/languages.js';
+import { createPackLoader, fetchPack, packMissing, packUrl } from './core/packs.js';
 
 /** @typedef {import('./core/types.js').Result} Result */
 /** @typedef {import('./core/types.js').LexiconData} LexiconData */
@@ -51,10 +60,13 @@ export const MAX_TEXT = 20 * 1024 * 1024;
 
 /**
  * Loads the WebAssembly module (once; later calls reuse it).
- * @param {{wasmUrl?: string|URL, wasm?: BufferSource|WebAssembly.Module}} [opts]
+ * @param {{wasmUrl?: string|URL, wasm?: BufferSource|WebAssembly.Module,
+ *   readPack?: (code: string, reload: boolean) => Promise<Uint8Array>}} [opts]
  *   `wasmUrl`: where `depeche_bg.wasm` is (default: pkg/ next to www/); a CDN or
  *   a subpath works. `wasm`: the module's bytes, where there is nothing to
  *   fetch from (Node, tests); big pastes then annotate on the calling thread.
+ *   `readPack`: how to get a language pack (default: fetch `packs/<code>.pack`
+ *   beside the .wasm); the first caller's wins, as for the module.
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
@@ -67,6 +79,16 @@ export async function loadEngine(opts = {}) {
         const module = await compile(opts.wasm ?? wasmUrl);
         await firstGlue.default({ module_or_path: module });
         knownLanguages ??= setLanguages(firstGlue.languages());
+        const base = opts.wasm ? null : wasmUrl;
+        const read = opts.readPack ?? ((code, reload) => {
+          if (!base) throw new Error('no URL to fetch it from (the module was given as bytes)');
+          return fetchPack(packUrl(code, base), reload);
+        });
+        packs = createPackLoader({
+          read,
+          load: (bytes) => core.loadPack(bytes),
+          name: (code) => knownLanguages?.find((l) => l.code === code)?.english ?? code,
+        });
         compiled = module;
         return opts.wasm ? null : wasmUrl;
       } catch (e) {
@@ -107,6 +129,10 @@ async function compile(source) {
 /** The core's languages, asked once (the registry is compiled in: a new instance has the same). */
 /** @type {readonly Language[]|null} */
 let knownLanguages = null;
+
+/** The language packs loaded into the core (core/packs.js), once the module is. */
+/** @type {ReturnType<typeof createPackLoader>|null} */
+let packs = null;
 
 /** The compiled WebAssembly module, kept to instantiate it again after a trap. */
 /** @type {WebAssembly.Module|null} */
@@ -164,6 +190,7 @@ function restart(e) {
   try {
     if (!next || !compiled) throw new Error('no fresh copy of the module is at hand');
     next.initSync({ module: compiled });
+    packs?.reloadInto((bytes) => next.loadPack(bytes));
     core = next;
     broken = null;
     prepareSpare();
@@ -184,6 +211,7 @@ async function restartLater(next) {
     if (glue === spare) spare = null;
     if (!glue || !compiled) throw new Error('the module could not be imported again');
     await glue.default({ module_or_path: compiled });
+    packs?.reloadInto((bytes) => glue.loadPack(bytes));
     core = glue;
     broken = null;
     await importSpare();
@@ -220,10 +248,29 @@ export class Engine {
    */
   annotate(text, opts = {}) {
     checkText(text);
-    return this._guard(() => {
+    const once = () => this._guard(() => {
       const annotator = this._annotatorFor(opts.lexicon ?? null);
       return annotator.annotate(text, { lang: opts.lang, dct: opts.dct || undefined });
     });
+    try {
+      return once();
+    } catch (e) {
+      // A language whose pack is not loaded yet: fetch it, load it, annotate again (a promise).
+      const code = packMissing(e);
+      if (!code || !packs) throw e;
+      return packs.ensure(code).then(() => once());
+    }
+  }
+
+  /**
+   * Loads a language's pack into the core now (before a text in it appears); resolves when
+   * loaded, rejects with an Error naming the language when it cannot be fetched or fits not.
+   * @param {string} code
+   * @returns {Promise<void>}
+   */
+  async loadPack(code) {
+    if (!packs) throw new Error('the annotator is not loaded');
+    await packs.ensure(code);
   }
 
   /**
@@ -275,6 +322,23 @@ export class Engine {
    */
   async annotateLarge(text, opts = {}, how = {}) {
     checkText(text);
+    try {
+      return await this._annotateLarge(text, opts, how);
+    } catch (e) {
+      const code = packMissing(e);
+      if (!code || !packs) throw e;
+      await packs.ensure(code); // then the worker is handed it with the text
+      return this._annotateLarge(text, opts, how);
+    }
+  }
+
+  /**
+   * @param {string} text
+   * @param {AnnotateOptions} opts
+   * @param {{onProgress?: (fraction: number) => void, signal?: AbortSignal}} how
+   * @returns {Promise<Result>}
+   */
+  async _annotateLarge(text, opts, how) {
     const worker = this._workerOrNull();
     if (!worker) {
       return annotateInChunks(text, opts, (t, o) => this.annotate(t, o), {
@@ -340,6 +404,7 @@ export class Engine {
         wasmUrl: this.wasmUrl,
         text,
         opts: { lang: opts.lang, dct: opts.dct || undefined, lexicon: opts.lexicon ?? null },
+        packs: [...(packs?.loaded().values() ?? [])],
       });
     });
   }

@@ -5,7 +5,8 @@
 // URL, which is what a browser wants; Node's fetch does not read file: URLs, so here, when the
 // code runs under Node and no bytes or URL are given, the .wasm next to this module is read from
 // disk. `annotate(text, options)` loads the engine on first use and reuses it; a failed load is
-// not cached, so the next call tries again.
+// not cached, so the next call tries again. A text in a language whose words come in a pack
+// (pkg/packs/<code>.pack, core/packs.js) has it fetched, or under Node read, at its first text.
 //
 // Trade-offs: the Node branch imports node:fs/promises dynamically, behind a check, with
 // bundler-ignore comments, so browser builds neither run nor bundle it. The custom element is a
@@ -17,7 +18,7 @@ export { Engine, LARGE_TEXT, MAX_TEXT };
 
 /** @typedef {import('./core/types.js').Result} Result */
 /** @typedef {import('./core/types.js').LexiconData} LexiconData */
-/** @typedef {{wasmUrl?: string|URL, wasm?: BufferSource|WebAssembly.Module}} LoadOptions */
+/** @typedef {{wasmUrl?: string|URL, wasm?: BufferSource|WebAssembly.Module, readPack?: (code: string, reload: boolean) => Promise<Uint8Array>}} LoadOptions */
 /** @typedef {{lang?: string, dct?: string|null, lexicon?: LexiconData|null}} AnnotateOptions */
 
 const WASM = new URL('../pkg/depeche_bg.wasm', import.meta.url);
@@ -41,7 +42,9 @@ export async function loadEngine(opts = {}) {
   } catch (e) {
     throw new Error(`could not read the annotator's WebAssembly module at ${WASM.pathname}: ${e instanceof Error ? e.message : e}`);
   }
-  return loadPageEngine({ wasm: bytes });
+  // Language packs (pkg/packs/<code>.pack) are read from disk too, when a text needs one.
+  const readPack = opts.readPack ?? (async (code) => new Uint8Array(await fs.readFile(new URL(`packs/${code}.pack`, WASM))));
+  return loadPageEngine({ wasm: bytes, readPack });
 }
 
 /** @type {Promise<Engine>|null} */

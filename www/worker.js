@@ -4,7 +4,8 @@
 // thread that would freeze typing and scrolling. Here it runs in pieces
 // (core/chunks.js) and posts progress after each one.
 //
-// Messages in:  {id, type: 'annotate', wasmUrl, text, opts}
+// Messages in:  {id, type: 'annotate', wasmUrl, text, opts, packs?}: `packs`, the bytes of the
+//               language packs the page has loaded (core/packs.js), loaded here too (once each)
 //               {id, type: 'languages', wasmUrl}
 // Messages out: {id, type: 'progress', fraction, spans} … then {id, type: 'done', result}
 //               {id, type: 'languages', languages}: the core's languages() (engine.js)
@@ -16,7 +17,7 @@
 // and the final result none: the page deserialises a few thousand spans per message between
 // frames instead of 100,000 at once when the result arrives (a long freeze on a 5 MB paste).
 
-import init, { Annotator, languages } from '../pkg/depeche.js';
+import init, { Annotator, languages, loadPack } from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 
 /** @type {Promise<unknown>|null} */
@@ -41,6 +42,8 @@ self.addEventListener('message', async (ev) => {
   try {
     ready ??= init({ module_or_path: m.wasmUrl });
     await ready;
+    // Loading a pack already loaded does nothing in the core.
+    for (const bytes of m.packs ?? []) loadPack(bytes);
     annotator = new Annotator(m.opts.lexicon ?? undefined);
     const a = annotator;
     /** @type {any[]} */

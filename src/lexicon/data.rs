@@ -23,7 +23,8 @@ const ACTOR_RECORD: usize = 6;
 const NO_COORD: i32 = -(1 << 23);
 
 /// Every blob with its size, for reports and tests: the shared ones, then
-/// each language's (`common.<code>.fst`, `demonyms.<code>.fst`).
+/// each core language's (`common.<code>.fst`, `demonyms.<code>.fst`; a pack
+/// language's are in its pack).
 pub fn blobs() -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = [
         ("names.fst", NAMES_FST.len()),
@@ -36,6 +37,9 @@ pub fn blobs() -> Vec<(String, usize)> {
     .map(|&(n, len)| (n.to_owned(), len))
     .collect();
     for (i, code) in tables::LANGS.iter().enumerate() {
+        if tables::PACKED[i] {
+            continue; // in its pack (pkg/packs/<code>.pack)
+        }
         out.push((format!("common.{code}.fst"), tables::COMMON[i].len()));
         out.push((format!("demonyms.{code}.fst"), tables::DEMONYMS[i].len()));
     }

@@ -93,11 +93,17 @@ pub struct Match {
 /// The compiled lexicons, viewed in place over the embedded bytes.
 pub struct Lexicon {
     names: Map<&'static [u8]>,
-    /// Per language, in the order of `data::tables::LANGS`.
-    common: [Set<&'static [u8]>; data::tables::N_LANGS],
+    /// Per language, in the order of `data::tables::LANGS`; `None` for a
+    /// pack language, whose tables are its pack's ([`crate::packs`]).
+    common: [Option<Set<&'static [u8]>>; data::tables::N_LANGS],
     first_names: Set<&'static [u8]>,
     /// Per language: folded demonym -> country index.
-    demonyms: [Map<&'static [u8]>; data::tables::N_LANGS],
+    demonyms: [Option<Map<&'static [u8]>>; data::tables::N_LANGS],
+}
+
+/// The loaded pack of the language of tables `i`, for a pack language.
+fn pack(i: usize) -> Option<&'static crate::packs::Pack> {
+    crate::packs::get(data::tables::LANGS.get(i)?)
 }
 
 /// The tables of a language: its index in `data::tables::LANGS`, or `None`
@@ -129,11 +135,26 @@ impl Lexicon {
         // failure here is a broken build, not bad input.
         let map = |b: &'static [u8]| Map::new(b).expect("compiled fst map is valid");
         let set = |b: &'static [u8]| Set::new(b).expect("compiled fst set is valid");
+        let packed = |i: usize| data::tables::PACKED[i];
         Lexicon {
             names: map(data::NAMES_FST),
-            common: data::tables::COMMON.map(set),
+            common: std::array::from_fn(|i| (!packed(i)).then(|| set(data::tables::COMMON[i]))),
             first_names: set(data::FIRST_NAMES),
-            demonyms: data::tables::DEMONYMS.map(map),
+            demonyms: std::array::from_fn(|i| (!packed(i)).then(|| map(data::tables::DEMONYMS[i]))),
+        }
+    }
+
+    fn common(&self, i: usize) -> Option<&Set<&'static [u8]>> {
+        match &self.common[i] {
+            Some(s) => Some(s),
+            None => pack(i)?.common.as_ref(),
+        }
+    }
+
+    fn demonyms(&self, i: usize) -> Option<&Map<&'static [u8]>> {
+        match &self.demonyms[i] {
+            Some(m) => Some(m),
+            None => pack(i)?.demonyms.as_ref(),
         }
     }
 
@@ -174,7 +195,7 @@ impl Lexicon {
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
         languages(lang)
             .iter()
-            .any(|&i| self.common[i].contains(folded))
+            .any(|&i| self.common(i).is_some_and(|s| s.contains(folded)))
     }
 
     /// The demonym's entry: `Some(None)` for a people without a state ("kurde").
@@ -186,7 +207,7 @@ impl Lexicon {
         }
         let v = languages(lang)
             .iter()
-            .find_map(|&i| self.demonyms[i].get(folded))?;
+            .find_map(|&i| self.demonyms(i)?.get(folded))?;
         Some(data::country_code(v as u8))
     }
 
@@ -273,11 +294,12 @@ pub fn country_name(iso2: &str, lang: Lang) -> Option<&'static str> {
         })
         .ok()?;
     let name_in = |l: usize| {
-        data::tables::COUNTRY_NAMES
-            .get(l)?
-            .get(i)
-            .copied()
-            .filter(|n| !n.is_empty())
+        let names: &[&'static str] = if *data::tables::PACKED.get(l)? {
+            &pack(l)?.country_names
+        } else {
+            data::tables::COUNTRY_NAMES.get(l)?
+        };
+        names.get(i).copied().filter(|n| !n.is_empty())
     };
     lang_index(lang)
         .and_then(name_in)

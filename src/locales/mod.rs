@@ -95,11 +95,14 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     country_names: None,
 });
 
-/// The cue words of every language, built once, for the rules that read
-/// a cue whatever the language of the text (names' [`crate::names::Cues`]).
+/// The cue words of every core language, built once, for the rules that
+/// read a cue whatever the language of the text (names' [`crate::names::Cues`]).
+/// Not the packs': a text reads the same whichever packs are loaded
+/// ([`crate::packs`], "Determinism rule").
 pub static ANY_FRAMING: LazyLock<Framing> =
-    LazyLock::new(|| Framing::union_of_cues(LOCALES.iter().map(|l| &**l.framing)));
-/// The function words of every language, built once.
+    LazyLock::new(|| Framing::union_of_cues(core_locales().map(|l| &**l.framing)));
+/// The function words of every language, built once (a pack language's are
+/// in the core too).
 pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
     LOCALES
         .iter()
@@ -111,6 +114,15 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
 /// detection prefers on a tie. A language of role `test` is listed only in a
 /// build with the `test-locale` feature.
 pub static LOCALES: &[&Locale] = include!(concat!(env!("OUT_DIR"), "/registry.rs"));
+
+/// The languages whose data the core carries (not a pack's), in the
+/// registry's order: what registry-wide rules read.
+pub fn core_locales() -> impl Iterator<Item = &'static Locale> {
+    LOCALES
+        .iter()
+        .copied()
+        .filter(|l| !crate::packs::is_pack(l.lang.as_str()))
+}
 
 /// Reads a language's country names (`data/lang/<code>/countries.tsv`: ISO
 /// code, name) into a map from the folded name to the code, for the names

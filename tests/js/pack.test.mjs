@@ -41,7 +41,7 @@ test('the package version is the crate version', () => {
 
 test('the tarball holds the page, the element, the core and the declarations, and nothing else', () => {
   for (const f of ['package.json', 'README.md', 'index.html', 'sw.js', 'www/index.js', 'www/engine.js', 'www/worker.js',
-    'www/offline.js', 'pkg/depeche.js', 'pkg/depeche_bg.wasm', 'pkg/depeche.d.ts',
+    'www/offline.js', 'pkg/depeche.js', 'pkg/depeche_bg.wasm', 'pkg/depeche.d.ts', 'pkg/packs/es.pack', 'pkg/packs/de.pack',
     'types/index.d.ts', 'types/element.d.ts', 'types/offline.d.ts']) {
     assert.ok(files.includes(f), `${f} is not in the tarball`);
   }

@@ -33,7 +33,11 @@ test('the engine registers the core\'s list once loaded, and holds it', async ()
   assert.equal(await engine.workerLanguages(), engine.languages, 'no Worker here: the same list');
   assert.equal(docLangList(), ['auto', ...core.map((l) => l.code), 'und'].join(', '));
   assert.ok(!isDocLang('zz'));
-  for (const l of core) assert.equal(engine.annotate('Texte.', { lang: l.code }).lang, l.code);
+  for (const l of core.filter((x) => !x.pack)) assert.equal(engine.annotate('Texte.', { lang: l.code }).lang, l.code);
+  // A pack language: the engine goes for its pack (a promise), here with nothing to fetch it from.
+  for (const l of core.filter((x) => x.pack)) {
+    await assert.rejects(engine.annotate('Texte.', { lang: l.code }), (e) => e.pack === l.code && e.message.includes(`${l.english} language pack`));
+  }
 });
 
 test('a language the core lists is one the store, the importers and the HTML export take', () => {

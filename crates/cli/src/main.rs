@@ -40,6 +40,8 @@ Usage:
   depeche eval GOLD [PRED] [OPTIONS]     score predictions against gold data
   depeche eval --all DIR [OPTIONS]       score every corpus of DIR, beside the peers'
                                          predictions; write QUALITY.md and error reports
+  depeche packs DIR                      write the language packs (DIR/<code>.pack) the
+                                         WebAssembly module loads (scripts/build-wasm.sh)
   depeche --help | --version
 
 Annotate options:
@@ -167,8 +169,28 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
         }
         Some("annotate") => annotate_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
         Some("eval") => eval_cmd(&parse_args(args.get(1..).unwrap_or(&[]))?),
+        Some("packs") => packs_cmd(args.get(1..).unwrap_or(&[])),
         Some(other) => Err(Fatal::usage(format!("unknown command '{other}'"))),
     }
+}
+
+/// `depeche packs DIR`: writes each pack language's pack, the very bytes
+/// this build embeds (`depeche::packs`), as DIR/<code>.pack.
+fn packs_cmd(args: &[String]) -> Result<u8, Fatal> {
+    let [dir] = args else {
+        return Err(Fatal::usage(
+            "packs: expected one argument, the folder to write to",
+        ));
+    };
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Fatal::input(format!("packs: {}: {e}", dir.display())))?;
+    for (code, bytes) in depeche::packs::builtin() {
+        let path = dir.join(format!("{code}.pack"));
+        std::fs::write(&path, bytes)
+            .map_err(|e| Fatal::input(format!("packs: {}: {e}", path.display())))?;
+    }
+    Ok(0)
 }
 
 /// The parsed arguments of a command.

@@ -922,3 +922,26 @@ fn jobs_is_checked() {
     assert_eq!(code(&o), 0, "no input, no output: {}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn packs_writes_the_language_packs_the_build_embeds() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-packs-{}", std::process::id()));
+    let o = depeche(&["packs", dir.to_str().expect("UTF-8 path")], b"");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut n = 0;
+    for (code, bytes) in depeche::packs::builtin() {
+        let written = std::fs::read(dir.join(format!("{code}.pack"))).expect("pack written");
+        assert_eq!(written, bytes, "{code}");
+        n += 1;
+    }
+    assert!(n >= 2, "the pack languages (es, de)");
+    let o = depeche(&["packs"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("packs: expected one argument"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,4 +8,4 @@ use std::sync::LazyLock;
 
 /// The German force phrases.
 pub static PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::parse(super::super::data::de::ACTORS_TSV, Order::DemonymFirst));
+    LazyLock::new(|| Phrases::parse(super::super::data::de::ACTORS_TSV(), Order::DemonymFirst));

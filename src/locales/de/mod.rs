@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use std::sync::LazyLock;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::de::STOPWORDS_TXT));
-static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::de::NAMES_TSV));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::de::NAMES_TSV()));
 
 /// The German locale.
 pub static LOCALE: Locale = Locale {

@@ -25,4 +25,4 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
 
 /// The German country names of `data/lang/de/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =
-    LazyLock::new(|| crate::locales::country_names(crate::locales::data::de::COUNTRIES_TSV));
+    LazyLock::new(|| crate::locales::country_names(crate::locales::data::de::COUNTRIES_TSV()));

@@ -6,4 +6,4 @@ use std::sync::LazyLock;
 
 /// The German linking words.
 pub static LINKS: LazyLock<Links> =
-    LazyLock::new(|| Links::parse(super::super::data::de::PLACES_TSV));
+    LazyLock::new(|| Links::parse(super::super::data::de::PLACES_TSV()));

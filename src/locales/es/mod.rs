@@ -1,7 +1,7 @@
 //! Spanish: EFE, AFP's and Reuters' Spanish services, El País and the like.
 //! It reads like French (head-first actors, "el Gobierno colombiano"; name
 //! particles "de", "del", "de la"), so its pieces are French-shaped with
-//! Spanish words; the WebAssembly module leaves it out (role `pack`).
+//! Spanish words; its data come in a language pack (role `pack`, `crate::packs`).
 
 mod actors;
 mod dates;
@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 mod names;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::es::STOPWORDS_TXT));
-static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::es::NAMES_TSV));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::es::NAMES_TSV()));
 
 /// The Spanish locale.
 pub static LOCALE: Locale = Locale {

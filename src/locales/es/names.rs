@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 static FUNCTION_WORDS: Stopwords = LazyLock::new(|| {
     crate::text::word_list(super::super::data::es::STOPWORDS_TXT)
         .chain(crate::text::word_list(
-            super::super::data::es::FUNCTION_WORDS_TXT,
+            super::super::data::es::FUNCTION_WORDS_TXT(),
         ))
         .collect()
 });
@@ -36,4 +36,4 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =
-    LazyLock::new(|| crate::locales::country_names(crate::locales::data::es::COUNTRIES_TSV));
+    LazyLock::new(|| crate::locales::country_names(crate::locales::data::es::COUNTRIES_TSV()));

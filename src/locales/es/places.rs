@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 /// The Spanish linking words.
 pub static LINKS: LazyLock<Links> =
-    LazyLock::new(|| Links::parse(super::super::data::es::PLACES_TSV));
+    LazyLock::new(|| Links::parse(super::super::data::es::PLACES_TSV()));
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// that tell a year from an amount (`data/lang/de/stopwords.txt`).
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words::parse(
-        crate::locales::data::de::DATES_TXT,
+        crate::locales::data::de::DATES_TXT(),
         crate::locales::data::de::STOPWORDS_TXT,
     )
 });

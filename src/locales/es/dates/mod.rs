@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// that tell a year from an amount (`data/lang/es/stopwords.txt`).
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words::parse(
-        crate::locales::data::es::DATES_TXT,
+        crate::locales::data::es::DATES_TXT(),
         crate::locales::data::es::STOPWORDS_TXT,
     )
 });

@@ -1,0 +1,31 @@
+// The page's size budget, shared by scripts/bench-page.mjs (which writes the figures into
+// BENCHMARKS.md, "The page in Chromium") and tests/js/page-budget.test.mjs (which fails when the
+// committed module is over it): the WebAssembly core, gzipped, at most 1 MB. Language packs
+// (pkg/packs/<code>.pack) are not in it: a page fetches one only for a text in its language.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** pkg/depeche_bg.wasm, gzipped (level 9), at most this many bytes. */
+export const WASM_BUDGET = 1_000_000;
+
+/** Raw and gzipped (level 9) size of a file of the repository. @param {string} file */
+export function size(file) {
+  const b = readFileSync(join(ROOT, file));
+  return { raw: b.length, gz: gzipSync(b, { level: 9 }).length };
+}
+
+/** Each language pack: {code, raw, gz}, by code. */
+export function packSizes() {
+  let names = [];
+  try {
+    names = readdirSync(join(ROOT, 'pkg', 'packs')).filter((f) => f.endsWith('.pack')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((f) => ({ code: f.slice(0, -'.pack'.length), ...size(`pkg/packs/${f}`) }));
+}

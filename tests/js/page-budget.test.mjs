@@ -1,0 +1,17 @@
+// The committed WebAssembly core stays within the page's budget (scripts/page-budget.mjs), with
+// the language packs outside it and each a small fetch.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WASM_BUDGET, size, packSizes } from '../../scripts/page-budget.mjs';
+
+test('pkg/depeche_bg.wasm is at most 1 MB gzipped', () => {
+  const { gz } = size('pkg/depeche_bg.wasm');
+  assert.ok(gz <= WASM_BUDGET, `pkg/depeche_bg.wasm is ${gz} bytes gzipped, over the budget of ${WASM_BUDGET}`);
+});
+
+test('each language pack is a small fetch beside it', () => {
+  const packs = packSizes();
+  assert.deepEqual(packs.map((p) => p.code), ['de', 'es']);
+  for (const p of packs) assert.ok(p.gz < 100_000, `${p.code}.pack: ${p.gz} bytes gzipped`);
+});
