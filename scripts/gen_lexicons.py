@@ -206,6 +206,13 @@ class Language:
         self.letters = set(settings["letters"])
         self.plural_invariant = tuple(settings["plural_invariant"].split())
         self.not_common = {fold_str(w) for w in read_list(self.dir / "not_common.txt")}
+        # Function words stay common words though a place bears their letters ("para",
+        # Pará; "solo", Solo): capitalised at a sentence's start they are no place.
+        self.function_words: set[str] = set()
+        if settings.get("function_words_common") == "yes":
+            for name in ("stopwords.txt", "function_words.txt"):
+                if (self.dir / name).exists():
+                    self.function_words |= {fold_str(w) for w in read_list(self.dir / name)}
         # Its role in data/lang/languages.tsv: a `pack` language does not shape the
         # shared data (see CORE).
         self.role = next((r[2] if len(r) > 2 else "" for r in read_tsv(LANG_DATA / "languages.tsv")
@@ -506,7 +513,9 @@ def common_words(lang: Language, proper: set[str]) -> list[str]:
     for w in top_n_list(lang.wordfreq, COMMON_WORDS * 2):
         if not w.isalpha():
             continue
-        if fold_str(w) in proper or fold_str(w) in lang.not_common:
+        if fold_str(w) in lang.not_common:
+            continue
+        if fold_str(w) in proper and fold_str(w) not in lang.function_words:
             continue
         out.append(w)
         if len(out) >= COMMON_WORDS:
@@ -649,7 +658,8 @@ def check_offline() -> int:
             if name == "common.txt":
                 if len(keys) != COMMON_WORDS:
                     errors.append(f"{path.relative_to(ROOT)}: {len(keys)} words, not {COMMON_WORDS}")
-                bad = [w for w in keys if fold_str(w) in proper or fold_str(w) in lang.not_common]
+                bad = [w for w in keys if (fold_str(w) in proper and fold_str(w) not in lang.function_words)
+                       or fold_str(w) in lang.not_common]
                 if bad:
                     errors.append(f"{path.relative_to(ROOT)}: proper names or not_common words: {bad[:10]}")
             elif name == "demonyms.tsv":

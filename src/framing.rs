@@ -89,6 +89,7 @@ impl Framing {
                 "police" => POLICE,
                 "org_of_place" => ORG_OF_PLACE,
                 "club_head" => CLUB_HEAD,
+                "particle" => PARTICLE,
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
@@ -98,6 +99,7 @@ impl Framing {
             };
             *map.entry(word.trim()).or_insert(0) |= bit;
         }
+        // A language adds particles of its own with `particle` lines ("las").
         for p in word_list(particles) {
             *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
@@ -111,7 +113,7 @@ impl Framing {
     }
 
     /// The shared particles a language's data takes back with a
-    /// `not_particle` line: in Spanish "en" is the preposition, never a
+    /// `not_particle` line: in Spanish, en is the preposition, never a
     /// particle inside a name ("la Copa del Rey en el Camp Nou").
     fn drop_particles(&mut self, data: &'static str) {
         for line in word_list(data) {

@@ -15,7 +15,7 @@ use super::Cues;
 use crate::framing::{
     ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_HEAD, ORG_OF_PLACE, PARTICLE,
 };
-use crate::lexicon::{Entry, Match, PlaceKind};
+use crate::lexicon::{self, Entry, Match, PlaceKind};
 use crate::span::{ActorType, Candidate};
 use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
@@ -233,3 +233,36 @@ fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
 
 /// How far back (in tokens, about a long dispatch) an acronym's definition is looked for.
 const ACRONYM_WINDOW: usize = 3000;
+
+/// "Perú Posible", "Texas Tech", "Terra Networks": a place the gazetteer
+/// knows opening a longer capitalised name, in mid-line, whose next word is
+/// neither a place nor a first name, names an organisation, in a language
+/// whose common words take no capital (one that names institutions by
+/// places, [`ORG_OF_PLACE`]). Without it the place is read and the rest lost.
+pub(super) fn place_opens_name(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    plain_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let m = gm?;
+    if head || doc.tokens[t].all_caps || !c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET) {
+        return None;
+    }
+    if !matches!(m.entries.first(), Some(Entry::Place(_))) || m.end_token >= plain_end {
+        return None;
+    }
+    let n = m.end_token;
+    let next = doc.tokens.get(n)?;
+    if next.kind != TokKind::Word || next.line_start || !next.upper {
+        return None;
+    }
+    if lexicon::is_first_name(doc.norm(n)) || lexicon::longest_match(doc, n).is_some() {
+        return None;
+    }
+    push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
+    Some(plain_end)
+}

@@ -64,3 +64,29 @@ fn a_guessed_name_with_a_surname_ending_is_a_person_across_the_dispatch() {
     );
     assert!(has(&s, "Velázquez", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_plural_article_stays_inside_an_institution_s_name() {
+    let s = spans("El rector de la Universidad de las Islas Canarias viajó ayer a Lima.");
+    assert!(
+        has(&s, "Universidad de las Islas Canarias", Kind::Actor),
+        "{s:?}"
+    );
+    assert!(!has(&s, "Islas Canarias", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_place_opening_a_longer_name_names_an_organisation() {
+    let s = spans("Los analistas de Chile Inversiones recomendaron vender en Santiago.");
+    assert!(has(&s, "Chile Inversiones", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Chile", Kind::Place), "{s:?}");
+    assert!(has(&s, "Santiago", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_function_word_opening_a_sentence_is_no_place() {
+    let s = spans("Hubo lluvias en Lima. Para el sábado se espera sol. Sólo llovió en Cuzco.");
+    assert!(!has(&s, "Para", Kind::Place), "{s:?}");
+    assert!(!has(&s, "Sólo", Kind::Place), "{s:?}");
+    assert!(has(&s, "Cuzco", Kind::Place), "{s:?}");
+}
