@@ -382,6 +382,9 @@ pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
 /// An ending of the language's surnames, written "-ez" in the data
 /// ("González", "Martínez"): a guessed name ending so is a person's.
 pub const SURNAME_ENDING: Cue = Cue(1 << 40);
+/// A preposition that carries an institution's name on to its cause or its
+/// field ("Consejo por la Paz", "Fuerza para Kosovo").
+pub const ORG_LINK: Cue = Cue(1 << 41);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -426,6 +429,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("acronym_bracket", ACRONYM_BRACKET),
     ("score_separator", SCORE_SEPARATOR),
     ("surname_ending", SURNAME_ENDING),
+    ("org_link", ORG_LINK),
 ];
 
 #[cfg(test)]

@@ -83,6 +83,9 @@ pub(super) fn emit_match(
             {
                 return false;
             }
+            if single && super::place_orgs::small_place_of_a_word(lang, c, word, m) {
+                return false;
+            }
             if single {
                 let len = word.chars().count();
                 let accept = match p.kind {

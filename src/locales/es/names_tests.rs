@@ -90,3 +90,12 @@ fn a_function_word_opening_a_sentence_is_no_place() {
     assert!(!has(&s, "Sólo", Kind::Place), "{s:?}");
     assert!(has(&s, "Cuzco", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_cause_after_an_institution_stays_in_its_name() {
+    let s = spans("El presidente del Consejo por la Paz llegó ayer a Bogotá.");
+    assert!(has(&s, "Consejo por la Paz", Kind::Actor), "{s:?}");
+    let s = spans("Los expertos del Banco Central de Chile publicaron ayer su informe.");
+    assert!(has(&s, "Banco Central de Chile", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Chile", Kind::Place), "{s:?}");
+}
