@@ -385,6 +385,11 @@ pub const SURNAME_ENDING: Cue = Cue(1 << 40);
 /// A preposition that carries an institution's name on to its cause or its
 /// field ("Consejo por la Paz", "Fuerza para Kosovo").
 pub const ORG_LINK: Cue = Cue(1 << 41);
+/// A flag of the language's data (its word is `*`): headlines in capitals
+/// name, word by word, what the body names in its usual case ("PSOE",
+/// "PINOCHET" in "PSOE Y PINOCHET CHILE EL PRESIDENTE…"), and a word in
+/// its usual case on such a line (the dateline's town) is no headline's.
+pub const HEADLINE_WORDS: Cue = Cue(1 << 42);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -430,6 +435,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("score_separator", SCORE_SEPARATOR),
     ("surname_ending", SURNAME_ENDING),
     ("org_link", ORG_LINK),
+    ("headline_words", HEADLINE_WORDS),
 ];
 
 #[cfg(test)]

@@ -99,3 +99,19 @@ fn a_cause_after_an_institution_stays_in_its_name() {
     assert!(has(&s, "Banco Central de Chile", Kind::Actor), "{s:?}");
     assert!(!has(&s, "Chile", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_headline_in_capitals_names_what_its_body_names() {
+    let s = spans(
+        "EL PSOE Y ZAPATERO CRITICAN PLAN DE AGUA Zaragoza (EFE).\n-\nEl PSOE y el dirigente Zapatero criticaron hoy el plan en Zaragoza.",
+    );
+    assert!(
+        s.iter()
+            .filter(|(t, k)| t == "PSOE" && *k == Kind::Actor)
+            .count()
+            == 2,
+        "{s:?}"
+    );
+    assert!(has(&s, "ZAPATERO", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
+}
