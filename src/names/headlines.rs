@@ -45,40 +45,80 @@ pub(super) fn body_readings(
     if !c.framing.has_any(0, HEADLINE_WORDS) || !headline.iter().any(|&h| h) {
         return;
     }
-    // One-word names of the body, by their folded word.
-    let mut body: WordMap<&str, Candidate> = WordMap::default();
+    // Names of the body of up to MAX_WORDS words, by their folded words.
+    let mut body: WordMap<String, Candidate> = WordMap::default();
     for cand in &out[first..] {
         if !matches!(cand.kind, Kind::Actor | Kind::Place) {
             continue;
         }
         let t = doc.token_at_or_after(cand.start);
-        if t >= doc.len() || headline[t] || doc.tokens[t].end != cand.end {
+        let end = doc.token_at_or_after(cand.end);
+        if t >= doc.len() || headline[t] || end > t + MAX_WORDS || end <= t {
             continue;
         }
-        body.entry(doc.norm(t)).or_insert_with(|| cand.clone());
+        if (t..end).any(|i| doc.tokens[i].kind != TokKind::Word) {
+            continue;
+        }
+        body.entry(key(doc, t, end)).or_insert_with(|| cand.clone());
     }
     if body.is_empty() {
         return;
     }
     let mut covered: Vec<(usize, usize)> = out[first..].iter().map(|x| (x.start, x.end)).collect();
     covered.sort_unstable();
+    let free = |s: usize, e: usize| {
+        let p = covered.partition_point(|&(cs, _)| cs < e);
+        !covered[..p].iter().any(|&(_, ce)| ce > s)
+    };
     let mut added = Vec::new();
-    for (t, &head) in headline.iter().enumerate() {
-        let tok = doc.tokens[t];
-        if !head || tok.kind != TokKind::Word || !tok.all_caps {
-            continue;
-        }
-        let Some(b) = body.get(doc.norm(t)) else {
-            continue;
+    let mut t = 0;
+    while t < doc.len() {
+        let caps = |i: usize| {
+            headline.get(i).copied().unwrap_or(false)
+                && doc.tokens[i].kind == TokKind::Word
+                && doc.tokens[i].all_caps
+                && (i == t || !doc.tokens[i].line_start)
         };
-        let p = covered.partition_point(|&(s, _)| s < tok.end);
-        if covered[..p].iter().any(|&(_, e)| e > tok.start) {
+        if !caps(t) {
+            t += 1;
             continue;
         }
-        let mut cand = b.clone();
-        cand.start = tok.start;
-        cand.end = tok.end;
-        added.push(cand);
+        // The longest run of capitals from `t` the body names.
+        let mut end = t;
+        while end < doc.len() && end < t + MAX_WORDS && caps(end) {
+            end += 1;
+        }
+        let found = (t + 1..=end).rev().find_map(|e| {
+            let (s, x) = (doc.tokens[t].start, doc.tokens[e - 1].end);
+            body.get(key(doc, t, e).as_str())
+                .filter(|_| free(s, x))
+                .map(|b| (e, b, s, x))
+        });
+        match found {
+            Some((e, b, s, x)) => {
+                let mut cand = b.clone();
+                cand.start = s;
+                cand.end = x;
+                added.push(cand);
+                t = e;
+            }
+            None => t += 1,
+        }
     }
     out.extend(added);
+}
+
+/// The longest body name a headline is searched for.
+const MAX_WORDS: usize = 3;
+
+/// The folded words of tokens `[t, end)`, joined by spaces.
+fn key(doc: &Doc, t: usize, end: usize) -> String {
+    let mut k = String::new();
+    for i in t..end {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(doc.norm(i));
+    }
+    k
 }
