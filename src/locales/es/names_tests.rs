@@ -115,3 +115,17 @@ fn a_headline_in_capitals_names_what_its_body_names() {
     assert!(has(&s, "ZAPATERO", Kind::Actor), "{s:?}");
     assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_feature_word_alone_is_no_place() {
+    let text = "Las piedras rodaron por la ladera de la montaña hasta el río Magdalena.";
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..Default::default()
+    };
+    let got = crate::annotate(text, &options).spans;
+    assert!(
+        !got.iter().any(|s| s.text == "montaña" || s.text == "río"),
+        "{got:?}"
+    );
+}
