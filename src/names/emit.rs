@@ -30,6 +30,9 @@ pub(super) fn emit_match(
     let Some(first) = m.entries.first() else {
         return false;
     };
+    if super::place_orgs::lower_case_inside(doc, c, t, m) {
+        return false;
+    }
     let single = word_count(doc, t, m.end_token) == 1;
     let end = abbreviation_end(doc, m);
     let word = doc.norm(t);

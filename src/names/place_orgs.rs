@@ -319,3 +319,18 @@ pub(super) fn small_place_of_a_word(lang: Lang, c: &Cues, folded: &str, m: &Matc
 
 /// Below this population, a town named by a frequent word is not read.
 const SMALL_TOWN: u64 = 100_000;
+
+/// "Las piedras rodaron": the gazetteer, which ignores case, knows the town
+/// of Las Piedras; a name of it written with a lower-case word that is no
+/// particle is the words, not the name, in a language that capitalises the
+/// words of its names (and names institutions by places, [`ORG_OF_PLACE`]).
+pub(super) fn lower_case_inside(doc: &Doc, c: &Cues, t: usize, m: &Match) -> bool {
+    c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET)
+        && (t + 1..m.end_token).any(|i| {
+            let x = doc.tokens[i];
+            x.kind == TokKind::Word
+                && !x.upper
+                && !c.framing.has(doc.norm(i), PARTICLE)
+                && !c.stopwords.contains(doc.norm(i))
+        })
+}
