@@ -213,6 +213,13 @@ class Language:
         # elsewhere has them as a name ("Mann", the Isle of Man's Manx name).
         self.own_countries = set(settings.get("own_countries", "").split())
         self.common_nouns = {fold_str(w) for w in read_list(self.dir / "common_nouns.txt")}
+        # Function words stay common words though a place bears their letters ("para",
+        # Pará; "solo", Solo): capitalised at a sentence's start they are no place.
+        self.function_words: set[str] = set()
+        if settings.get("function_words_common") == "yes":
+            for name in ("stopwords.txt", "function_words.txt"):
+                if (self.dir / name).exists():
+                    self.function_words |= {fold_str(w) for w in read_list(self.dir / name)}
         # Its role in data/lang/languages.tsv: a `pack` language does not shape the
         # shared data (see CORE).
         self.role = next((r[2] if len(r) > 2 else "" for r in read_tsv(LANG_DATA / "languages.tsv")
@@ -513,7 +520,9 @@ def common_words(lang: Language, proper: set[str]) -> list[str]:
     for w in top_n_list(lang.wordfreq, COMMON_WORDS * 2):
         if not w.isalpha():
             continue
-        if (fold_str(w) in proper and fold_str(w) not in lang.common_nouns) or fold_str(w) in lang.not_common:
+        if fold_str(w) in lang.not_common:
+            continue
+        if fold_str(w) in proper and fold_str(w) not in lang.common_nouns and fold_str(w) not in lang.function_words:
             continue
         out.append(w)
         if len(out) >= COMMON_WORDS:
@@ -677,7 +686,7 @@ def check_offline() -> int:
                 if len(keys) != COMMON_WORDS:
                     errors.append(f"{path.relative_to(ROOT)}: {len(keys)} words, not {COMMON_WORDS}")
                 own = own_place_names(lang, places)
-                bad = [w for w in keys if fold_str(w) in (proper - lang.common_nouns) | lang.not_common | own]
+                bad = [w for w in keys if fold_str(w) in (proper - lang.common_nouns - lang.function_words) | lang.not_common | own]
                 if bad:
                     errors.append(f"{path.relative_to(ROOT)}: proper names or not_common words: {bad[:10]}")
             elif name == "demonyms.tsv":

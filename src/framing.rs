@@ -89,6 +89,7 @@ impl Framing {
                 "police" => POLICE,
                 "org_of_place" => ORG_OF_PLACE,
                 "club_head" => CLUB_HEAD,
+                "particle" => PARTICLE,
                 _ => 0,
             };
             let map = if bit & (AGENT_VERB | AGENT_AUX) != 0 {
@@ -98,6 +99,7 @@ impl Framing {
             };
             *map.entry(word.trim()).or_insert(0) |= bit;
         }
+        // A language adds particles of its own with `particle` lines ("las").
         for p in word_list(particles) {
             *f.tags.entry(p).or_insert(0) |= PARTICLE;
         }
@@ -380,6 +382,14 @@ pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
 /// An ending of the language's surnames, written "-ez" in the data
 /// ("González", "Martínez"): a guessed name ending so is a person's.
 pub const SURNAME_ENDING: Cue = Cue(1 << 40);
+/// A preposition that carries an institution's name on to its cause or its
+/// field ("Consejo por la Paz", "Fuerza para Kosovo").
+pub const ORG_LINK: Cue = Cue(1 << 41);
+/// A flag of the language's data (its word is `*`): headlines in capitals
+/// name, word by word, what the body names in its usual case ("PSOE",
+/// "PINOCHET" in "PSOE Y PINOCHET CHILE EL PRESIDENTE…"), and a word in
+/// its usual case on such a line (the dateline's town) is no headline's.
+pub const HEADLINE_WORDS: Cue = Cue(1 << 42);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -424,6 +434,8 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("acronym_bracket", ACRONYM_BRACKET),
     ("score_separator", SCORE_SEPARATOR),
     ("surname_ending", SURNAME_ENDING),
+    ("org_link", ORG_LINK),
+    ("headline_words", HEADLINE_WORDS),
 ];
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod context;
 mod country;
 mod discourse;
 mod emit;
+mod headlines;
 mod ladder;
 mod metonymy;
 mod place_orgs;
@@ -97,7 +98,8 @@ struct Notes {
 /// in language `lang` read with its `cues`; `setting` (from the dateline)
 /// decides between the readings of ambiguous place names.
 pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec<Candidate>) {
-    let headline = headline_tokens(doc);
+    let mut headline = headline_tokens(doc);
+    headlines::dateline_words(doc, cues, &mut headline);
     let first = out.len();
     let mut pending = discourse::Pending::default();
     let mut notes = Notes {
@@ -124,6 +126,7 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     pending.settle(doc, out);
     sports::teams(doc, lang, cues, first, out);
     discourse::propagate(doc, cues, first, out);
+    headlines::body_readings(doc, cues, &headline, first, out);
     country::settle(doc, setting, &notes, first, out);
 }
 

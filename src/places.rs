@@ -17,6 +17,9 @@ const OF: u8 = 1;
 const ARTICLE: u8 = 2;
 const ELIDED_OF: u8 = 4;
 const ELIDED_ARTICLE: u8 = 8;
+/// The flag line `*<TAB>head_needs_name`: the gazetteer's name must reach
+/// past the head ("montaña", "río" alone are common nouns, not towns).
+const HEAD_NEEDS_NAME: u8 = 16;
 
 /// One language's words between a feature's head and its name: "vallée
 /// de l'Oronte", "mer du Nord", "golfe d'Aden".
@@ -41,6 +44,7 @@ impl Links {
                 "article" => ARTICLE,
                 "elided-of" => ELIDED_OF,
                 "elided-article" => ELIDED_ARTICLE,
+                "head_needs_name" => HEAD_NEEDS_NAME,
                 _ => continue,
             };
             *words.entry(w).or_insert(0) |= bit;
@@ -64,7 +68,15 @@ pub fn find(doc: &Doc, fr: &Framing, links: Option<&Links>, out: &mut Vec<Candid
         if tok.kind != TokKind::Word || tok.upper || !fr.has(doc.norm(t), PLACE_HEAD) {
             continue;
         }
-        if let Some(m) = lexicon::longest_match(doc, t) {
+        // Where the data says so, the gazetteer's name must reach past the
+        // head: a head alone ("montaña", "río") is a common noun there.
+        let needs_name = links
+            .words
+            .get("*")
+            .is_some_and(|r| r & HEAD_NEEDS_NAME != 0);
+        if let Some(m) =
+            lexicon::longest_match(doc, t).filter(|m| !needs_name || m.end_token > t + 1)
+        {
             if let Some(Entry::Place(p)) = m.entries.iter().find(|e| matches!(e, Entry::Place(_))) {
                 out.push(
                     Candidate::new(tok.start, m.end, Kind::Place, Source::Lexicon, 82)

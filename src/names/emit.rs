@@ -30,6 +30,9 @@ pub(super) fn emit_match(
     let Some(first) = m.entries.first() else {
         return false;
     };
+    if super::place_orgs::lower_case_inside(doc, c, t, m) {
+        return false;
+    }
     let single = word_count(doc, t, m.end_token) == 1;
     let end = abbreviation_end(doc, m);
     let word = doc.norm(t);
@@ -81,6 +84,9 @@ pub(super) fn emit_match(
                 && lexicon::is_demonym(lang, word)
                 && !place_context(doc, c, t)
             {
+                return false;
+            }
+            if single && super::place_orgs::small_place_of_a_word(lang, c, word, m) {
                 return false;
             }
             if single {

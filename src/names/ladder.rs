@@ -139,6 +139,11 @@ pub(super) fn at(
             return m.end_token;
         }
     }
+    if let Some(end) =
+        super::place_orgs::place_opens_name(doc, c, t, head, plain_end, gm.as_ref(), out)
+    {
+        return end;
+    }
     let words = word_count(doc, t, full_end);
     let last = last_word(doc, t, plain_end);
     if first_name && words >= 2 && !head {

@@ -13,9 +13,11 @@ use super::emit::push_actor;
 use super::sequence::sequence_end;
 use super::Cues;
 use crate::framing::{
-    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, OF, ORG_HEAD, ORG_OF_PLACE, PARTICLE,
+    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, DETERMINER, OF, ORG_HEAD, ORG_LINK,
+    ORG_OF_PLACE, PARTICLE,
 };
-use crate::lexicon::{Entry, Match, PlaceKind};
+use crate::lang::Lang;
+use crate::lexicon::{self, Entry, Match, PlaceKind};
 use crate::span::{ActorType, Candidate};
 use crate::text::shape::compound_end;
 use crate::text::{Doc, TokKind};
@@ -96,9 +98,11 @@ fn club_head(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<
     Some(end)
 }
 
-/// "la Universidad de Salamanca", "el Gobierno de Sierra Leona": a head of
-/// [`ORG_OF_PLACE`] joined by a particle to a capitalised name, whatever the
-/// gazetteer says of the name, unless it knows the whole as an actor.
+/// "la Universidad de Salamanca", "el Gobierno de Sierra Leona", "el Banco
+/// Central de Rusia", "el Consejo por la Paz": a head of [`ORG_OF_PLACE`],
+/// with its capitalised adjectives, joined by a particle (or an
+/// [`ORG_LINK`] preposition) to a capitalised name, whatever the gazetteer
+/// says of the name, unless it knows the whole as an actor.
 fn institution_of_place(
     doc: &Doc,
     c: &Cues,
@@ -109,20 +113,49 @@ fn institution_of_place(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let tok = doc.tokens[t];
-    if head || tok.all_caps || full_end <= t + 2 || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
+    if head || tok.all_caps || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
         return None;
     }
-    let next = doc.tokens[t + 1];
-    if next.upper || !c.framing.has(doc.norm(t + 1), PARTICLE) {
+    // The head's capitalised adjectives ("Banco Central"), then a particle.
+    let mut i = t + 1;
+    while i < full_end && doc.tokens[i].upper {
+        i += 1;
+    }
+    let linked = link_end(doc, c, full_end.max(t + 1));
+    let end = linked.unwrap_or(full_end);
+    if i >= full_end && linked.is_none() {
         return None;
     }
-    if gm.is_some_and(|m| {
-        m.end_token >= full_end && matches!(m.entries.first(), Some(Entry::Actor(_)))
-    }) {
+    if end <= t + 2 || (i < full_end && !c.framing.has(doc.norm(i), PARTICLE)) {
         return None;
     }
-    push_actor(doc, t, full_end, ActorType::Organisation, 70, out);
-    Some(full_end)
+    if gm.is_some_and(|m| m.end_token >= end && matches!(m.entries.first(), Some(Entry::Actor(_))))
+    {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 70, out);
+    Some(end)
+}
+
+/// The end of the name an [`ORG_LINK`] preposition at `i` carries on to,
+/// after at most one article ("por la Paz", "para Kosovo").
+fn link_end(doc: &Doc, c: &Cues, i: usize) -> Option<usize> {
+    if !doc.same_line(i) || !cue(doc, c.framing, i, ORG_LINK) || doc.tokens[i].upper {
+        return None;
+    }
+    let mut n = i + 1;
+    if doc
+        .tokens
+        .get(n)
+        .is_some_and(|x| !x.upper && x.kind == TokKind::Word && cue(doc, c.framing, n, DETERMINER))
+    {
+        n += 1;
+    }
+    let x = doc.tokens.get(n)?;
+    if x.kind != TokKind::Word || !x.upper || x.all_caps || x.line_start {
+        return None;
+    }
+    Some(sequence_end(doc, c, n, true))
 }
 
 /// "el Barcelona", "ante el Parma", "del Numancia": a town's name after a
@@ -233,3 +266,71 @@ fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
 
 /// How far back (in tokens, about a long dispatch) an acronym's definition is looked for.
 const ACRONYM_WINDOW: usize = 3000;
+
+/// "Perú Posible", "Texas Tech", "Terra Networks": a place the gazetteer
+/// knows opening a longer capitalised name, in mid-line, whose next word is
+/// neither a place nor a first name, names an organisation, in a language
+/// whose common words take no capital (one that names institutions by
+/// places, [`ORG_OF_PLACE`]). Without it the place is read and the rest lost.
+pub(super) fn place_opens_name(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    plain_end: usize,
+    gm: Option<&Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let m = gm?;
+    if head || doc.tokens[t].all_caps || !c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET) {
+        return None;
+    }
+    if !matches!(m.entries.first(), Some(Entry::Place(_))) || m.end_token >= plain_end {
+        return None;
+    }
+    let n = m.end_token;
+    let next = doc.tokens.get(n)?;
+    if next.kind != TokKind::Word || next.line_start || !next.upper {
+        return None;
+    }
+    if lexicon::is_first_name(doc.norm(n)) || lexicon::longest_match(doc, n).is_some() {
+        return None;
+    }
+    push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
+    Some(plain_end)
+}
+
+/// Towns alone the gazetteer knows by a single-word name that is a frequent word of
+/// the language ("Universidad", "Misión", "Palacio"): in a language that
+/// capitalises its institutions' words and names institutions by places
+/// ([`ORG_OF_PLACE`]), the capital there says "name", not "place", and so
+/// small a town is not the name meant. The language's own name of a country
+/// stays ("Tailandia").
+pub(super) fn small_place_of_a_word(lang: Lang, c: &Cues, folded: &str, m: &Match) -> bool {
+    c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET)
+        && m.entries.iter().all(|e| {
+            matches!(e, Entry::Place(p) if p.kind == PlaceKind::City
+                && !p.capital
+                && p.population < SMALL_TOWN)
+        })
+        && lexicon::is_common_word(lang, folded)
+        && !c.country_names.is_some_and(|n| n.get(folded).is_some())
+}
+
+/// Below this population, a town named by a frequent word is not read.
+const SMALL_TOWN: u64 = 100_000;
+
+/// "Las piedras rodaron": the gazetteer, which ignores case, knows the town
+/// of Las Piedras; a name of it written with a lower-case word that is no
+/// particle is the words, not the name, in a language that capitalises the
+/// words of its names (and names institutions by places, [`ORG_OF_PLACE`]).
+pub(super) fn lower_case_inside(doc: &Doc, c: &Cues, t: usize, m: &Match) -> bool {
+    c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET)
+        && (t + 1..m.end_token).any(|i| {
+            let x = doc.tokens[i];
+            x.kind == TokKind::Word
+                && !x.upper
+                && !c.framing.has(doc.norm(i), PARTICLE)
+                && !c.stopwords.contains(doc.norm(i))
+        })
+}

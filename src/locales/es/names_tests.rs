@@ -64,3 +64,68 @@ fn a_guessed_name_with_a_surname_ending_is_a_person_across_the_dispatch() {
     );
     assert!(has(&s, "Velázquez", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_plural_article_stays_inside_an_institution_s_name() {
+    let s = spans("El rector de la Universidad de las Islas Canarias viajó ayer a Lima.");
+    assert!(
+        has(&s, "Universidad de las Islas Canarias", Kind::Actor),
+        "{s:?}"
+    );
+    assert!(!has(&s, "Islas Canarias", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_place_opening_a_longer_name_names_an_organisation() {
+    let s = spans("Los analistas de Chile Inversiones recomendaron vender en Santiago.");
+    assert!(has(&s, "Chile Inversiones", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Chile", Kind::Place), "{s:?}");
+    assert!(has(&s, "Santiago", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_function_word_opening_a_sentence_is_no_place() {
+    let s = spans("Hubo lluvias en Lima. Para el sábado se espera sol. Sólo llovió en Cuzco.");
+    assert!(!has(&s, "Para", Kind::Place), "{s:?}");
+    assert!(!has(&s, "Sólo", Kind::Place), "{s:?}");
+    assert!(has(&s, "Cuzco", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_cause_after_an_institution_stays_in_its_name() {
+    let s = spans("El presidente del Consejo por la Paz llegó ayer a Bogotá.");
+    assert!(has(&s, "Consejo por la Paz", Kind::Actor), "{s:?}");
+    let s = spans("Los expertos del Banco Central de Chile publicaron ayer su informe.");
+    assert!(has(&s, "Banco Central de Chile", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Chile", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_headline_in_capitals_names_what_its_body_names() {
+    let s = spans(
+        "EL PSOE Y ZAPATERO CRITICAN PLAN DE AGUA Zaragoza (EFE).\n-\nEl PSOE y el dirigente Zapatero criticaron hoy el plan en Zaragoza.",
+    );
+    assert!(
+        s.iter()
+            .filter(|(t, k)| t == "PSOE" && *k == Kind::Actor)
+            .count()
+            == 2,
+        "{s:?}"
+    );
+    assert!(has(&s, "ZAPATERO", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_feature_word_alone_is_no_place() {
+    let text = "Las piedras rodaron por la ladera de la montaña hasta el río Magdalena.";
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..Default::default()
+    };
+    let got = crate::annotate(text, &options).spans;
+    assert!(
+        !got.iter().any(|s| s.text == "montaña" || s.text == "río"),
+        "{got:?}"
+    );
+}
