@@ -109,20 +109,42 @@ fn institution_of_place(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let tok = doc.tokens[t];
-    if head || tok.all_caps || full_end <= t + 2 || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
+    if head || tok.all_caps || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
         return None;
     }
     let next = doc.tokens[t + 1];
-    if next.upper || !c.framing.has(doc.norm(t + 1), PARTICLE) {
+    if next.upper {
         return None;
     }
-    if gm.is_some_and(|m| {
-        m.end_token >= full_end && matches!(m.entries.first(), Some(Entry::Actor(_)))
-    }) {
+    let end = if c.framing.has(doc.norm(t + 1), PARTICLE) {
+        full_end
+    } else {
+        of_place_end(doc, c, t)?
+    };
+    if end <= t + 2 {
         return None;
     }
-    push_actor(doc, t, full_end, ActorType::Organisation, 70, out);
-    Some(full_end)
+    if gm.is_some_and(|m| m.end_token >= end && matches!(m.entries.first(), Some(Entry::Actor(_))))
+    {
+        return None;
+    }
+    push_actor(doc, t, end, ActorType::Organisation, 70, out);
+    Some(end)
+}
+
+/// In a language whose "of" is no particle inside names ("Bank of Canada",
+/// "University of Northern Colorado"): the end of the capitalised name after
+/// the head's [`OF`] word, on the same line.
+fn of_place_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
+    let name = doc.tokens.get(t + 2)?;
+    if !cue(doc, c.framing, t + 1, OF)
+        || !name.upper
+        || name.kind != TokKind::Word
+        || name.line_start
+    {
+        return None;
+    }
+    Some(sequence_end(doc, c, t + 2, true))
 }
 
 /// "el Barcelona", "ante el Parma", "del Numancia": a town's name after a

@@ -170,3 +170,17 @@ fn surnames_take_the_reading_of_the_full_name() {
     assert_eq!(doles.len(), 2, "{s:?}");
     assert!(doles.iter().all(|(_, k)| *k == Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn an_institution_named_by_its_place_is_one_organisation() {
+    let s = spans("Rates were held by the Bank of Canada on a quiet morning.");
+    assert!(has(&s, "Bank of Canada", Kind::Actor), "{s:?}");
+    let s = spans("She teaches at the University of Northern Colorado now.");
+    assert!(
+        has(&s, "University of Northern Colorado", Kind::Actor),
+        "{s:?}"
+    );
+    // A place after "of" with no institution in front stays a place.
+    let s = spans("The people of Canada voted.");
+    assert!(has(&s, "Canada", Kind::Place), "{s:?}");
+}

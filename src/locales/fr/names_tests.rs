@@ -103,3 +103,9 @@ fn inhabitants_and_hyphenated_towns() {
     let s = crate::names::tests::spans_with(text, LOCALE.lang, &off);
     assert!(!has(&s, "Vrécourt-les-Forges", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn une_institution_nommee_par_son_lieu_est_une_organisation() {
+    let s = spans("Le recteur de l'Université de Nancy a parlé hier aux étudiants.");
+    assert!(has(&s, "Université de Nancy", Kind::Actor), "{s:?}");
+}
