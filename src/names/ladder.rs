@@ -254,6 +254,13 @@ pub(super) fn at(
         }
         return plain_end;
     }
+    // The name of a people ("les Serbes", "Albanais et Serbes"), whether the
+    // word lists know it as frequent or not, names no one actor. After an
+    // amount it may be a currency ("1,00 Bolivianos"): left to the guess.
+    let after_amount = t >= 1 && doc.tokens[t - 1].kind == TokKind::Number;
+    if words == 1 && !tok.all_caps && !after_amount && lexicon::is_demonym(lang, word) {
+        return plain_end;
+    }
     // A guess: the type is unknown, and the tokens inside stay open to
     // better-scored names ("Kurdish-led Syrian Democratic Forces" gives way
     // to the known "Syrian Democratic Forces").

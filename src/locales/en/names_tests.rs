@@ -184,3 +184,9 @@ fn an_institution_named_by_its_place_is_one_organisation() {
     let s = spans("The people of Canada voted.");
     assert!(has(&s, "Canada", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_news_desk_or_paper_named_by_its_town_is_one_organisation() {
+    let s = spans("The story was filed by the Warsaw Newsroom on a quiet day.");
+    assert!(has(&s, "Warsaw Newsroom", Kind::Actor), "{s:?}");
+}

@@ -109,3 +109,9 @@ fn une_institution_nommee_par_son_lieu_est_une_organisation() {
     let s = spans("Le recteur de l'Université de Nancy a parlé hier aux étudiants.");
     assert!(has(&s, "Université de Nancy", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn le_nom_d_un_peuple_n_est_pas_un_acteur() {
+    let s = spans("Il faut aider les Serbes et les Kosovars à vivre ensemble.");
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Actor), "{s:?}");
+}
