@@ -249,7 +249,10 @@ pub(super) fn at(
         let len = word.chars().count();
         // An acronym after a plural determiner is a common noun ("des HLM",
         // "les ONG"), not an organisation.
-        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
+        // nor is a title written in capitals ("le PDG"), or abbreviated with its
+        // full stop ("MM. Dupont et Durand"); "PR" alone stays an acronym.
+        let title = fr.has(word, TITLE) && (len >= 3 || doc.is(t + 1, "."));
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) && !title {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
