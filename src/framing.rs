@@ -380,6 +380,9 @@ pub const SCORE_SEPARATOR: Cue = Cue(1 << 39);
 /// An ending of the language's surnames, written "-ez" in the data
 /// ("González", "Martínez"): a guessed name ending so is a person's.
 pub const SURNAME_ENDING: Cue = Cue(1 << 40);
+/// A punctuation mark that, twice in a line of capitalised words, makes it a
+/// list of names ("Tim Simpson , Olin Browne , Ken Green"), no headline.
+pub const LIST_SEPARATOR: Cue = Cue(1 << 41);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -424,6 +427,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("acronym_bracket", ACRONYM_BRACKET),
     ("score_separator", SCORE_SEPARATOR),
     ("surname_ending", SURNAME_ENDING),
+    ("list_separator", LIST_SEPARATOR),
 ];
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ struct Notes {
 /// in language `lang` read with its `cues`; `setting` (from the dateline)
 /// decides between the readings of ambiguous place names.
 pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec<Candidate>) {
-    let headline = headline_tokens(doc);
+    let headline = headline_tokens(doc, cues);
     let first = out.len();
     let mut pending = discourse::Pending::default();
     let mut notes = Notes {

@@ -190,3 +190,9 @@ fn a_news_desk_or_paper_named_by_its_town_is_one_organisation() {
     let s = spans("The story was filed by the Warsaw Newsroom on a quiet day.");
     assert!(has(&s, "Warsaw Newsroom", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_line_listing_names_is_no_headline() {
+    let s = spans("Leaders after the first round:\n67 Mike Hulbert , Brian Henninger , Tom Weiskopf ,\nAndrew Coltart .");
+    assert!(has(&s, "Brian Henninger", Kind::Actor), "{s:?}");
+}

@@ -119,5 +119,8 @@ fn le_nom_d_un_peuple_n_est_pas_un_acteur() {
 #[test]
 fn un_titre_en_capitales_n_est_pas_un_sigle() {
     let s = spans("Il a reçu MM. Farinet et Verneau, puis le PDG de la société.");
-    assert!(!has(&s, "MM", Kind::Actor) && !has(&s, "PDG", Kind::Actor), "{s:?}");
+    assert!(
+        !has(&s, "MM", Kind::Actor) && !has(&s, "PDG", Kind::Actor),
+        "{s:?}"
+    );
 }
