@@ -196,3 +196,10 @@ fn a_line_listing_names_is_no_headline() {
     let s = spans("Leaders after the first round:\n67 Mike Hulbert , Brian Henninger , Tom Weiskopf ,\nAndrew Coltart .");
     assert!(has(&s, "Brian Henninger", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_town_and_its_nickname_in_results_are_one_team() {
+    let s =
+        spans("Results:\nLeeds 2 Derby 1\nWigan 0 Hull 3\nThe Bristol Rovers manager was pleased.");
+    assert!(has(&s, "Bristol Rovers", Kind::Actor), "{s:?}");
+}
