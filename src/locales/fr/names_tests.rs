@@ -124,3 +124,10 @@ fn un_titre_en_capitales_n_est_pas_un_sigle() {
         "{s:?}"
     );
 }
+
+#[test]
+fn un_sigle_qui_est_aussi_un_village_reste_un_sigle() {
+    // "ASE" is also a small town of the gazetteer.
+    let s = spans("Le rapport de l'ASE sur le lanceur a été publié hier.");
+    assert!(has(&s, "ASE", Kind::Actor), "{s:?}");
+}
