@@ -390,6 +390,9 @@ pub const ORG_LINK: Cue = Cue(1 << 41);
 /// "PINOCHET" in "PSOE Y PINOCHET CHILE EL PRESIDENTE…"), and a word in
 /// its usual case on such a line (the dateline's town) is no headline's.
 pub const HEADLINE_WORDS: Cue = Cue(1 << 42);
+/// A punctuation mark that, twice in a line of capitalised words, makes it a
+/// list of names ("Tim Simpson , Olin Browne , Ken Green"), no headline.
+pub const LIST_SEPARATOR: Cue = Cue(1 << 43);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -436,6 +439,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("surname_ending", SURNAME_ENDING),
     ("org_link", ORG_LINK),
     ("headline_words", HEADLINE_WORDS),
+    ("list_separator", LIST_SEPARATOR),
 ];
 
 #[cfg(test)]

@@ -73,6 +73,14 @@ pub struct Cues {
     /// gazetteer, a first name, a title, a framing word or a cue around it
     /// (a reporting verb, "laut"), never by its capital alone.
     pub capitals_mark_names: bool,
+    /// Names are read strictly by their case, as in copy that capitalises
+    /// every word of an institution's name and nothing else ("Consejo de
+    /// Seguridad", "Universidad Nacional"): a gazetteer name written with a
+    /// lower-case word is the words, a small town named by a frequent word is
+    /// not meant, and a place opening a longer capitalised name opens an
+    /// organisation's (`names/place_orgs.rs`). Off where the language writes
+    /// "Conseil de sécurité", or where it was not measured.
+    pub strict_name_case: bool,
     /// The language's own country names (folded name → ISO code), read
     /// where capitals mark no names: the shared gazetteer leaves out a
     /// language-pack's country name that is a word of another language
@@ -98,7 +106,7 @@ struct Notes {
 /// in language `lang` read with its `cues`; `setting` (from the dateline)
 /// decides between the readings of ambiguous place names.
 pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec<Candidate>) {
-    let mut headline = headline_tokens(doc);
+    let mut headline = headline_tokens(doc, cues);
     headlines::dateline_words(doc, cues, &mut headline);
     let first = out.len();
     let mut pending = discourse::Pending::default();

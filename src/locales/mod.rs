@@ -92,6 +92,7 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     plural_ies_to_y: false,
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    strict_name_case: false,
     country_names: None,
 });
 

@@ -131,6 +131,9 @@ pub(super) fn at(
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
+    if let Some(end) = acronym_over_small_town(doc, c, t, head, plain_end, gm.as_ref(), out) {
+        return end;
+    }
     if let Some(m) = &gm {
         if m.end_token >= plain_end {
             if !emit_match(doc, lang, c, t, m, (evidence, notes), out) {
@@ -255,9 +258,19 @@ pub(super) fn at(
         let len = word.chars().count();
         // An acronym after a plural determiner is a common noun ("des HLM",
         // "les ONG"), not an organisation.
-        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) {
+        // nor is a title written in capitals ("le PDG"), or abbreviated with its
+        // full stop ("MM. Dupont et Durand"); "PR" alone stays an acronym.
+        let title = fr.has(word, TITLE) && (len >= 3 || doc.is(t + 1, "."));
+        if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) && !title {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
+        return plain_end;
+    }
+    // The name of a people ("les Serbes", "Albanais et Serbes"), whether the
+    // word lists know it as frequent or not, names no one actor. After an
+    // amount it may be a currency ("1,00 Bolivianos"): left to the guess.
+    let after_amount = t >= 1 && doc.tokens[t - 1].kind == TokKind::Number;
+    if words == 1 && !tok.all_caps && !after_amount && lexicon::is_demonym(lang, word) {
         return plain_end;
     }
     // A guess: the type is unknown, and the tokens inside stay open to
@@ -633,3 +646,39 @@ pub(super) fn org_end(doc: &Doc, fr: &Framing, lang: Lang, t: usize, full_end: u
     }
     full_end
 }
+
+/// An acronym in running text ("sous la conduite du CAUE", "le RPR") that
+/// the gazetteer knows only as a small town somewhere: an organisation,
+/// unless a place preposition stands before it ("à LAS"). Not where every
+/// noun has a capital: there acronyms are read by [`uncapitalised_evidence`].
+fn acronym_over_small_town(
+    doc: &Doc,
+    c: &Cues,
+    t: usize,
+    head: bool,
+    plain_end: usize,
+    gm: Option<&lexicon::Match>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let m = gm?;
+    let tok = doc.tokens[t];
+    let len = doc.raw(t).chars().count();
+    if !c.capitals_mark_names
+        || head
+        || !tok.all_caps
+        || plain_end != t + 1
+        || m.end_token != t + 1
+        || !(3..=6).contains(&len)
+    {
+        return None;
+    }
+    let small_town = |e: &Entry| matches!(e, Entry::Place(p) if p.kind == PlaceKind::City && !p.capital && p.population < SMALL_TOWN);
+    if !m.entries.iter().all(small_town) || place_context(doc, c, t) || abbreviation(doc, t) {
+        return None;
+    }
+    push_actor(doc, t, t + 1, ActorType::Organisation, 45, out);
+    Some(t + 1)
+}
+
+/// Below this population, a town's name written in capitals is rather an acronym.
+const SMALL_TOWN: u64 = 100_000;

@@ -116,16 +116,19 @@ fn institution_of_place(
     if head || tok.all_caps || !c.framing.has(doc.norm(t), ORG_OF_PLACE) {
         return None;
     }
-    // The head's capitalised adjectives ("Banco Central"), then a particle.
+    // The head's capitalised adjectives ("Banco Central"), then a particle;
+    // or a link to its cause ("Consejo por la Paz"); or, in a language whose
+    // "of" is no particle, "of" and the place ("Bank of Canada").
     let mut i = t + 1;
     while i < full_end && doc.tokens[i].upper {
         i += 1;
     }
     let linked = link_end(doc, c, full_end.max(t + 1));
-    let end = linked.unwrap_or(full_end);
-    if i >= full_end && linked.is_none() {
-        return None;
-    }
+    let end = match linked {
+        Some(e) => e,
+        None if i < full_end => full_end,
+        None => of_place_end(doc, c, t)?,
+    };
     if end <= t + 2 || (i < full_end && !c.framing.has(doc.norm(i), PARTICLE)) {
         return None;
     }
@@ -156,6 +159,21 @@ fn link_end(doc: &Doc, c: &Cues, i: usize) -> Option<usize> {
         return None;
     }
     Some(sequence_end(doc, c, n, true))
+}
+
+/// In a language whose "of" is no particle inside names ("Bank of Canada",
+/// "University of Northern Colorado"): the end of the capitalised name after
+/// the head's [`OF`] word, on the same line.
+fn of_place_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
+    let name = doc.tokens.get(t + 2)?;
+    if !cue(doc, c.framing, t + 1, OF)
+        || !name.upper
+        || name.kind != TokKind::Word
+        || name.line_start
+    {
+        return None;
+    }
+    Some(sequence_end(doc, c, t + 2, true))
 }
 
 /// "el Barcelona", "ante el Parma", "del Numancia": a town's name after a
@@ -270,8 +288,7 @@ const ACRONYM_WINDOW: usize = 3000;
 /// "Perú Posible", "Texas Tech", "Terra Networks": a place the gazetteer
 /// knows opening a longer capitalised name, in mid-line, whose next word is
 /// neither a place nor a first name, names an organisation, in a language
-/// whose common words take no capital (one that names institutions by
-/// places, [`ORG_OF_PLACE`]). Without it the place is read and the rest lost.
+/// whose names are read strictly by their case ([`Cues::strict_name_case`]). Without it the place is read and the rest lost.
 pub(super) fn place_opens_name(
     doc: &Doc,
     c: &Cues,
@@ -282,7 +299,7 @@ pub(super) fn place_opens_name(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let m = gm?;
-    if head || doc.tokens[t].all_caps || !c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET) {
+    if head || doc.tokens[t].all_caps || !c.strict_name_case {
         return None;
     }
     if !matches!(m.entries.first(), Some(Entry::Place(_))) || m.end_token >= plain_end {
@@ -302,12 +319,11 @@ pub(super) fn place_opens_name(
 
 /// Towns alone the gazetteer knows by a single-word name that is a frequent word of
 /// the language ("Universidad", "Misión", "Palacio"): in a language that
-/// capitalises its institutions' words and names institutions by places
-/// ([`ORG_OF_PLACE`]), the capital there says "name", not "place", and so
+/// reads names strictly by their case ([`Cues::strict_name_case`]), the capital there says "name", not "place", and so
 /// small a town is not the name meant. The language's own name of a country
 /// stays ("Tailandia").
 pub(super) fn small_place_of_a_word(lang: Lang, c: &Cues, folded: &str, m: &Match) -> bool {
-    c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET)
+    c.strict_name_case
         && m.entries.iter().all(|e| {
             matches!(e, Entry::Place(p) if p.kind == PlaceKind::City
                 && !p.capital
@@ -322,10 +338,10 @@ const SMALL_TOWN: u64 = 100_000;
 
 /// "Las piedras rodaron": the gazetteer, which ignores case, knows the town
 /// of Las Piedras; a name of it written with a lower-case word that is no
-/// particle is the words, not the name, in a language that capitalises the
-/// words of its names (and names institutions by places, [`ORG_OF_PLACE`]).
+/// particle is the words, not the name, where names are read strictly by
+/// their case ([`Cues::strict_name_case`]).
 pub(super) fn lower_case_inside(doc: &Doc, c: &Cues, t: usize, m: &Match) -> bool {
-    c.framing.has_any(ORG_OF_PLACE, ACRONYM_BRACKET)
+    c.strict_name_case
         && (t + 1..m.end_token).any(|i| {
             let x = doc.tokens[i];
             x.kind == TokKind::Word

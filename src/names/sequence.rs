@@ -5,7 +5,7 @@
 
 use super::context::cue;
 use super::Cues;
-use crate::framing::{ONE_LETTER_WORD, PARTICLE, TITLE};
+use crate::framing::{LIST_SEPARATOR, ONE_LETTER_WORD, PARTICLE, TITLE};
 use crate::lang::Lang;
 use crate::lexicon::{self, Match};
 use crate::span::{Candidate, Source, Value};
@@ -151,8 +151,8 @@ pub(super) fn next_is_name(doc: &Doc, t: usize) -> bool {
 
 /// Marks the tokens of headline-like lines, where capitals are no evidence:
 /// lines of at least three words that are mostly in capitals, or entirely in
-/// title case.
-pub(super) fn headline_tokens(doc: &Doc) -> Vec<bool> {
+/// title case and not cut into a list by the language's [`LIST_SEPARATOR`].
+pub(super) fn headline_tokens(doc: &Doc, c: &Cues) -> Vec<bool> {
     let mut flags = vec![false; doc.len()];
     let mut line = 0;
     while line < doc.len() {
@@ -160,15 +160,20 @@ pub(super) fn headline_tokens(doc: &Doc) -> Vec<bool> {
         while end < doc.len() && !doc.tokens[end].line_start {
             end += 1;
         }
-        let (mut words, mut caps, mut titled) = (0usize, 0usize, 0usize);
-        for tok in &doc.tokens[line..end] {
+        let (mut words, mut caps, mut titled, mut commas) = (0usize, 0usize, 0usize, 0usize);
+        for (i, tok) in doc.tokens[line..end].iter().enumerate() {
             if tok.kind == TokKind::Word && tok.end - tok.start > 1 {
                 words += 1;
                 caps += tok.all_caps as usize;
                 titled += tok.upper as usize;
             }
+            commas += (tok.kind == TokKind::Punct && cue(doc, c.framing, line + i, LIST_SEPARATOR))
+                as usize;
         }
-        let is_head = words >= 3 && (caps * 10 >= words * 6 || (words >= 4 && titled == words));
+        // A title-case line cut by commas is a list of names ("Tim Simpson ,
+        // Olin Browne , Shane Bortsch ,"), whose capitals are names' own.
+        let titled_head = words >= 4 && titled == words && commas < 2;
+        let is_head = words >= 3 && (caps * 10 >= words * 6 || titled_head);
         if is_head {
             flags[line..end].iter_mut().for_each(|f| *f = true);
         }

@@ -13,7 +13,9 @@ use super::context::cue;
 use super::discourse::{Index, TEAM_SCORE};
 use super::sequence::sequence_end;
 use super::Cues;
-use crate::framing::{FIXTURE_IN_CAPITALS, SCORE_SEPARATOR, SCORE_WORD, SPORTS};
+use crate::framing::{
+    FIXTURE_IN_CAPITALS, PLACE_SUFFIX, PLURAL_ENDING, SCORE_SEPARATOR, SCORE_WORD, SPORTS,
+};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
@@ -108,6 +110,48 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
     }
     super::emit::drop_marked(out, &drop);
     out.extend(added);
+    town_and_nickname(doc, c, first, out);
+}
+
+/// "Bristol Rovers", "Seattle Mariners", "Los Angeles Dodgers": in a
+/// document of results, a town followed by a guessed name whose last word has
+/// the language's plural ending is one team, not a place and a stray actor.
+/// Only in a language whose data names its fixture words ([`SPORTS`]), as
+/// English does: elsewhere clubs are not named so.
+fn town_and_nickname(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) {
+    if !c.framing.has_any(SPORTS, FIXTURE_IN_CAPITALS) {
+        return;
+    }
+    let mut order: Vec<usize> = (first..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].start, out[i].end));
+    let mut drop = vec![false; out.len()];
+    for w in 1..order.len() {
+        let (p, a) = (order[w - 1], order[w]);
+        let guess = out[a].kind == Kind::Actor
+            && out[a].source == Source::Rule
+            && matches!(&out[a].value, Some(Value::Actor(v)) if v.actor_type.is_none());
+        if out[p].kind != Kind::Place || !guess || out[p].end + 1 != out[a].start {
+            continue;
+        }
+        if doc.text.get(out[p].end..out[a].start) != Some(" ") {
+            continue;
+        }
+        let name = &doc.text[out[a].start..out[a].end];
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        if !c.framing.ends_with(&last, PLURAL_ENDING) || c.framing.has(&last, PLACE_SUFFIX) {
+            continue;
+        }
+        let start = out[p].start;
+        drop[p] = true;
+        let team = &mut out[a];
+        team.start = start;
+        team.score = TEAM_SCORE;
+        team.value = Some(Value::Actor(ActorValue {
+            canonical: doc.text[start..team.end].to_string(),
+            actor_type: Some(ActorType::Organisation),
+        }));
+    }
+    super::emit::drop_marked(out, &drop);
 }
 
 /// A name followed on its line by a score: a number of one to three digits,

@@ -20,6 +20,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // German towns are hyphenated only as "Frankfurt-Höchst": a district, no shape rule.
     hyphenated_toponyms: false,
     capitals_mark_names: false,
+    strict_name_case: false,
     country_names: Some(&COUNTRY_NAMES),
 });
 

@@ -16,5 +16,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // Hyphenated compounds are no town by their shape alone.
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    strict_name_case: false,
     country_names: None,
 });

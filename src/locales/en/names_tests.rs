@@ -170,3 +170,36 @@ fn surnames_take_the_reading_of_the_full_name() {
     assert_eq!(doles.len(), 2, "{s:?}");
     assert!(doles.iter().all(|(_, k)| *k == Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn an_institution_named_by_its_place_is_one_organisation() {
+    let s = spans("Rates were held by the Bank of Canada on a quiet morning.");
+    assert!(has(&s, "Bank of Canada", Kind::Actor), "{s:?}");
+    let s = spans("She teaches at the University of Northern Colorado now.");
+    assert!(
+        has(&s, "University of Northern Colorado", Kind::Actor),
+        "{s:?}"
+    );
+    // A place after "of" with no institution in front stays a place.
+    let s = spans("The people of Canada voted.");
+    assert!(has(&s, "Canada", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_news_desk_or_paper_named_by_its_town_is_one_organisation() {
+    let s = spans("The story was filed by the Warsaw Newsroom on a quiet day.");
+    assert!(has(&s, "Warsaw Newsroom", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_line_listing_names_is_no_headline() {
+    let s = spans("Leaders after the first round:\n67 Mike Hulbert , Brian Henninger , Tom Weiskopf ,\nAndrew Coltart .");
+    assert!(has(&s, "Brian Henninger", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_town_and_its_nickname_in_results_are_one_team() {
+    let s =
+        spans("Results:\nLeeds 2 Derby 1\nWigan 0 Hull 3\nThe Bristol Rovers manager was pleased.");
+    assert!(has(&s, "Bristol Rovers", Kind::Actor), "{s:?}");
+}

@@ -14,5 +14,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     plural_ies_to_y: false,
     hyphenated_toponyms: false,
     capitals_mark_names: true,
+    strict_name_case: false,
     country_names: None,
 });

@@ -30,6 +30,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphenated_toponyms: false,
     // A capital marks a name, as in French.
     capitals_mark_names: true,
+    strict_name_case: true,
     // Its own country names, those the shared gazetteer leaves to other places.
     country_names: Some(&COUNTRY_NAMES),
 });

@@ -16,5 +16,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // "Arc-et-Senans", "Châtenois-les-Forges", "Void-Vacon".
     hyphenated_toponyms: true,
     capitals_mark_names: true,
+    strict_name_case: false,
     country_names: None,
 });

@@ -103,3 +103,31 @@ fn inhabitants_and_hyphenated_towns() {
     let s = crate::names::tests::spans_with(text, LOCALE.lang, &off);
     assert!(!has(&s, "Vrécourt-les-Forges", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn une_institution_nommee_par_son_lieu_est_une_organisation() {
+    let s = spans("Le recteur de l'Université de Nancy a parlé hier aux étudiants.");
+    assert!(has(&s, "Université de Nancy", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn le_nom_d_un_peuple_n_est_pas_un_acteur() {
+    let s = spans("Il faut aider les Serbes et les Kosovars à vivre ensemble.");
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn un_titre_en_capitales_n_est_pas_un_sigle() {
+    let s = spans("Il a reçu MM. Farinet et Verneau, puis le PDG de la société.");
+    assert!(
+        !has(&s, "MM", Kind::Actor) && !has(&s, "PDG", Kind::Actor),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn un_sigle_qui_est_aussi_un_village_reste_un_sigle() {
+    // "ASE" is also a small town of the gazetteer.
+    let s = spans("Le rapport de l'ASE sur le lanceur a été publié hier.");
+    assert!(has(&s, "ASE", Kind::Actor), "{s:?}");
+}
