@@ -18,6 +18,7 @@
 
 mod data;
 mod walk;
+mod walk_cache;
 mod word_index;
 
 use crate::lang::Lang;
