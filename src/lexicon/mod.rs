@@ -19,14 +19,13 @@
 mod data;
 mod walk;
 mod walk_cache;
-mod word_index;
+mod word_memo;
 
 use crate::lang::Lang;
 use crate::span::{ActorType, PlaceValue, Value};
 use crate::text::Doc;
 use fst::{Map, Set};
 use std::sync::OnceLock;
-use word_index::WordIndex;
 
 pub use data::blobs;
 
@@ -101,10 +100,6 @@ pub struct Lexicon {
     first_names: Set<&'static [u8]>,
     /// Per language: folded demonym -> country index.
     demonyms: [Map<&'static [u8]>; data::tables::N_LANGS],
-    /// Hashed copies of `common` and `first_names`, made on first use
-    /// (the membership tests are hot: see `word_index`).
-    common_index: [OnceLock<WordIndex>; data::tables::N_LANGS],
-    first_names_index: OnceLock<WordIndex>,
 }
 
 /// The tables of a language: its index in `data::tables::LANGS`, or `None`
@@ -141,8 +136,6 @@ impl Lexicon {
             common: data::tables::COMMON.map(set),
             first_names: set(data::FIRST_NAMES),
             demonyms: data::tables::DEMONYMS.map(map),
-            common_index: std::array::from_fn(|_| OnceLock::new()),
-            first_names_index: OnceLock::new(),
         }
     }
 
@@ -181,11 +174,9 @@ impl Lexicon {
 
     /// True when `folded` is a frequent word of the language.
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
-        languages(lang).iter().any(|&i| {
-            self.common_index[i]
-                .get_or_init(|| WordIndex::build(&self.common[i]))
-                .contains(folded)
-        })
+        languages(lang)
+            .iter()
+            .any(|&i| word_memo::contains(&self.common[i], folded))
     }
 
     /// The demonym's entry: `Some(None)` for a people without a state ("kurde").
@@ -213,9 +204,7 @@ impl Lexicon {
 
     /// True when `folded` is a given name of the built-in list.
     pub fn is_first_name(&self, folded: &str) -> bool {
-        self.first_names_index
-            .get_or_init(|| WordIndex::build(&self.first_names))
-            .contains(folded)
+        word_memo::contains(&self.first_names, folded)
     }
 }
 
