@@ -188,7 +188,7 @@ impl Lexicon {
         }
         let v = languages(lang)
             .iter()
-            .find_map(|&i| self.demonyms[i].get(folded))?;
+            .find_map(|&i| word_memo::get(&self.demonyms[i], folded))?;
         Some(data::country_code(v as u8))
     }
 

@@ -1,5 +1,5 @@
-//! The answers of the lexicon's word sets (common words, first names),
-//! remembered per thread.
+//! The answers of the lexicon's word sets and small maps (common words,
+//! first names, demonyms), remembered per thread.
 //!
 //! Why: the recognisers ask "is this a common word / a first name?" of most
 //! capitalised words, and German capitalises every noun. An fst membership
@@ -10,21 +10,36 @@
 //! the fst (a header check), and the answers are the fst's by construction.
 
 use crate::text::hash::WordMap;
-use fst::Set;
+use fst::raw::Fst;
+use fst::{Map, Set};
 use std::cell::RefCell;
 
 /// At most this many words are kept per set.
 const CAPACITY: usize = 1 << 14;
 
 thread_local! {
-    /// Per set (by the address and length of its bytes): word -> member.
-    static MEMO: RefCell<Vec<((usize, usize), WordMap<Box<str>, bool>)>> =
+    /// Per fst (by the address and length of its bytes): word -> value.
+    static MEMO: RefCell<Vec<((usize, usize), WordMap<Box<str>, Option<u64>>)>> =
         const { RefCell::new(Vec::new()) };
 }
 
 /// True when `word` is in `set`, asked of the set only the first time.
 pub fn contains(set: &Set<&'static [u8]>, word: &str) -> bool {
-    let bytes = set.as_fst().as_bytes();
+    remember(set.as_fst(), word, || set.contains(word).then_some(0)).is_some()
+}
+
+/// The value of `word` in `map`, asked of the map only the first time.
+pub fn get(map: &Map<&'static [u8]>, word: &str) -> Option<u64> {
+    remember(map.as_fst(), word, || map.get(word))
+}
+
+/// The answer about `word` in `fst`: `ask` only the first time.
+fn remember(
+    fst: &Fst<&'static [u8]>,
+    word: &str,
+    ask: impl FnOnce() -> Option<u64>,
+) -> Option<u64> {
+    let bytes = fst.as_bytes();
     let id = (bytes.as_ptr() as usize, bytes.len());
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
@@ -39,11 +54,11 @@ pub fn contains(set: &Set<&'static [u8]>, word: &str) -> bool {
         if let Some(&known) = words.get(word) {
             return known;
         }
-        let member = set.contains(word);
+        let answer = ask();
         if words.len() >= CAPACITY {
             words.clear();
         }
-        words.insert(Box::from(word), member);
-        member
+        words.insert(Box::from(word), answer);
+        answer
     })
 }
