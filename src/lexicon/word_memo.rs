@@ -17,9 +17,12 @@ use std::cell::RefCell;
 /// At most this many words are kept per set.
 const CAPACITY: usize = 1 << 14;
 
+/// The answers about one fst, found by the address and length of its bytes.
+type Answers = ((usize, usize), WordMap<Box<str>, Option<u64>>);
+
 thread_local! {
-    /// Per fst (by the address and length of its bytes): word -> value.
-    static MEMO: RefCell<Vec<((usize, usize), WordMap<Box<str>, Option<u64>>)>> =
+    /// Per fst: word -> value.
+    static MEMO: RefCell<Vec<Answers>> =
         const { RefCell::new(Vec::new()) };
 }
 
