@@ -18,6 +18,8 @@
 
 mod data;
 mod walk;
+mod walk_cache;
+mod word_memo;
 
 use crate::lang::Lang;
 use crate::span::{ActorType, PlaceValue, Value};
@@ -193,9 +195,10 @@ impl Lexicon {
 
     /// True when `folded` is a frequent word of the language.
     pub fn is_common_word(&self, lang: Lang, folded: &str) -> bool {
-        languages(lang)
-            .iter()
-            .any(|&i| self.common(i).is_some_and(|s| s.contains(folded)))
+        languages(lang).iter().any(|&i| {
+            self.common(i)
+                .is_some_and(|s| word_memo::contains(s, folded))
+        })
     }
 
     /// The demonym's entry: `Some(None)` for a people without a state ("kurde").
@@ -207,7 +210,7 @@ impl Lexicon {
         }
         let v = languages(lang)
             .iter()
-            .find_map(|&i| self.demonyms(i)?.get(folded))?;
+            .find_map(|&i| word_memo::get(self.demonyms(i)?, folded))?;
         Some(data::country_code(v as u8))
     }
 
@@ -223,7 +226,7 @@ impl Lexicon {
 
     /// True when `folded` is a given name of the built-in list.
     pub fn is_first_name(&self, folded: &str) -> bool {
-        self.first_names.contains(folded)
+        word_memo::contains(&self.first_names, folded)
     }
 }
 

@@ -7,6 +7,7 @@
 //! the walk stops at the first byte the fst does not know, so a miss costs a
 //! few node look-ups.
 
+use super::walk_cache::{self, Start};
 use crate::text::fold::JOINED_ARTICLES;
 use crate::text::{Doc, TokKind};
 use fst::raw::{Fst, Node, Output};
@@ -105,6 +106,30 @@ impl<'f> KeyWalk<'f> {
         true
     }
 
+    /// The state after the first word, for [`walk_cache`].
+    fn start(&self) -> Start {
+        Start {
+            addr: self.node.addr(),
+            out: self.out.value(),
+            prev: self.prev,
+            word: self.word,
+            word_len: self.word_len,
+        }
+    }
+
+    /// Resumes a walk after a first word.
+    fn resume(fst: &'f Fst<&'static [u8]>, s: Start) -> Self {
+        KeyWalk {
+            fst,
+            node: fst.node(s.addr),
+            out: Output::new(s.out),
+            prev: s.prev,
+            words: 1,
+            word: s.word,
+            word_len: s.word_len,
+        }
+    }
+
     fn final_value(&self) -> Option<u64> {
         self.node
             .is_final()
@@ -161,14 +186,16 @@ pub fn longest(fst: &Fst<&'static [u8]>, doc: &Doc, start: usize) -> Option<(usi
     if tok.kind == TokKind::Punct {
         return None;
     }
-    let mut walk = KeyWalk::new(fst);
-    walk.words = 1;
+    let first = doc.norm(start);
+    let state = walk_cache::start(fst.as_bytes(), first, || {
+        let mut walk = KeyWalk::new(fst);
+        walk.words = 1;
+        walk.push_token(first).then(|| walk.start())
+    })?;
+    let mut walk = KeyWalk::resume(fst, state);
     let mut best = None;
     let mut t = start;
     let mut word_tokens = 1;
-    if !walk.push_token(doc.norm(t)) {
-        return None;
-    }
     loop {
         if let Some(v) = walk.final_value() {
             best = Some((t + 1, v));

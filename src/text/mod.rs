@@ -66,51 +66,51 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// Tokenises `text` in one pass.
+    ///
+    /// The scan goes by byte offset, with a path of its own for ASCII (most
+    /// of the text, in every language we read): it decodes a char only for
+    /// a non-ASCII byte. The tokens are those of a char-by-char scan.
     pub fn new(text: &'a str) -> Doc<'a> {
+        let bytes = text.as_bytes();
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut folded = String::with_capacity(text.len() + 16);
         let mut space_before = false;
         let mut line_start = true;
         let mut sentence_start = true;
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
             if c.is_whitespace() {
                 space_before = true;
                 if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                     line_start = true;
                     sentence_start = true;
                 }
+                i += c.len_utf8();
                 continue;
             }
             let fstart = folded.len() as u32;
             let (kind, end, upper, all_caps) = if c.is_alphanumeric() {
+                let mut word = WordScan::default();
+                word.account(c, &mut folded);
                 let mut end = i + c.len_utf8();
-                let mut letters = 0u32;
-                let mut uppers = 0u32;
-                let mut digits_only = true;
-                let mut account = |ch: char, folded: &mut String| {
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        if ch.is_uppercase() {
-                            uppers += 1;
+                while let Some(&b) = bytes.get(end) {
+                    if b.is_ascii() {
+                        if !b.is_ascii_alphanumeric() {
+                            break;
+                        }
+                        word.account_ascii(b, &mut folded);
+                        end += 1;
+                    } else {
+                        match char_at(text, end) {
+                            Some(d) if d.is_alphanumeric() || fold::is_combining_mark(d) => {
+                                word.account(d, &mut folded);
+                                end += d.len_utf8();
+                            }
+                            _ => break,
                         }
                     }
-                    if !ch.is_ascii_digit() {
-                        digits_only = false;
-                    }
-                    push_folded(folded, ch);
-                };
-                account(c, &mut folded);
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() || fold::is_combining_mark(d) {
-                        account(d, &mut folded);
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
                 }
-                let kind = if digits_only {
+                let kind = if word.digits_only {
                     TokKind::Number
                 } else {
                     TokKind::Word
@@ -119,7 +119,7 @@ impl<'a> Doc<'a> {
                     kind,
                     end,
                     c.is_uppercase(),
-                    letters >= 2 && uppers == letters,
+                    word.letters >= 2 && word.uppers == word.letters,
                 )
             } else {
                 push_folded(&mut folded, c);
@@ -149,6 +149,7 @@ impl<'a> Doc<'a> {
             }
             space_before = false;
             line_start = false;
+            i = end;
         }
         Doc {
             text,
@@ -211,6 +212,61 @@ impl<'a> Doc<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.start < pos)
+    }
+}
+
+/// The char at byte `i` of `text` (`None` at the end), read without
+/// decoding when it is ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+/// What a word token is made of, counted as its chars are folded.
+struct WordScan {
+    letters: u32,
+    uppers: u32,
+    digits_only: bool,
+}
+
+impl Default for WordScan {
+    fn default() -> Self {
+        WordScan {
+            letters: 0,
+            uppers: 0,
+            digits_only: true,
+        }
+    }
+}
+
+impl WordScan {
+    /// Counts and folds any char of a word.
+    #[inline]
+    fn account(&mut self, ch: char, folded: &mut String) {
+        if ch.is_alphabetic() {
+            self.letters += 1;
+            if ch.is_uppercase() {
+                self.uppers += 1;
+            }
+        }
+        if !ch.is_ascii_digit() {
+            self.digits_only = false;
+        }
+        push_folded(folded, ch);
+    }
+
+    /// The same for an ASCII letter or digit (folding is lowering it).
+    #[inline]
+    fn account_ascii(&mut self, b: u8, folded: &mut String) {
+        if b.is_ascii_alphabetic() {
+            self.letters += 1;
+            self.uppers += u32::from(b.is_ascii_uppercase());
+            self.digits_only = false;
+        }
+        folded.push(char::from(b.to_ascii_lowercase()));
     }
 }
 
