@@ -434,16 +434,7 @@ fn lang_data() -> String {
         src.push_str(&format!("#[allow(dead_code)]\npub mod {code} {{\n"));
         for f in files {
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ident: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_uppercase()
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
+            let ident = const_ident(name);
             if is_pack && !CORE_FILES.contains(&name) {
                 // In the pack: read from the pack store, once it is loaded.
                 if pack_files.iter().any(|p| p == name) {
@@ -728,16 +719,7 @@ fn pack_files(code: &str) -> Vec<String> {
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .filter(|name| !CORE_FILES.contains(&name.as_str()))
         .filter(|name| {
-            let ident: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_uppercase()
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
+            let ident = const_ident(name);
             source.contains(&format!("data::{code}::{ident}"))
         })
         .collect();
@@ -846,4 +828,19 @@ fn write_packs(
     builtin.push_str("];\n");
     src.push_str(&builtin);
     write(out, "packs.rs", src.as_bytes());
+}
+
+/// The constant a data file becomes in `locales::data::<code>`:
+/// `names.tsv` -> `NAMES_TSV`.
+fn const_ident(file_name: &str) -> String {
+    file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }

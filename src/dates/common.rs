@@ -304,6 +304,18 @@ pub fn iso_date(cx: &Cx, i: usize) -> Option<Parsed> {
     })
 }
 
+/// The day and month of two numbers in the text's order: day first unless
+/// `month_first` (US usage), and a first number over 12 is always a day;
+/// `None` when they cannot be a day and a month.
+fn day_and_month(a: u32, b: u32, month_first: bool) -> Option<(u32, u32)> {
+    let (d, m) = if month_first && a <= 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((d, m))
+}
+
 /// Numeric "03/11/2017", day first unless `month_first` (US usage); a first
 /// number over 12 is always a day.
 pub fn numeric_date(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
@@ -327,14 +339,7 @@ pub fn numeric_date(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
         }
         _ => return None,
     };
-    let (d, m) = if month_first && a <= 12 {
-        (b, a)
-    } else {
-        (a, b)
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
+    let (d, m) = day_and_month(a, b, month_first)?;
     Some(Parsed {
         start: i,
         end: i + 5,
@@ -363,14 +368,7 @@ pub fn numeric_day_month(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed>
     if nb > 2 || (cx.glued(i + 3) && (cx.punct(i + 3, "/") || cx.num(i + 3).is_some())) {
         return None;
     }
-    let (d, m) = if month_first && a <= 12 {
-        (b, a)
-    } else {
-        (a, b)
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
+    let (d, m) = day_and_month(a, b, month_first)?;
     Some(Parsed {
         start: i,
         end: i + 3,
