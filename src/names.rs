@@ -36,6 +36,7 @@ mod place_orgs;
 mod sequence;
 mod sports;
 mod state;
+mod strict_case;
 
 pub use country::Setting;
 use ladder::at;

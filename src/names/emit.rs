@@ -30,7 +30,7 @@ pub(super) fn emit_match(
     let Some(first) = m.entries.first() else {
         return false;
     };
-    if super::place_orgs::lower_case_inside(doc, c, t, m) {
+    if super::strict_case::lower_case_inside(doc, c, t, m) {
         return false;
     }
     let single = word_count(doc, t, m.end_token) == 1;
@@ -86,7 +86,7 @@ pub(super) fn emit_match(
             {
                 return false;
             }
-            if single && super::place_orgs::small_place_of_a_word(lang, c, word, m) {
+            if single && super::strict_case::small_place_of_a_word(lang, c, word, m) {
                 return false;
             }
             if single {
