@@ -147,6 +147,42 @@ test('a same-origin iframe: for on the <iframe> annotates its body, painted in i
   await context.close();
 });
 
+test('an editor that fills its empty body after depeche found it is read at once; typing still waits for the pause', async () => {
+  // TinyMCE classic and its kin: the editable body exists (empty) before the editor sets the article into it.
+  const { page, context, problems } = await open();
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.id = 'late_ifr';
+    f.srcdoc = '<!doctype html><html><head><title>x</title></head><body contenteditable="true"></body></html>';
+    document.body.append(f);
+  });
+  await page.waitForFunction(() => document.getElementById('late_ifr').contentDocument?.body?.isContentEditable);
+  await page.evaluate(() => {
+    const el = document.createElement('depeche-annotator');
+    el.setAttribute('for', '#late_ifr');
+    el.setAttribute('lang', 'fr');
+    document.getElementById('slot').append(el);
+  });
+  await page.evaluate(() => document.querySelector('depeche-annotator').ready);
+  assert.equal(await page.evaluate(() => document.querySelector('depeche-annotator').text), '');
+  // Timers run in the order they are due: two zero-delay timers queued after the edit run
+  // before any pause depeche would wait for, whatever the machine's load.
+  const afterTwoTimers = () => page.evaluate(() => new Promise((r) => setTimeout(() => setTimeout(r, 0), 0)));
+  await page.evaluate((story) => {
+    const body = document.getElementById('late_ifr').contentDocument.body;
+    for (const line of story.split('. ')) { const p = body.ownerDocument.createElement('p'); p.textContent = line; body.append(p); }
+  }, STORY);
+  await afterTwoTimers();
+  assert.ok((await painted(page)).place?.includes('Tombouctou'), 'the filled body is highlighted without a typing pause');
+  // an edit of a body that has text is typing: read after the pause, not at once
+  await page.evaluate(() => document.getElementById('late_ifr').contentDocument.body.lastChild.append(' Puis à Kidal.'));
+  await afterTwoTimers();
+  assert.ok(!(await page.evaluate(() => document.querySelector('depeche-annotator').annotations.some((s) => s.text === 'Kidal'))));
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').annotations.some((s) => s.text === 'Kidal'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('bad hosts get a depeche-error that says why, never an exception in the page', async () => {
   const { page, context, problems } = await open();
   const errors = await page.evaluate(async () => {

@@ -397,6 +397,14 @@ export function mountHostAnnotator(shadow, host, options) {
   const schedule = Object.assign(() => {
     if (destroyed) return;
     const now = performance.now();
+    // A host with no text yet that gets some is being filled, not typed in: the editor setting
+    // the article after its editable element exists (TinyMCE classic fills its iframe's body
+    // then), a CMS loading a draft. Read it as soon as the task that fills it ends, not after
+    // QUIET_MS: that pause was most of TinyMCE classic's time to the first highlight.
+    if (session && !session.doc.text.trim()) {
+      if (!syncTimer) { firstEdit = now; syncTimer = setTimeout(tick, 0); }
+      return;
+    }
     if (now - lastEdit < QUIET_MS) stepAside();
     lastEdit = now;
     // The whole-text pass (core/incremental.js) waits for a pause in typing too, not for a
