@@ -251,14 +251,16 @@ fn main() {
     // registry prefers them in, and the language of canonical names, from
     // data/lang/languages.tsv.
     let (preferred, canonical) = language_order(&langs);
-    // A text of no known language reads the core's tables only, not the packs':
-    // the page loads a pack when a text in its language appears, so `und` must
-    // not depend on which packs happen to be there (nor change when one is added).
+    // A text of no known language reads the core languages' tables only, not
+    // those of the languages loaded on demand: the page fetches such a pack
+    // when a text in its language appears, so `und` must not depend on which
+    // of them happen to be there (nor change when one is added).
     let packs = pack_languages();
+    let on_demand = on_demand_languages();
     let und_order: Vec<usize> = preferred
         .iter()
         .copied()
-        .filter(|&i| !packs.contains(&langs[i]))
+        .filter(|&i| !on_demand.contains(&langs[i]))
         .collect();
     let mut csrc = format!(
         "pub static LANGS: &[&str] = &{langs:?};\npub const N_LANGS: usize = {};\n\
@@ -542,8 +544,23 @@ fn language_order(langs: &[String]) -> (Vec<usize>, Option<usize>) {
     (preferred, canonical)
 }
 
-/// The codes of role `pack` in `data/lang/languages.tsv`.
+/// The languages whose data go into a pack: every language of
+/// `data/lang/languages.tsv` but the test ones (compiled in when the
+/// `test-locale` feature asks for them).
 fn pack_languages() -> Vec<String> {
+    data_lines("data/lang/languages.tsv")
+        .iter()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            (f.get(2) != Some(&"test")).then(|| f[0].to_owned())
+        })
+        .collect()
+}
+
+/// The codes of role `pack` in `data/lang/languages.tsv`: languages whose pack
+/// the page fetches when a text in them appears. The others' packs (the core
+/// languages') are loaded with the module, before any text.
+fn on_demand_languages() -> Vec<String> {
     data_lines("data/lang/languages.tsv")
         .iter()
         .filter_map(|l| {
@@ -739,8 +756,8 @@ fn fnv(seed: u64, bytes: &[u8]) -> u64 {
 }
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Writes `packs/<code>.pack` into `OUT_DIR` for every language of role
-/// `pack`, and `packs.rs`: the core version, each pack's size and digest, and
+/// Writes `packs/<code>.pack` into `OUT_DIR` for every language of
+/// [`pack_languages`], and `packs.rs`: the core version, each pack's size and digest, and
 /// (native builds) the packs themselves as static bytes.
 ///
 /// A pack: magic `DPCHPACK`, format version (u16), code (u8 length, ASCII),
@@ -757,6 +774,7 @@ fn write_packs(
     n_countries: usize,
 ) {
     let codes = pack_languages();
+    let on_demand = on_demand_languages();
     let mut entries: Vec<(String, BTreeMap<String, Vec<u8>>)> = Vec::new();
     for code in &codes {
         println!("cargo:rerun-if-changed=src/locales/{code}");
@@ -825,6 +843,10 @@ fn write_packs(
         ));
     }
     src.push_str("];\n");
+    src.push_str(&format!(
+        "/// Per pack: fetched when a text in its language appears (role `pack`), or loaded with the module.\npub static ON_DEMAND: [bool; N_PACKS] = {:?};\n",
+        entries.iter().map(|(c, _)| on_demand.contains(c)).collect::<Vec<_>>()
+    ));
     builtin.push_str("];\n");
     src.push_str(&builtin);
     write(out, "packs.rs", src.as_bytes());

@@ -21,15 +21,18 @@
 // cache (a static host answering 304 makes that cheap). Registered only by the page
 // (www/offline.js), never by the embeddable element: a guest does not install workers on a
 // host's site. A classic script, not a module, for the browsers that lack module workers.
-// Language packs (pkg/packs/<code>.pack) are not precached: each is kept when a page first
-// fetches it (servePack), in the cache of the version running that page.
+// Language packs (pkg/packs/<code>.pack): the core languages' are in the shell (the page loads
+// them with the module); any other is kept when a page first fetches it (servePack), in the
+// cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "e474cb4be244c999";
+const VERSION = "5ac061f2a0056252";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
   "pkg/depeche_bg.wasm",
+  "pkg/packs/en.pack",
+  "pkg/packs/fr.pack",
   "www/app.js",
   "www/core/anchor.js",
   "www/core/assume-dct.js",
@@ -233,8 +236,8 @@ function packKey(request) {
 }
 
 /**
- * Language packs (www/core/packs.js) are not in the shell list: a page fetches one when a text in
- * its language first appears. The first fetch is kept in the cache of the version that runs the
+ * Language packs (www/core/packs.js) other than the core languages' (in the shell list) are
+ * fetched when a text in their language first appears. The first fetch is kept in the cache of the version that runs the
  * page (a pack fits one build of the core), so an offline reload annotates that language again.
  * A request with cache 'reload' (the page's second try after the core refused a pack) goes to
  * the network and replaces the kept copy.

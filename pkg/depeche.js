@@ -117,8 +117,10 @@ export function loadPack(bytes) {
 }
 
 /**
- * The language packs this core reads: `[{code, loaded, bytes}]` and the core
- * version they must be built for (`{version, packs}`).
+ * The language packs this core reads: `[{code, loaded, bytes, preload}]` and
+ * the core version they must be built for (`{version, packs}`). `preload`: a
+ * core language's pack, which the core needs before any text (the page loads
+ * it with the module); the others are fetched when a text in them appears.
  * @returns {any}
  */
 export function packs() {

@@ -245,7 +245,7 @@ and the longest gap between two frames was ${ms(figures.big.worstGap)}.
 |---|---|---|
 | \`pkg/depeche_bg.wasm\` (core and the built-in data but the packs'; budget ${WASM_BUDGET / 1e6} MB gzipped) | ${kb(wasm.raw)} | **${kb(wasm.gz)}** (${wasm.gz} bytes) |
 | \`pkg/depeche.js\` (wasm-bindgen glue) | ${kb(pkgJs.raw)} | ${kb(pkgJs.gz)} |
-${packs.map((p) => `| \`pkg/packs/${p.code}.pack\` (a language pack, fetched at its first text) | ${kb(p.raw)} | ${kb(p.gz)} |`).join('\n')}
+${packs.map((p) => `| \`pkg/packs/${p.code}.pack\` (a language pack, ${p.preload ? 'loaded with the module' : 'fetched at its first text'}) | ${kb(p.raw)} | ${kb(p.gz)} |`).join('\n')}
 | \`www/\` (modules and CSS) | ${kb(www.raw)} | ${kb(www.gz)} |
 | \`index.html\` | ${kb(html.raw)} | ${kb(html.gz)} |
 | **a first visit**: the whole shell (\`index.html\`, \`www/\`, \`pkg/\` runtime files: ${shell.n} files, what \`sw.js\` caches for offline use) | ${kb(shell.raw)} | **${kb(shell.gz)}** |

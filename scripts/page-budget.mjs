@@ -1,7 +1,8 @@
 // The page's size budget, shared by scripts/bench-page.mjs (which writes the figures into
 // BENCHMARKS.md, "The page in Chromium") and tests/js/page-budget.test.mjs (which fails when the
 // committed module is over it): the WebAssembly core, gzipped, at most 1 MB. Language packs
-// (pkg/packs/<code>.pack) are not in it: a page fetches one only for a text in its language.
+// (pkg/packs/<code>.pack) are not in it: the core languages' come with the module (`preload`),
+// the others are fetched only for a text in their language.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,14 @@ export function size(file) {
   return { raw: b.length, gz: gzipSync(b, { level: 9 }).length };
 }
 
-/** Each language pack: {code, raw, gz}, by code. */
+/** The core languages of data/lang/languages.tsv (no role `pack` or `test`): their packs are preloaded. */
+function coreLanguages() {
+  return new Set(readFileSync(join(ROOT, 'data/lang/languages.tsv'), 'utf8').split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t').map((f) => f.trim()))
+    .filter((f) => !['pack', 'test'].includes(f[2] ?? '')).map((f) => f[0]));
+}
+
+/** Each language pack: {code, raw, gz, preload}, by code. */
 export function packSizes() {
   let names = [];
   try {
@@ -27,5 +35,6 @@ export function packSizes() {
   } catch {
     return [];
   }
-  return names.map((f) => ({ code: f.slice(0, -'.pack'.length), ...size(`pkg/packs/${f}`) }));
+  const core = coreLanguages();
+  return names.map((f) => ({ code: f.slice(0, -'.pack'.length), ...size(`pkg/packs/${f}`), preload: core.has(f.slice(0, -'.pack'.length)) }));
 }

@@ -11,14 +11,30 @@
 // the same bargain as pkg/INPUTS.sha256.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The core languages of data/lang/languages.tsv (no role, or `canonical`): their packs come with
+ * the module (www/engine.js loads them before any text), so the shell holds them. The packs of
+ * role `pack` are fetched when a text needs them (sw.js keeps them then).
+ * @param {string} root
+ */
+function corePacks(root) {
+  // (a copy of the site, as the release tests make, has no data/: the repository's list holds)
+  const list = existsSync(join(root, 'data/lang/languages.tsv')) ? root : ROOT;
+  return readFileSync(join(list, 'data/lang/languages.tsv'), 'utf8').split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((f) => f.trim()))
+    .filter((f) => !['pack', 'test'].includes(f[2] ?? ''))
+    .map((f) => `pkg/packs/${f[0]}.pack`);
+}
+
 /** pkg/ files the page loads (not the declarations nor the input hash). */
-const PKG = ['pkg/depeche.js', 'pkg/depeche_bg.wasm'];
+const pkgFiles = (root) => ['pkg/depeche.js', 'pkg/depeche_bg.wasm', ...corePacks(root)];
 
 /** Every file under `dir`, as sorted paths relative to the root with forward slashes. */
 function walk(root, dir) {
@@ -37,7 +53,7 @@ function walk(root, dir) {
  * @returns {{files: string[], version: string}}
  */
 export function manifest(root = ROOT) {
-  const files = ['index.html', ...walk(root, 'www'), ...PKG].sort();
+  const files = ['index.html', ...walk(root, 'www'), ...pkgFiles(root)].sort();
   const hash = createHash('sha256');
   for (const f of files) {
     hash.update(`${f}\0`);

@@ -1,10 +1,16 @@
-//! Language packs: the words and names of a language of role `pack`
-//! (`data/lang/languages.tsv`), kept out of the core so that the WebAssembly
-//! module stays within its size budget, and handed to it when a text in that
-//! language appears (`loadPack` in `src/wasm.rs`; the page fetches
-//! `pkg/packs/<code>.pack`).
+//! Language packs: the words and names of each language of the registry
+//! (`data/lang/languages.tsv`; not the test language), kept out of the core so
+//! that the WebAssembly module stays within its size budget whatever the
+//! number of languages, and handed to it at run time (`loadPack` in
+//! `src/wasm.rs`; the page fetches `pkg/packs/<code>.pack`).
 //!
-//! `build.rs` writes a pack per pack language (its format is described at
+//! Two kinds of pack. A core language's (no role: French, English) comes with
+//! the module: the page loads it before the first text (`www/engine.js`), and
+//! the core annotates nothing until it is there, because every text reads it
+//! (see the determinism rule). A language of role `pack` (Spanish, German) is
+//! fetched the first time a text in that language appears ([`on_demand`]).
+//!
+//! `build.rs` writes a pack per language (its format is described at
 //! `write_packs` there): the text files of `data/lang/<code>/` its locale reads
 //! (names, dates, actors, places, country names…) and its lexicon blobs
 //! (`common.fst`, `demonyms.fst`). What detection and menus need before the
@@ -23,14 +29,15 @@
 //! structure (entries, UTF-8 text, fst headers). A bad pack is a
 //! [`PackError`], never a panic.
 //!
-//! Determinism rule: what a text in a core language reads must not depend on
-//! which packs are loaded. So a pack language's locale statics are only read
-//! for a text in that language (annotating one first asks [`missing`]), and
-//! registry-wide rules read the core languages only: the union of cue words
-//! (`crate::locales::ANY_FRAMING`), the datelines read with another language's
-//! grammar (`crate::locales::core_locales`), `und`'s lexicon (`UND_ORDER`). The
-//! function words, in the core for every language, serve detection and
-//! `ANY_STOPWORDS` whatever is loaded.
+//! Determinism rule: what a text reads must not depend on which packs loaded
+//! on demand are there. So such a language's locale statics are only read for
+//! a text in that language, and registry-wide rules read the core languages
+//! only: the union of cue words (`crate::locales::ANY_FRAMING`), the datelines
+//! read with another language's grammar (`crate::locales::core_locales`),
+//! `und`'s lexicon (`UND_ORDER`). Annotating asks [`missing`] first, which
+//! names the core languages' packs before the text's own: no locale static is
+//! built from a pack that is not there yet. The function words, in the core
+//! for every language, serve detection and `ANY_STOPWORDS` whatever is loaded.
 
 use fst::{Map, Set};
 use std::sync::OnceLock;
@@ -49,7 +56,7 @@ mod generated {
     use super::PackInfo;
     include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 }
-pub use generated::{CORE_VERSION, FORMAT, PACKS};
+pub use generated::{CORE_VERSION, FORMAT, ON_DEMAND, PACKS};
 
 /// The first bytes of a pack.
 pub const MAGIC: &[u8; 8] = b"DPCHPACK";
@@ -336,8 +343,24 @@ pub fn is_pack(code: &str) -> bool {
     slot(code).is_some()
 }
 
-/// The language whose pack a text in `code` needs and is not loaded yet.
+/// True for a language whose pack is fetched when a text in it appears (role
+/// `pack`); false for a core language, whose pack comes with the module and
+/// which registry-wide rules read, and for a language without a pack.
+pub fn on_demand(code: &str) -> bool {
+    slot(code).is_some_and(|(i, _)| ON_DEMAND[i])
+}
+
+/// The pack a text in `code` needs and is not loaded yet: first the core
+/// languages' (every text reads them: `und`, other languages' datelines, the
+/// union of cue words), then its own.
 pub fn missing(code: &str) -> Option<&'static str> {
+    let core = PACKS
+        .iter()
+        .zip(ON_DEMAND)
+        .find(|(p, on_demand)| !on_demand && get(p.code).is_none());
+    if let Some((p, _)) = core {
+        return Some(p.code);
+    }
     let (_, info) = slot(code)?;
     get(code).is_none().then_some(info.code)
 }

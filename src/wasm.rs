@@ -245,8 +245,10 @@ pub fn load_pack(bytes: JsValue) -> Result<String, JsError> {
         .map_err(|e| error(format!("loadPack: {e}")))
 }
 
-/// The language packs this core reads: `[{code, loaded, bytes}]` and the core
-/// version they must be built for (`{version, packs}`).
+/// The language packs this core reads: `[{code, loaded, bytes, preload}]` and
+/// the core version they must be built for (`{version, packs}`). `preload`: a
+/// core language's pack, which the core needs before any text (the page loads
+/// it with the module); the others are fetched when a text in them appears.
 #[wasm_bindgen]
 pub fn packs() -> Result<JsValue, JsError> {
     #[derive(serde::Serialize)]
@@ -254,6 +256,7 @@ pub fn packs() -> Result<JsValue, JsError> {
         code: &'static str,
         loaded: bool,
         bytes: usize,
+        preload: bool,
     }
     #[derive(serde::Serialize)]
     struct Packs {
@@ -269,6 +272,7 @@ pub fn packs() -> Result<JsValue, JsError> {
                 code: p.code,
                 loaded: loaded.contains(&p.code),
                 bytes: p.len,
+                preload: !crate::packs::on_demand(p.code),
             })
             .collect(),
     })
@@ -368,7 +372,7 @@ pub fn languages() -> Result<JsValue, JsError> {
                 english: l.english,
                 values: serde_json::from_str(l.values_json)
                     .map_err(|e| JsError::new(&format!("{}: values.json: {e}", l.lang)))?,
-                pack: crate::packs::is_pack(l.lang.as_str()),
+                pack: crate::packs::on_demand(l.lang.as_str()),
             })
         })
         .collect::<Result<Vec<_>, JsError>>()?;

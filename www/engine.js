@@ -33,8 +33,10 @@
 // core/languages.js for the page's modules. A worker's core has the same registry; it answers
 // a `languages` message too (`engine.workerLanguages()`), for a caller that wants it from there.
 //
-// Language packs (core/packs.js): a language of the registry may carry its words in a pack
-// (pkg/packs/<code>.pack) rather than in the core. When the core refuses a text because its
+// Language packs (core/packs.js): every language of the registry carries its words in a pack
+// (pkg/packs/<code>.pack), not in the core. Those of the core languages (French, English:
+// `preload` in the core's `packs()`) are loaded with the module, before loadEngine resolves:
+// every text reads them. The others are fetched on demand. When the core refuses a text because its
 // language's pack is not loaded, `annotate` returns a promise instead of a result (the session
 // and the incremental annotator accept one): the pack is fetched (once per page, whoever asks),
 // loaded into the core, and the text annotated again. The worker is handed the packs loaded so
@@ -89,6 +91,10 @@ export async function loadEngine(opts = {}) {
           load: (bytes) => core.loadPack(bytes),
           name: (code) => knownLanguages?.find((l) => l.code === code)?.english ?? code,
         });
+        // The core languages' packs come with the module: every text reads them.
+        // (Even when already there, loaded by whoever shares this glue: the loader keeps their
+        // bytes for a fresh instance after a trap.)
+        await Promise.all(firstGlue.packs().packs.filter((p) => p.preload).map((p) => packs.ensure(p.code)));
         compiled = module;
         return opts.wasm ? null : wasmUrl;
       } catch (e) {

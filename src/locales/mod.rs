@@ -116,13 +116,13 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
 /// build with the `test-locale` feature.
 pub static LOCALES: &[&Locale] = include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
-/// The languages whose data the core carries (not a pack's), in the
-/// registry's order: what registry-wide rules read.
+/// The core languages (those whose pack comes with the module, not one
+/// fetched on demand), in the registry's order: what registry-wide rules read.
 pub fn core_locales() -> impl Iterator<Item = &'static Locale> {
     LOCALES
         .iter()
         .copied()
-        .filter(|l| !crate::packs::is_pack(l.lang.as_str()))
+        .filter(|l| !crate::packs::on_demand(l.lang.as_str()))
 }
 
 /// Reads a language's country names (`data/lang/<code>/countries.tsv`: ISO

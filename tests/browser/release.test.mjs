@@ -54,7 +54,7 @@ const barText = (page) => page.evaluate(() => document.querySelector('.depeche-u
 
 test('a new release is offered, taken on the word of the person, and never mixed with the old one', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'depeche-releases-'));
-  for (const f of ['index.html', 'sw.js', 'www', 'pkg/depeche.js', 'pkg/depeche_bg.wasm']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ['index.html', 'sw.js', 'www', 'pkg/depeche.js', 'pkg/depeche_bg.wasm', 'pkg/packs']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   writeFileSync(join(dir, 'sw.js'), render(readFileSync(join(dir, 'sw.js'), 'utf8'), manifest(dir)));
   const server = await serve(0, dir);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });

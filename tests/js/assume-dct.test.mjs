@@ -5,12 +5,14 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import init, { annotate } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { assumeDct, withAssumedDct, localToday } from '../../www/core/assume-dct.js';
 import { Session } from '../../www/core/session.js';
 import { exportJson } from '../../www/formats/json.js';
 import { exportW3c } from '../../www/formats/w3c.js';
 
-await init({ module_or_path: readFileSync(new URL('../../pkg/depeche_bg.wasm', import.meta.url)) });
+await initCore(glue);
 
 const TODAY = '2026-02-10';
 const engine = (text, opts) => annotate(text, opts);

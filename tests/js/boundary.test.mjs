@@ -10,11 +10,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import init, { annotate, Annotator, checkLexicon, senses } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { loadEngine, Engine } from '../../www/engine.js';
 
 const root = new URL('../../', import.meta.url);
 const wasm = readFileSync(new URL('pkg/depeche_bg.wasm', root));
-await init({ module_or_path: wasm });
+await initCore(glue);
 
 const TEXT = 'Le ministre est arrivé lundi à Paris.';
 const OPTS = { dct: '2024-05-08' };
@@ -91,7 +93,7 @@ test('texts, names and options of the wrong type are Errors that say so', () => 
 });
 
 test('engine: a trapping export is replaced by a fresh instance, and the next call works', async () => {
-  const engine = await loadEngine({ wasm });
+  const engine = await loadEngine({ wasm, readPack });
   assert.deepEqual(brief(engine.annotate(TEXT, OPTS)), EXPECTED);
   // Swap in an annotate that traps, as a corrupt instance would.
   const proto = Annotator.prototype;
@@ -119,7 +121,7 @@ test('engine: a trapping export is replaced by a fresh instance, and the next ca
 });
 
 test('engine: a real out-of-bounds trap, twice, is survived', async () => {
-  const engine = await loadEngine({ wasm });
+  const engine = await loadEngine({ wasm, readPack });
   for (let round = 0; round < 2; round++) {
     engine.annotate(TEXT, OPTS); // makes the engine's annotator
     // Point the annotator at memory the instance does not have: the module traps for real.
@@ -130,7 +132,7 @@ test('engine: a real out-of-bounds trap, twice, is survived', async () => {
     await engine.whenReady();
   }
   // Another engine made before or after shares the fresh instance.
-  const other = await loadEngine({ wasm });
+  const other = await loadEngine({ wasm, readPack });
   assert.deepEqual(brief(other.annotate(TEXT, OPTS)), EXPECTED);
 });
 
@@ -177,7 +179,7 @@ test('worker: a trap is reported as crashed and the worker closes itself', async
 });
 
 test('engine: a worker that crashed is replaced, and the next big text is annotated', async () => {
-  await loadEngine({ wasm });
+  await loadEngine({ wasm, readPack });
   const made = [];
   class FakeWorker extends EventTarget {
     constructor(url, options) {

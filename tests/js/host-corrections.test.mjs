@@ -6,12 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import init, { languages } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { setLanguages } from '../../www/core/languages.js';
 import { pointToU16, selectionExtent, spanAtCaret } from '../../www/ui/host-corrections.js';
 import { hostBindingFor, HOST_BINDINGS, BINDINGS } from '../../www/ui/keymap.js';
 import { describeValue, chipCommand } from '../../www/ui/popover.js';
 
-await init({ module_or_path: readFileSync(new URL('../../pkg/depeche_bg.wasm', import.meta.url)) });
+await initCore(glue);
 setLanguages(languages());
 
 /** Segments as readHost makes them, over fake text nodes. */

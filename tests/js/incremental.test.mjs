@@ -5,6 +5,7 @@
 // it covers), and after every pause the automatic layer must be exactly the engine's on the whole
 // text. The PRNG is seeded: a failure prints its seed and edit number, and replays.
 
+import { readPack } from './core.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { createIncrementalAnnotator, blockOf } from '../../www/core/incremental.
 
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');
-const engine = await loadEngine({ wasm: readFileSync(new URL('pkg/depeche_bg.wasm', root)) });
+const engine = await loadEngine({ wasm: readFileSync(new URL('pkg/depeche_bg.wasm', root)), readPack });
 const corpus = (lang) => readdirSync(new URL('benches/corpus/', root)).filter((f) => f.startsWith(`${lang}-`) && f.endsWith('.txt')).sort()
   .map((f) => read(`benches/corpus/${f}`));
 

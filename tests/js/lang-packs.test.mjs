@@ -10,10 +10,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 import init, { annotate, languages, loadPack, packs } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { createPackLoader, packMissing } from '../../www/core/packs.js';
 
 const root = new URL('../../', import.meta.url);
-await init({ module_or_path: readFileSync(new URL('pkg/depeche_bg.wasm', root)) });
+await initCore(glue);
 
 const pack = (code) => new Uint8Array(readFileSync(new URL(`pkg/packs/${code}.pack`, root)));
 const gold = (code) => readFileSync(new URL(`tests/gold/${code}_dispatches.jsonl`, root), 'utf8')
@@ -37,7 +39,7 @@ function native(records, detect = false) {
 // Before any pack: French and English results, to compare with after.
 const before = [annotate(FR, {}), annotate(EN, {}), annotate(FR, { lang: 'en' }), annotate(EN, { dct: '2019-03-12' })];
 
-test('the registry lists the pack languages, marked as packs', () => {
+test('the registry lists the languages loaded on demand, marked as packs; the core languages\' packs are preloaded', () => {
   const list = languages();
   for (const code of ['es', 'de']) {
     const l = list.find((x) => x.code === code);
@@ -48,7 +50,7 @@ test('the registry lists the pack languages, marked as packs', () => {
   assert.equal(list.find((x) => x.code === 'fr').pack, false);
   const p = packs();
   assert.match(p.version, /^[0-9a-f]{16}$/);
-  assert.deepEqual(p.packs.map((x) => [x.code, x.loaded]), [['es', false], ['de', false]]);
+  assert.deepEqual(p.packs.map((x) => [x.code, x.preload, x.loaded]), [['fr', true, true], ['en', true, true], ['es', false, false], ['de', false, false]]);
 });
 
 test('a text in a language whose pack is not loaded is refused, naming the pack', () => {

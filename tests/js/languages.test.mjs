@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import init, { annotate, languages } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 
 const wasm = readFileSync(new URL('../../pkg/depeche_bg.wasm', import.meta.url));
-await init({ module_or_path: wasm });
+await initCore(glue);
 
 test('languages() lists the registry: code, names and value words for each', () => {
   const list = languages();

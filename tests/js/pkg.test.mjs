@@ -8,13 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import init, { annotate, Annotator, checkLexicon, senses, version } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { loadEngine } from '../../www/engine.js';
 import { splitChunks } from '../../www/core/chunks.js';
 import { cpLength } from '../../www/core/offsets.js';
 
 const root = new URL('../../', import.meta.url);
 const wasm = readFileSync(new URL('pkg/depeche_bg.wasm', root));
-await init({ module_or_path: wasm });
+await initCore(glue);
 
 const DISPATCH = readFileSync(new URL('examples/dispatch-fr.txt', root), 'utf8');
 
@@ -98,7 +100,7 @@ test('text that is only emoji, NUL or isolated marks annotates without error', (
 });
 
 test('engine: whole and in pieces give the same spans on a big text', async () => {
-  const engine = await loadEngine({ wasm });
+  const engine = await loadEngine({ wasm, readPack });
   // About 600 KB of dispatches, with emoji to exercise the offsets.
   const parts = [];
   for (let i = 0; parts.join('').length < 600_000; i++) parts.push(`🛰️ ${i}\n\n${DISPATCH}`);
@@ -117,7 +119,7 @@ test('engine: whole and in pieces give the same spans on a big text', async () =
 });
 
 test('engine: errors are Errors with messages, and the engine keeps working', async () => {
-  const engine = await loadEngine({ wasm });
+  const engine = await loadEngine({ wasm, readPack });
   assert.throws(() => engine.annotate(42), TypeError);
   assert.throws(() => engine.annotate('x', { lexicon: { version: 1, add: 'no' } }), { message: /add/ });
   assert.throws(() => engine.annotate('x'.repeat(21 * 1024 * 1024)), { message: /at most 20 M/ });
@@ -153,7 +155,7 @@ test('senses: every gazetteer reading of a name, most prominent first', async ()
   assert.deepEqual(senses('DAECH').map((r) => [r.kind, r.value]), [['actor', { canonical: 'Islamic State', type: 'armed_group' }]]);
   assert.deepEqual(senses('Nowhereville-sur-Rien'), []);
   assert.deepEqual(senses(''), []);
-  const engine = await loadEngine({ wasm });
+  const engine = await loadEngine({ wasm, readPack });
   assert.deepEqual(engine.senses('Tripoli', 'fr'), tripoli);
   assert.throws(() => engine.senses(null), TypeError);
 });

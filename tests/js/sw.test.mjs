@@ -33,11 +33,20 @@ test('the version changes with any shell file, and only then; the block is rewri
   const dir = mkdtempSync(join(tmpdir(), 'depeche-sw-'));
   try {
     mkdirSync(join(dir, 'www', 'ui'), { recursive: true });
-    mkdirSync(join(dir, 'pkg'));
+    mkdirSync(join(dir, 'pkg', 'packs'), { recursive: true });
+    mkdirSync(join(dir, 'data', 'lang'), { recursive: true });
+    // a core language (its pack comes with the module: in the shell) and one loaded on demand (not)
     for (const [f, text] of [['index.html', '<!doctype html>'], ['www/app.js', 'a'], ['www/ui/x.js', 'x'],
-      ['pkg/depeche.js', 'glue'], ['pkg/depeche_bg.wasm', 'wasm'], ['pkg/INPUTS.sha256', 'h']]) writeFileSync(join(dir, f), text);
+      ['pkg/depeche.js', 'glue'], ['pkg/depeche_bg.wasm', 'wasm'], ['pkg/INPUTS.sha256', 'h'],
+      ['data/lang/languages.tsv', '# code\tname\trole\nfr\tFrench\nes\tSpanish\tpack\n'],
+      ['pkg/packs/fr.pack', 'fr'], ['pkg/packs/es.pack', 'es']]) writeFileSync(join(dir, f), text);
     const a = manifest(dir);
-    assert.deepEqual(a.files, ['index.html', 'pkg/depeche.js', 'pkg/depeche_bg.wasm', 'www/app.js', 'www/ui/x.js']);
+    assert.deepEqual(a.files, ['index.html', 'pkg/depeche.js', 'pkg/depeche_bg.wasm', 'pkg/packs/fr.pack', 'www/app.js', 'www/ui/x.js']);
+    writeFileSync(join(dir, 'pkg/packs/es.pack'), 'es, another build');
+    assert.equal(manifest(dir).version, a.version);
+    writeFileSync(join(dir, 'pkg/packs/fr.pack'), 'fr, another build');
+    assert.notEqual(manifest(dir).version, a.version);
+    writeFileSync(join(dir, 'pkg/packs/fr.pack'), 'fr');
     assert.equal(manifest(dir).version, a.version);
     writeFileSync(join(dir, 'pkg/INPUTS.sha256'), 'not part of the shell');
     assert.equal(manifest(dir).version, a.version);

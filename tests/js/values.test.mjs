@@ -11,10 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import init, { languages } from '../../pkg/depeche.js';
+import * as glue from '../../pkg/depeche.js';
+import { initCore, readPack } from './core.mjs';
 import { timexWords, valueInWords, wordsLanguage, parseTimex, unresolved, countryName } from '../../www/ui/values.js';
 import { setLanguages } from '../../www/core/languages.js';
 
-await init({ module_or_path: readFileSync(new URL('../../pkg/depeche_bg.wasm', import.meta.url)) });
+await initCore(glue);
 const CORE = languages();
 
 /** [value, French, English] as the widget's own tables said them (null: not a value the chip says). */

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// The English force phrases.
 pub static PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::parse(super::super::data::en::ACTORS_TSV, Order::DemonymFirst));
+    LazyLock::new(|| Phrases::parse(super::super::data::en::ACTORS_TSV(), Order::DemonymFirst));
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 mod names;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::en::STOPWORDS_TXT));
-static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::en::NAMES_TSV));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::en::NAMES_TSV()));
 
 /// The English locale.
 pub static LOCALE: Locale = Locale {

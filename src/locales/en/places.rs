@@ -6,4 +6,4 @@ use std::sync::LazyLock;
 
 /// The English linking words.
 pub static LINKS: LazyLock<Links> =
-    LazyLock::new(|| Links::parse(super::super::data::en::PLACES_TSV));
+    LazyLock::new(|| Links::parse(super::super::data::en::PLACES_TSV()));

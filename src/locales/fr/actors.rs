@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// The French force phrases.
 pub static PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::parse(super::super::data::fr::ACTORS_TSV, Order::HeadFirst));
+    LazyLock::new(|| Phrases::parse(super::super::data::fr::ACTORS_TSV(), Order::HeadFirst));
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 mod names;
 
 static STOPWORDS: Stopwords = LazyLock::new(|| stopwords(super::data::fr::STOPWORDS_TXT));
-static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::fr::NAMES_TSV));
+static FRAMING: LazyLock<Framing> = LazyLock::new(|| framing(super::data::fr::NAMES_TSV()));
 
 /// The French locale.
 pub static LOCALE: Locale = Locale {

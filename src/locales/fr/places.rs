@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 /// The French linking words.
 pub static LINKS: LazyLock<Links> =
-    LazyLock::new(|| Links::parse(super::super::data::fr::PLACES_TSV));
+    LazyLock::new(|| Links::parse(super::super::data::fr::PLACES_TSV()));
 
 #[cfg(test)]
 mod tests {

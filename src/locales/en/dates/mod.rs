@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 /// that tell a year from an amount (`data/lang/en/stopwords.txt`).
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words::parse(
-        crate::locales::data::en::DATES_TXT,
+        crate::locales::data::en::DATES_TXT(),
         crate::locales::data::en::STOPWORDS_TXT,
     )
 });

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// that tell a year from an amount (`data/lang/fr/stopwords.txt`).
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words::parse(
-        crate::locales::data::fr::DATES_TXT,
+        crate::locales::data::fr::DATES_TXT(),
         crate::locales::data::fr::STOPWORDS_TXT,
     )
 });
