@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "5ac061f2a0056252";
+const VERSION = "7b6218cf0dda90e9";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -38,6 +38,7 @@ const FILES = [
   "www/core/assume-dct.js",
   "www/core/chunks.js",
   "www/core/incremental.js",
+  "www/core/journal.js",
   "www/core/languages.js",
   "www/core/lexicon-sync.js",
   "www/core/lexicon.js",

@@ -106,3 +106,30 @@ test('a correction survives an edit of the words before it; lost ones are listed
   await page.waitForSelector('.dp-orphan-section[hidden]', { state: 'attached' });
   assert.deepEqual(problems, []);
 });
+
+test('a correction whose save the closing page cut short comes back from the journal', async () => {
+  const { page, problems } = await env.open();
+  await paste(page, example('dispatch-en.txt'));
+  await saved(page);
+  // From here every IndexedDB write fails, as a save cut short by the browser would: the
+  // correction below reaches only the journal written at pagehide.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function put() { throw new DOMException('cut short', 'AbortError'); };
+  });
+  await tabTo(page, 'Likoni');
+  await page.keyboard.press('a');
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.session().spans.find((s) => s.text === 'Likoni')?.kind === 'actor');
+  await page.reload(); // pagehide: the journal; the page's next start applies it (its IndexedDB works again)
+  await ready(page);
+  await page.waitForFunction(() => { const ed = document.querySelector('depeche-annotator').editor; return ed.mode === 'review' && !ed.session().pending; });
+  const lik = (await marks(page)).find((m) => m.text === 'Likoni');
+  assert.deepEqual({ kind: lik?.kind, user: lik?.user }, { kind: 'actor', user: true });
+  // stored again from the restored state (the journal is dropped once it is): a second reload has it too
+  await saved(page);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('journal')).length), 0);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('depeche-annotator').editor.mode === 'review');
+  assert.equal((await marks(page)).find((m) => m.text === 'Likoni')?.kind, 'actor');
+  assert.deepEqual(problems.filter((p) => !/cut short|could not be saved|Could not save/.test(p)), []);
+});

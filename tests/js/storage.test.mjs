@@ -525,3 +525,57 @@ test('the lexicon: one stored before scopes loads (every entry global); bad "loc
   assert.deepEqual(partial.data.local, [{ type: 'reject', text: 'A', scope: 'd' }]);
   assert.match(partial.warning, /^2 entries of the saved lexicon could not be read/);
 });
+
+// ---------------------------------------------------------------- the journal of the last moments
+
+test('journal: written synchronously, read back, applied only when newer than the stored record', async () => {
+  const { JOURNAL_KEY, JOURNAL_TEXT_LIMIT, applyJournal, digest } = await import('../../www/core/journal.js');
+  const ls = new MemoryStorage();
+  const store = createStorage({ indexedDB: null, localStorage: ls });
+  const fix = { op: 'set', start: 0, end: 5, kind: 'place', exact: 'Texte', prefix: '', suffix: ' de a 😀' };
+  const stored = doc('a');
+  const later = { ...stored, corrections: [fix], updated: '2031-01-01T00:00:05.000Z' };
+  store.writeJournal(later);
+  const j = store.readJournal();
+  assert.equal(j.id, 'a');
+  assert.equal(j.text, stored.text, 'a short text is copied');
+  // newer than the stored record, same text: the corrections come back
+  assert.deepEqual(applyJournal(stored, j).doc.corrections, [fix]);
+  assert.equal(applyJournal(stored, j).doc.updated, later.updated);
+  // the store already holds it (or something newer): nothing to apply
+  assert.equal(applyJournal({ ...stored, updated: later.updated }, j).doc, null);
+  assert.equal(applyJournal(doc('b'), j).doc, null, 'another dispatch');
+  // a short dispatch never stored comes back whole
+  assert.equal(applyJournal(null, j).doc.text, stored.text);
+  // dropped once a save stores that version, not before
+  store.dropJournal('a', stored.updated);
+  assert.ok(store.readJournal());
+  store.dropJournal('a', later.updated);
+  assert.equal(store.readJournal(), null);
+
+  // a long text is identified, not copied: applied onto that very text only
+  const long = `${'Le maire de Lyon a parlé. '.repeat(Math.ceil(JOURNAL_TEXT_LIMIT / 20))}😀`;
+  const longStored = doc('big', long);
+  store.writeJournal({ ...longStored, corrections: [fix], updated: later.updated });
+  const lj = store.readJournal();
+  assert.equal(lj.text, undefined);
+  assert.ok(ls.getItem(JOURNAL_KEY).length < 2000, 'the journal of a long text stays small');
+  assert.equal(lj.digest, digest(long));
+  assert.deepEqual(applyJournal(longStored, lj).doc.corrections, [fix]);
+  // its text changed and was not stored: the corrections are reported lost, nothing is made up
+  const edited = { ...longStored, text: `${long} Fin.` };
+  assert.deepEqual(applyJournal({ ...longStored, text: long.replace('Lyon', 'Nice') }, lj), { doc: null, lost: 1 });
+  assert.deepEqual(applyJournal(null, lj), { doc: null, lost: 1 });
+  assert.notEqual(digest(edited.text), lj.digest);
+
+  // broken or foreign data under the key: no journal, and the key is cleared
+  ls.setItem(JOURNAL_KEY, '{"version": 1, "id": ');
+  assert.equal(store.readJournal(), null);
+  assert.equal(ls.getItem(JOURNAL_KEY), null);
+  ls.setItem(JOURNAL_KEY, JSON.stringify({ version: 1, id: 'a', updated: 'x', length: 3, digest: '0', text: 'toolong', title: '', lang: 'fr', dct: null, corrections: [], orphans: [] }));
+  assert.equal(store.readJournal(), null, 'a text whose length is not the recorded one');
+  // no localStorage at all: writing says so, reading finds nothing
+  const none = createStorage({ indexedDB: null, localStorage: null });
+  assert.throws(() => none.writeJournal(later), StorageError);
+  assert.equal(none.readJournal(), null);
+});

@@ -28,6 +28,7 @@
 // browser; the debounce keeps that window to `delayMs` of typing at worst.
 
 import { cpLength } from './offsets.js';
+import { JOURNAL_KEY, journalOf, readJournal } from './journal.js';
 
 /** @typedef {import('./types.js').Doc} Doc */
 /** @typedef {import('./types.js').Span} Span */
@@ -459,6 +460,46 @@ export function createStorage(opts = {}) {
     /** Throws a StorageError when it cannot be stored. @param {Record<string, any>} prefs */
     savePrefs(prefs) {
       writeKey(ls, PREFS_KEY, prefs, 'Could not save the preferences');
+    },
+
+    /**
+     * Writes the journal of the open dispatch (core/journal.js), synchronously: for the moment the
+     * page goes away, when the save to IndexedDB may not finish. Throws a StorageError.
+     * @param {Doc} doc
+     */
+    writeJournal(doc) {
+      writeKey(ls, JOURNAL_KEY, journalOf(doc), 'Could not write the journal of the last changes');
+    },
+
+    /**
+     * The journal, or null (none, or one that cannot be read: it is removed, it only ever
+     * duplicates a moment's changes). Never throws.
+     * @returns {import('./journal.js').Journal|null}
+     */
+    readJournal() {
+      if (!ls) return null;
+      let raw = null;
+      try { raw = ls.getItem(JOURNAL_KEY); } catch { return null; }
+      if (raw === null) return null;
+      let j = null;
+      try { j = readJournal(JSON.parse(raw)); } catch { j = null; }
+      if (!j) try { ls.removeItem(JOURNAL_KEY); } catch { /* nothing more to do */ }
+      return j;
+    },
+
+    /**
+     * Removes the journal once the store holds what it says: of dispatch `id`, not newer than
+     * `updated` (the record just saved). Never throws.
+     * @param {string} id @param {string} updated
+     */
+    dropJournal(id, updated) {
+      const j = this.readJournal();
+      if (j && j.id === id && !(j.updated > updated)) try { ls?.removeItem(JOURNAL_KEY); } catch { /* kept: harmless */ }
+    },
+
+    /** Removes the journal. Never throws. */
+    clearJournal() {
+      try { ls?.removeItem(JOURNAL_KEY); } catch { /* kept: harmless */ }
     },
 
     /** Closes the database (tests; a page never needs to). */

@@ -29,6 +29,7 @@ import { AUTO, UND, isLanguage, languages } from '../core/languages.js';
 import { Lexicon } from '../core/lexicon.js';
 import { createTabs } from '../core/tabs.js';
 import { LEXICON_KEY } from '../core/storage.js';
+import { applyJournal } from '../core/journal.js';
 import { createLexiconSync } from '../core/lexicon-sync.js';
 import { createTabNotice } from './tab-notice.js';
 
@@ -925,7 +926,15 @@ export function mountEditor(root, options) {
   // Only the tab that holds a dispatch's lock saves it (core/tabs.js; see "several tabs").
   let saveNow = false;
   let packing = 0; // saves not yet written
+  /** Per dispatch id, the `updated` of the version the store holds (read or saved by this tab). */
+  const storedAt = new Map();
   const saveUrgently = () => {
+    // The IndexedDB save below may be cut short as the page goes: its small parts are journaled
+    // at once, synchronously (core/journal.js), and applied at the next start if it was.
+    const d = session?.doc;
+    if (d && storage && !follower && !readonly && storedAt.get(d.id) !== d.updated && (d.text || d.corrections.length)) {
+      try { storage.writeJournal(session.doc); } catch { /* the save below still runs */ }
+    }
     if (packing && !save.pending()) save();
     saveNow = true;
     try { save.flush(); } finally { saveNow = false; }
@@ -984,6 +993,8 @@ export function mountEditor(root, options) {
       const done = await storage.saveDoc(doc.title ? doc : { ...doc, title: titleOf(doc.text) }, spans, { now: saveNow, rev: revs.get(doc.id) });
       if (done === null) return; // a later save of this doc took over
       revs.set(doc.id, done.rev);
+      storedAt.set(doc.id, doc.updated);
+      storage.dropJournal(doc.id, doc.updated);
       tabs?.post({ type: 'saved', id: doc.id, rev: done.rev });
       if (!save.pending()) notices.status('saved');
       history?.refresh();
@@ -1020,6 +1031,7 @@ export function mountEditor(root, options) {
       const r = await storage.loadDoc(id);
       if (!r || destroyed || session?.doc.id !== id) return;
       revs.set(id, r.rev);
+      storedAt.set(id, r.doc.updated);
       session.load(r.doc);
       setInput(session.doc.text);
     }).catch((e) => notices.error(e, 'Reading what the other tab saved'));
@@ -1155,16 +1167,31 @@ export function mountEditor(root, options) {
         await open(last.doc, last.spans);
         setMode('review');
       }, 'Import') });
-    let doc = null;
+    let doc = null, journaled = false;
     if (typeof options.text !== 'string') try {
       const id = storage ? await storage.lastDocId() : null;
       const r = id ? await storage.loadDoc(id) : null;
       doc = r?.doc ?? null;
-      if (r) revs.set(r.doc.id, r.rev);
+      if (r) { revs.set(r.doc.id, r.rev); storedAt.set(r.doc.id, r.doc.updated); }
+      // Changes of the last moments that the save at pagehide did not store (core/journal.js).
+      const j = storage?.readJournal();
+      if (j) {
+        const mine = j.id === doc?.id ? doc : j.id === id ? null : await storage.loadDoc(j.id).then((x) => x?.doc ?? null);
+        const back = applyJournal(mine, j);
+        if (back.doc) {
+          doc = back.doc;
+          journaled = true; // saved below, which drops the journal
+          notices.announce('Your last changes, made as the page was closing, were restored.');
+        } else {
+          if (back.lost) notices.error(new UserError(`${back.lost} correction${back.lost === 1 ? '' : 's'} made as the page was closing could not be restored: the text they were made on was not saved.`), 'Restoring the last dispatch');
+          storage.clearJournal();
+        }
+      }
     } catch (e) { notices.error(e, 'Restoring the last dispatch'); }
     session.load(typeof options.text === 'string' ? newDoc(options.text.replace(/\r\n?/g, '\n')) : doc ?? newDoc(''));
     setInput(session.doc.text);
     notices.status(doc ? 'restored' : 'ready');
+    if (journaled) save();
     refresh('load');
     history.refresh();
     lexiconPanel.refresh();
