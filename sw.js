@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "7b6218cf0dda90e9";
+const VERSION = "8a560b98a35d674a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -104,7 +104,10 @@ export async function loadEngine(opts = {}) {
     })();
   }
   const url = await loading;
-  await prepareSpare();
+  // The spare copy for a restart after a trap is imported in the background, not waited for:
+  // the first text must not wait for a module fetch it only needs after a crash (until the spare
+  // is there, a restart completes asynchronously; `whenReady()` waits for it).
+  void prepareSpare();
   return new Engine(url);
 }
 

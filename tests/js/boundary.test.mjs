@@ -94,6 +94,7 @@ test('texts, names and options of the wrong type are Errors that say so', () => 
 
 test('engine: a trapping export is replaced by a fresh instance, and the next call works', async () => {
   const engine = await loadEngine({ wasm, readPack });
+  await engine.whenReady(); // the spare copy, imported in the background, is there
   assert.deepEqual(brief(engine.annotate(TEXT, OPTS)), EXPECTED);
   // Swap in an annotate that traps, as a corrupt instance would.
   const proto = Annotator.prototype;
@@ -122,6 +123,7 @@ test('engine: a trapping export is replaced by a fresh instance, and the next ca
 
 test('engine: a real out-of-bounds trap, twice, is survived', async () => {
   const engine = await loadEngine({ wasm, readPack });
+  await engine.whenReady();
   for (let round = 0; round < 2; round++) {
     engine.annotate(TEXT, OPTS); // makes the engine's annotator
     // Point the annotator at memory the instance does not have: the module traps for real.
