@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "8a560b98a35d674a";
+const VERSION = "d8905028a069b20a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -83,6 +83,7 @@ const FILES = [
   "www/ui/notices.js",
   "www/ui/panels.js",
   "www/ui/popover.js",
+  "www/ui/readings.js",
   "www/ui/render.js",
   "www/ui/styles.js",
   "www/ui/tab-notice.js",

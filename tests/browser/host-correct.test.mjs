@@ -13,6 +13,8 @@ const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const PAGES = {
   '/hc/ce.html': `${head}<body><h1>CMS</h1><div id="ed" contenteditable="true" style="width:640px;font:18px/1.6 serif">${TEXT}</div>
 <p>after</p><depeche-annotator for="ed"></depeche-annotator></body></html>`,
+  '/hc/tripoli.html': `${head}<body><div id="ed" contenteditable="true" style="width:640px;font:18px/1.6 serif">Clashes broke out in Tripoli on Friday, the police said. Shops in Tripoli stayed closed.</div>
+<depeche-annotator for="ed"></depeche-annotator></body></html>`,
   '/hc/ta.html': `${head}<body><textarea id="ta" rows="5" cols="70" style="font:18px/1.6 monospace">${TEXT}</textarea>
 <depeche-annotator for="ta" panels="none"></depeche-annotator></body></html>`,
   '/hc/inner.html': `<!doctype html><html><head><meta charset="utf-8"></head><body contenteditable="true" style="font:18px/1.6 serif;margin:8px">${TEXT}</body></html>`,
@@ -321,5 +323,30 @@ test('readonly: no chip, and the Alt+Shift keys go on to the page', async () => 
   await page.mouse.click(k.x, k.y);
   await settle(page);
   assert.equal((await chip(page)).hidden, false);
+  assert.deepEqual(problems, []);
+});
+
+test('which Tripoli in one key: the chip names the reading and the next one; Alt+Shift+N steps every mention', async () => {
+  const { page, problems } = await open('/hc/tripoli.html');
+  const before = await ann(page, 'Tripoli');
+  assert.equal(before?.kind, 'place');
+  const k = await charPoint(page, 'Tripoli', 2);
+  await page.mouse.click(k.x, k.y);
+  await settle(page);
+  const line = () => page.evaluate(() => {
+    const r = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-chip:not(.dp-chip-add) .dp-chip-readings');
+    return r.hidden ? null : r.textContent;
+  });
+  assert.match(await line(), /^\d+ of \d+ places of that name · Alt\+Shift\+N: /);
+  await page.keyboard.press('Alt+Shift+KeyN');
+  const after = await page.evaluate(() => document.querySelector('depeche-annotator').annotations.filter((s) => s.text === 'Tripoli').map((s) => s.value));
+  assert.equal(after.length, 2);
+  assert.notEqual(after[0].ref, before.value.ref, 'another place of that name');
+  assert.deepEqual(after[1], after[0], 'on every mention');
+  assert.deepEqual(await events(page), ['value']);
+  assert.equal((await focusState(page)).host, true, 'the caret stays in the host');
+  // the host's undo key for depeche's corrections brings the first reading back
+  await page.keyboard.press('Alt+Shift+KeyZ');
+  assert.deepEqual((await ann(page, 'Tripoli')).value, before.value);
   assert.deepEqual(problems, []);
 });

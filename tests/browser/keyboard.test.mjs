@@ -170,5 +170,18 @@ test('which Tripoli: the value dialog offers the gazetteer readings of a place',
   // One undo step brings the first reading back.
   await page.keyboard.press('Control+z');
   assert.deepEqual((await spans(page)).find((s) => s.text === 'Tripoli').value, before.value);
+  // One key: N steps to the next place of that name, Shift+N back; the chip says which is next.
+  const readingsLine = () => page.evaluate(() => {
+    const r = document.querySelector('depeche-annotator').shadowRoot.querySelector('.dp-chip:not(.dp-chip-add) .dp-chip-readings');
+    return r && !r.hidden ? r.textContent : null;
+  });
+  await tabTo(page, 'Tripoli');
+  assert.match(await readingsLine(), /^1 of \d+ places of that name · N: /);
+  await page.keyboard.press('n');
+  const next = (await spans(page)).find((s) => s.text === 'Tripoli').value;
+  assert.notEqual(next.ref, before.value.ref);
+  assert.match(await readingsLine(), /^2 of \d+ places of that name · N: /);
+  await page.keyboard.press('Shift+N');
+  assert.deepEqual((await spans(page)).find((s) => s.text === 'Tripoli').value.ref, before.value.ref);
   assert.deepEqual(problems, []);
 });

@@ -7,6 +7,7 @@
 
 import { h } from './dom.js';
 import { ACTOR_TYPES, KIND_NAME } from './labels.js';
+import { formatPopulation } from './readings.js';
 
 // TIMEX3 values the core writes: 2017-11-03, XXXX-11-03, 2017-11, 2017, 2017-W44,
 // 2017-11-03T15:00, 2017-11-01TNI, PRESENT_REF/PAST_REF/FUTURE_REF, durations P3D.
@@ -46,10 +47,6 @@ export function stepDate(v, dir, refYear) {
   return `${pad(+y + dir, 4)}${rest}`;
 }
 
-/** 1302947 → "1.3 M", 26561 → "27 k". */
-function formatPopulation(n) {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
-}
 
 /**
  * The gazetteer's readings of a name as a radio group; choosing one calls `fill`.

@@ -20,6 +20,7 @@ import { createHistoryPanel } from './history.js';
 import { createLexiconPanel } from './lexicon-panel.js';
 import { createIoPanel } from './io.js';
 import { createPopover, relabel, setValueEverywhere, refYear } from './popover.js';
+import { stepReading } from './readings.js';
 import { createLearnNotice } from './learn-notice.js';
 import { withAssumedDct } from '../core/assume-dct.js';
 import { unresolved } from './values.js';
@@ -633,6 +634,12 @@ export function mountEditor(root, options) {
         if (!r) return;
         focusExtent = { start: sp.start, end: sp.end };
         setValueEverywhere(s, sp, r.value, notices);
+        return;
+      }
+      case 'reading': {
+        const sp = needSpan();
+        focusExtent = { start: sp.start, end: sp.end };
+        stepReading(s, sp, arg, engine, notices);
         return;
       }
       case 'all': {

@@ -447,6 +447,7 @@ export function createHostCorrections(o) {
     popover.show(sp);
     if (cmd === 'delete') popover.run('delete');
     else if (cmd === 'value') popover.openValue();
+    else if (cmd === 'reading') popover.run(arg > 0 ? 'nextReading' : 'prevReading');
     return true;
   }
 

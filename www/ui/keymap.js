@@ -44,6 +44,9 @@ export const BINDINGS = [
     match: (e, k) => (!ctrl(e) && k === '}') || (e.shiftKey && ctrl(e) && k === 'ArrowLeft') },
   { keys: 'V or Enter', help: 'correct the value (date, which place, which actor), for every mention of that entity; in a date, ↑ / ↓ step it', cmd: 'value',
     match: (e, k) => plain(e) && (k === 'v' || k === 'Enter') },
+  { keys: 'N / Shift+N', help: 'a place: the next / previous place of that name in the gazetteer (which Tripoli), on every mention', cmd: 'reading', arg: 1,
+    match: (e, k) => plain(e) && !e.shiftKey && k === 'n' },
+  { keys: '', help: '', cmd: 'reading', arg: -1, match: (e, k) => plain(e) && e.shiftKey && k === 'n' },
   { keys: 'Y or Space', help: 'accept the highlight as it is (reviewed); again: take it back', cmd: 'accept',
     match: (e, k) => plain(e) && !e.shiftKey && (k === 'y' || k === ' ') },
   { keys: 'U / Shift+U', help: 'next highlight still to review or unresolved / next unresolved value (XXXX, none)', cmd: 'next', arg: 'review',
@@ -118,6 +121,7 @@ export const HOST_BINDINGS = [
   { code: 'KeyD', cmd: 'kind', arg: 'date', keys: 'Alt+Shift+D', help: 'selection → date; caret on a highlight: make it a date' },
   { code: 'KeyX', cmd: 'delete', keys: 'Alt+Shift+X', help: 'delete the highlight at the caret' },
   { code: 'KeyV', cmd: 'value', keys: 'Alt+Shift+V', help: 'correct the value of the highlight at the caret' },
+  { code: 'KeyN', cmd: 'reading', arg: 1, keys: 'Alt+Shift+N', help: 'a place at the caret: the next place of that name (which Tripoli)' },
   { code: 'KeyC', cmd: 'enter', keys: 'Alt+Shift+C', help: 'move into the correction chip (Tab between its buttons, Esc back to the text)' },
   { code: 'KeyZ', cmd: 'undo', keys: 'Alt+Shift+Z', help: 'undo the last correction (the text keeps its own Ctrl+Z)' },
   { code: 'KeyY', cmd: 'redo', keys: 'Alt+Shift+Y', help: 'redo a correction' },
@@ -135,7 +139,7 @@ export function hostBindingFor(e) {
 
 /** Rows for the chip's help: the host shortcuts, then the single keys inside the chip. */
 export function hostHelpRows() {
-  const inChip = new Set(['kind', 'delete', 'resize', 'value', 'accept', 'all', 'removeAll', 'undo', 'redo', 'help']);
+  const inChip = new Set(['kind', 'delete', 'resize', 'value', 'reading', 'accept', 'all', 'removeAll', 'undo', 'redo', 'help']);
   return [...HOST_BINDINGS.map((b) => [b.keys, b.help]),
     ...BINDINGS.filter((b) => b.keys && inChip.has(b.cmd)).map((b) => [b.keys, b.help]), ['Esc', 'back to the text, caret where it was']];
 }

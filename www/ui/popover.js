@@ -21,6 +21,7 @@ import { bindingFor, hostHelpRows, helpRows } from './keymap.js';
 import { stepWord } from './extent.js';
 import { KINDS, KIND_KEY, KIND_NAME, clip } from './labels.js';
 import { valueInWords, valueFor } from './values.js';
+import { placeReadings, readingsLine, stepReading } from './readings.js';
 
 /** @typedef {import('../core/types.js').Span} Span */
 /** @typedef {{start:number, end:number}} Extent */
@@ -78,6 +79,7 @@ export function chipCommand(b) {
     case 'delete': case 'value': case 'all': case 'removeAll': case 'undo': case 'redo': case 'help': case 'accept': return b.cmd;
     case 'resize': return b.arg;
     case 'extend': return b.arg > 0 ? 'widenEnd' : 'widenStart';
+    case 'reading': return b.arg > 0 ? 'nextReading' : 'prevReading';
     default: return null;
   }
 }
@@ -137,6 +139,7 @@ export function createPopover(opts) {
     value: h('span', { class: 'dp-chip-value' }),
     flag: h('span', { class: 'dp-chip-flag', hidden: true }),
     state: h('span', { class: 'dp-chip-state' }),
+    readings: h('span', { class: 'dp-chip-readings', hidden: true }),
   };
   const form = h('form', { class: 'dp-chip-form', hidden: true, 'aria-label': 'Value' });
   const helpBox = h('div', { class: 'dp-chip-help', hidden: true });
@@ -144,7 +147,7 @@ export function createPopover(opts) {
     h('span', { class: 'dp-chip-row' }, ...kindButtons, buttons.value, buttons.accept, buttons.delete, buttons.all, buttons.removeAll),
     h('span', { class: 'dp-chip-row' }, buttons.widenStart, buttons.shrinkStart, buttons.shrinkEnd, buttons.widenEnd, buttons.undo, buttons.redo, buttons.help));
   const el = h('div', { class: 'depeche dp-chip', role: 'group', 'aria-label': 'Correct this highlight', hidden: true },
-    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.state, head.value, head.flag, chipClose), tools, form, helpBox);
+    h('div', { class: 'dp-chip-head' }, head.swatch, head.kind, head.text, head.state, head.value, head.flag, head.readings, chipClose), tools, form, helpBox);
 
   const addButtons = KINDS.map((k) => {
     const b = cmdButton(k, `Add as ${k === 'actor' ? 'an' : 'a'} ${k}`, opts.help === 'host' ? `Alt+Shift+${KIND_KEY[k]}` : KIND_KEY[k], { class: `dp-chip-btn dp-chip-kind dp-${k}` });
@@ -174,6 +177,10 @@ export function createPopover(opts) {
     head.value.textContent = d.text;
     head.flag.textContent = d.flag ? `⚠ ${d.flag}` : '';
     head.flag.hidden = !d.flag;
+    // a place whose name has namesakes: which one it is, and the next one a key away
+    const line = readingsLine(placeReadings(s, span, opts.engine?.()), opts.help === 'host' ? 'Alt+Shift+N' : 'N');
+    head.readings.textContent = line;
+    head.readings.hidden = !line;
     const state = s?.reviewState?.(span.start, span.end) ?? '';
     head.state.textContent = STATE_NAME[state] ?? '';
     el.dataset.state = state;
@@ -323,6 +330,9 @@ export function createPopover(opts) {
     }
     switch (cmd) {
       case 'value': openValue(); return;
+      case 'nextReading': case 'prevReading':
+        if (stepReading(s, sp, cmd === 'nextReading' ? 1 : -1, opts.engine?.(), opts.notices)) return done('value', at);
+        return;
       case 'accept': {
         if (!s.accept) return;
         const st = s.accept(sp.start, sp.end);

@@ -187,6 +187,7 @@ export const EDITOR_CSS = `
 .depeche .dp-chip-state { font-size: .75rem; color: var(--dp-muted); }
 .depeche.dp-chip .dp-chip-accept[aria-pressed="true"] { background: #1d2128; color: #fff; border-color: #1d2128; }
 .depeche .dp-chip-flag { color: #8a4b00; background: #fff3df; border-radius: 3px; padding: 0 .3rem; font-size: .78rem; }
+.depeche .dp-chip-readings { flex-basis: 100%; font-size: .78rem; color: var(--dp-muted); }
 .depeche .dp-chip-tools { display: flex; flex-direction: column; gap: .25rem; }
 .depeche.dp-chip-add .dp-chip-tools { flex-direction: row; }
 .depeche .dp-chip-row { display: flex; flex-wrap: wrap; gap: .25rem; align-items: center; }
