@@ -131,3 +131,15 @@ fn un_sigle_qui_est_aussi_un_village_reste_un_sigle() {
     let s = spans("Le rapport de l'ASE sur le lanceur a été publié hier.");
     assert!(has(&s, "ASE", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_headline_in_capitals_names_what_the_dispatch_names() {
+    // Capitals prove nothing in a headline: a word there takes the reading
+    // the body of the dispatch gives the same word.
+    let s = spans(
+        "FOOTBALL : LE PORTUGAL BAT L'ISLANDE À LISBONNE\nLISBONNE, 1 sept 2019 (AFP) - \
+         Le Portugal a battu l'Islande 3-0 samedi soir à Lisbonne.",
+    );
+    // The article the names piece keeps is trimmed later (resolve).
+    assert!(has(&s, "LE PORTUGAL", Kind::Actor), "{s:?}");
+}
