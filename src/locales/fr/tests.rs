@@ -51,3 +51,16 @@ fn streets_squares_and_parks_named_after_people_are_places() {
     let s = annotated("Il a été élu à la place de Jean Dupont.");
     assert!(s.contains(&("Jean Dupont".into(), Kind::Actor)), "{s:?}");
 }
+
+#[test]
+fn a_town_opening_a_sentence_as_its_subject_is_found() {
+    use crate::span::Kind;
+    // A frequency list folds case: "metz" and "strasbourg" rank among
+    // French words, yet no French word is spelt so (own_countries).
+    let s = annotated("Metz accueille le sommet. Strasbourg a voté une subvention.");
+    assert!(s.iter().any(|(t, _)| t == "Metz"), "{s:?}");
+    assert!(s.iter().any(|(t, _)| t == "Strasbourg"), "{s:?}");
+    // The common nouns that are towns stay words: "Somme toute" opens no place.
+    let s = annotated("Somme toute, la gare restera fermée.");
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
+}
