@@ -219,3 +219,20 @@ fn a_headline_in_capitals_names_what_its_body_names() {
     );
     assert!(has(&s, "KOVAC", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_demonym_or_frequent_word_before_a_title_opening_a_sentence() {
+    // The title and the name after it are read as in mid-sentence.
+    let s = spans("Prime Minister Helen Clarke said the budget was sound.");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.ends_with("Helen Clarke") && *k == Kind::Actor),
+        "{s:?}"
+    );
+    let s = spans("Norwegian President Lars Haugen arrived on Monday.");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.ends_with("Lars Haugen") && *k == Kind::Actor),
+        "{s:?}"
+    );
+}
