@@ -187,7 +187,7 @@ pub(super) fn at(
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
         && ((lexicon::is_first_name(doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
-            || title_then_name(doc, fr, t + 1))
+            || (tok.sentence_start && c.capitals_mark_names && title_then_name(doc, fr, t + 1)))
         && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
     {
         return t + 1;
