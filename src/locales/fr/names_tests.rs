@@ -61,10 +61,11 @@ fn arabic_articles_open_and_join_names() {
 
 #[test]
 fn frequent_words_with_a_capital_are_names_unless_written_in_lower_case() {
-    let s = spans("Chaque été, il descendait à Metz pour la foire.");
-    assert!(has(&s, "Metz", Kind::Place), "{s:?}");
-    let s = spans("Il partait à Metz. Le metz est un mot inventé ici.");
-    assert!(!s.iter().any(|(t, _)| t == "Metz"), "{s:?}");
+    // "tours" is a French word (common_nouns.txt) and a town.
+    let s = spans("Chaque été, il descendait à Tours pour la foire.");
+    assert!(has(&s, "Tours", Kind::Place), "{s:?}");
+    let s = spans("Il partait à Tours. Les tours de la ville sont hautes.");
+    assert!(!s.iter().any(|(t, _)| t == "Tours"), "{s:?}");
     let s = spans("Nous demandons que le Conseil agisse.");
     assert!(has(&s, "Conseil", Kind::Actor), "{s:?}");
     let s = spans("Une fumée au Nord de la ville.");
