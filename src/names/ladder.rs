@@ -177,15 +177,17 @@ pub(super) fn at(
         }
     }
     // A frequent word or a demonym in front of a person's name is not part
-    // of it ("Australian Tom Hale", "Republican Bob Dole").
+    // of it ("Australian Tom Hale", "Republican Bob Dole"), nor in front of
+    // a title and a name ("Palestinian President Yasser Arafat", "Prime
+    // Minister John Major" opening a sentence): the title is read next.
     if !tok.all_caps
         && !first_name
         && doc
             .tokens
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
-        && lexicon::is_first_name(doc.norm(t + 1))
-        && word_count(doc, t + 1, full_end) >= 2
+        && ((lexicon::is_first_name(doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
+            || (tok.sentence_start && c.capitals_mark_names && title_then_name(doc, fr, t + 1)))
         && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
     {
         return t + 1;
@@ -682,3 +684,15 @@ fn acronym_over_small_town(
 
 /// Below this population, a town's name written in capitals is rather an acronym.
 const SMALL_TOWN: u64 = 100_000;
+
+/// A title at `t` ("President", "Minister"), after at most one more title,
+/// then a capitalised name.
+fn title_then_name(doc: &Doc, fr: &Framing, t: usize) -> bool {
+    let title = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|x| x.upper && !x.all_caps && x.kind == TokKind::Word && !x.line_start)
+            && fr.has(doc.norm(i), TITLE)
+    };
+    title(t) && (next_is_name(doc, t) && !title(t + 1) || title(t + 1) && next_is_name(doc, t + 1))
+}

@@ -63,18 +63,22 @@ pub struct HalfScores {
 
 /// Scores `preds` on each half of `gold` (write, then check).
 pub fn score_halves(gold: &[GoldDoc], preds: &Predictions, kinds: &[Kind]) -> [HalfScores; 2] {
-    Half::BOTH.map(|half| {
-        let docs: Vec<GoldDoc> = gold
-            .iter()
-            .filter(|d| half_of(&d.id) == half)
-            .cloned()
-            .collect();
-        HalfScores {
-            half,
-            docs: docs.len(),
-            scores: score(&docs, preds, kinds),
-        }
-    })
+    Half::BOTH.map(|half| score_half(gold, preds, kinds, half))
+}
+
+/// Scores `preds` on one half of `gold`: the documents of that half alone,
+/// whoever made the predictions (depeche or a peer, on the same documents).
+pub fn score_half(gold: &[GoldDoc], preds: &Predictions, kinds: &[Kind], half: Half) -> HalfScores {
+    let docs: Vec<GoldDoc> = gold
+        .iter()
+        .filter(|d| half_of(&d.id) == half)
+        .cloned()
+        .collect();
+    HalfScores {
+        half,
+        docs: docs.len(),
+        scores: score(&docs, preds, kinds),
+    }
 }
 
 #[cfg(test)]

@@ -355,8 +355,8 @@ fn halves_table(o: &mut String, suite: &Suite) {
          errors, and one that does not help the check half does not stay.\n\n\
          | corpus | kind | write docs | write relaxed F1 | write strict F1 | \
          check docs | check relaxed F1 | check strict F1 | check − write relaxed | \
-         check − write strict |\n\
-         |---|---|---|---|---|---|---|---|---|---|\n",
+         check − write strict | best peer check relaxed F1 | check relaxed ≥ peer |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for r in &suite.sets {
         let [w, c] = &r.halves;
@@ -380,9 +380,10 @@ fn halves_table(o: &mut String, suite: &Suite) {
                     d.abs() % 1000
                 )
             };
+            let (peer, ok) = peer_check_cells(r, k, cr);
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 r.set.name,
                 k.as_str(),
                 w.docs,
@@ -393,8 +394,25 @@ fn halves_table(o: &mut String, suite: &Suite) {
                 f3(cs),
                 diff(cr, wr),
                 diff(cs, ws),
+                peer,
+                ok,
             );
         }
+    }
+}
+
+/// The best peer's relaxed F1 of kind `k` on the check half (scored on the
+/// same documents as depeche's `check` figure), and whether depeche's is at
+/// least as high, as shown to three places; dashes when no peer runs there.
+fn peer_check_cells(r: &SetResult, k: Kind, check: f64) -> (String, &'static str) {
+    let peer = best(
+        r.peers_check
+            .iter()
+            .filter_map(|(n, s)| kind_scores(&s.relaxed, k).map(|ks| (n.as_str(), ks.f1))),
+    );
+    match peer {
+        Some((n, v)) => (format!("{} ({n})", f3(v)), mark(milli(check) >= milli(v))),
+        None => ("–".into(), "–"),
     }
 }
 

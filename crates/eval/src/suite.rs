@@ -12,7 +12,7 @@
 //! writes the reports.
 
 use super::errors::{errors, ErrorReport};
-use super::halves::{score_halves, HalfScores};
+use super::halves::{score_half, score_halves, Half, HalfScores};
 use super::{score, GoldDoc, Predictions, Scores};
 use depeche::{Error, Kind};
 
@@ -183,6 +183,9 @@ pub struct SetResult {
     pub errors: ErrorReport,
     /// depeche's scores on the write half and on the check half (`halves`).
     pub halves: [HalfScores; 2],
+    /// Each peer's name and scores on the check half alone (the same
+    /// documents as `halves[1]`), in the order of `peers`.
+    pub peers_check: Vec<(String, Scores)>,
 }
 
 /// Scores depeche's predictions and each peer's on `set`'s kinds, and lists
@@ -202,6 +205,15 @@ pub fn evaluate_set(
             .collect(),
         errors: errors(gold, depeche, &set.kinds),
         halves: score_halves(gold, depeche, &set.kinds),
+        peers_check: peers
+            .iter()
+            .map(|(n, p)| {
+                (
+                    n.clone(),
+                    score_half(gold, p, &set.kinds, Half::Check).scores,
+                )
+            })
+            .collect(),
     }
 }
 

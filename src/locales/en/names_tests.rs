@@ -203,3 +203,36 @@ fn a_town_and_its_nickname_in_results_are_one_team() {
         spans("Results:\nLeeds 2 Derby 1\nWigan 0 Hull 3\nThe Bristol Rovers manager was pleased.");
     assert!(has(&s, "Bristol Rovers", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_headline_in_capitals_names_what_its_body_names() {
+    // Capitals prove nothing in a headline: a word there is the name the
+    // body gives in its usual case, with the body's kind.
+    let s = spans(
+        "SOCCER - PORTUGAL BEAT ICELAND IN UNDER-21 MATCH .\nLISBON 1996-09-01\n\
+         Portugal beat Iceland 3-0 in their under-21 match on Saturday .",
+    );
+    assert!(has(&s, "ICELAND", Kind::Place), "{s:?}");
+    let s = spans(
+        "TENNIS - KOVAC DEFEATS LINDGREN IN FINAL .\nSTOCKHOLM 1996-09-01\n\
+         Marek Kovac beat Erik Lindgren 6-4 6-2 in the final on Sunday . Kovac served well .",
+    );
+    assert!(has(&s, "KOVAC", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_demonym_or_frequent_word_before_a_title_opening_a_sentence() {
+    // The title and the name after it are read as in mid-sentence.
+    let s = spans("Prime Minister Helen Clarke said the budget was sound.");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.ends_with("Helen Clarke") && *k == Kind::Actor),
+        "{s:?}"
+    );
+    let s = spans("Norwegian President Lars Haugen arrived on Monday.");
+    assert!(
+        s.iter()
+            .any(|(t, k)| t.ends_with("Lars Haugen") && *k == Kind::Actor),
+        "{s:?}"
+    );
+}

@@ -123,6 +123,7 @@ fn month_at(cx: &Cx, i: usize, with_number: bool) -> Option<(u32, usize)> {
         && !with_number
         && !(i > 0
             && (cx.is(i - 1, Cat::YearPrep) || cx.is(i - 1, Cat::Edge) || cx.word(i - 1, "the")))
+        && !edge_hyphen_before(cx, i)
     {
         return None;
     }
@@ -131,6 +132,12 @@ fn month_at(cx: &Cx, i: usize, with_number: bool) -> Option<(u32, usize)> {
         return None;
     }
     Some((m, k))
+}
+
+/// "mid-", "early-", "late-" just before token `i` ("mid-May", "late-March"):
+/// a month there is a month, not the verb or a person.
+fn edge_hyphen_before(cx: &Cx, i: usize) -> bool {
+    i >= 2 && cx.doc.is_hyphen(i - 1) && cx.is(i - 2, Cat::Edge)
 }
 
 /// "Friday", "Friday, Nov. 3", "last Friday" (with `shifted`).

@@ -116,6 +116,34 @@ mod sentences {
     use crate::dates::tests::{dates, pairs};
 
     #[test]
+    fn a_month_after_mid_early_or_late_is_a_month() {
+        // "May" and "March" are verbs and names too; after "mid-", "early-"
+        // or "late-" they are months.
+        let dct = Some("2017-11-04");
+        assert_eq!(
+            dates(
+                "Output dipped in mid-March and recovered by late-May.",
+                &GRAMMAR,
+                dct
+            ),
+            pairs(&[("mid-March", "2017-03"), ("late-May", "2017-05")])
+        );
+        // Whole-text: the month is no person either.
+        let r = crate::annotate(
+            "Farmers expect rain in late-May.",
+            &crate::Options {
+                lang: Some(crate::lang::Lang::parse("en").expect("en")),
+                ..crate::Options::default()
+            },
+        );
+        assert!(
+            r.spans.iter().all(|s| s.kind == crate::span::Kind::Date),
+            "{:?}",
+            r.spans
+        );
+    }
+
+    #[test]
     fn future_tense_picks_the_next_weekday() {
         let dct = Some("2017-11-04");
         assert_eq!(
