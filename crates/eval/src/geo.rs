@@ -9,12 +9,17 @@
 //! scorer as equal or not, which says nothing of a point 3 km or 3,000 km
 //! away; and the `adj` mark of the geo corpora is theirs, not FORMAT.md's, so
 //! it is read here rather than added to every gold span. Conventions: the
-//! same GeoNames id counts as 0 km; a prediction without coordinates counts
+//! same GeoNames id counts as 0 km (a reference by ISO code, `iso3166-1:US`
+//! or `iso3166-2:US-OH`, is read as its GeoNames id through
+//! `data/generated/geonames_ids.tsv`: two names of one place, whose points
+//! differ by hundreds of km between gazetteers); a prediction without coordinates counts
 //! as a miss (error unknown: left out of the mean and median); optional gold
 //! toponyms (the corpus could not resolve them) and those without
 //! coordinates are not counted.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde_json::Value as Json;
 
@@ -109,6 +114,20 @@ pub fn load(gold: &str) -> Result<Option<Vec<GeoDoc>>, Error> {
         docs.push(GeoDoc { id, toponyms });
     }
     Ok(any.then_some(docs))
+}
+
+/// The GeoNames reference of a reference by ISO code (countries, US
+/// states), from `data/generated/geonames_ids.tsv`; others as they are.
+pub fn geonames_ref(reference: &str) -> &str {
+    static IDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        include_str!("../../../data/generated/geonames_ids.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    ids.get(reference).copied().unwrap_or(reference)
 }
 
 /// Great-circle distance in km (haversine, mean Earth radius).
@@ -214,7 +233,7 @@ pub fn score(gold: &[GeoDoc], preds: &Predictions, half: Option<Half>) -> GeoSco
             let v = p.value.as_ref();
             let field = |k: &str| v.and_then(|v| v.get(k));
             let same_id = t.geonames.is_some()
-                && field("ref").and_then(Json::as_str) == t.geonames.as_deref();
+                && field("ref").and_then(Json::as_str).map(geonames_ref) == t.geonames.as_deref();
             if t.geonames.is_some() {
                 s.with_id += 1;
                 s.exact_id += usize::from(same_id);
@@ -343,5 +362,7 @@ mod tests {
         assert_eq!((s.within, s.exact_id, s.with_id), (1, 1, 1));
         assert_eq!((s.right_country, s.with_country), (0, 2));
         assert!(load("{\"id\":1,\"spans\":[]}").expect("ok").is_none());
+        assert_eq!(geonames_ref("iso3166-1:US"), "geonames:6252001");
+        assert_eq!(geonames_ref("geonames:1"), "geonames:1");
     }
 }
