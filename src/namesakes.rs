@@ -1,0 +1,224 @@
+//! Choosing among namesakes as a reader would: "Charleston" beside "West
+//! Virginia" is West Virginia's, "Dublin" in a story about Ohio towns is not
+//! Ireland's capital.
+//!
+//! Why a pass of its own, after [`crate::resolve`]: which namesake a name
+//! means depends on the whole dispatch (its other places), known only once
+//! every span is chosen; and it changes a place's `value` only, never which
+//! spans there are, so recognition is untouched. The recognisers keep the
+//! gazetteer's order (most prominent first) as the reading when the text
+//! gives no clue.
+//!
+//! The clues, from the places of the dispatch whose name has one reading
+//! (anchors): a namesake near an anchor (a town within a town's reach, or
+//! within a region's), nearest first; else, when the prominent reading's
+//! country is not among the anchors', the most prominent namesake in the
+//! anchors' most named country. Every occurrence of a name gets the same
+//! reading (one reading per name per dispatch), as for actors. Language-
+//! neutral: it reads the gazetteer only.
+
+use crate::lexicon::{self, Entry, PlaceEntry, PlaceKind};
+use crate::span::{Kind, Span, Value};
+use crate::text::name_key;
+use std::collections::HashMap;
+
+/// How far from a town anchor a namesake counts as near, in km.
+const NEAR_TOWN_KM: f64 = 150.0;
+/// How far from a region anchor's point (the middle of its towns' box).
+const NEAR_REGION_KM: f64 = 500.0;
+/// A city this big keeps its name against a region's or a country's clue.
+const BIG_CITY: u64 = 1_000_000;
+
+/// A place of the dispatch with one reading.
+struct Anchor {
+    key: String,
+    region: bool,
+    country: Option<&'static str>,
+    point: Option<(f64, f64, f64)>,
+}
+
+fn places(text: &str) -> Vec<PlaceEntry> {
+    lexicon::lookup(text)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Place(p) => Some(p),
+            Entry::Actor(_) => None,
+        })
+        .collect()
+}
+
+fn from_gazetteer(s: &Span) -> bool {
+    s.kind == Kind::Place
+        && s.source.as_deref() == Some("lexicon")
+        && matches!(s.value, Some(Value::Place(_)))
+}
+
+/// Great-circle distance in km.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let h = ((p2 - p1) / 2.0).sin().powi(2)
+        + p1.cos() * p2.cos() * ((b.1 - a.1).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Re-chooses the value of every place span with namesakes from the
+/// dispatch's other places.
+pub fn choose(spans: &mut [Span]) {
+    let mut readings: HashMap<String, Vec<PlaceEntry>> = HashMap::new();
+    for s in spans.iter().filter(|s| from_gazetteer(s)) {
+        let key = name_key(&s.text);
+        readings.entry(key).or_insert_with(|| {
+            // The recognisers' reading first (they may have read the
+            // dateline's country already), then the gazetteer's order.
+            let mut senses = places(&s.text);
+            if let Some(i) = senses
+                .iter()
+                .position(|p| Some(&p.value()) == s.value.as_ref())
+            {
+                senses[..=i].rotate_right(1);
+            }
+            senses
+        });
+    }
+    if readings.values().all(|r| r.len() < 2) {
+        return;
+    }
+    let anchors: Vec<Anchor> = readings
+        .iter()
+        .filter(|(_, r)| r.len() == 1)
+        .map(|(k, r)| {
+            let p = &r[0];
+            let reach = match p.kind {
+                PlaceKind::City => Some(NEAR_TOWN_KM),
+                PlaceKind::Region => Some(NEAR_REGION_KM),
+                PlaceKind::Country | PlaceKind::Feature => None,
+            };
+            Anchor {
+                key: k.clone(),
+                region: p.kind == PlaceKind::Region,
+                country: p.country,
+                point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
+            }
+        })
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    let mut chosen: HashMap<&str, Value> = HashMap::new();
+    for (key, senses) in readings.iter().filter(|(_, r)| r.len() > 1) {
+        if let Some(p) = pick(key, senses, &anchors) {
+            chosen.insert(key, p.value());
+        }
+    }
+    if chosen.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| from_gazetteer(s)) {
+        if let Some(v) = chosen.get(name_key(&s.text).as_str()) {
+            s.value = Some(v.clone());
+        }
+    }
+}
+
+/// The reading the other places point to, `None` to keep the most prominent.
+fn pick<'a>(key: &str, senses: &'a [PlaceEntry], anchors: &[Anchor]) -> Option<&'a PlaceEntry> {
+    let first = senses.first()?;
+    let others = || anchors.iter().filter(|a| a.key != key);
+    let named = |c: Option<&str>| c.is_some_and(|c| others().any(|a| a.country == Some(c)));
+    // A country stays a country where the dispatch is about it; a name
+    // whose prominent reading's country the dispatch names stays in it
+    // ("Tripoli" beside "Libya", though datelined in Beirut).
+    if first.kind == PlaceKind::Country && named(first.country) {
+        return None;
+    }
+    let same_country = named(first.country);
+    // A capital or a city of a million gives way to a namesake near a town
+    // of the dispatch only, not to a region's or a country's namesake
+    // ("Paris" beside "Alabama" stays in France).
+    let prominent =
+        first.kind == PlaceKind::City && (first.capital || first.population >= BIG_CITY);
+    // A feature (a river, an island) is read as one by the feature heads,
+    // not chosen here for a region's or a town's name ("Meuse").
+    let near = senses
+        .iter()
+        .filter(|p| !same_country || p.country == first.country)
+        .filter(|p| p.kind != PlaceKind::Feature || first.kind == PlaceKind::Feature)
+        .filter_map(|p| {
+            let at = p.lat.zip(p.lon)?;
+            let d = others()
+                .filter_map(|a| a.point)
+                .filter(|&(_, _, r)| !prominent || r <= NEAR_TOWN_KM)
+                .map(|(la, lo, r)| km(at, (la, lo)) / r)
+                .fold(f64::INFINITY, f64::min);
+            (d <= 1.0).then_some((d, p))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p);
+    if near.is_some() || prominent || same_country {
+        return near;
+    }
+    // Else the most prominent namesake in the country the dispatch names most.
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for c in others().filter_map(|a| a.country) {
+        *count.entry(c).or_default() += 1;
+    }
+    senses
+        .iter()
+        .filter(|p| p.kind != PlaceKind::Feature || first.kind == PlaceKind::Feature)
+        .filter_map(|p| Some((count.get(p.country?).copied()?, p)))
+        // A country gives way to a town of a country the dispatch names
+        // twice or more ("Lebanon" among Pennsylvania's towns), to a region
+        // beside other regions of its country ("Georgia" beside "Alabama"),
+        // not to a neighbour's region ("Kosovo" beside Serbia).
+        .filter(|&(n, p)| {
+            first.kind != PlaceKind::Country
+                || match p.kind {
+                    PlaceKind::City => n >= 2,
+                    PlaceKind::Region => others().any(|a| a.region && a.country == p.country),
+                    _ => false,
+                }
+        })
+        .fold(
+            None,
+            |best: Option<(usize, &PlaceEntry)>, (n, p)| match best {
+                Some((m, _)) if m >= n => best,
+                _ => Some((n, p)),
+            },
+        )
+        .map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::span::{Kind, Value};
+    use crate::{annotate, Options};
+
+    fn refs(text: &str, name: &str) -> Vec<String> {
+        annotate(text, &Options::default())
+            .spans
+            .into_iter()
+            .filter(|s| s.kind == Kind::Place && s.text == name)
+            .map(|s| match s.value {
+                Some(Value::Place(p)) => p.reference.unwrap_or_default(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_state_beside_states_and_a_main_name_before_an_old_one() {
+        let t = "Storms hit Georgia and Alabama on Tuesday; rain fell across Georgia overnight.";
+        assert_eq!(
+            refs(t, "Georgia"),
+            ["iso3166-2:US-GA", "iso3166-2:US-GA"],
+            "one reading per name"
+        );
+        let t = "Talks resumed in Tbilisi, the capital of Georgia, on Monday.";
+        assert_eq!(refs(t, "Georgia"), ["iso3166-1:GE"]);
+        // "Islamabad" is an old name of other cities too.
+        assert_eq!(
+            refs("Officials in Islamabad said so.", "Islamabad"),
+            ["geonames:1176615"]
+        );
+    }
+}
