@@ -17,7 +17,7 @@
 //! reading (one reading per name per dispatch), as for actors. Language-
 //! neutral: it reads the gazetteer only.
 
-use crate::lexicon::{self, Entry, PlaceEntry, PlaceKind};
+use crate::lexicon::{self, PlaceEntry, PlaceKind};
 use crate::span::{Kind, Span, Value};
 use crate::text::name_key;
 use std::collections::HashMap;
@@ -37,16 +37,6 @@ struct Anchor {
     point: Option<(f64, f64, f64)>,
 }
 
-fn places(text: &str) -> Vec<PlaceEntry> {
-    lexicon::lookup(text)
-        .into_iter()
-        .filter_map(|e| match e {
-            Entry::Place(p) => Some(p),
-            Entry::Actor(_) => None,
-        })
-        .collect()
-}
-
 fn from_gazetteer(s: &Span) -> bool {
     s.kind == Kind::Place
         && s.source.as_deref() == Some("lexicon")
@@ -64,57 +54,77 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// Re-chooses the value of every place span with namesakes from the
 /// dispatch's other places.
 pub fn choose(spans: &mut [Span]) {
-    let mut readings: HashMap<String, Vec<PlaceEntry>> = HashMap::new();
-    for s in spans.iter().filter(|s| from_gazetteer(s)) {
+    // Each name once, with its place senses as ids (cheap: nothing decoded
+    // until a name has namesakes), and the span of each occurrence.
+    let mut names: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
+    for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
         let key = name_key(&s.text);
-        readings.entry(key).or_insert_with(|| {
-            // The recognisers' reading first (they may have read the
-            // dateline's country already), then the gazetteer's order.
-            let mut senses = places(&s.text);
-            if let Some(i) = senses
-                .iter()
-                .position(|p| Some(&p.value()) == s.value.as_ref())
-            {
-                senses[..=i].rotate_right(1);
+        let n = match names.iter().position(|(k, _)| *k == key) {
+            Some(n) => n,
+            None => {
+                let mut ids = Vec::new();
+                lexicon::place_senses(&s.text, &mut ids);
+                names.push((key, ids));
+                names.len() - 1
             }
-            senses
-        });
+        };
+        of_span[i] = Some(n);
     }
-    if readings.values().all(|r| r.len() < 2) {
+    if names.iter().all(|(_, ids)| ids.len() < 2) {
         return;
     }
-    let anchors: Vec<Anchor> = readings
+    let anchors: Vec<Anchor> = names
         .iter()
-        .filter(|(_, r)| r.len() == 1)
-        .map(|(k, r)| {
-            let p = &r[0];
+        .filter(|(_, ids)| ids.len() == 1)
+        .filter_map(|(k, ids)| {
+            let p = lexicon::place_entry(ids[0])?;
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
                 PlaceKind::Region => Some(NEAR_REGION_KM),
                 PlaceKind::Country | PlaceKind::Feature => None,
             };
-            Anchor {
+            Some(Anchor {
                 key: k.clone(),
                 region: p.kind == PlaceKind::Region,
                 country: p.country,
                 point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
-            }
+            })
         })
         .collect();
     if anchors.is_empty() {
         return;
     }
-    let mut chosen: HashMap<&str, Value> = HashMap::new();
-    for (key, senses) in readings.iter().filter(|(_, r)| r.len() > 1) {
-        if let Some(p) = pick(key, senses, &anchors) {
-            chosen.insert(key, p.value());
+    let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
+    for (n, (key, ids)) in names
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, ids))| ids.len() > 1)
+    {
+        let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
+            continue;
+        };
+        // The recognisers' reading first (they may have read the dispatch's
+        // country already), then the gazetteer's order.
+        let mut senses: Vec<PlaceEntry> = ids
+            .iter()
+            .filter_map(|&id| lexicon::place_entry(id))
+            .collect();
+        let current = match &spans[i].value {
+            Some(Value::Place(v)) => v,
+            _ => continue,
+        };
+        if let Some(j) = senses.iter().position(|p| {
+            p.reference == current.reference && p.lat == current.lat && p.lon == current.lon
+        }) {
+            senses[..=j].rotate_right(1);
+        }
+        if let Some(p) = pick(key, &senses, &anchors) {
+            chosen[n] = Some(p.value());
         }
     }
-    if chosen.is_empty() {
-        return;
-    }
-    for s in spans.iter_mut().filter(|s| from_gazetteer(s)) {
-        if let Some(v) = chosen.get(name_key(&s.text).as_str()) {
+    for (s, n) in spans.iter_mut().zip(&of_span) {
+        if let Some(v) = n.and_then(|n| chosen[n].as_ref()) {
             s.value = Some(v.clone());
         }
     }
