@@ -358,7 +358,8 @@ fn geo_table(o: &mut String, suite: &Suite) {
          value lies within 161 km of the gold point (the same GeoNames id is 0 km, no\n\
          coordinates is a miss), with the exact GeoNames id, with the right country; the\n\
          mean and median error of those with coordinates; and recognition recall, with\n\
-         and without adjectival uses (Gritta et al. 2018).\n\n",
+         and without adjectival uses (Gritta et al. 2018). One set and half:\n\
+         `depeche eval ../shared/dev/geo/<set>.jsonl --half check --kinds place`.\n\n",
     );
     o.push_str(super::geo::MARKDOWN_HEADER);
     for g in &suite.geo {
