@@ -96,10 +96,20 @@ fn main() {
     let mut records: Vec<u8> = Vec::new();
     let mut ranks: Vec<(u8, u64)> = Vec::new(); // (class rank, population) per sense
     let mut keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-    let add_names = |keys: &mut BTreeMap<String, BTreeSet<u32>>, sense: u32, names: &str| {
-        for n in names.split('|') {
+    // (key, sense) where the key is the sense's main name: within a class,
+    // a place named so comes before one for which it is an alternate name
+    // ("Islamabad" is Pakistan's capital before a city it is an old name of).
+    let mut main_names: BTreeSet<(String, u32)> = BTreeSet::new();
+    let add_names = |keys: &mut BTreeMap<String, BTreeSet<u32>>,
+                     main_names: &mut BTreeSet<(String, u32)>,
+                     sense: u32,
+                     names: &str| {
+        for (i, n) in names.split('|').enumerate() {
             let k = fold::name_key(n.trim());
             if !k.is_empty() && k.len() <= 120 {
+                if i == 0 {
+                    main_names.insert((k.clone(), sense));
+                }
                 keys.entry(k).or_default().insert(sense);
             }
         }
@@ -186,7 +196,7 @@ fn main() {
         let p = &places[*i];
         push_place(&mut records, p);
         ranks.push((p.rank, p.pop));
-        add_names(&mut keys, n_places, &p.names);
+        add_names(&mut keys, &mut main_names, n_places, &p.names);
         n_places += 1;
     }
 
@@ -215,7 +225,7 @@ fn main() {
         actor_records.push(country_index(f[2]));
         actor_records.extend_from_slice(&[0, 0]);
         ranks.push((5, 0));
-        add_names(&mut keys, n_places + n_actors, f[3]);
+        add_names(&mut keys, &mut main_names, n_places + n_actors, f[3]);
         n_actors += 1;
     }
     canon_src.push_str("];\n");
@@ -229,7 +239,11 @@ fn main() {
         senses.sort_by(|&a, &b| {
             let (ra, pa) = ranks[a as usize];
             let (rb, pb) = ranks[b as usize];
-            ra.cmp(&rb).then(pb.cmp(&pa)).then(a.cmp(&b))
+            let alt = |s: u32| !main_names.contains(&(key.clone(), s));
+            ra.cmp(&rb)
+                .then(alt(a).cmp(&alt(b)))
+                .then(pb.cmp(&pa))
+                .then(a.cmp(&b))
         });
         let value = if senses.len() == 1 {
             (senses[0] as u64) << 1

@@ -29,6 +29,7 @@
 //! - [`user_lexicon`]: the names an editor added or rejected;
 //! - [`json_limits`]: how deep JSON from outside may nest, checked first;
 //! - [`resolve`]: overlaps and final spans;
+//! - [`namesakes`]: which of a name's places the dispatch means;
 //! - `wasm` (WebAssembly builds only): the JavaScript API the page uses.
 //!
 //! Scoring against gold data is the `depeche-eval` crate, and the command line
@@ -44,6 +45,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod locales;
 pub mod names;
+pub mod namesakes;
 pub mod packs;
 pub mod places;
 pub mod resolve;
@@ -193,7 +195,8 @@ fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);
     }
-    let spans = resolve::resolve(text, cands);
+    let mut spans = resolve::resolve(text, cands);
+    namesakes::choose(&mut spans);
     let dateline = found.map(|f| dateline_in_chars(text, &f, dct));
     Annotated {
         lang,

@@ -184,6 +184,16 @@ impl Lexicon {
         ids.into_iter().filter_map(data::entry).collect()
     }
 
+    /// The place senses of a name given as text, as ids for [`place_entry`],
+    /// most prominent first, without decoding them.
+    pub fn place_senses(&self, name: &str, out: &mut Vec<u32>) {
+        let key = crate::text::name_key(name);
+        if let Some(v) = self.names.get(key.as_bytes()) {
+            data::senses(v, out);
+        }
+        out.retain(|&s| s < data::tables::N_PLACES);
+    }
+
     /// The country of the first place sense of a name given as text, without
     /// decoding the senses ("Liban" → LB, "Texas" → US).
     pub fn place_country(&self, name: &str) -> Option<&'static str> {
@@ -251,6 +261,19 @@ pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
 /// Every sense of a name given as text, most prominent first.
 pub fn lookup(name: &str) -> Vec<Entry> {
     get().lookup(name)
+}
+
+/// The place senses of a name given as text, as ids, most prominent first.
+pub fn place_senses(name: &str, out: &mut Vec<u32>) {
+    get().place_senses(name, out);
+}
+
+/// The place of a sense id of [`place_senses`].
+pub fn place_entry(sense: u32) -> Option<PlaceEntry> {
+    match data::entry(sense)? {
+        Entry::Place(p) => Some(p),
+        Entry::Actor(_) => None,
+    }
 }
 
 /// The country of the first place sense of a name given as text ("Liban"

@@ -99,9 +99,11 @@ pub fn run(a: &Args, dir: &str) -> Result<u8, Fatal> {
             Some(suite::evaluate_set(&set, &gold, &preds, &[]))
         }
     };
+    let geo = geo_results(dir, &read_text(&readme)?, &opts)?;
     let suite = Suite {
         sets: results,
         seed,
+        geo,
     };
     let stamp = Stamp {
         date: today(),
@@ -164,6 +166,31 @@ pub fn run(a: &Args, dir: &str) -> Result<u8, Fatal> {
         }
     ));
     Ok(code)
+}
+
+/// The place-resolution corpora of the README's `geo/` table, annotated and
+/// scored on both halves (those absent from DIR/geo/ are passed over).
+fn geo_results(
+    dir: &Path,
+    readme_text: &str,
+    opts: &depeche::Options,
+) -> Result<Vec<suite::GeoResult>, Fatal> {
+    let mut out = Vec::new();
+    for name in suite::parse_geo_manifest(readme_text) {
+        let path = path_str(&dir.join("geo").join(format!("{name}.jsonl")));
+        if !Path::new(&path).is_file() {
+            continue;
+        }
+        let text = read_text(&path)?;
+        let input = |e: depeche::Error| Fatal::input(format!("{}: {e}", display_name(&path)));
+        let Some(geo) = eval::geo::load(&text).map_err(input)? else {
+            continue;
+        };
+        let gold = eval::load_gold(&text).map_err(input)?;
+        let preds = eval::annotate_gold(&gold, opts).map_err(input)?;
+        out.push(suite::evaluate_geo(&name, &geo, &preds));
+    }
+    Ok(out)
 }
 
 fn path_str(p: &Path) -> String {

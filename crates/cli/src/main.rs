@@ -444,7 +444,11 @@ fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
         }
     };
     let opts = options(a)?;
-    let mut gold = eval::load_gold(&read_text(gold_path)?)
+    let gold_text = read_text(gold_path)?;
+    let mut gold = eval::load_gold(&gold_text)
+        .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?;
+    // A gold file with coordinates is scored on its places' values too.
+    let geo = eval::geo::load(&gold_text)
         .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?;
     if let Some(h) = half {
         gold.retain(|d| eval::halves::half_of(&d.id) == h);
@@ -456,13 +460,26 @@ fn eval_cmd(a: &Args) -> Result<u8, Fatal> {
             .map_err(|e| Fatal::input(format!("{}: {e}", display_name(gold_path))))?,
     };
     let scores = eval::score(&gold, &preds, &kinds);
+    let geo = geo.map(|g| eval::geo::score(&g, &preds, half));
     let mut out = io::stdout().lock();
     write_out(|| {
         if a.json {
-            serde_json::to_writer(&mut out, &scores)?;
+            match &geo {
+                None => serde_json::to_writer(&mut out, &scores)?,
+                Some(g) => {
+                    let mut v = serde_json::to_value(&scores)?;
+                    if let Some(m) = v.as_object_mut() {
+                        m.insert("geo".into(), serde_json::to_value(g)?);
+                    }
+                    serde_json::to_writer(&mut out, &v)?;
+                }
+            }
             out.write_all(b"\n")?;
         } else {
             write!(out, "{scores}")?;
+            if let Some(g) = &geo {
+                write!(out, "{g}")?;
+            }
         }
         out.flush()
     })

@@ -25,6 +25,7 @@ use serde_json::{Map, Value as Json};
 use depeche::{annotate, Date, Error, Kind, Lang, Options, Span};
 
 pub mod errors;
+pub mod geo;
 pub mod halves;
 pub mod report;
 pub mod suite;

@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 
 use super::errors::{Category, ErrorGroup, ErrorReport};
+use super::halves::Half;
 use super::suite::{SetResult, Suite};
 use super::{KindScores, ModeScores, Scores};
 use depeche::Kind;
@@ -309,6 +310,7 @@ pub fn quality_markdown(suite: &Suite, stamp: &Stamp, reports: Option<&str>) -> 
     }
 
     halves_table(&mut o, suite);
+    geo_table(&mut o, suite);
 
     // Error reports.
     o.push_str("\n## depeche's errors\n\n");
@@ -343,6 +345,28 @@ pub fn quality_markdown(suite: &Suite, stamp: &Stamp, reports: Option<&str>) -> 
         o.push('\n');
     }
     o
+}
+
+/// Place resolution on the `geo/` corpora, each half (see [`super::geo`]).
+fn geo_table(o: &mut String, suite: &Suite) {
+    if suite.geo.is_empty() {
+        return;
+    }
+    o.push_str(
+        "\n## Places on the map\n\n\
+         Of the gold toponyms a predicted place span overlaps (\"found\"), the share whose\n\
+         value lies within 161 km of the gold point (the same GeoNames id is 0 km, no\n\
+         coordinates is a miss), with the exact GeoNames id, with the right country; the\n\
+         mean and median error of those with coordinates; and recognition recall, with\n\
+         and without adjectival uses (Gritta et al. 2018). One set and half:\n\
+         `depeche eval ../shared/dev/geo/<set>.jsonl --half check --kinds place`.\n\n",
+    );
+    o.push_str(super::geo::MARKDOWN_HEADER);
+    for g in &suite.geo {
+        for (h, s) in Half::BOTH.iter().zip(&g.halves) {
+            o.push_str(&super::geo::markdown_row(&g.name, h.as_str(), s));
+        }
+    }
 }
 
 /// depeche on each fixed half of every corpus (the seed is one dispatch: no

@@ -12,6 +12,7 @@
 //! writes the reports.
 
 use super::errors::{errors, ErrorReport};
+use super::geo::{self, GeoDoc, GeoScores};
 use super::halves::{score_half, score_halves, Half, HalfScores};
 use super::{score, GoldDoc, Predictions, Scores};
 use depeche::{Error, Kind};
@@ -224,6 +225,46 @@ pub struct Suite {
     pub sets: Vec<SetResult>,
     /// The seed dispatch (strict scores are its targets), when given.
     pub seed: Option<SetResult>,
+    /// The place-resolution corpora of `geo/`, in the README's order.
+    pub geo: Vec<GeoResult>,
+}
+
+/// A place-resolution corpus scored on each fixed half.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeoResult {
+    pub name: String,
+    /// Write half, then check half.
+    pub halves: [GeoScores; 2],
+}
+
+/// Scores a `geo/` corpus's place values on both halves.
+pub fn evaluate_geo(name: &str, gold: &[GeoDoc], preds: &Predictions) -> GeoResult {
+    GeoResult {
+        name: name.to_string(),
+        halves: Half::BOTH.map(|h| geo::score(gold, preds, Some(h))),
+    }
+}
+
+/// The file names (without `.jsonl`) of the README's `geo/` table: every
+/// `geo/NAME.jsonl` of a table's first column, several to a cell.
+pub fn parse_geo_manifest(readme: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in readme.lines().filter(|l| l.trim_start().starts_with('|')) {
+        let first = cells(line).into_iter().next().unwrap_or_default();
+        for f in first.split(',') {
+            let Some(name) = unquote(f)
+                .strip_prefix("geo/")
+                .and_then(|f| f.strip_suffix(".jsonl"))
+                .filter(|n| !n.is_empty() && !n.contains(['/', '\\', '`', ' ']))
+            else {
+                continue;
+            };
+            if !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -251,6 +292,13 @@ mod tests {
         assert_eq!(sets[0].name, "c_es_dev");
         assert_eq!(sets[0].lang, "es");
         assert_eq!(sets[0].kinds, [Kind::Actor, Kind::Place]);
+    }
+
+    #[test]
+    fn the_geo_table_gives_its_files() {
+        let readme = "| corpus | lang |\n|---|---|\n| `geo/a_en.jsonl`, `geo/b_en.jsonl` | en |\n\
+                      | `lang/c.jsonl` | es |\n";
+        assert_eq!(parse_geo_manifest(readme), ["a_en", "b_en"]);
     }
 
     #[test]

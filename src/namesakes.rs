@@ -1,0 +1,253 @@
+//! Choosing among namesakes as a reader would: "Charleston" beside "West
+//! Virginia" is West Virginia's, "Dublin" in a story about Ohio towns is not
+//! Ireland's capital.
+//!
+//! Why a pass of its own, after [`crate::resolve`]: which namesake a name
+//! means depends on the whole dispatch (its other places), known only once
+//! every span is chosen; and it changes a place's `value` only, never which
+//! spans there are, so recognition is untouched. The recognisers keep the
+//! gazetteer's order (most prominent first) as the reading when the text
+//! gives no clue.
+//!
+//! The clues, from the places of the dispatch whose name has one reading
+//! (anchors): a namesake near an anchor (a town within a town's reach, or
+//! within a region's), nearest first; else, when the prominent reading's
+//! country is not among the anchors', the most prominent namesake in the
+//! anchors' most named country. Every occurrence of a name gets the same
+//! reading (one reading per name per dispatch), as for actors. Language-
+//! neutral: it reads the gazetteer only.
+
+use crate::lexicon::{self, PlaceEntry, PlaceKind};
+use crate::span::{Kind, Span, Value};
+use crate::text::name_key;
+use std::collections::HashMap;
+
+/// How far from a town anchor a namesake counts as near, in km.
+const NEAR_TOWN_KM: f64 = 150.0;
+/// How far from a region anchor's point (the middle of its towns' box).
+const NEAR_REGION_KM: f64 = 500.0;
+/// A city this big keeps its name against a region's or a country's clue.
+const BIG_CITY: u64 = 1_000_000;
+
+/// A place of the dispatch with one reading.
+struct Anchor {
+    key: String,
+    region: bool,
+    country: Option<&'static str>,
+    point: Option<(f64, f64, f64)>,
+}
+
+fn from_gazetteer(s: &Span) -> bool {
+    s.kind == Kind::Place
+        && s.source.as_deref() == Some("lexicon")
+        && matches!(s.value, Some(Value::Place(_)))
+}
+
+/// Distance in km, on the plane tangent at the two points' mean latitude
+/// (within a few percent of the great circle at the few hundred km that
+/// decide here), with Bhaskara's cosine: no trigonometry in the page's
+/// module, which would carry libm's for it.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const KM_PER_DEGREE: f64 = 111.195;
+    let mut dlon = (b.1 - a.1).abs() % 360.0;
+    if dlon > 180.0 {
+        dlon = 360.0 - dlon;
+    }
+    let x = ((a.0 + b.0) / 2.0).to_radians();
+    let pi2 = std::f64::consts::PI * std::f64::consts::PI;
+    let cos = ((pi2 - 4.0 * x * x) / (pi2 + x * x)).max(0.0);
+    let dlat = b.0 - a.0;
+    KM_PER_DEGREE * (dlat * dlat + (dlon * cos) * (dlon * cos)).sqrt()
+}
+
+/// Re-chooses the value of every place span with namesakes from the
+/// dispatch's other places.
+pub fn choose(spans: &mut [Span]) {
+    // Each name once, with its place senses as ids (cheap: nothing decoded
+    // until a name has namesakes), and the span of each occurrence.
+    let mut names: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
+    for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
+        let key = name_key(&s.text);
+        let n = match names.iter().position(|(k, _)| *k == key) {
+            Some(n) => n,
+            None => {
+                let mut ids = Vec::new();
+                lexicon::place_senses(&s.text, &mut ids);
+                names.push((key, ids));
+                names.len() - 1
+            }
+        };
+        of_span[i] = Some(n);
+    }
+    if names.iter().all(|(_, ids)| ids.len() < 2) {
+        return;
+    }
+    let anchors: Vec<Anchor> = names
+        .iter()
+        .filter(|(_, ids)| ids.len() == 1)
+        .filter_map(|(k, ids)| {
+            let p = lexicon::place_entry(ids[0])?;
+            let reach = match p.kind {
+                PlaceKind::City => Some(NEAR_TOWN_KM),
+                PlaceKind::Region => Some(NEAR_REGION_KM),
+                PlaceKind::Country | PlaceKind::Feature => None,
+            };
+            Some(Anchor {
+                key: k.clone(),
+                region: p.kind == PlaceKind::Region,
+                country: p.country,
+                point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
+            })
+        })
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
+    for (n, (key, ids)) in names
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, ids))| ids.len() > 1)
+    {
+        let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
+            continue;
+        };
+        // The recognisers' reading first (they may have read the dispatch's
+        // country already), then the gazetteer's order.
+        let mut senses: Vec<PlaceEntry> = ids
+            .iter()
+            .filter_map(|&id| lexicon::place_entry(id))
+            .collect();
+        let current = match &spans[i].value {
+            Some(Value::Place(v)) => v,
+            _ => continue,
+        };
+        if let Some(j) = senses.iter().position(|p| {
+            p.reference == current.reference && p.lat == current.lat && p.lon == current.lon
+        }) {
+            senses[..=j].rotate_right(1);
+        }
+        if let Some(p) = pick(key, &senses, &anchors) {
+            chosen[n] = Some(p.value());
+        }
+    }
+    for (s, n) in spans.iter_mut().zip(&of_span) {
+        if let Some(v) = n.and_then(|n| chosen[n].as_ref()) {
+            s.value = Some(v.clone());
+        }
+    }
+}
+
+/// The reading the other places point to, `None` to keep the most prominent.
+fn pick<'a>(key: &str, senses: &'a [PlaceEntry], anchors: &[Anchor]) -> Option<&'a PlaceEntry> {
+    let first = senses.first()?;
+    let others = || anchors.iter().filter(|a| a.key != key);
+    let named = |c: Option<&str>| c.is_some_and(|c| others().any(|a| a.country == Some(c)));
+    // A country stays a country where the dispatch is about it; a name
+    // whose prominent reading's country the dispatch names stays in it
+    // ("Tripoli" beside "Libya", though datelined in Beirut).
+    if first.kind == PlaceKind::Country && named(first.country) {
+        return None;
+    }
+    let same_country = named(first.country);
+    // A capital or a city of a million gives way to a namesake near a town
+    // of the dispatch only, not to a region's or a country's namesake
+    // ("Paris" beside "Alabama" stays in France).
+    let prominent =
+        first.kind == PlaceKind::City && (first.capital || first.population >= BIG_CITY);
+    // A feature (a river, an island) is read as one by the feature heads,
+    // not chosen here for a region's or a town's name ("Meuse").
+    let near = senses
+        .iter()
+        .filter(|p| !same_country || p.country == first.country)
+        .filter(|p| p.kind != PlaceKind::Feature || first.kind == PlaceKind::Feature)
+        .filter_map(|p| {
+            let at = p.lat.zip(p.lon)?;
+            let d = others()
+                .filter_map(|a| a.point)
+                .filter(|&(_, _, r)| !prominent || r <= NEAR_TOWN_KM)
+                .map(|(la, lo, r)| km(at, (la, lo)) / r)
+                .fold(f64::INFINITY, f64::min);
+            (d <= 1.0).then_some((d, p))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p);
+    if near.is_some() || prominent || same_country {
+        return near;
+    }
+    // Else the most prominent namesake in the country the dispatch names most.
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for c in others().filter_map(|a| a.country) {
+        *count.entry(c).or_default() += 1;
+    }
+    senses
+        .iter()
+        .filter(|p| p.kind != PlaceKind::Feature || first.kind == PlaceKind::Feature)
+        .filter_map(|p| Some((count.get(p.country?).copied()?, p)))
+        // A country gives way to a town of a country the dispatch names
+        // twice or more ("Lebanon" among Pennsylvania's towns), to a region
+        // beside other regions of its country ("Georgia" beside "Alabama"),
+        // not to a neighbour's region ("Kosovo" beside Serbia).
+        .filter(|&(n, p)| {
+            first.kind != PlaceKind::Country
+                || match p.kind {
+                    PlaceKind::City => n >= 2,
+                    PlaceKind::Region => others().any(|a| a.region && a.country == p.country),
+                    _ => false,
+                }
+        })
+        .fold(
+            None,
+            |best: Option<(usize, &PlaceEntry)>, (n, p)| match best {
+                Some((m, _)) if m >= n => best,
+                _ => Some((n, p)),
+            },
+        )
+        .map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::span::{Kind, Value};
+    use crate::{annotate, Options};
+
+    fn refs(text: &str, name: &str) -> Vec<String> {
+        annotate(text, &Options::default())
+            .spans
+            .into_iter()
+            .filter(|s| s.kind == Kind::Place && s.text == name)
+            .map(|s| match s.value {
+                Some(Value::Place(p)) => p.reference.unwrap_or_default(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn distances_are_close_to_the_great_circle() {
+        // Charleston, WV to Columbus, OH: about 225 km; Paris to London: 344 km.
+        let d = super::km((38.35, -81.63), (39.96, -83.0));
+        assert!((d - 216.0).abs() < 12.0, "{d}");
+        let d = super::km((48.8566, 2.3522), (51.5074, -0.1278));
+        assert!((d - 344.0).abs() < 10.0, "{d}");
+        assert!(super::km((0.0, 179.5), (0.0, -179.5)) < 112.0);
+    }
+
+    #[test]
+    fn a_state_beside_states_and_a_main_name_before_an_old_one() {
+        let t = "Storms hit Georgia and Alabama on Tuesday; rain fell across Georgia overnight.";
+        assert_eq!(
+            refs(t, "Georgia"),
+            ["iso3166-2:US-GA", "iso3166-2:US-GA"],
+            "one reading per name"
+        );
+        let t = "Talks resumed in Tbilisi, the capital of Georgia, on Monday.";
+        assert_eq!(refs(t, "Georgia"), ["iso3166-1:GE"]);
+        // "Islamabad" is an old name of other cities too.
+        assert_eq!(
+            refs("Officials in Islamabad said so.", "Islamabad"),
+            ["geonames:1176615"]
+        );
+    }
+}
