@@ -393,6 +393,14 @@ pub const HEADLINE_WORDS: Cue = Cue(1 << 42);
 /// A punctuation mark that, twice in a line of capitalised words, makes it a
 /// list of names ("Tim Simpson , Olin Browne , Ken Green"), no headline.
 pub const LIST_SEPARATOR: Cue = Cue(1 << 43);
+/// A flag of the language's data (its word is `*`): a country playing is
+/// its national side, an organisation ("Italia, 2 - Francia, 1", "Carlos
+/// Moyá (ESP)"), as the language's wire copy codes it (`names/sides.rs`).
+pub const NATIONAL_SIDES: Cue = Cue(1 << 44);
+/// A flag of the language's data (its word is `*`): a town a story names as
+/// its club ("el Valencia") is the club wherever no place word puts it on
+/// the map (`names/club_story.rs`).
+pub const CLUB_STORY: Cue = Cue(1 << 45);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -440,6 +448,8 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("org_link", ORG_LINK),
     ("headline_words", HEADLINE_WORDS),
     ("list_separator", LIST_SEPARATOR),
+    ("national_sides", NATIONAL_SIDES),
+    ("club_story", CLUB_STORY),
 ];
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
+mod club_story;
 mod context;
 mod country;
 mod discourse;
@@ -34,6 +35,7 @@ mod ladder;
 mod metonymy;
 mod place_orgs;
 mod sequence;
+mod sides;
 mod sports;
 mod state;
 mod strict_case;
@@ -134,6 +136,8 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     }
     pending.settle(doc, out);
     sports::teams(doc, lang, cues, first, out);
+    sides::bracketed_sides(doc, cues, first, out);
+    club_story::settle(doc, cues, first, out);
     discourse::propagate(doc, cues, first, out);
     headlines::body_readings(doc, cues, &headline, first, out);
     country::settle(doc, setting, &notes, first, out);

@@ -129,3 +129,46 @@ fn a_feature_word_alone_is_no_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_playing_is_its_national_side() {
+    // In brackets after a player: his side, not where he stands.
+    let s = spans(
+        "Primera ronda: Carlos Moyá (ESP) venció a Andre Agassi (USA) por 6-3. Juan Carlos Ferrero (España) ganó a Nicolás Lapentti (Ecuador).",
+    );
+    for side in ["USA", "España", "Ecuador"] {
+        assert!(has(&s, side, Kind::Actor), "{side}: {s:?}");
+        assert!(!has(&s, side, Kind::Place), "{side}: {s:?}");
+    }
+    // Beside a score in results.
+    let s = spans("Amistosos: Italia, 2 - Francia, 1. Chile, 0 - Perú, 3.");
+    for side in ["Italia", "Francia", "Chile", "Perú"] {
+        assert!(has(&s, side, Kind::Actor), "{side}: {s:?}");
+    }
+    // A town in brackets after a place stays a place.
+    let s = spans("Sao Paulo (Brasil), 3 jun (EFE).- El alcalde habló.");
+    assert!(has(&s, "Brasil", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_country_that_keeps_or_claims_acts() {
+    let s =
+        spans("Hubo reuniones en la capital. Cuba mantiene con Panamá acuerdos de cooperación.");
+    assert!(has(&s, "Cuba", Kind::Actor), "{s:?}");
+    let s = spans("La Reserva Federal de Estados Unidos subió ayer los tipos de interés.");
+    assert!(
+        has(&s, "Reserva Federal de Estados Unidos", Kind::Actor),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_town_the_story_names_as_its_club_is_the_club_throughout() {
+    let s = spans(
+        "Zaragoza y Betis abren la jornada. El portero del Zaragoza fue expulsado en el estadio de Zaragoza.",
+    );
+    let first = s.iter().find(|(t, _)| t == "Zaragoza").map(|(_, k)| *k);
+    assert_eq!(first, Some(Kind::Actor), "{s:?}");
+    // "de" puts the town on the map.
+    assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
+}
