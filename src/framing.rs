@@ -401,6 +401,10 @@ pub const NATIONAL_SIDES: Cue = Cue(1 << 44);
 /// its club ("el Valencia") is the club wherever no place word puts it on
 /// the map (`names/club_story.rs`).
 pub const CLUB_STORY: Cue = Cue(1 << 45);
+/// A flag of the language's data (its word is `*`): people bear two
+/// surnames and go by the first ("Francisco Arias Cárdenas" is "Arias"
+/// afterwards; `names/discourse.rs`).
+pub const DOUBLE_SURNAME: Cue = Cue(1 << 46);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -450,6 +454,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("list_separator", LIST_SEPARATOR),
     ("national_sides", NATIONAL_SIDES),
     ("club_story", CLUB_STORY),
+    ("double_surname", DOUBLE_SURNAME),
 ];
 
 #[cfg(test)]

@@ -172,3 +172,12 @@ fn a_town_the_story_names_as_its_club_is_the_club_throughout() {
     // "de" puts the town on the map.
     assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_person_goes_by_the_first_of_two_surnames() {
+    let s = spans(
+        "El candidato Francisco Arias Cárdenas denunció fraude. Según el sondeo, Chávez aventaja a Arias en diez puntos.",
+    );
+    assert!(has(&s, "Arias", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Arias", Kind::Place), "{s:?}");
+}
