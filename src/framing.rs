@@ -405,6 +405,15 @@ pub const CLUB_STORY: Cue = Cue(1 << 45);
 /// surnames and go by the first ("Francisco Arias Cárdenas" is "Arias"
 /// afterwards; `names/discourse.rs`).
 pub const DOUBLE_SURNAME: Cue = Cue(1 << 46);
+/// A flag of the language's data (its word is `*`): a country or capital
+/// followed by an agent verb in a headline in capitals is the government
+/// ("FRANCIA CONDENA…"; `names/headline_agents.rs`).
+pub const HEADLINE_AGENTS: Cue = Cue(1 << 47);
+/// The mark after a team that opens its line-up ("Lazio: Marchegiani; …";
+/// `names/lineups.rs`).
+pub const LINEUP_OPENER: Cue = Cue(1 << 48);
+/// The mark between the lines of a line-up (defence, midfield, attack).
+pub const LINEUP_SEPARATOR: Cue = Cue(1 << 49);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -455,6 +464,9 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("national_sides", NATIONAL_SIDES),
     ("club_story", CLUB_STORY),
     ("double_surname", DOUBLE_SURNAME),
+    ("headline_agents", HEADLINE_AGENTS),
+    ("lineup_opener", LINEUP_OPENER),
+    ("lineup_separator", LINEUP_SEPARATOR),
 ];
 
 #[cfg(test)]

@@ -30,8 +30,10 @@ mod context;
 mod country;
 mod discourse;
 mod emit;
+mod headline_agents;
 mod headlines;
 mod ladder;
+mod lineups;
 mod metonymy;
 mod place_orgs;
 mod sequence;
@@ -136,10 +138,12 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     }
     pending.settle(doc, out);
     sports::teams(doc, lang, cues, first, out);
+    lineups::read(doc, cues, first, out);
     sides::bracketed_sides(doc, cues, first, out);
     club_story::settle(doc, cues, first, out);
     discourse::propagate(doc, cues, first, out);
     headlines::body_readings(doc, cues, &headline, first, out);
+    headline_agents::settle(doc, cues, &headline, first, out);
     country::settle(doc, setting, &notes, first, out);
 }
 

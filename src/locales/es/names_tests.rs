@@ -181,3 +181,31 @@ fn a_person_goes_by_the_first_of_two_surnames() {
     assert!(has(&s, "Arias", Kind::Actor), "{s:?}");
     assert!(!has(&s, "Arias", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn the_players_of_a_lineup_are_people() {
+    let s = spans(
+        "2 - Lazio: Marchegiani; Negro, Nesta, Pancaro; Almeyda, Verón (Sensini, m.80); Salas y Córdoba (Inzaghi, m.70).",
+    );
+    for player in ["Negro", "Salas", "Córdoba", "Sensini"] {
+        assert!(has(&s, player, Kind::Actor), "{player}: {s:?}");
+    }
+    assert!(!has(&s, "Córdoba", Kind::Place), "{s:?}");
+    assert!(has(&s, "Lazio", Kind::Actor), "{s:?}");
+    // A colon before a list of towns makes no line-up.
+    let s = spans("Visitará tres ciudades: Córdoba, Sevilla y Granada.");
+    assert!(has(&s, "Córdoba", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_state_acting_in_a_headline_is_its_government() {
+    let s = spans("Texto previo.\nMARRUECOS RECHAZA EL PLAN DE PAZ\nRabat (EFE).- Marruecos rechazó hoy el plan.");
+    assert!(has(&s, "MARRUECOS", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn more_heads_keep_the_place_they_serve() {
+    let s = spans("Lo dijo Radio Nacional de España. La Bolsa de Madrid subió.");
+    assert!(has(&s, "Radio Nacional de España", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Bolsa de Madrid", Kind::Actor), "{s:?}");
+}
