@@ -209,3 +209,14 @@ fn more_heads_keep_the_place_they_serve() {
     assert!(has(&s, "Radio Nacional de España", Kind::Actor), "{s:?}");
     assert!(has(&s, "Bolsa de Madrid", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_frequent_word_after_an_article_is_no_town() {
+    let s = spans("Los Reyes inauguraron la muestra. La Corona no comentó el fallo.");
+    assert!(!has(&s, "Los Reyes", Kind::Place), "{s:?}");
+    assert!(!has(&s, "Corona", Kind::Place), "{s:?}");
+    // A large town or a capital keeps its name.
+    let s = spans("El ministro viajó ayer a Las Palmas y a La Paz.");
+    assert!(has(&s, "Las Palmas", Kind::Place), "{s:?}");
+    assert!(has(&s, "La Paz", Kind::Place), "{s:?}");
+}
