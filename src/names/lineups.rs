@@ -32,7 +32,8 @@ pub(super) fn read(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) 
     let mut teams = Vec::new();
     let mut t = 1;
     while t < doc.len() {
-        if !cue(doc, c.framing, t, LINEUP_OPENER) {
+        // The marks are punctuation: words cost no look-up.
+        if doc.tokens[t].kind != TokKind::Punct || !cue(doc, c.framing, t, LINEUP_OPENER) {
             t += 1;
             continue;
         }

@@ -27,37 +27,47 @@ pub(super) fn bracketed_sides(doc: &Doc, c: &Cues, first: usize, out: &mut [Cand
     if !national_sides(c) {
         return;
     }
-    let persons: Vec<usize> = out[first..]
+    // Most documents have no place in brackets: one cheap look first.
+    let bracketed: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .skip(first)
+        .filter(|(_, x)| x.kind == Kind::Place)
+        .filter_map(|(k, x)| {
+            let open = bracket_before(doc.text, x.start)?;
+            doc.text[x.end..]
+                .trim_start()
+                .starts_with(')')
+                .then(|| (k, doc.text[..open].trim_end().len()))
+        })
+        .collect();
+    if bracketed.is_empty() {
+        return;
+    }
+    let persons: Vec<(usize, usize)> = out[first..]
         .iter()
         .filter(|x| {
             x.kind == Kind::Actor
                 && matches!(&x.value, Some(Value::Actor(v)) if v.actor_type == Some(ActorType::Person))
         })
-        .map(|x| x.end)
+        .map(|x| (x.start, x.end))
         .collect();
-    if persons.is_empty() {
-        return;
-    }
-    // A name read as a place too ("Pristina (Yugoslavia)", a dateline's
-    // town) is no player's.
     let places: Vec<usize> = out[first..]
         .iter()
-        .filter(|x| x.kind == Kind::Place || known_place(doc, x.start, x.end))
+        .filter(|x| x.kind == Kind::Place)
         .map(|x| x.end)
         .collect();
-    for x in out[first..].iter_mut() {
-        if x.kind != Kind::Place {
-            continue;
-        }
-        let Some(open) = bracket_before(doc.text, x.start) else {
+    for (k, before) in bracketed {
+        let Some(&(ps, pe)) = persons.iter().find(|&&(_, e)| e == before) else {
             continue;
         };
-        if !doc.text[x.end..].trim_start().starts_with(')') {
+        // A name read as a place too ("Pristina (Yugoslavia)", a dateline's
+        // town) is no player's.
+        if places.contains(&before) || known_place(doc, ps, pe) {
             continue;
         }
-        let before = doc.text[..open].trim_end().len();
-        if !persons.contains(&before) || places.contains(&before) || !side_name(doc, x.start, x.end)
-        {
+        let x = &mut out[k];
+        if !side_name(doc, x.start, x.end) {
             continue;
         }
         x.kind = Kind::Actor;
