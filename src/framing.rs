@@ -414,6 +414,9 @@ pub const HEADLINE_AGENTS: Cue = Cue(1 << 47);
 pub const LINEUP_OPENER: Cue = Cue(1 << 48);
 /// The mark between the lines of a line-up (defence, midfield, attack).
 pub const LINEUP_SEPARATOR: Cue = Cue(1 << 49);
+/// A kind of medium that names one in quotes after it ("el diario
+/// \"Reforma\""; `names/quoted_media.rs`).
+pub const MEDIA_NOUN: Cue = Cue(1 << 50);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -467,6 +470,7 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("headline_agents", HEADLINE_AGENTS),
     ("lineup_opener", LINEUP_OPENER),
     ("lineup_separator", LINEUP_SEPARATOR),
+    ("media_noun", MEDIA_NOUN),
 ];
 
 #[cfg(test)]

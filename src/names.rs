@@ -36,6 +36,7 @@ mod ladder;
 mod lineups;
 mod metonymy;
 mod place_orgs;
+mod quoted_media;
 mod sequence;
 mod sides;
 mod sports;
@@ -139,6 +140,7 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     pending.settle(doc, out);
     sports::teams(doc, lang, cues, first, out);
     lineups::read(doc, cues, first, out);
+    quoted_media::read(doc, cues, first, out);
     sides::bracketed_sides(doc, cues, first, out);
     club_story::settle(doc, cues, first, out);
     discourse::propagate(doc, cues, first, out);

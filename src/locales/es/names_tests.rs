@@ -220,3 +220,11 @@ fn a_frequent_word_after_an_article_is_no_town() {
     assert!(has(&s, "Las Palmas", Kind::Place), "{s:?}");
     assert!(has(&s, "La Paz", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
+    let s = spans("Según publica hoy el diario \"Reforma\", el ministro dimitirá.");
+    assert!(has(&s, "Reforma", Kind::Actor), "{s:?}");
+    let s = spans("La revista \"Semana\" lo confirmó.");
+    assert!(has(&s, "Semana", Kind::Actor), "{s:?}");
+}
