@@ -393,6 +393,30 @@ pub const HEADLINE_WORDS: Cue = Cue(1 << 42);
 /// A punctuation mark that, twice in a line of capitalised words, makes it a
 /// list of names ("Tim Simpson , Olin Browne , Ken Green"), no headline.
 pub const LIST_SEPARATOR: Cue = Cue(1 << 43);
+/// A flag of the language's data (its word is `*`): a country playing is
+/// its national side, an organisation ("Italia, 2 - Francia, 1", "Carlos
+/// Moyá (ESP)"), as the language's wire copy codes it (`names/sides.rs`).
+pub const NATIONAL_SIDES: Cue = Cue(1 << 44);
+/// A flag of the language's data (its word is `*`): a town a story names as
+/// its club ("el Valencia") is the club wherever no place word puts it on
+/// the map (`names/club_story.rs`).
+pub const CLUB_STORY: Cue = Cue(1 << 45);
+/// A flag of the language's data (its word is `*`): people bear two
+/// surnames and go by the first ("Francisco Arias Cárdenas" is "Arias"
+/// afterwards; `names/discourse.rs`).
+pub const DOUBLE_SURNAME: Cue = Cue(1 << 46);
+/// A flag of the language's data (its word is `*`): a country or capital
+/// followed by an agent verb in a headline in capitals is the government
+/// ("FRANCIA CONDENA…"; `names/headline_agents.rs`).
+pub const HEADLINE_AGENTS: Cue = Cue(1 << 47);
+/// The mark after a team that opens its line-up ("Lazio: Marchegiani; …";
+/// `names/lineups.rs`).
+pub const LINEUP_OPENER: Cue = Cue(1 << 48);
+/// The mark between the lines of a line-up (defence, midfield, attack).
+pub const LINEUP_SEPARATOR: Cue = Cue(1 << 49);
+/// A kind of medium that names one in quotes after it ("el diario
+/// \"Reforma\""; `names/quoted_media.rs`).
+pub const MEDIA_NOUN: Cue = Cue(1 << 50);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -440,6 +464,13 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("org_link", ORG_LINK),
     ("headline_words", HEADLINE_WORDS),
     ("list_separator", LIST_SEPARATOR),
+    ("national_sides", NATIONAL_SIDES),
+    ("club_story", CLUB_STORY),
+    ("double_surname", DOUBLE_SURNAME),
+    ("headline_agents", HEADLINE_AGENTS),
+    ("lineup_opener", LINEUP_OPENER),
+    ("lineup_separator", LINEUP_SEPARATOR),
+    ("media_noun", MEDIA_NOUN),
 ];
 
 #[cfg(test)]

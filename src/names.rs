@@ -25,15 +25,20 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
+mod club_story;
 mod context;
 mod country;
 mod discourse;
 mod emit;
+mod headline_agents;
 mod headlines;
 mod ladder;
+mod lineups;
 mod metonymy;
 mod place_orgs;
+mod quoted_media;
 mod sequence;
+mod sides;
 mod sports;
 mod state;
 mod strict_case;
@@ -134,8 +139,13 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     }
     pending.settle(doc, out);
     sports::teams(doc, lang, cues, first, out);
+    lineups::read(doc, cues, first, out);
+    quoted_media::read(doc, cues, first, out);
+    sides::bracketed_sides(doc, cues, first, out);
+    club_story::settle(doc, cues, first, out);
     discourse::propagate(doc, cues, first, out);
     headlines::body_readings(doc, cues, &headline, first, out);
+    headline_agents::settle(doc, cues, &headline, first, out);
     country::settle(doc, setting, &notes, first, out);
 }
 

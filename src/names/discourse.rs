@@ -13,6 +13,8 @@
 
 use super::sequence::sequence_end;
 use super::Cues;
+use crate::framing::DOUBLE_SURNAME;
+use crate::lexicon;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
@@ -122,6 +124,7 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
         return;
     }
     let mut senses: WordMap<String, Sense> = WordMap::default();
+    let cues = c;
     for c in &out[first..] {
         // Gazetteer names are found wherever they are written.
         if c.source != Source::Rule {
@@ -148,6 +151,9 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
                         if doc.tokens[l].upper && doc.norm(l).chars().count() >= 3 {
                             senses.insert(key(doc, l, l + 1), Sense::Actor(ty, true));
                         }
+                    }
+                    if let Some(f) = first_surname(doc, cues, t, end) {
+                        senses.insert(key(doc, f, f + 1), Sense::Actor(ty, true));
                     }
                 }
                 senses
@@ -217,6 +223,31 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     }
     super::emit::drop_marked(out, &drop);
     out.extend(added);
+}
+
+/// In a language whose people bear two surnames and go by the first
+/// ([`DOUBLE_SURNAME`]: "Francisco Arias Cárdenas" is "Arias"), the first
+/// surname of the person named by tokens `[t, end)`: the word before the
+/// last, when three capitalised words or more make the name and that word
+/// is no first name ("Juan Carlos Ferrero" is "Ferrero" alone).
+fn first_surname(doc: &Doc, c: &Cues, t: usize, end: usize) -> Option<usize> {
+    if !c.framing.has_any(0, DOUBLE_SURNAME) {
+        return None;
+    }
+    let words: Vec<usize> = (t..end)
+        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
+        .collect();
+    if words.len() < 3
+        || words.len()
+            != (t..end)
+                .filter(|&i| doc.tokens[i].kind == TokKind::Word)
+                .count()
+    {
+        return None;
+    }
+    let f = words[words.len() - 2];
+    let w = doc.norm(f);
+    (w.chars().count() >= 3 && !lexicon::is_first_name(w)).then_some(f)
 }
 
 /// The score of team actors found in results (recognised by [`propagate`]).

@@ -89,6 +89,9 @@ pub(super) fn emit_match(
             if single && super::strict_case::small_place_of_a_word(lang, c, word, m) {
                 return false;
             }
+            if super::strict_case::word_after_article(lang, doc, c, t, m) {
+                return false;
+            }
             if single {
                 let len = word.chars().count();
                 let accept = match p.kind {

@@ -69,7 +69,9 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
     let mut drop = vec![false; out.len()];
     let mut added = Vec::new();
     for (t, end) in names {
-        if country(doc, t, end) || doc.tokens[t].kind != TokKind::Word {
+        if (country(doc, t, end) && !super::sides::national_sides(c))
+            || doc.tokens[t].kind != TokKind::Word
+        {
             continue;
         }
         // Where every noun has a capital, a team is no ordinary word beside

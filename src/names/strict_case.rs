@@ -4,8 +4,9 @@
 //! names' emitter is about to use, so they sit apart from it and from the
 //! organisation rules of `place_orgs.rs`, which use the emitter.
 
+use super::context::cue;
 use super::Cues;
-use crate::framing::PARTICLE;
+use crate::framing::{DETERMINER, PARTICLE};
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceKind};
 use crate::text::{Doc, TokKind};
@@ -43,3 +44,44 @@ pub(super) fn lower_case_inside(doc: &Doc, c: &Cues, t: usize, m: &Match) -> boo
                 && !c.stopwords.contains(doc.norm(i))
         })
 }
+
+/// "los Reyes", "la Corona", "Las Cortes aprobaron": a frequent word of the
+/// language after an article (lower case, or the sentence's opening word)
+/// is that word with a capital, an institution's or a title's, not the town
+/// the gazetteer knows by it, where names are read strictly by their case
+/// ([`Cues::strict_name_case`]). A country, a capital or a large town stays
+/// ("la Paz", "Las Palmas", "Los Ángeles").
+pub(super) fn word_after_article(lang: Lang, doc: &Doc, c: &Cues, t: usize, m: &Match) -> bool {
+    if !c.strict_name_case {
+        return false;
+    }
+    // The article inside the match ("Los Reyes" opening a sentence), or before it.
+    let (article, word) = if m.end_token == t + 2
+        && doc.tokens[t].sentence_start
+        && cue(doc, c.framing, t, DETERMINER)
+    {
+        (t, t + 1)
+    } else if m.end_token == t + 1
+        && t >= 1
+        && (!doc.tokens[t - 1].upper || doc.tokens[t - 1].sentence_start)
+    {
+        (t - 1, t)
+    } else {
+        return false;
+    };
+    cue(doc, c.framing, article, DETERMINER)
+        && doc.tokens[word].upper
+        && !doc.tokens[word].all_caps
+        && lexicon::is_common_word(lang, doc.norm(word))
+        && !c
+            .country_names
+            .is_some_and(|n| n.get(doc.norm(word)).is_some())
+        && m.entries.iter().all(|e| {
+            matches!(e, Entry::Place(p) if p.kind != PlaceKind::Country
+                && !p.capital
+                && p.population < LARGE_TOWN)
+        })
+}
+
+/// From this population on, a town keeps its name though it be a frequent word.
+const LARGE_TOWN: u64 = 300_000;

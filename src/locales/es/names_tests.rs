@@ -129,3 +129,102 @@ fn a_feature_word_alone_is_no_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_playing_is_its_national_side() {
+    // In brackets after a player: his side, not where he stands.
+    let s = spans(
+        "Primera ronda: Carlos Moyá (ESP) venció a Andre Agassi (USA) por 6-3. Juan Carlos Ferrero (España) ganó a Nicolás Lapentti (Ecuador).",
+    );
+    for side in ["USA", "España", "Ecuador"] {
+        assert!(has(&s, side, Kind::Actor), "{side}: {s:?}");
+        assert!(!has(&s, side, Kind::Place), "{side}: {s:?}");
+    }
+    // Beside a score in results.
+    let s = spans("Amistosos: Italia, 2 - Francia, 1. Chile, 0 - Perú, 3.");
+    for side in ["Italia", "Francia", "Chile", "Perú"] {
+        assert!(has(&s, side, Kind::Actor), "{side}: {s:?}");
+    }
+    // A town in brackets after a place stays a place.
+    let s = spans("Sao Paulo (Brasil), 3 jun (EFE).- El alcalde habló.");
+    assert!(has(&s, "Brasil", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_country_that_keeps_or_claims_acts() {
+    let s =
+        spans("Hubo reuniones en la capital. Cuba mantiene con Panamá acuerdos de cooperación.");
+    assert!(has(&s, "Cuba", Kind::Actor), "{s:?}");
+    let s = spans("La Reserva Federal de Estados Unidos subió ayer los tipos de interés.");
+    assert!(
+        has(&s, "Reserva Federal de Estados Unidos", Kind::Actor),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_town_the_story_names_as_its_club_is_the_club_throughout() {
+    let s = spans(
+        "Zaragoza y Betis abren la jornada. El portero del Zaragoza fue expulsado en el estadio de Zaragoza.",
+    );
+    let first = s.iter().find(|(t, _)| t == "Zaragoza").map(|(_, k)| *k);
+    assert_eq!(first, Some(Kind::Actor), "{s:?}");
+    // "de" puts the town on the map.
+    assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_person_goes_by_the_first_of_two_surnames() {
+    let s = spans(
+        "El candidato Francisco Arias Cárdenas denunció fraude. Según el sondeo, Chávez aventaja a Arias en diez puntos.",
+    );
+    assert!(has(&s, "Arias", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Arias", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn the_players_of_a_lineup_are_people() {
+    let s = spans(
+        "2 - Lazio: Marchegiani; Negro, Nesta, Pancaro; Almeyda, Verón (Sensini, m.80); Salas y Córdoba (Inzaghi, m.70).",
+    );
+    for player in ["Negro", "Salas", "Córdoba", "Sensini"] {
+        assert!(has(&s, player, Kind::Actor), "{player}: {s:?}");
+    }
+    assert!(!has(&s, "Córdoba", Kind::Place), "{s:?}");
+    assert!(has(&s, "Lazio", Kind::Actor), "{s:?}");
+    // A colon before a list of towns makes no line-up.
+    let s = spans("Visitará tres ciudades: Córdoba, Sevilla y Granada.");
+    assert!(has(&s, "Córdoba", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_state_acting_in_a_headline_is_its_government() {
+    let s = spans("Texto previo.\nMARRUECOS RECHAZA EL PLAN DE PAZ\nRabat (EFE).- Marruecos rechazó hoy el plan.");
+    assert!(has(&s, "MARRUECOS", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn more_heads_keep_the_place_they_serve() {
+    let s = spans("Lo dijo Radio Nacional de España. La Bolsa de Madrid subió.");
+    assert!(has(&s, "Radio Nacional de España", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Bolsa de Madrid", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_frequent_word_after_an_article_is_no_town() {
+    let s = spans("Los Reyes inauguraron la muestra. La Corona no comentó el fallo.");
+    assert!(!has(&s, "Los Reyes", Kind::Place), "{s:?}");
+    assert!(!has(&s, "Corona", Kind::Place), "{s:?}");
+    // A large town or a capital keeps its name.
+    let s = spans("El ministro viajó ayer a Las Palmas y a La Paz.");
+    assert!(has(&s, "Las Palmas", Kind::Place), "{s:?}");
+    assert!(has(&s, "La Paz", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
+    let s = spans("Según publica hoy el diario \"Reforma\", el ministro dimitirá.");
+    assert!(has(&s, "Reforma", Kind::Actor), "{s:?}");
+    let s = spans("La revista \"Semana\" lo confirmó.");
+    assert!(has(&s, "Semana", Kind::Actor), "{s:?}");
+}
