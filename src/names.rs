@@ -25,6 +25,7 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
+mod compounds;
 mod context;
 mod country;
 mod discourse;
@@ -38,6 +39,7 @@ mod sports;
 mod state;
 mod strict_case;
 
+pub use compounds::drop_compound_heads;
 pub use country::Setting;
 use ladder::at;
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
@@ -87,6 +89,14 @@ pub struct Cues {
     /// language-pack's country name that is a word of another language
     /// ("Italien", "Syrien" are French for an Italian, a Syrian).
     pub country_names: Option<&'static LazyLock<crate::text::hash::WordMap<String, &'static str>>>,
+    /// Compounds are written with a hyphen ("EU-Kommission", "US-Präsident"):
+    /// a name glued to the word after it is part of that word, no span
+    /// ([`drop_compound_heads`]).
+    pub hyphen_compounds: bool,
+    /// Common nouns have capitals, so a capitalised sequence may open with
+    /// one before a place in the genitive ("die Wirtschaft Deutschlands",
+    /// "die Regierung Israels"): the name starts at the place.
+    pub ordinary_nouns_open: bool,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

@@ -94,6 +94,8 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     capitals_mark_names: true,
     strict_name_case: false,
     country_names: None,
+    hyphen_compounds: false,
+    ordinary_nouns_open: false,
 });
 
 /// The cue words of every core language, built once, for the rules that

@@ -22,6 +22,10 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitals_mark_names: false,
     strict_name_case: false,
     country_names: Some(&COUNTRY_NAMES),
+    // "EU-Kommission", "US-Präsident": the name is part of a word.
+    hyphen_compounds: true,
+    // "die Regierung Israels": every noun has a capital.
+    ordinary_nouns_open: true,
 });
 
 /// The German country names of `data/lang/de/countries.tsv`, folded.

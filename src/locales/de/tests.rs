@@ -113,3 +113,39 @@ fn german_names_of_curated_regions_are_places() {
     assert!(has(&s, "Gazastreifen", Kind::Place), "{s:?}");
     assert!(has(&s, "Europa", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_name_glued_to_a_compound_is_no_span() {
+    use crate::span::Kind;
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..Default::default()
+    };
+    let out = crate::annotate(
+        "Ein Sprecher der EU-Kommission traf den US-Präsidenten in Baden-Württemberg.",
+        &options,
+    );
+    let texts: Vec<&str> = out
+        .spans
+        .iter()
+        .filter(|s| s.kind != Kind::Date)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(
+        !texts.contains(&"EU") && !texts.contains(&"US"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Baden-Württemberg"), "{texts:?}");
+}
+
+#[test]
+fn a_noun_before_a_place_in_the_genitive_is_no_part_of_it() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Der Minister lobte die Wirtschaft Frankreichs und die Häfen Spaniens.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Frankreichs", Kind::Place), "{s:?}");
+    assert!(has(&s, "Spaniens", Kind::Place), "{s:?}");
+}

@@ -16,4 +16,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitals_mark_names: true,
     strict_name_case: false,
     country_names: None,
+    hyphen_compounds: false,
+    ordinary_nouns_open: false,
 });
