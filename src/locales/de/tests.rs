@@ -149,3 +149,16 @@ fn a_noun_before_a_place_in_the_genitive_is_no_part_of_it() {
     assert!(has(&s, "Frankreichs", Kind::Place), "{s:?}");
     assert!(has(&s, "Spaniens", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn german_exonyms_and_features_are_places() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Fähre fuhr über die Ostsee nach Kopenhagen, die Minister flogen nach Athen und Großbritannien.",
+        LOCALE.lang,
+    );
+    for p in ["Ostsee", "Kopenhagen", "Athen", "Großbritannien"] {
+        assert!(has(&s, p, Kind::Place), "{p}: {s:?}");
+    }
+}
