@@ -93,10 +93,16 @@ pub struct Cues {
     /// a name glued to the word after it is part of that word, no span
     /// ([`drop_compound_heads`]).
     pub hyphen_compounds: bool,
-    /// Common nouns have capitals, so a capitalised sequence may open with
-    /// one before a place in the genitive ("die Wirtschaft Deutschlands",
-    /// "die Regierung Israels"): the name starts at the place.
-    pub ordinary_nouns_open: bool,
+    /// Common nouns have capitals (German). A capitalised sequence may open
+    /// with one before a place in the genitive ("die Wirtschaft
+    /// Deutschlands", "die Regierung Israels"): the name starts at the place.
+    /// A place before capitalised words none of them a frequent word names an
+    /// organisation ("Chicago Bulls"; `names/place_orgs.rs`).
+    pub capitalised_nouns: bool,
+    /// The language's surnames, folded (`data/lang/<code>/surnames.txt`),
+    /// where capitals mark no names: a surname where a name is expected
+    /// ("sagte Merkel", "Beck ist") is one even when it is a frequent word.
+    pub surnames: Option<&'static LazyLock<WordSet<String>>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

@@ -142,8 +142,9 @@ pub(super) fn at(
             return m.end_token;
         }
     }
-    if let Some(end) =
-        super::place_orgs::place_opens_name(doc, c, t, head, plain_end, gm.as_ref(), out)
+    if let Some(end) = (!head)
+        .then(|| super::place_orgs::place_opens_name(doc, lang, c, t, plain_end, gm.as_ref(), out))
+        .flatten()
     {
         return end;
     }
@@ -419,7 +420,15 @@ fn uncapitalised_evidence(
         }
         return plain_end;
     }
-    if units().any(ordinary_unit) || word.chars().count() < 3 {
+    if word.chars().count() < 3 {
+        return plain_end;
+    }
+    if units().any(ordinary_unit) {
+        // A surname that is also a frequent word, where a person is
+        // expected: by a reporting verb ("sagte Merkel").
+        if plain_end == t + 1 && is_surname(c, word) && reporting_verb_near(doc, fr, t, plain_end) {
+            push_guess(doc, t, plain_end, Some(ActorType::Person), 40, out);
+        }
         return plain_end;
     }
     if place_context(doc, c, t) {
@@ -463,7 +472,7 @@ fn word_units<'d>(
 /// A common noun opening a capitalised sequence before a place the
 /// gazetteer knows in the genitive ("die Wirtschaft Deutschlands", "die
 /// Regierung Israels"), where the language's nouns have capitals
-/// ([`Cues::ordinary_nouns_open`]): the noun is no part of the name, which
+/// ([`Cues::capitalised_nouns`]): the noun is no part of the name, which
 /// starts at the place (returned). A first name is no noun.
 fn place_after_noun(
     doc: &Doc,
@@ -472,7 +481,7 @@ fn place_after_noun(
     first: (usize, usize),
     mut rest: impl Iterator<Item = (usize, usize)>,
 ) -> Option<usize> {
-    if !c.ordinary_nouns_open || first.1 != first.0 + 1 || doc.tokens[first.0].all_caps {
+    if !c.capitalised_nouns || first.1 != first.0 + 1 || doc.tokens[first.0].all_caps {
         return None;
     }
     let w = doc.norm(first.0);
@@ -610,13 +619,18 @@ pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, c: &Cues, t: usize, e
         return false;
     }
     let w = doc.norm(t);
-    if common_or_plural(lang, c, w) || w.chars().count() < 3 {
+    if w.chars().count() < 3 || !is_surname(c, w) && common_or_plural(lang, c, w) {
         return false;
     }
     if c.framing.ends_with(w, COMMON_ENDING) {
         return false;
     }
     cue(doc, c.framing, end, AFTER_NAME)
+}
+
+/// A surname of the language's list ([`Cues::surnames`]), folded.
+fn is_surname(c: &Cues, folded: &str) -> bool {
+    c.surnames.is_some_and(|s| s.contains(folded))
 }
 
 /// "les Verdunois", "des Lorrains": a capitalised plural after an article is

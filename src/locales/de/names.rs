@@ -25,8 +25,13 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // "EU-Kommission", "US-Präsident": the name is part of a word.
     hyphen_compounds: true,
     // "die Regierung Israels": every noun has a capital.
-    ordinary_nouns_open: true,
+    capitalised_nouns: true,
+    surnames: Some(&SURNAMES),
 });
+
+/// The surnames of `data/lang/de/surnames.txt`, folded.
+static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =
+    LazyLock::new(|| crate::locales::folded_names(crate::locales::data::de::SURNAMES_TXT()));
 
 /// The German country names of `data/lang/de/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =

@@ -162,3 +162,27 @@ fn german_exonyms_and_features_are_places() {
         assert!(has(&s, p, Kind::Place), "{p}: {s:?}");
     }
 }
+
+#[test]
+fn a_surname_that_is_a_frequent_word_is_a_name_where_a_name_is_expected() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Sitzung dauerte lange. Beck ist nach Hause gefahren, sagte Huber.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Beck", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Huber", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_place_before_rare_capitalised_words_opens_a_club() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Am Abend verloren die Boston Celtics, in Berlin Schulen zu bauen bleibt teuer.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Boston Celtics", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Berlin", Kind::Place), "{s:?}");
+}

@@ -19,5 +19,6 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     strict_name_case: false,
     country_names: None,
     hyphen_compounds: false,
-    ordinary_nouns_open: false,
+    capitalised_nouns: false,
+    surnames: None,
 });

@@ -34,7 +34,8 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // Its own country names, those the shared gazetteer leaves to other places.
     country_names: Some(&COUNTRY_NAMES),
     hyphen_compounds: false,
-    ordinary_nouns_open: false,
+    capitalised_nouns: false,
+    surnames: None,
 });
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.
