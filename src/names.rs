@@ -25,6 +25,7 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
+mod companies;
 mod compounds;
 mod context;
 mod country;
@@ -103,6 +104,10 @@ pub struct Cues {
     /// where capitals mark no names: a surname where a name is expected
     /// ("sagte Merkel", "Beck ist") is one even when it is a frequent word.
     pub surnames: Option<&'static LazyLock<WordSet<String>>>,
+    /// The language's listed companies, as written
+    /// (`data/lang/<code>/companies.txt`), where capitals mark no names: a
+    /// company is known by its name, not guessed ([`companies`]).
+    pub companies: Option<&'static LazyLock<WordSet<&'static str>>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

@@ -97,6 +97,7 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    companies: None,
 });
 
 /// The cue words of every core language, built once, for the rules that

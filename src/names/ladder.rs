@@ -80,6 +80,9 @@ pub(super) fn at(
     if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
         return end;
     }
+    if let Some(end) = super::companies::at(doc, lang, c, t, plain_end, out) {
+        return end;
+    }
 
     // A sentence that opens with a function word before a name ("Le Conseil
     // de sécurité a voté", "The UN Security Council met"): the name starts

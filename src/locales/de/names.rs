@@ -27,7 +27,12 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // "die Regierung Israels": every noun has a capital.
     capitalised_nouns: true,
     surnames: Some(&SURNAMES),
+    companies: Some(&COMPANIES),
 });
+
+/// The listed companies of `data/lang/de/companies.txt`, as written.
+static COMPANIES: LazyLock<crate::text::hash::WordSet<&'static str>> =
+    LazyLock::new(|| crate::locales::stopwords(crate::locales::data::de::COMPANIES_TXT()));
 
 /// The surnames of `data/lang/de/surnames.txt`, folded.
 static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =

@@ -186,3 +186,16 @@ fn a_place_before_rare_capitalised_words_opens_a_club() {
     assert!(has(&s, "Boston Celtics", Kind::Actor), "{s:?}");
     assert!(has(&s, "Berlin", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_listed_company_is_an_organisation_without_a_cue() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Aktien von Commerzbank und Nokia legten zu, die Allianz der Willigen zerfiel.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Commerzbank", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Nokia", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Allianz", Kind::Actor), "{s:?}");
+}

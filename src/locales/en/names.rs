@@ -21,4 +21,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    companies: None,
 });

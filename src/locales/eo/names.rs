@@ -19,4 +19,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    companies: None,
 });

@@ -36,6 +36,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    companies: None,
 });
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.
