@@ -40,6 +40,7 @@ mod sports;
 mod state;
 mod strict_case;
 
+pub use companies::Companies;
 pub use compounds::drop_compound_heads;
 pub use country::Setting;
 use ladder::at;
@@ -107,7 +108,7 @@ pub struct Cues {
     /// The language's listed companies, as written
     /// (`data/lang/<code>/companies.txt`), where capitals mark no names: a
     /// company is known by its name, not guessed ([`companies`]).
-    pub companies: Option<&'static LazyLock<WordSet<&'static str>>>,
+    pub companies: Option<&'static LazyLock<Companies>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

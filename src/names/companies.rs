@@ -10,7 +10,28 @@ use super::Cues;
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::span::{ActorType, Candidate};
+use crate::text::hash::WordSet;
 use crate::text::Doc;
+
+/// A list of companies' names, and their first words: a capitalised word
+/// that opens none costs one look-up.
+#[derive(Default)]
+pub struct Companies {
+    names: WordSet<&'static str>,
+    first_words: WordSet<&'static str>,
+}
+
+impl Companies {
+    /// Parses a list of names, one a line (`#` comments).
+    pub fn parse(data: &'static str) -> Companies {
+        let names: WordSet<&'static str> = crate::text::word_list(data).collect();
+        let first_words = names
+            .iter()
+            .map(|n| n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(n))
+            .collect();
+        Companies { names, first_words }
+    }
+}
 
 /// The longest name of a company of the list opening the capitalised
 /// sequence `t..end`: an organisation; returns the next token to look at.
@@ -25,10 +46,13 @@ pub(super) fn at(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let list = c.companies?;
+    if !list.first_words.contains(doc.raw(t)) {
+        return None;
+    }
     let start = doc.tokens[t].start;
     let e = (t + 1..=end.min(t + MAX_TOKENS))
         .rev()
-        .find(|&e| list.contains(&doc.text[start..doc.tokens[e - 1].end]))?;
+        .find(|&e| list.names.contains(&doc.text[start..doc.tokens[e - 1].end]))?;
     if e == t + 1
         && lexicon::is_common_word(lang, doc.norm(t))
         && determiner_before(doc, c.framing, t)

@@ -622,7 +622,7 @@ pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, c: &Cues, t: usize, e
         return false;
     }
     let w = doc.norm(t);
-    if w.chars().count() < 3 || !is_surname(c, w) && common_or_plural(lang, c, w) {
+    if w.chars().count() < 3 || common_or_plural(lang, c, w) && !is_surname(c, w) {
         return false;
     }
     if c.framing.ends_with(w, COMMON_ENDING) {

@@ -31,8 +31,8 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
 });
 
 /// The listed companies of `data/lang/de/companies.txt`, as written.
-static COMPANIES: LazyLock<crate::text::hash::WordSet<&'static str>> =
-    LazyLock::new(|| crate::locales::stopwords(crate::locales::data::de::COMPANIES_TXT()));
+static COMPANIES: LazyLock<crate::names::Companies> =
+    LazyLock::new(|| crate::names::Companies::parse(crate::locales::data::de::COMPANIES_TXT()));
 
 /// The surnames of `data/lang/de/surnames.txt`, folded.
 static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =
