@@ -191,6 +191,7 @@ fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -
     );
     let phrases = locale.actors.map(|p| &**p);
     actors::find(&doc, lang, locale.framing, phrases, &mut cands);
+    names::drop_compound_heads(text, locale.names, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

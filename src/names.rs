@@ -26,6 +26,8 @@ use crate::text::Doc;
 use std::sync::LazyLock;
 
 mod club_story;
+mod companies;
+mod compounds;
 mod context;
 mod country;
 mod discourse;
@@ -43,6 +45,8 @@ mod sports;
 mod state;
 mod strict_case;
 
+pub use companies::Companies;
+pub use compounds::drop_compound_heads;
 pub use country::Setting;
 use ladder::at;
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
@@ -92,6 +96,24 @@ pub struct Cues {
     /// language-pack's country name that is a word of another language
     /// ("Italien", "Syrien" are French for an Italian, a Syrian).
     pub country_names: Option<&'static LazyLock<crate::text::hash::WordMap<String, &'static str>>>,
+    /// Compounds are written with a hyphen ("EU-Kommission", "US-Präsident"):
+    /// a name glued to the word after it is part of that word, no span
+    /// ([`drop_compound_heads`]).
+    pub hyphen_compounds: bool,
+    /// Common nouns have capitals (German). A capitalised sequence may open
+    /// with one before a place in the genitive ("die Wirtschaft
+    /// Deutschlands", "die Regierung Israels"): the name starts at the place.
+    /// A place before capitalised words none of them a frequent word names an
+    /// organisation ("Chicago Bulls"; `names/place_orgs.rs`).
+    pub capitalised_nouns: bool,
+    /// The language's surnames, folded (`data/lang/<code>/surnames.txt`),
+    /// where capitals mark no names: a surname where a name is expected
+    /// ("sagte Merkel", "Beck ist") is one even when it is a frequent word.
+    pub surnames: Option<&'static LazyLock<WordSet<String>>>,
+    /// The language's listed companies, as written
+    /// (`data/lang/<code>/companies.txt`), where capitals mark no names: a
+    /// company is known by its name, not guessed ([`companies`]).
+    pub companies: Option<&'static LazyLock<Companies>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

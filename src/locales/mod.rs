@@ -94,6 +94,10 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     capitals_mark_names: true,
     strict_name_case: false,
     country_names: None,
+    hyphen_compounds: false,
+    capitalised_nouns: false,
+    surnames: None,
+    companies: None,
 });
 
 /// The cue words of every core language, built once, for the rules that
@@ -134,6 +138,13 @@ pub fn country_names(
     crate::text::word_list(countries_tsv)
         .filter_map(|line| line.split_once('\t'))
         .map(|(iso2, name)| (crate::text::fold::fold_str(name.trim()), iso2))
+        .collect()
+}
+
+/// Parses a list of names of a data folder, folded (`surnames.txt`).
+pub fn folded_names(data: &'static str) -> WordSet<String> {
+    crate::text::word_list(data)
+        .map(crate::text::fold::fold_str)
         .collect()
 }
 

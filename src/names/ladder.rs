@@ -80,6 +80,9 @@ pub(super) fn at(
     if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
         return end;
     }
+    if let Some(end) = super::companies::at(doc, lang, c, t, plain_end, out) {
+        return end;
+    }
 
     // A sentence that opens with a function word before a name ("Le Conseil
     // de sécurité a voté", "The UN Security Council met"): the name starts
@@ -142,8 +145,9 @@ pub(super) fn at(
             return m.end_token;
         }
     }
-    if let Some(end) =
-        super::place_orgs::place_opens_name(doc, c, t, head, plain_end, gm.as_ref(), out)
+    if let Some(end) = (!head)
+        .then(|| super::place_orgs::place_opens_name(doc, lang, c, t, plain_end, gm.as_ref(), out))
+        .flatten()
     {
         return end;
     }
@@ -372,32 +376,27 @@ fn uncapitalised_evidence(
             || lexicon::is_demonym(lang, w)
             || is_month_or_weekday(c, w)
     };
-    let mut units = Vec::new();
-    let mut u = t;
-    while u < plain_end {
-        let e = compound_end(doc, u).min(plain_end);
-        if doc.tokens[u].kind == TokKind::Word {
-            units.push((u, e));
-        }
-        u = e.max(u + 1);
-    }
-    let ordinary_unit = |&(s, e): &(usize, usize)| {
+    let units = || word_units(doc, t, plain_end);
+    let ordinary_unit = |(s, e): (usize, usize)| {
         last_word(doc, s, e).map_or(true, |l| ordinary(l) || doc.tokens[l].all_caps && l > s)
     };
-    if units.len() == 1 && doc.tokens[t].all_caps && compound_end(doc, t) == t + 1 {
+    let mut rest = units();
+    let first = rest.next();
+    let many = rest.next().is_some();
+    if !many && doc.tokens[t].all_caps && compound_end(doc, t) == t + 1 {
         let len = word.chars().count();
         if (2..=6).contains(&len) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
         return plain_end;
     }
-    if units.len() >= 2 {
-        let first = units[0];
+    if let (Some(first), true) = (first, many) {
         // A capitalised adjective opens a name: adjectives have no capital
         // otherwise ("Vereinten Nationen", "Europäische Zentralbank").
         let adjective = first.1 == first.0 + 1
             && (fr.ends_with(word, ORG_ADJECTIVE_ENDING) || lexicon::is_demonym(lang, word));
-        if adjective && (units.len() == 2 || !units[1..].iter().all(ordinary_unit)) {
+        let all_ordinary_after = || units().skip(1).all(ordinary_unit);
+        if adjective && (units().nth(2).is_none() || !all_ordinary_after()) {
             push_actor(doc, t, plain_end, ActorType::Organisation, 60, out);
             return plain_end;
         }
@@ -406,10 +405,10 @@ fn uncapitalised_evidence(
         // gazetteer if it knows it, even when it is also a frequent word
         // ("die Stadt Halle").
         if first.1 == first.0 + 1 && fr.has(word, PLACE_TRIGGER) {
-            let named = |u: &&(usize, usize)| {
-                !ordinary_unit(u) || lexicon::longest_match(doc, u.0).is_some()
+            let named = |u: &(usize, usize)| {
+                !ordinary_unit(*u) || lexicon::longest_match(doc, u.0).is_some()
             };
-            let Some(&(s, _)) = units[1..].iter().find(named) else {
+            let Some((s, _)) = units().skip(1).find(named) else {
                 return plain_end;
             };
             if lexicon::longest_match(doc, s).is_none() {
@@ -418,12 +417,23 @@ fn uncapitalised_evidence(
             }
             return s;
         }
-        if !units.iter().all(ordinary_unit) {
+        if let Some(s) = place_after_noun(doc, lang, c, first, units().skip(1)) {
+            return s;
+        }
+        if !units().all(ordinary_unit) {
             push_guess(doc, t, plain_end, None, 40, out);
         }
         return plain_end;
     }
-    if units.iter().any(ordinary_unit) || word.chars().count() < 3 {
+    if word.chars().count() < 3 {
+        return plain_end;
+    }
+    if units().any(ordinary_unit) {
+        // A surname that is also a frequent word, where a person is
+        // expected: by a reporting verb ("sagte Merkel").
+        if plain_end == t + 1 && is_surname(c, word) && reporting_verb_near(doc, fr, t, plain_end) {
+            push_guess(doc, t, plain_end, Some(ActorType::Person), 40, out);
+        }
         return plain_end;
     }
     if place_context(doc, c, t) {
@@ -441,6 +451,52 @@ fn uncapitalised_evidence(
         push_guess(doc, t, plain_end, None, 40, out);
     }
     plain_end
+}
+
+/// The words of `t..end` as units: a hyphenated compound is one
+/// ("Baden-Württemberg"), punctuation is none.
+fn word_units<'d>(
+    doc: &'d Doc<'_>,
+    t: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + 'd {
+    let mut u = t;
+    std::iter::from_fn(move || {
+        while u < end {
+            let e = compound_end(doc, u).min(end);
+            let unit = (u, e);
+            u = e.max(u + 1);
+            if doc.tokens[unit.0].kind == TokKind::Word {
+                return Some(unit);
+            }
+        }
+        None
+    })
+}
+
+/// A common noun opening a capitalised sequence before a place the
+/// gazetteer knows in the genitive ("die Wirtschaft Deutschlands", "die
+/// Regierung Israels"), where the language's nouns have capitals
+/// ([`Cues::capitalised_nouns`]): the noun is no part of the name, which
+/// starts at the place (returned). A first name is no noun.
+fn place_after_noun(
+    doc: &Doc,
+    lang: Lang,
+    c: &Cues,
+    first: (usize, usize),
+    mut rest: impl Iterator<Item = (usize, usize)>,
+) -> Option<usize> {
+    if !c.capitalised_nouns || first.1 != first.0 + 1 || doc.tokens[first.0].all_caps {
+        return None;
+    }
+    let w = doc.norm(first.0);
+    if !lexicon::is_common_word(lang, w) || lexicon::is_first_name(w) {
+        return None;
+    }
+    let (s, _) = rest.next()?;
+    // A place in the genitive hangs on the noun; one in the nominative
+    // names with it ("Universität Hamburg", "Borussia Dortmund").
+    genitive_stem_place(doc, c.framing, s).map(|_| s)
 }
 
 /// A word right after a finite verb, with no article ("musste Halmich",
@@ -504,20 +560,26 @@ fn genitive_place(doc: &Doc, fr: &Framing, t: usize, out: &mut Vec<Candidate>) -
     if compound_end(doc, t) != t + 1 {
         return None;
     }
-    let raw = doc.raw(t);
-    let stem = fr
-        .endings(GENITIVE_ENDING)
-        .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
-    let place = lexicon::lookup(stem).into_iter().find_map(|e| match e {
-        Entry::Place(p) => Some(p),
-        Entry::Actor(_) => None,
-    })?;
+    let place = genitive_stem_place(doc, fr, t)?;
     let tok = doc.tokens[t];
     out.push(
         Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 70)
             .with_value(place.value()),
     );
     Some(t + 1)
+}
+
+/// The place the gazetteer knows under the word at `t` less a genitive
+/// ending ("Europas": Europe).
+fn genitive_stem_place(doc: &Doc, fr: &Framing, t: usize) -> Option<lexicon::PlaceEntry> {
+    let raw = doc.raw(t);
+    let stem = fr
+        .endings(GENITIVE_ENDING)
+        .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
+    lexicon::lookup(stem).into_iter().find_map(|e| match e {
+        Entry::Place(p) => Some(p),
+        Entry::Actor(_) => None,
+    })
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence
@@ -562,13 +624,18 @@ pub(super) fn sentence_initial_name(doc: &Doc, lang: Lang, c: &Cues, t: usize, e
         return false;
     }
     let w = doc.norm(t);
-    if common_or_plural(lang, c, w) || w.chars().count() < 3 {
+    if w.chars().count() < 3 || common_or_plural(lang, c, w) && !is_surname(c, w) {
         return false;
     }
     if c.framing.ends_with(w, COMMON_ENDING) {
         return false;
     }
     cue(doc, c.framing, end, AFTER_NAME)
+}
+
+/// A surname of the language's list ([`Cues::surnames`]), folded.
+fn is_surname(c: &Cues, folded: &str) -> bool {
+    c.surnames.is_some_and(|s| s.contains(folded))
 }
 
 /// "les Verdunois", "des Lorrains": a capitalised plural after an article is

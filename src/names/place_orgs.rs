@@ -10,12 +10,14 @@
 
 use super::context::cue;
 use super::emit::push_actor;
+use super::ladder::common_or_plural;
 use super::sequence::sequence_end;
 use super::Cues;
 use crate::framing::{
-    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, CONTRACTED_OF, DETERMINER, OF, ORG_HEAD, ORG_LINK,
-    ORG_OF_PLACE, PARTICLE,
+    ACRONYM_BRACKET, CLUB_ARTICLE, CLUB_HEAD, COMMON_ENDING, CONTRACTED_OF, DETERMINER, OF,
+    ORG_HEAD, ORG_LINK, ORG_OF_PLACE, PARTICLE,
 };
+use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceKind};
 use crate::span::{ActorType, Candidate};
 use crate::text::shape::compound_end;
@@ -285,20 +287,24 @@ fn defined_after_org(doc: &Doc, c: &Cues, i: usize) -> bool {
 const ACRONYM_WINDOW: usize = 3000;
 
 /// "Perú Posible", "Texas Tech", "Terra Networks": a place the gazetteer
-/// knows opening a longer capitalised name, in mid-line, whose next word is
+/// knows opening a longer capitalised name (not in a headline: the caller
+/// looks), in mid-line, whose next word is
 /// neither a place nor a first name, names an organisation, in a language
-/// whose names are read strictly by their case ([`Cues::strict_name_case`]). Without it the place is read and the rest lost.
+/// whose names are read strictly by their case ([`Cues::strict_name_case`]),
+/// or where nouns have capitals ([`Cues::capitalised_nouns`]) when no word
+/// after the place is a frequent word ("Chicago Bulls", not "in Berlin
+/// Schulen"). Without it the place is read and the rest lost.
 pub(super) fn place_opens_name(
     doc: &Doc,
+    lang: Lang,
     c: &Cues,
     t: usize,
-    head: bool,
     plain_end: usize,
     gm: Option<&Match>,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let m = gm?;
-    if head || doc.tokens[t].all_caps || !c.strict_name_case {
+    if doc.tokens[t].all_caps || !(c.strict_name_case || c.capitalised_nouns) {
         return None;
     }
     if !matches!(m.entries.first(), Some(Entry::Place(_))) || m.end_token >= plain_end {
@@ -312,6 +318,26 @@ pub(super) fn place_opens_name(
     if lexicon::is_first_name(doc.norm(n)) || lexicon::longest_match(doc, n).is_some() {
         return None;
     }
+    if !c.strict_name_case
+        && (c.stopwords.contains(doc.norm(t)) || !rare_words(doc, lang, c, n, plain_end))
+    {
+        return None;
+    }
     push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
     Some(plain_end)
+}
+
+/// Every word of `n..end` capitalised and none a frequent word, a plural of
+/// one, a demonym or a word with an ending of ordinary nouns ("Bulls",
+/// "Red Wings"; not "Schulen", "Regierung").
+fn rare_words(doc: &Doc, lang: Lang, c: &Cues, n: usize, end: usize) -> bool {
+    (n..end)
+        .filter(|&i| doc.tokens[i].kind == TokKind::Word)
+        .all(|i| {
+            let w = doc.norm(i);
+            doc.tokens[i].upper
+                && !common_or_plural(lang, c, w)
+                && !c.framing.ends_with(w, COMMON_ENDING)
+                && !lexicon::is_demonym(lang, w)
+        })
 }

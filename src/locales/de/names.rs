@@ -22,7 +22,21 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitals_mark_names: false,
     strict_name_case: false,
     country_names: Some(&COUNTRY_NAMES),
+    // "EU-Kommission", "US-Präsident": the name is part of a word.
+    hyphen_compounds: true,
+    // "die Regierung Israels": every noun has a capital.
+    capitalised_nouns: true,
+    surnames: Some(&SURNAMES),
+    companies: Some(&COMPANIES),
 });
+
+/// The listed companies of `data/lang/de/companies.txt`, as written.
+static COMPANIES: LazyLock<crate::names::Companies> =
+    LazyLock::new(|| crate::names::Companies::parse(crate::locales::data::de::COMPANIES_TXT()));
+
+/// The surnames of `data/lang/de/surnames.txt`, folded.
+static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =
+    LazyLock::new(|| crate::locales::folded_names(crate::locales::data::de::SURNAMES_TXT()));
 
 /// The German country names of `data/lang/de/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =

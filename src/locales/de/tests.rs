@@ -113,3 +113,89 @@ fn german_names_of_curated_regions_are_places() {
     assert!(has(&s, "Gazastreifen", Kind::Place), "{s:?}");
     assert!(has(&s, "Europa", Kind::Place), "{s:?}");
 }
+
+#[test]
+fn a_name_glued_to_a_compound_is_no_span() {
+    use crate::span::Kind;
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..Default::default()
+    };
+    let out = crate::annotate(
+        "Ein Sprecher der EU-Kommission traf den US-Präsidenten in Baden-Württemberg.",
+        &options,
+    );
+    let texts: Vec<&str> = out
+        .spans
+        .iter()
+        .filter(|s| s.kind != Kind::Date)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(
+        !texts.contains(&"EU") && !texts.contains(&"US"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Baden-Württemberg"), "{texts:?}");
+}
+
+#[test]
+fn a_noun_before_a_place_in_the_genitive_is_no_part_of_it() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Der Minister lobte die Wirtschaft Frankreichs und die Häfen Spaniens.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Frankreichs", Kind::Place), "{s:?}");
+    assert!(has(&s, "Spaniens", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn german_exonyms_and_features_are_places() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Fähre fuhr über die Ostsee nach Kopenhagen, die Minister flogen nach Athen und Großbritannien.",
+        LOCALE.lang,
+    );
+    for p in ["Ostsee", "Kopenhagen", "Athen", "Großbritannien"] {
+        assert!(has(&s, p, Kind::Place), "{p}: {s:?}");
+    }
+}
+
+#[test]
+fn a_surname_that_is_a_frequent_word_is_a_name_where_a_name_is_expected() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Sitzung dauerte lange. Beck ist nach Hause gefahren, sagte Huber.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Beck", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Huber", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_place_before_rare_capitalised_words_opens_a_club() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Am Abend verloren die Boston Celtics, in Berlin Schulen zu bauen bleibt teuer.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Boston Celtics", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Berlin", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_listed_company_is_an_organisation_without_a_cue() {
+    use crate::names::tests::{has, spans};
+    use crate::span::Kind;
+    let s = spans(
+        "Die Aktien von Commerzbank und Nokia legten zu, die Allianz der Willigen zerfiel.",
+        LOCALE.lang,
+    );
+    assert!(has(&s, "Commerzbank", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Nokia", Kind::Actor), "{s:?}");
+    assert!(!has(&s, "Allianz", Kind::Actor), "{s:?}");
+}

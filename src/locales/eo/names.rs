@@ -16,4 +16,8 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitals_mark_names: true,
     strict_name_case: false,
     country_names: None,
+    hyphen_compounds: false,
+    capitalised_nouns: false,
+    surnames: None,
+    companies: None,
 });

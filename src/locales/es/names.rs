@@ -33,6 +33,10 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     strict_name_case: true,
     // Its own country names, those the shared gazetteer leaves to other places.
     country_names: Some(&COUNTRY_NAMES),
+    hyphen_compounds: false,
+    capitalised_nouns: false,
+    surnames: None,
+    companies: None,
 });
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.
