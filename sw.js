@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "d8905028a069b20a";
+const VERSION = "44a4048f1b08041f";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
