@@ -37,9 +37,14 @@ def estimate(path):
 def mbps(nbytes, ns):
     return nbytes / 1e6 / (ns / 1e9)
 
+# Every language the bench ran (benches/annotate.rs iterates the corpus), in the registry's order.
+registry = [l.split("\t")[0] for l in open("data/lang/languages.tsv", encoding="utf-8")
+            if l.strip() and not l.startswith("#")]
+LANGS = [l for l in registry if os.path.isdir(os.path.join(root, "annotate", "dispatches", l))]
+
 rows = []
 for how, label in [("dispatches", "dispatch by dispatch"), ("one_text", "as one text")]:
-    for lang in ["fr", "en"]:
+    for lang in LANGS:
         ns, lo, hi, nbytes = estimate(f"annotate/{how}/{lang}")
         rows.append(f"| {lang} | {label} | {nbytes / 1e6:.2f} | {ns / 1e6:.2f} "
                     f"| **{mbps(nbytes, ns):.1f}** ({mbps(nbytes, hi):.1f}–{mbps(nbytes, lo):.1f}) |")
@@ -50,7 +55,7 @@ ns, lo, hi, _ = estimate("startup/cold_process_first_annotate")
 startup += (f"a whole cold process annotating one line (process start, every lazily built table, "
             f"output) **{ns / 1e6:.2f} ms** ({lo / 1e6:.2f}–{hi / 1e6:.2f} ms)")
 
-for lang in ["fr", "en"]:
+for lang in [l for l in LANGS if os.path.isdir(os.path.join(root, "dates", "find", l))]:
     ns, lo, hi, nbytes = estimate(f"dates/find/{lang}")
     rows.append(f"| {lang} | date pass alone (`dates::find`, one text) | {nbytes / 1e6:.2f} | {ns / 1e6:.2f} "
                 f"| **{mbps(nbytes, ns):.1f}** ({mbps(nbytes, hi):.1f}–{mbps(nbytes, lo):.1f}) |")
