@@ -797,6 +797,11 @@ def check_offline() -> int:
     for lang in LANGUAGES:
         for name, header in HEADERS.items():
             path = lang.dir / name
+            # written only for the languages whose sources ask for them
+            if (name == "surnames.txt" and not lang.faker_surnames) or (name == "companies.txt" and not lang.companies):
+                if path.exists():
+                    errors.append(f"{path.relative_to(ROOT)}: written, but sources.tsv does not ask for it")
+                continue
             if not path.exists():
                 errors.append(f"{path.relative_to(ROOT)}: missing")
                 continue
@@ -818,6 +823,9 @@ def check_offline() -> int:
                 bad = [w for w in keys if fold_str(w) != w]
                 if bad:
                     errors.append(f"{path.relative_to(ROOT)}: not folded: {bad[:10]}")
+            elif name in ("surnames.txt", "companies.txt"):
+                if not keys:
+                    errors.append(f"{path.relative_to(ROOT)}: empty")
             elif keys != codes:
                 errors.append(f"{path.relative_to(ROOT)}: not the countries of places.tsv")
     ours = {l.code for l in LANGUAGES}
