@@ -168,9 +168,17 @@ fn undecided(doc: &Doc, cues: &Cues, covered: &[bool], t: usize) -> bool {
 
 /// FNV-1a over a feature's tag and text, folded into a bucket.
 fn bucket(tag: &str, text: &str) -> u32 {
+    bucket2(tag, text, "")
+}
+
+/// FNV-1a over a feature's tag and two texts (a conjunction), folded into a
+/// bucket.
+fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in tag.bytes().chain([0xff]).chain(text.bytes()) {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    for part in [tag, "\u{ff}", a, "\u{fe}", b] {
+        for &x in part.as_bytes() {
+            h = (h ^ u32::from(x)).wrapping_mul(0x0100_0193);
+        }
     }
     h % BUCKETS as u32
 }
@@ -224,7 +232,8 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     out.push(bucket("s2", suffix(w, 2)));
     out.push(bucket("s3", suffix(w, 3)));
     out.push(bucket("s4", suffix(w, 4)));
-    out.push(bucket("shape", shape(doc, t)));
+    let shape = shape(doc, t);
+    out.push(bucket("shape", shape));
     out.push(bucket("pw", prev_word));
     out.push(bucket("nw", next_word));
     out.push(bucket("ppw", word_at(doc, t.checked_sub(2))));
@@ -232,20 +241,13 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     out.push(bucket("pu", flag(upper(prev) && !tok.sentence_start)));
     out.push(bucket("nu", flag(upper(Some(t + 1)))));
     out.push(bucket("ss", flag(tok.sentence_start)));
-    out.push(bucket(
-        "ss+shape",
-        &[flag(tok.sentence_start), shape(doc, t)].concat(),
-    ));
-    out.push(bucket("gz", flag(lexicon::longest_match(doc, t).is_some())));
-    out.push(bucket("cw", flag(lexicon::is_common_word(lang, w))));
+    out.push(bucket2("ss+shape", flag(tok.sentence_start), shape));
+    let common = lexicon::is_common_word(lang, w);
+    out.push(bucket("cw", flag(common)));
     out.push(bucket("fn", flag(lexicon::is_first_name(w))));
-    out.push(bucket("dm", flag(lexicon::is_demonym(lang, w))));
     let pfn = prev.is_some_and(|p| doc.tokens[p].upper && lexicon::is_first_name(doc.norm(p)));
     out.push(bucket("pfn", flag(pfn)));
     let surname = cues.surnames.is_some_and(|s| s.contains(w));
     out.push(bucket("sn", flag(surname)));
-    out.push(bucket(
-        "cw+sn",
-        &[flag(lexicon::is_common_word(lang, w)), flag(surname)].concat(),
-    ));
+    out.push(bucket2("cw+sn", flag(common), flag(surname)));
 }
