@@ -251,3 +251,31 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     out.push(bucket("sn", flag(surname)));
     out.push(bucket2("cw+sn", flag(common), flag(surname)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_feature_hash_is_pinned() {
+        // The committed weights are indexed by it: changing it needs a retraining.
+        assert_eq!(bucket("w", "merkel"), 81);
+    }
+
+    #[test]
+    fn a_bad_weight_line_is_skipped() {
+        let m = Model::parse(
+            "# comment\n7\t1\t2\t3\nx\t1\t2\t3\n99999\t1\t1\t1\n8\t1\n9\t-4\t0\t99999999999\n",
+        );
+        assert_eq!(m.scores(&[7]), [1, 2, 3]);
+        assert_eq!(m.scores(&[8]), [0, 0, 0]);
+        assert_eq!(m.scores(&[9]), [-4, 0, i64::from(i32::MAX)]);
+        assert_eq!(m.scores(&[u32::MAX]), [0, 0, 0]);
+    }
+
+    #[test]
+    fn suffixes_count_characters() {
+        assert_eq!(suffix("größe", 3), "öße");
+        assert_eq!(suffix("ab", 4), "ab");
+    }
+}
