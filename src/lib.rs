@@ -126,7 +126,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotated {
     if packs::missing(lang.as_str()).is_some() {
         lang = Lang::UND;
     }
-    annotate_doc(text, doc, lang, options)
+    annotate_doc(text, doc, lang, options, None)
 }
 
 /// The language of a text (given or detected) has a pack that is not
@@ -154,10 +154,16 @@ pub fn annotate_loaded(text: &str, options: &Options) -> Result<Annotated, PackM
     if let Some(code) = packs::missing(lang.as_str()) {
         return Err(PackMissing(code));
     }
-    Ok(annotate_doc(text, doc, lang, options))
+    Ok(annotate_doc(text, doc, lang, options, None))
 }
 
-fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -> Annotated {
+fn annotate_doc(
+    text: &str,
+    mut doc: text::Doc,
+    lang: Lang,
+    options: &Options,
+    train: Option<&mut Vec<names::Example>>,
+) -> Annotated {
     let locale = locales::of(lang);
     // A dateline in another language is read with the core languages'
     // grammars (not the packs': locales::packs, "Determinism rule").
@@ -191,6 +197,7 @@ fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -
     );
     let phrases = locale.actors.map(|p| &**p);
     actors::find(&doc, lang, locale.framing, phrases, &mut cands);
+    names::learned_decide(&doc, lang, locale.names, &mut cands, train);
     names::drop_compound_heads(text, locale.names, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
@@ -205,6 +212,20 @@ fn annotate_doc(text: &str, mut doc: text::Doc, lang: Lang, options: &Options) -
         dateline,
         spans,
     }
+}
+
+/// The words the learned names layer of `lang` decides in `text`, with their
+/// features, in byte offsets: what its trainer learns from
+/// (`crates/eval/examples/train_names.rs`). Empty for a language with no layer.
+#[doc(hidden)]
+pub fn learned_examples(text: &str, lang: Lang) -> Vec<names::Example> {
+    let mut out = Vec::new();
+    let options = Options {
+        lang: Some(lang),
+        ..Options::default()
+    };
+    annotate_doc(text, text::Doc::new(text), lang, &options, Some(&mut out));
+    out
 }
 
 fn dateline_in_chars(text: &str, f: &dateline::Found, dct: Option<Date>) -> Dateline {

@@ -35,6 +35,7 @@ mod emit;
 mod headline_agents;
 mod headlines;
 mod ladder;
+pub mod learned;
 mod lineups;
 mod metonymy;
 mod place_orgs;
@@ -49,6 +50,7 @@ pub use companies::Companies;
 pub use compounds::drop_compound_heads;
 pub use country::Setting;
 use ladder::at;
+pub use learned::{decide as learned_decide, Example, Model};
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
 
 /// The names recogniser's piece of a locale: the words it reads around
@@ -114,6 +116,10 @@ pub struct Cues {
     /// (`data/lang/<code>/companies.txt`), where capitals mark no names: a
     /// company is known by its name, not guessed ([`companies`]).
     pub companies: Option<&'static LazyLock<Companies>>,
+    /// A learned layer over the words the rules leave undecided
+    /// (`data/lang/<code>/learned.tsv`, [`learned`]), where capitals mark
+    /// no names and a model was trained.
+    pub learned: Option<&'static LazyLock<Model>>,
 }
 
 /// What the look at one token leaves for the passes over the whole document.

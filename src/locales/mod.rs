@@ -98,6 +98,7 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     capitalised_nouns: false,
     surnames: None,
     companies: None,
+    learned: None,
 });
 
 /// The cue words of every core language, built once, for the rules that

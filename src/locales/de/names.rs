@@ -28,11 +28,17 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitalised_nouns: true,
     surnames: Some(&SURNAMES),
     companies: Some(&COMPANIES),
+    learned: Some(&LEARNED),
 });
 
 /// The listed companies of `data/lang/de/companies.txt`, as written.
 static COMPANIES: LazyLock<crate::names::Companies> =
     LazyLock::new(|| crate::names::Companies::parse(crate::locales::data::de::COMPANIES_TXT()));
+
+/// The learned layer's weights (`data/lang/de/learned.tsv`, made by
+/// `crates/eval/examples/train_names.rs`).
+static LEARNED: LazyLock<crate::names::Model> =
+    LazyLock::new(|| crate::names::Model::parse(crate::locales::data::de::LEARNED_TSV()));
 
 /// The surnames of `data/lang/de/surnames.txt`, folded.
 static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =

@@ -22,4 +22,5 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitalised_nouns: false,
     surnames: None,
     companies: None,
+    learned: None,
 });

@@ -37,6 +37,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitalised_nouns: false,
     surnames: None,
     companies: None,
+    learned: None,
 });
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.

@@ -1,0 +1,281 @@
+//! A small learned layer for a language whose capitals mark no names
+//! (German, [`Cues::learned`]): where the rules leave a capitalised word
+//! undecided, an averaged perceptron over hashed context features says
+//! actor, place or nothing.
+//!
+//! Why: in German every noun has a capital, so the rules name only what the
+//! gazetteer, a first name, a title or a cue vouches for, and lone surnames,
+//! unlisted clubs and companies go unread. Those words have shapes the rules
+//! cannot list (suffixes, the words around them); a few thousand weights
+//! learned from the write halves of the dev sets (`crates/eval/examples/
+//! train_names.rs`, which makes `data/lang/<code>/learned.tsv` again) weigh
+//! them. The layer only adds spans where no candidate lies: it never
+//! overrides a rule.
+
+use super::Cues;
+use crate::lang::Lang;
+use crate::lexicon;
+use crate::span::{Candidate, Kind, Source};
+use crate::text::{Doc, TokKind};
+
+/// How many hashed feature buckets a model has.
+pub const BUCKETS: usize = 4096;
+
+/// The classes, in the order of a weight line: actor, place, nothing.
+pub const CLASSES: usize = 3;
+
+/// The score of a span the layer proposes: below every rule's.
+const SCORE: u8 = 20;
+
+/// A model's weights: one row of [`CLASSES`] per bucket.
+pub struct Model {
+    weights: Vec<[i32; CLASSES]>,
+}
+
+impl Model {
+    /// Reads `bucket<TAB>actor<TAB>place<TAB>nothing` lines (`#` comments).
+    /// A bad line is skipped: the data file is made by the trainer.
+    pub fn parse(data: &str) -> Model {
+        let mut weights = vec![[0; CLASSES]; BUCKETS];
+        for line in data.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t').map(|x| x.trim().parse::<i64>().ok());
+            let (Some(Some(b)), Some(Some(a)), Some(Some(p)), Some(Some(n))) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            if let Some(row) = usize::try_from(b).ok().and_then(|b| weights.get_mut(b)) {
+                *row = [a, p, n].map(|v| v.clamp(i32::MIN.into(), i32::MAX.into()) as i32);
+            }
+        }
+        Model { weights }
+    }
+
+    /// The class scores of a token's features.
+    pub fn scores(&self, feats: &[u32]) -> [i64; CLASSES] {
+        let mut s = [0i64; CLASSES];
+        for &f in feats {
+            if let Some(row) = self.weights.get(f as usize) {
+                for (acc, w) in s.iter_mut().zip(row) {
+                    *acc += i64::from(*w);
+                }
+            }
+        }
+        s
+    }
+}
+
+/// A token the layer decides, with its features (training reads these).
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// Byte offsets of the token.
+    pub start: usize,
+    pub end: usize,
+    /// Hashed feature buckets.
+    pub feats: Vec<u32>,
+}
+
+/// Adds an actor or a place for each run of undecided capitalised words the
+/// model reads as one; with `train`, only lists those words and their
+/// features there.
+pub fn decide(
+    doc: &Doc,
+    lang: Lang,
+    cues: &Cues,
+    out: &mut Vec<Candidate>,
+    train: Option<&mut Vec<Example>>,
+) {
+    let Some(model) = cues.learned else { return };
+    let covered = covered(doc, out);
+    let mut feats = Vec::new();
+    let mut examples = train;
+    // The run being built: first token, last token, class.
+    let mut run: Option<(usize, usize, Kind)> = None;
+    let mut added = Vec::new();
+    for t in 0..doc.len() {
+        let tok = &doc.tokens[t];
+        if !undecided(doc, cues, &covered, t) {
+            continue;
+        }
+        feats.clear();
+        features(doc, lang, cues, t, &mut feats);
+        if let Some(ex) = examples.as_deref_mut() {
+            ex.push(Example {
+                start: tok.start,
+                end: tok.end,
+                feats: feats.clone(),
+            });
+            continue;
+        }
+        let s = model.scores(&feats);
+        let kind = if s[0] > s[2] && s[0] >= s[1] {
+            Kind::Actor
+        } else if s[1] > s[2] && s[1] > s[0] {
+            Kind::Place
+        } else {
+            continue;
+        };
+        match &mut run {
+            Some((_, last, k)) if *k == kind && *last + 1 == t && tok.space_before => *last = t,
+            _ => {
+                if let Some(r) = run.take() {
+                    added.push(r);
+                }
+                run = Some((t, t, kind));
+            }
+        }
+    }
+    added.extend(run);
+    for (a, b, kind) in added {
+        let (start, end) = (doc.tokens[a].start, doc.tokens[b].end);
+        out.push(Candidate::new(start, end, kind, Source::Rule, SCORE));
+    }
+}
+
+/// Which tokens some candidate already covers.
+fn covered(doc: &Doc, cands: &[Candidate]) -> Vec<bool> {
+    let mut covered = vec![false; doc.len()];
+    for c in cands {
+        let mut t = doc.token_at_or_after(c.start);
+        while t < doc.len() && doc.tokens[t].start < c.end {
+            covered[t] = true;
+            t += 1;
+        }
+        // A token the candidate starts inside of.
+        if let Some(p) = doc.token_at_or_after(c.start).checked_sub(1) {
+            if doc.tokens[p].end > c.start {
+                covered[p] = true;
+            }
+        }
+    }
+    covered
+}
+
+/// A capitalised word no candidate covers, not a function word, not glued
+/// to a hyphen ("EU-Budget": a compound, no name).
+fn undecided(doc: &Doc, cues: &Cues, covered: &[bool], t: usize) -> bool {
+    let tok = &doc.tokens[t];
+    tok.kind == TokKind::Word
+        && tok.upper
+        && !covered[t]
+        && !cues.stopwords.contains(doc.norm(t))
+        && !(t + 1 < doc.len() && doc.is_hyphen(t + 1) && !doc.tokens[t + 1].space_before)
+        && !(t > 0 && doc.is_hyphen(t - 1) && !tok.space_before)
+}
+
+/// FNV-1a over a feature's tag and text, folded into a bucket.
+fn bucket(tag: &str, text: &str) -> u32 {
+    bucket2(tag, text, "")
+}
+
+/// FNV-1a over a feature's tag and two texts (a conjunction), folded into a
+/// bucket.
+fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for part in [tag, "\u{ff}", a, "\u{fe}", b] {
+        for &x in part.as_bytes() {
+            h = (h ^ u32::from(x)).wrapping_mul(0x0100_0193);
+        }
+    }
+    h % BUCKETS as u32
+}
+
+/// The last `n` characters of `s` (all of it if shorter).
+fn suffix(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[cut..]
+}
+
+/// The word at `t` folded, or a marker past the text's ends or at a
+/// non-word.
+fn word_at<'d>(doc: &'d Doc<'_>, t: Option<usize>) -> &'d str {
+    match t {
+        Some(t) if t < doc.len() => match doc.tokens[t].kind {
+            TokKind::Word => doc.norm(t),
+            TokKind::Number => "<num>",
+            TokKind::Punct => doc.raw(t),
+        },
+        _ => "<edge>",
+    }
+}
+
+/// A word's shape class: capitals, length.
+fn shape(doc: &Doc, t: usize) -> &'static str {
+    let tok = &doc.tokens[t];
+    let n = doc.raw(t).chars().count();
+    match (tok.all_caps, n) {
+        (true, _) => "caps",
+        (false, 0..=3) => "short",
+        (false, 4..=6) => "mid",
+        (false, 7..=10) => "long",
+        _ => "vlong",
+    }
+}
+
+/// The hashed features of the word at `t`.
+fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
+    let w = doc.norm(t);
+    let tok = &doc.tokens[t];
+    let prev = t.checked_sub(1);
+    let prev_word = word_at(doc, prev);
+    let next_word = word_at(doc, Some(t + 1));
+    let upper = |i: Option<usize>| {
+        i.filter(|&i| i < doc.len())
+            .is_some_and(|i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
+    };
+    let flag = |b: bool| if b { "1" } else { "0" };
+    out.push(bucket("bias", ""));
+    out.push(bucket("w", w));
+    out.push(bucket("s2", suffix(w, 2)));
+    out.push(bucket("s3", suffix(w, 3)));
+    out.push(bucket("s4", suffix(w, 4)));
+    let shape = shape(doc, t);
+    out.push(bucket("shape", shape));
+    out.push(bucket("pw", prev_word));
+    out.push(bucket("nw", next_word));
+    out.push(bucket("ppw", word_at(doc, t.checked_sub(2))));
+    out.push(bucket("nnw", word_at(doc, Some(t + 2))));
+    out.push(bucket("pu", flag(upper(prev) && !tok.sentence_start)));
+    out.push(bucket("nu", flag(upper(Some(t + 1)))));
+    out.push(bucket("ss", flag(tok.sentence_start)));
+    out.push(bucket2("ss+shape", flag(tok.sentence_start), shape));
+    let common = lexicon::is_common_word(lang, w);
+    out.push(bucket("cw", flag(common)));
+    out.push(bucket("fn", flag(lexicon::is_first_name(w))));
+    let pfn = prev.is_some_and(|p| doc.tokens[p].upper && lexicon::is_first_name(doc.norm(p)));
+    out.push(bucket("pfn", flag(pfn)));
+    let surname = cues.surnames.is_some_and(|s| s.contains(w));
+    out.push(bucket("sn", flag(surname)));
+    out.push(bucket2("cw+sn", flag(common), flag(surname)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_feature_hash_is_pinned() {
+        // The committed weights are indexed by it: changing it needs a retraining.
+        assert_eq!(bucket("w", "merkel"), 81);
+    }
+
+    #[test]
+    fn a_bad_weight_line_is_skipped() {
+        let m = Model::parse(
+            "# comment\n7\t1\t2\t3\nx\t1\t2\t3\n99999\t1\t1\t1\n8\t1\n9\t-4\t0\t99999999999\n",
+        );
+        assert_eq!(m.scores(&[7]), [1, 2, 3]);
+        assert_eq!(m.scores(&[8]), [0, 0, 0]);
+        assert_eq!(m.scores(&[9]), [-4, 0, i64::from(i32::MAX)]);
+        assert_eq!(m.scores(&[u32::MAX]), [0, 0, 0]);
+    }
+
+    #[test]
+    fn suffixes_count_characters() {
+        assert_eq!(suffix("größe", 3), "öße");
+        assert_eq!(suffix("ab", 4), "ab");
+    }
+}
