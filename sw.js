@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "44a4048f1b08041f";
+const VERSION = "26d4e25d96d28181";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
