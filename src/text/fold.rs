@@ -62,22 +62,94 @@ pub use super::fold_table::JOINED_ARTICLES;
 /// "DEIR EZ ZOR" share the key "deir ezor"; "Al-Qaïm", "al-Qa'im" and "Al Qaim"
 /// share "al qaim". Returns an empty string for a name with no letter or digit.
 pub fn name_key(name: &str) -> String {
-    let folded = fold_str(name);
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for c in folded.chars() {
-        if c.is_alphanumeric() {
-            cur.push(c);
-        } else if c == '\'' || c == '.' {
-            // dropped inside a word
-        } else if !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
+    // One pass, no allocation but the key: the folded chars are split into
+    // words and each word is written as [`key_from_words`] writes it.
+    let mut key = KeyBuilder {
+        out: String::with_capacity(name.len()),
+        words: 0,
+        join_next: false,
+        prev: ' ',
+        word: [0; WORD_BUF],
+        word_len: 0,
+        in_word: false,
+    };
+    for c in name.chars() {
+        if let Some((a, b)) = fold_char(c) {
+            key.push(a);
+            if b != '\0' {
+                key.push(b);
+            }
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    key.end_word();
+    key.out
+}
+
+/// Longest word [`KeyBuilder`] keeps to compare with the joined articles (a
+/// longer word is no article: `tests.rs` checks every article fits).
+pub const WORD_BUF: usize = 16;
+
+/// The state of [`name_key`] while it reads folded chars.
+struct KeyBuilder {
+    out: String,
+    /// Words written so far.
+    words: usize,
+    /// The last word written was a joined article.
+    join_next: bool,
+    /// The last char written in the current word run (`' '` at a word break).
+    prev: char,
+    /// The current word's folded bytes, while it fits.
+    word: [u8; WORD_BUF],
+    /// Its length; `WORD_BUF + 1` once it does not fit.
+    word_len: usize,
+    in_word: bool,
+}
+
+impl KeyBuilder {
+    fn push(&mut self, c: char) {
+        if c.is_alphanumeric() {
+            if !self.in_word {
+                self.in_word = true;
+                self.word_len = 0;
+                if self.words > 0 && !self.join_next {
+                    self.out.push(' ');
+                }
+                self.prev = if self.out.ends_with(' ') {
+                    ' '
+                } else {
+                    self.out.chars().last().unwrap_or(' ')
+                };
+            }
+            let len = c.len_utf8();
+            if self.word_len + len <= WORD_BUF {
+                c.encode_utf8(&mut self.word[self.word_len..]);
+                self.word_len += len;
+            } else {
+                self.word_len = WORD_BUF + 1;
+            }
+            if c == self.prev && c.is_alphabetic() {
+                return;
+            }
+            self.out.push(c);
+            self.prev = c;
+        } else if c == '\'' || c == '.' {
+            // dropped inside a word
+        } else {
+            self.end_word();
+        }
     }
-    key_from_words(words.iter().map(|w| w.as_str()))
+
+    fn end_word(&mut self) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        let article = self.word_len <= WORD_BUF
+            && std::str::from_utf8(&self.word[..self.word_len])
+                .is_ok_and(|w| JOINED_ARTICLES.contains(&w));
+        self.join_next = self.words > 0 && article;
+        self.words += 1;
+    }
 }
 
 /// Builds a key from already folded words (see [`name_key`]).

@@ -51,3 +51,51 @@ fn offsets_with_emoji_and_combining_marks() {
     byte_to_char_offsets(text, &mut offs);
     assert_eq!(offs, [0, 7, 12]);
 }
+
+#[test]
+fn joined_articles_fit_the_key_builder() {
+    for a in super::fold::JOINED_ARTICLES {
+        assert!(a.len() <= super::fold::WORD_BUF, "{a}");
+    }
+}
+
+/// The key as words split first, then joined by `key_from_words`: what the
+/// one-pass `name_key` must give.
+fn key_by_words(name: &str) -> String {
+    let folded = super::fold_str(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '.'))
+        .collect();
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    super::fold::key_from_words(words.iter().map(|w| w.as_str()))
+}
+
+#[test]
+fn name_key_is_the_key_of_its_words() {
+    for s in [
+        "Deir ez-Zor",
+        "Al-Qa'im",
+        "abu al al-ad Dahr",
+        "Ash-Sham",
+        "zz zzaa . '' al",
+        "L'Aquila",
+        "El Al",
+        "Ad  Ad-ad",
+        "Œuvre Straße",
+        "Raqqa, Tell Abyad",
+        "",
+        "'.'",
+        "extraordinarilylongwordwithoutend al-x",
+    ] {
+        assert_eq!(name_key(s), key_by_words(s), "{s:?}");
+    }
+}
