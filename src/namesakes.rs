@@ -73,7 +73,7 @@ pub fn choose(spans: &mut [Span]) {
             Some(n) => n,
             None => {
                 let mut ids = Vec::new();
-                lexicon::place_senses(&s.text, &mut ids);
+                lexicon::place_senses_of_key(&key, &mut ids);
                 names.push((key, ids));
                 names.len() - 1
             }

@@ -187,7 +187,11 @@ impl Lexicon {
     /// The place senses of a name given as text, as ids for [`place_entry`],
     /// most prominent first, without decoding them.
     pub fn place_senses(&self, name: &str, out: &mut Vec<u32>) {
-        let key = crate::text::name_key(name);
+        self.place_senses_of_key(&crate::text::name_key(name), out);
+    }
+
+    /// The same for a name's [`crate::text::name_key`], already computed.
+    pub fn place_senses_of_key(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(v) = self.names.get(key.as_bytes()) {
             data::senses(v, out);
         }
@@ -266,6 +270,12 @@ pub fn lookup(name: &str) -> Vec<Entry> {
 /// The place senses of a name given as text, as ids, most prominent first.
 pub fn place_senses(name: &str, out: &mut Vec<u32>) {
     get().place_senses(name, out);
+}
+
+/// The place senses of a name's [`crate::text::name_key`] (computed once by
+/// a caller that needs the key too).
+pub fn place_senses_of_key(key: &str, out: &mut Vec<u32>) {
+    get().place_senses_of_key(key, out);
 }
 
 /// The place of a sense id of [`place_senses`].

@@ -207,8 +207,13 @@ fn one_line(
                 dct: r.dct.map(|d| d.to_string()),
                 dateline: &r.dateline,
             };
+            // Sized for the usual output (about three bytes per byte of
+            // text) so that the line is not copied as it grows.
+            let mut json = Vec::with_capacity(text.len() * 4 + 256);
             Done {
-                json: serde_json::to_vec(&line).map_err(io::Error::from),
+                json: serde_json::to_writer(&mut json, &line)
+                    .map(|()| json)
+                    .map_err(io::Error::from),
                 note: None,
             }
         }
