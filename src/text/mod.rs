@@ -270,7 +270,14 @@ impl WordScan {
     }
 }
 
+#[inline]
 fn push_folded(out: &mut String, c: char) {
+    // ASCII (most chars, the first of most words) folds to its lower case:
+    // no call to the folding table.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if let Some((a, b)) = fold::fold_char(c) {
         out.push(a);
         if b != '\0' {
