@@ -245,9 +245,16 @@ fn acronym(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Option<us
     let w = doc.norm(t);
     // The definition comes first, or is this very mention: a window back
     // keeps the look linear on a long text.
-    let defined = (t.saturating_sub(ACRONYM_WINDOW).max(2)..=t)
-        .rev()
-        .any(|i| doc.tokens[i].all_caps && doc.norm(i) == w && defined_after_org(doc, c, i));
+    // Only the capitalised tokens go further than one flag test: on a long
+    // text the window is walked at every acronym.
+    let lo = t.saturating_sub(ACRONYM_WINDOW).max(2);
+    let defined = lo <= t
+        && doc.tokens[lo..=t]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, x)| x.all_caps)
+            .any(|(k, _)| doc.norm(lo + k) == w && defined_after_org(doc, c, lo + k));
     if !defined {
         return None;
     }
