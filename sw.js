@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "26d4e25d96d28181";
+const VERSION = "2484d844e980c59c";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

@@ -32,6 +32,7 @@ mod context;
 mod country;
 mod discourse;
 mod emit;
+mod frequent;
 mod headline_agents;
 mod headlines;
 mod ladder;

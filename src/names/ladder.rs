@@ -6,15 +6,15 @@
 
 use super::context::*;
 use super::emit::{emit_match, push_actor, push_guess, push_place};
+use super::frequent::common_or_plural;
 use super::sequence::*;
 use super::Cues;
 use super::Notes;
 use crate::framing::{
     Framing, AFTER_NAME, BEFORE_GENTILE, COMMON_ENDING, COMMON_ORG_ADJECTIVE_ENDING, COMPASS,
     DETERMINER, GENITIVE_ENDING, GENTILE_ENDING, INSTITUTION, NAME_PREP, ORG_ADJECTIVE_ENDING,
-    ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER,
-    PLURAL_ENDING, SAINT, SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK,
-    VERB_ENDING,
+    ORG_HEAD, ORG_SUFFIX, PARTICLE, PLACE_HEAD, PLACE_PREP, PLACE_SUFFIX, PLACE_TRIGGER, SAINT,
+    SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK, VERB_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, PlaceKind};
@@ -600,20 +600,6 @@ pub(super) fn initial_sequence_is_name(
         return false;
     }
     (t..end).all(|i| doc.tokens[i].kind != TokKind::Word || !doc.tokens[i].all_caps)
-}
-
-/// A frequent word, or the plural of one ("Analysts", "Eyewitnesses",
-/// "Policies", "Experts"): the word lists hold mostly singulars.
-pub(super) fn common_or_plural(lang: Lang, c: &Cues, w: &str) -> bool {
-    if lexicon::is_common_word(lang, w) {
-        return true;
-    }
-    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
-    let common = |s: &str| lexicon::is_common_word(lang, s);
-    c.framing
-        .endings(PLURAL_ENDING)
-        .any(|e| stem(e).is_some_and(common))
-        || (c.plural_ies_to_y && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
 }
 
 /// A word at the head of a sentence that looks like a name rather than a

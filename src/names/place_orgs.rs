@@ -10,7 +10,7 @@
 
 use super::context::cue;
 use super::emit::push_actor;
-use super::ladder::common_or_plural;
+use super::frequent::common_or_plural;
 use super::sequence::sequence_end;
 use super::Cues;
 use crate::framing::{

@@ -81,7 +81,7 @@ pub(super) fn teams(doc: &Doc, lang: Lang, c: &Cues, first: usize, out: &mut Vec
                 let w = doc.norm(i);
                 doc.tokens[i].kind != TokKind::Word
                     || c.stopwords.contains(w)
-                    || super::ladder::common_or_plural(lang, c, w)
+                    || super::frequent::common_or_plural(lang, c, w)
             })
         {
             continue;

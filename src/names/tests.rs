@@ -66,6 +66,6 @@ fn plurals_in_ies_are_read_as_their_singular_when_the_language_says_so() {
         plural_ies_to_y: false,
         ..**und
     };
-    assert!(ladder::common_or_plural(Lang::UND, &on, "deputies"));
-    assert!(!ladder::common_or_plural(Lang::UND, &off, "deputies"));
+    assert!(frequent::common_or_plural(Lang::UND, &on, "deputies"));
+    assert!(!frequent::common_or_plural(Lang::UND, &off, "deputies"));
 }
