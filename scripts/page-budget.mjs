@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coreLanguages } from './sw-manifest.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,13 +21,6 @@ export function size(file) {
   return { raw: b.length, gz: gzipSync(b, { level: 9 }).length };
 }
 
-/** The core languages of data/lang/languages.tsv (no role `pack` or `test`): their packs are preloaded. */
-function coreLanguages() {
-  return new Set(readFileSync(join(ROOT, 'data/lang/languages.tsv'), 'utf8').split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t').map((f) => f.trim()))
-    .filter((f) => !['pack', 'test'].includes(f[2] ?? '')).map((f) => f[0]));
-}
-
 /** Each language pack: {code, raw, gz, preload}, by code. */
 export function packSizes() {
   let names = [];
@@ -35,6 +29,6 @@ export function packSizes() {
   } catch {
     return [];
   }
-  const core = coreLanguages();
+  const core = new Set(coreLanguages());
   return names.map((f) => ({ code: f.slice(0, -'.pack'.length), ...size(`pkg/packs/${f}`), preload: core.has(f.slice(0, -'.pack'.length)) }));
 }

@@ -18,23 +18,25 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The core languages of data/lang/languages.tsv (no role, or `canonical`): their packs come with
- * the module (www/engine.js loads them before any text), so the shell holds them. The packs of
- * role `pack` are fetched when a text needs them (sw.js keeps them then).
- * @param {string} root
+ * The core languages of data/lang/languages.tsv (no role, or `canonical`), in its order: their
+ * packs come with the module (www/engine.js loads them before any text), so the shell holds them.
+ * The packs of role `pack` are fetched when a text needs them (sw.js keeps them then).
+ * scripts/page-budget.mjs asks the same.
+ * @param {string} [root]
+ * @returns {string[]} their codes
  */
-function corePacks(root) {
+export function coreLanguages(root = ROOT) {
   // (a copy of the site, as the release tests make, has no data/: the repository's list holds)
   const list = existsSync(join(root, 'data/lang/languages.tsv')) ? root : ROOT;
   return readFileSync(join(list, 'data/lang/languages.tsv'), 'utf8').split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => l.split('\t').map((f) => f.trim()))
     .filter((f) => !['pack', 'test'].includes(f[2] ?? ''))
-    .map((f) => `pkg/packs/${f[0]}.pack`);
+    .map((f) => f[0]);
 }
 
 /** pkg/ files the page loads (not the declarations nor the input hash). */
-const pkgFiles = (root) => ['pkg/depeche.js', 'pkg/depeche_bg.wasm', ...corePacks(root)];
+const pkgFiles = (root) => ['pkg/depeche.js', 'pkg/depeche_bg.wasm', ...coreLanguages(root).map((c) => `pkg/packs/${c}.pack`)];
 
 /** Every file under `dir`, as sorted paths relative to the root with forward slashes. */
 function walk(root, dir) {
