@@ -40,22 +40,75 @@ pub fn when(cond: bool, f: impl FnOnce() -> Option<Parsed>) -> Option<Parsed> {
 pub struct Cx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub words: Option<&'static Words>,
+    /// The date-word entry of every token, looked up once ([`Cx::cached`]),
+    /// or empty: then each question hashes the token's folded form. A
+    /// grammar asks about the same token many times per position.
+    entries: Vec<Option<&'static Entry>>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
+    /// A cursor that looks words up as it is asked (a few questions, as
+    /// a dateline's).
+    pub fn new(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
+        Cx {
+            doc,
+            words,
+            entries: Vec::new(),
+        }
+    }
+
+    /// A cursor for a pass over the whole text: every word token's entry
+    /// is looked up once, here.
+    pub fn cached(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
+        let entries = match words {
+            Some(w) => doc
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(t, tok)| {
+                    if tok.kind == TokKind::Word {
+                        w.entry(doc.norm(t))
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        Cx {
+            doc,
+            words,
+            entries,
+        }
+    }
+
+    /// The date-word entry of token `t` (a word), if any.
+    #[inline]
+    pub fn entry(&self, t: usize) -> Option<&'static Entry> {
+        if let Some(&e) = self.entries.get(t) {
+            return e;
+        }
+        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Word {
+            return None;
+        }
+        self.words.and_then(|w| w.entry(self.doc.norm(t)))
+    }
+
     /// What token `t` can start.
     pub fn at(&self, t: usize) -> At {
-        let Some(tok) = self.doc.tokens.get(t) else {
+        if t >= self.doc.len() {
             return At::default();
-        };
-        let s = self.doc.norm(t);
-        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        let entry = if tok.kind == TokKind::Word {
-            self.words.and_then(|w| w.entry(s)).copied()
-        } else {
-            None
-        };
-        At { digit, entry }
+        }
+        let digit = self
+            .doc
+            .norm(t)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        At {
+            digit,
+            entry: self.entry(t).copied(),
+        }
     }
 
     /// Folded form of token `t`, "" past the end.
@@ -71,10 +124,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// The value of token `t` in a category.
     #[inline]
     pub fn get(&self, t: usize, cat: Cat) -> Option<i32> {
-        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Word {
-            return None;
-        }
-        self.words.and_then(|w| w.get(self.doc.norm(t), cat))
+        self.entry(t).and_then(|e| e.get(cat))
     }
 
     /// True when token `t` is a word with a reading in `cat`.
@@ -178,7 +228,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// True when token `t` is not one of the language's date words.
     pub fn no_date_word(&self, t: usize) -> bool {
-        self.at(t).entry.is_none()
+        self.entry(t).is_none()
     }
 
     /// True when token `t` is a lower-case content word (not a function

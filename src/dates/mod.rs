@@ -63,10 +63,7 @@ fn numeric(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// Proposes date candidates with values resolved against `dct`.
 pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candidate>) {
-    let cx = Cx {
-        doc,
-        words: grammar.words(),
-    };
+    let cx = Cx::cached(doc, grammar.words());
     let mut anchor: Option<Date> = None;
     // A year written earlier in the current sentence: (year, sentence start).
     let mut year_hint: Option<(i32, usize)> = None;
@@ -219,13 +216,15 @@ fn is_trigger(cx: &Cx, i: usize) -> bool {
         TokKind::Number => true,
         TokKind::Punct => false,
         TokKind::Word => {
-            let Some(w) = cx.words else { return false };
+            if cx.words.is_none() {
+                return false;
+            }
             let s = cx.doc.norm(i);
             let Some(&b) = s.as_bytes().first() else {
                 return false;
             };
             b.is_ascii_digit()
-                || w.entry(s).is_some_and(|e| e.triggers())
+                || cx.entry(i).is_some_and(|e| e.triggers())
                 || (matches!(b, b'i' | b'v' | b'x') && cx.is(i + 1, words::Cat::Roman))
         }
     }

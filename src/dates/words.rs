@@ -168,6 +168,19 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
 
 type Map = WordMap<&'static str, Entry>;
 
+/// Bits of [`Words`]'s pre-filter.
+const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a word: a superset test (every word of the map has
+/// its bit set), so a clear bit means the word is not there.
+#[inline]
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = b.first().copied().unwrap_or(0) as usize;
+    let last = b.last().copied().unwrap_or(0) as usize;
+    (first.wrapping_mul(131) ^ last.wrapping_mul(17) ^ b.len().wrapping_mul(1031)) % FILTER_BITS
+}
+
 /// Up to three readings of a word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
@@ -195,6 +208,10 @@ impl Entry {
 /// against "de 2000 personnes").
 pub struct Words {
     map: Map,
+    /// A bit for each (first byte, last byte, length) of the map's words,
+    /// folded into [`FILTER_BITS`]: most tokens of a text are no date word,
+    /// and this tells most of them apart without hashing them.
+    filter: [u64; FILTER_BITS / 64],
     function: WordSet<&'static str>,
     /// Endings of the simple future, with the shortest word they count in
     /// (`ending` lines: "ra 5" for "aura lieu", "se rendra").
@@ -239,8 +256,14 @@ impl Words {
                 }
             }
         }
+        let mut filter = [0u64; FILTER_BITS / 64];
+        for w in map.keys() {
+            let bit = filter_bit(w);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         Words {
             map,
+            filter,
             function: word_list(function_words).collect(),
             endings,
             phrases,
@@ -271,6 +294,10 @@ impl Words {
     #[inline]
     pub fn entry(&self, w: &str) -> Option<&Entry> {
         if w.len() > 12 {
+            return None;
+        }
+        let bit = filter_bit(w);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         self.map.get(w)

@@ -90,24 +90,21 @@ impl<'a> Doc<'a> {
             }
             let fstart = folded.len() as u32;
             let (kind, end, upper, all_caps) = if c.is_alphanumeric() {
+                // Runs of ASCII letters and digits on a fast path, other chars one
+                // by one (`c`, alphanumeric, passes the test of the loop).
                 let mut word = WordScan::default();
-                word.account(c, &mut folded);
-                let mut end = i + c.len_utf8();
-                while let Some(&b) = bytes.get(end) {
-                    if b.is_ascii() {
-                        if !b.is_ascii_alphanumeric() {
-                            break;
-                        }
-                        word.account_ascii(b, &mut folded);
-                        end += 1;
-                    } else {
-                        match char_at(text, end) {
+                let mut end = i;
+                loop {
+                    word.account_ascii_run(bytes, &mut end, &mut folded);
+                    match bytes.get(end) {
+                        Some(b) if !b.is_ascii() => match char_at(text, end) {
                             Some(d) if d.is_alphanumeric() || fold::is_combining_mark(d) => {
                                 word.account(d, &mut folded);
                                 end += d.len_utf8();
                             }
                             _ => break,
-                        }
+                        },
+                        _ => break,
                     }
                 }
                 let kind = if word.digits_only {
@@ -258,17 +255,54 @@ impl WordScan {
         push_folded(folded, ch);
     }
 
-    /// The same for an ASCII letter or digit (folding is lowering it).
+    /// The same for the run of ASCII letters and digits at `*end`, which
+    /// it moves past the run: one pass, a table look-up per byte.
     #[inline]
-    fn account_ascii(&mut self, b: u8, folded: &mut String) {
-        if b.is_ascii_alphabetic() {
-            self.letters += 1;
-            self.uppers += u32::from(b.is_ascii_uppercase());
+    fn account_ascii_run(&mut self, bytes: &[u8], end: &mut usize, folded: &mut String) {
+        let mut letters = 0;
+        let mut uppers = 0;
+        let mut e = *end;
+        while let Some(&b) = bytes.get(e) {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                break;
+            }
+            letters += u32::from(class & ALPHA != 0);
+            uppers += u32::from(class & UPPER != 0);
+            // An upper-case ASCII letter lowers by its 0x20 bit.
+            folded.push(char::from(b | (class & UPPER) << 3));
+            e += 1;
+        }
+        *end = e;
+        self.letters += letters;
+        self.uppers += uppers;
+        if letters > 0 {
             self.digits_only = false;
         }
-        folded.push(char::from(b.to_ascii_lowercase()));
     }
 }
+
+/// Classes of bytes for the ASCII path of [`Doc::new`]: a letter or digit,
+/// a letter, an upper-case letter (0 for any non-ASCII byte).
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = ALNUM;
+        } else if c.is_ascii_uppercase() {
+            t[b] = ALNUM | ALPHA | UPPER;
+        } else if c.is_ascii_lowercase() {
+            t[b] = ALNUM | ALPHA;
+        }
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn push_folded(out: &mut String, c: char) {
