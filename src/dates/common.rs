@@ -21,8 +21,7 @@ impl At {
     /// True when the token has a reading in one of `cats`.
     #[inline]
     pub fn any(&self, cats: &[Cat]) -> bool {
-        self.entry
-            .is_some_and(|e| cats.iter().any(|c| e.get(*c).is_some()))
+        self.entry.is_some_and(|e| e.any(Cat::bits(cats)))
     }
 }
 
@@ -60,17 +59,18 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// A cursor for a pass over the whole text: every word token's entry
     /// is looked up once, here.
     pub fn cached(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
+        let folded = doc.folded.as_bytes();
         let entries = match words {
             Some(w) => doc
                 .tokens
                 .iter()
-                .enumerate()
-                .map(|(t, tok)| {
-                    if tok.kind == TokKind::Word {
-                        w.entry(doc.norm(t))
-                    } else {
-                        None
+                .map(|tok| {
+                    if tok.kind != TokKind::Word {
+                        return None;
                     }
+                    let (from, to) = (tok.fstart as usize, tok.fend as usize);
+                    let rest = folded.get(from..).unwrap_or_default();
+                    w.entry_at(rest, to - from)
                 })
                 .collect(),
             None => Vec::new(),
