@@ -518,7 +518,6 @@ pub fn parse(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
         .or_else(|| clock(cx, i))
 }
 
-/// Picks the longest of several matches (the first among equals).
 /// A bare week, month or year word standing for the current one, as the
 /// object of "end of", "start of" ("fin de l'année", "the end of the month").
 pub fn current_unit(cx: &Cx, j: usize) -> Option<Parsed> {
@@ -532,14 +531,34 @@ pub fn current_unit(cx: &Cx, j: usize) -> Option<Parsed> {
     })
 }
 
-pub fn longest(cands: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed> {
-    let mut best: Option<Parsed> = None;
-    for p in cands.into_iter().flatten() {
+/// [`longest`] of matches written out, for a grammar's long list of
+/// forms: each is tried and compared in turn, and none is first copied
+/// into an array (a list of two dozen forms copied kilobytes per token).
+macro_rules! longest_of {
+    ($($cand:expr),+ $(,)?) => {{
+        let mut best: Option<$crate::dates::expr::Parsed> = None;
+        $(
+            if let Some(p) = $cand {
+                if best.map_or(true, |b| p.end > b.end) {
+                    best = Some(p);
+                }
+            }
+        )+
+        best
+    }};
+}
+pub(crate) use longest_of;
+
+/// Picks the longest of several matches (the first among equals). The
+/// matches are read in place: only the longest is copied out.
+pub fn longest<const N: usize>(cands: [Option<Parsed>; N]) -> Option<Parsed> {
+    let mut best: Option<&Parsed> = None;
+    for p in cands.iter().flatten() {
         if best.map_or(true, |b| p.end > b.end) {
             best = Some(p);
         }
     }
-    best
+    best.copied()
 }
 
 /// A Roman numeral of a century, in lower case: "xix" → 19 (1 to 30; the

@@ -58,7 +58,17 @@ fn field(s: &str, len: usize) -> Option<Option<u32>> {
 fn date_part(d: &str) -> Option<bool> {
     let mut parts = d.split('-');
     let year_s = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
+    // At most two fields after the year: a third one makes no value.
+    let mut fields = [""; 2];
+    let mut n = 0;
+    for p in parts {
+        if n == fields.len() {
+            return None;
+        }
+        fields[n] = p;
+        n += 1;
+    }
+    let rest = &fields[..n];
     if rest.is_empty() {
         // A millennium, century, decade or year.
         return (1..=4)
@@ -68,7 +78,7 @@ fn date_part(d: &str) -> Option<bool> {
             .map(|_| false);
     }
     let year = field(year_s, 4)?;
-    match rest.as_slice() {
+    match rest {
         [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit() || b == b'X') => {
             month(m).map(|_| false)
         }
