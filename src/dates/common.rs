@@ -43,7 +43,17 @@ pub struct Cx<'d, 'a> {
     /// or empty: then each question hashes the token's folded form. A
     /// grammar asks about the same token many times per position.
     entries: Vec<Option<&'static Entry>>,
+    /// What [`Cx::cached`] read of each token besides: [`TRIGGER`],
+    /// [`ROMAN_START`] (empty when not cached).
+    flags: Vec<u8>,
 }
+
+/// The token can start an expression: a number, a word starting with a
+/// digit, a date word that triggers.
+const TRIGGER: u8 = 1;
+/// A word starting with `i`, `v` or `x`: it triggers before a word that
+/// counts centuries in Roman numerals.
+const ROMAN_START: u8 = 2;
 
 impl<'d, 'a> Cx<'d, 'a> {
     /// A cursor that looks words up as it is asked (a few questions, as
@@ -53,6 +63,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             doc,
             words,
             entries: Vec::new(),
+            flags: Vec::new(),
         }
     }
 
@@ -60,25 +71,34 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// is looked up once, here.
     pub fn cached(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
         let folded = doc.folded.as_bytes();
-        let entries = match words {
-            Some(w) => doc
-                .tokens
-                .iter()
-                .map(|tok| {
-                    if tok.kind != TokKind::Word {
-                        return None;
-                    }
+        let mut entries = Vec::with_capacity(doc.len());
+        let mut flags = Vec::with_capacity(doc.len());
+        for tok in &doc.tokens {
+            let (entry, flag) = match (tok.kind, words) {
+                (TokKind::Number, _) => (None, TRIGGER),
+                (TokKind::Word, Some(w)) => {
                     let (from, to) = (tok.fstart as usize, tok.fend as usize);
                     let rest = folded.get(from..).unwrap_or_default();
-                    w.entry_at(rest, to - from)
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+                    let entry = w.entry_at(rest, to - from);
+                    let flag = match rest.first() {
+                        _ if to == from => 0,
+                        Some(b) if b.is_ascii_digit() => TRIGGER,
+                        _ if entry.is_some_and(|e| e.triggers()) => TRIGGER,
+                        Some(b'i' | b'v' | b'x') => ROMAN_START,
+                        _ => 0,
+                    };
+                    (entry, flag)
+                }
+                _ => (None, 0),
+            };
+            entries.push(entry);
+            flags.push(flag);
+        }
         Cx {
             doc,
             words,
             entries,
+            flags,
         }
     }
 
@@ -92,6 +112,36 @@ impl<'d, 'a> Cx<'d, 'a> {
             return None;
         }
         self.words.and_then(|w| w.entry(self.doc.norm(t)))
+    }
+
+    /// A number, a word starting with a digit ("1er", "15h30", "1990s"),
+    /// a date word of the language, or a Roman numeral before a word that
+    /// counts centuries that way ("XIXe siècle": `roman` in the data): a
+    /// token an expression can start at.
+    #[inline]
+    pub fn is_trigger(&self, i: usize) -> bool {
+        if let Some(&f) = self.flags.get(i) {
+            return f & TRIGGER != 0 || (f & ROMAN_START != 0 && self.is(i + 1, Cat::Roman));
+        }
+        let Some(tok) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        match tok.kind {
+            TokKind::Number => true,
+            TokKind::Punct => false,
+            TokKind::Word => {
+                if self.words.is_none() {
+                    return false;
+                }
+                let s = self.doc.norm(i);
+                let Some(&b) = s.as_bytes().first() else {
+                    return false;
+                };
+                b.is_ascii_digit()
+                    || self.entry(i).is_some_and(|e| e.triggers())
+                    || (matches!(b, b'i' | b'v' | b'x') && self.is(i + 1, Cat::Roman))
+            }
+        }
     }
 
     /// What token `t` can start.
