@@ -29,6 +29,9 @@ use crate::calendar::{days_in_month, is_leap};
 /// True when `v` is a valid TIMEX3 date or time value (see the module
 /// comment for the forms).
 pub fn is_valid(v: &str) -> bool {
+    if let Some(day) = full_day(v) {
+        return day;
+    }
     if matches!(v, "PAST_REF" | "PRESENT_REF" | "FUTURE_REF") {
         return true;
     }
@@ -43,6 +46,30 @@ pub fn is_valid(v: &str) -> bool {
         None => true,
         Some(t) => day_level && time_part(t),
     }
+}
+
+/// The most common value, a day in figures ("2017-11-03"), read without
+/// splitting: whether it is a real day (`None` for any other shape, left
+/// to the general reading, which gives the same answer for this one).
+fn full_day(v: &str) -> Option<bool> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = [0u32; 3];
+    for (slot, range) in n.iter_mut().zip([0..4, 5..7, 8..10]) {
+        for &c in b.get(range)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *slot = *slot * 10 + u32::from(c - b'0');
+        }
+    }
+    let [y, m, d] = n;
+    Some(
+        (1..=12).contains(&m)
+            && i32::try_from(y).is_ok_and(|y| (1..=days_in_month(y, m)).contains(&d)),
+    )
 }
 
 /// A field of digits and `X`: its value when fully known (`Some(Some(n))`),
@@ -333,5 +360,23 @@ mod tests {
         ] {
             assert!(!is_valid(v), "{v}");
         }
+    }
+
+    /// The day in figures read on its own path answers as the general
+    /// reading does, every month of a leap and a common year.
+    #[test]
+    fn full_day_agrees_with_the_general_reading() {
+        use super::{date_part, full_day};
+        let general = |v: &str| date_part(v).is_some();
+        for y in ["2016", "2017", "1900", "2000", "0000", "9999"] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let v = format!("{y}-{m:02}-{d:02}");
+                    assert_eq!(full_day(&v), Some(general(&v)), "{v}");
+                }
+            }
+        }
+        assert_eq!(full_day("2017-1-031"), None);
+        assert_eq!(full_day("2017-XX-03"), None);
     }
 }
