@@ -248,10 +248,7 @@ fn dated((year, m, d): Ymd) -> (Option<Date>, Option<(u32, u32)>) {
 
 fn read_date(doc: &Doc, grammars: &[&Grammar], t: usize) -> Option<(Ymd, usize)> {
     for &g in grammars {
-        let cx = Cx {
-            doc,
-            words: g.words(),
-        };
+        let cx = Cx::new(doc, g.words());
         if let Some(p) = dates::parse(&cx, g, t) {
             if let Base::Cal {
                 year,

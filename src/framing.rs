@@ -51,6 +51,26 @@ pub struct Framing {
     cue_bits: u64,
     /// Every tag the language has words for.
     tag_bits: u32,
+    /// A bit for each word of the three maps ([`filter_bit`]): most words
+    /// asked about (names, mostly) frame nothing, and are told apart
+    /// without hashing them.
+    filter: [u64; FILTER_BITS / 64],
+}
+
+/// Bits of [`Framing`]'s pre-filter.
+const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a folded word, from its length and its first, second
+/// and last bytes: a superset test, a clear bit means no map has the word.
+#[inline]
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = u64::from(b.first().copied().unwrap_or(0));
+    let second = u64::from(b.get(1).copied().unwrap_or(0));
+    let last = u64::from(b.last().copied().unwrap_or(0));
+    let h = (first | second << 8 | last << 16 | (b.len() as u64) << 24)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 52) as usize % FILTER_BITS
 }
 
 impl Framing {
@@ -63,11 +83,12 @@ impl Framing {
             let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
                 continue;
             };
-            if let Some(&(_, cue)) = CUE_NAMES.iter().find(|(name, _)| *name == tag.trim()) {
-                f.add_cue(word.trim(), cue);
+            let (word, tag) = (word.trim(), tag.trim());
+            if let Some(&(_, cue)) = CUE_NAMES.iter().find(|(name, _)| *name == tag) {
+                f.add_cue(word, cue);
                 continue;
             }
-            let bit = match tag.trim() {
+            let bit = match tag {
                 "title" => TITLE,
                 "military" => MILITARY,
                 "government" => GOVERNMENT,
@@ -97,7 +118,7 @@ impl Framing {
             } else {
                 &mut f.tags
             };
-            *map.entry(word.trim()).or_insert(0) |= bit;
+            *map.entry(word).or_insert(0) |= bit;
         }
         // A language adds particles of its own with `particle` lines ("las").
         for p in word_list(particles) {
@@ -109,7 +130,28 @@ impl Framing {
             .values()
             .chain(f.agent.values())
             .fold(0, |a, &b| a | b);
+        f.seal();
         f
+    }
+
+    /// Sets the filter bits of every word of the maps, once they are full.
+    fn seal(&mut self) {
+        let words = self
+            .tags
+            .keys()
+            .chain(self.agent.keys())
+            .chain(self.cues.keys());
+        for w in words {
+            let bit = filter_bit(w);
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when no map can have the folded word.
+    #[inline]
+    fn may_have(&self, folded: &str) -> bool {
+        let bit = filter_bit(folded);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The shared particles a language's data takes back with a
@@ -135,6 +177,7 @@ impl Framing {
             endings: Vec::new(),
             cue_bits: 0,
             tag_bits: 0,
+            filter: [0; FILTER_BITS / 64],
         }
     }
 
@@ -152,6 +195,7 @@ impl Framing {
                 }
             }
         }
+        f.seal();
         f
     }
 
@@ -176,7 +220,9 @@ impl Framing {
     /// cue of a [`Cue::or`]).
     #[inline]
     pub fn has_cue(&self, folded: &str, cue: Cue) -> bool {
-        self.cue_bits & cue.0 != 0 && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
+        self.cue_bits & cue.0 != 0
+            && self.may_have(folded)
+            && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
     }
 
     /// True when the folded word ends with one of the endings of `cue`
@@ -209,6 +255,9 @@ impl Framing {
     /// The tags of a folded word (0 when it frames nothing).
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {
+        if !self.may_have(folded) {
+            return 0;
+        }
         self.tags.get(folded).copied().unwrap_or(0)
     }
 
@@ -230,12 +279,12 @@ impl Framing {
     /// True when the folded word carries `tag`.
     #[inline]
     pub fn has(&self, folded: &str, tag: u32) -> bool {
-        self.tags(folded) & tag != 0
+        self.tag_bits & tag != 0 && self.tags(folded) & tag != 0
     }
 
     /// True when the folded word carries `tag`, one of [`AGENT_VERB`] and [`AGENT_AUX`].
     pub fn has_agent(&self, folded: &str, tag: u32) -> bool {
-        self.agent.get(folded).is_some_and(|&t| t & tag != 0)
+        self.may_have(folded) && self.agent.get(folded).is_some_and(|&t| t & tag != 0)
     }
 }
 

@@ -21,8 +21,7 @@ impl At {
     /// True when the token has a reading in one of `cats`.
     #[inline]
     pub fn any(&self, cats: &[Cat]) -> bool {
-        self.entry
-            .is_some_and(|e| cats.iter().any(|c| e.get(*c).is_some()))
+        self.entry.is_some_and(|e| e.any(Cat::bits(cats)))
     }
 }
 
@@ -40,22 +39,126 @@ pub fn when(cond: bool, f: impl FnOnce() -> Option<Parsed>) -> Option<Parsed> {
 pub struct Cx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub words: Option<&'static Words>,
+    /// The date-word entry of every token, looked up once ([`Cx::cached`]),
+    /// or empty: then each question hashes the token's folded form. A
+    /// grammar asks about the same token many times per position.
+    entries: Vec<Option<&'static Entry>>,
+    /// What [`Cx::cached`] read of each token besides: [`TRIGGER`],
+    /// [`ROMAN_START`] (empty when not cached).
+    flags: Vec<u8>,
 }
 
+/// The token can start an expression: a number, a word starting with a
+/// digit, a date word that triggers.
+const TRIGGER: u8 = 1;
+/// A word starting with `i`, `v` or `x`: it triggers before a word that
+/// counts centuries in Roman numerals.
+const ROMAN_START: u8 = 2;
+
 impl<'d, 'a> Cx<'d, 'a> {
+    /// A cursor that looks words up as it is asked (a few questions, as
+    /// a dateline's).
+    pub fn new(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
+        Cx {
+            doc,
+            words,
+            entries: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    /// A cursor for a pass over the whole text: every word token's entry
+    /// is looked up once, here.
+    pub fn cached(doc: &'d Doc<'a>, words: Option<&'static Words>) -> Self {
+        let folded = doc.folded.as_bytes();
+        let mut entries = Vec::with_capacity(doc.len());
+        let mut flags = Vec::with_capacity(doc.len());
+        for tok in &doc.tokens {
+            let (entry, flag) = match (tok.kind, words) {
+                (TokKind::Number, _) => (None, TRIGGER),
+                (TokKind::Word, Some(w)) => {
+                    let (from, to) = (tok.fstart as usize, tok.fend as usize);
+                    let rest = folded.get(from..).unwrap_or_default();
+                    let entry = w.entry_at(rest, to - from);
+                    let flag = match rest.first() {
+                        _ if to == from => 0,
+                        Some(b) if b.is_ascii_digit() => TRIGGER,
+                        _ if entry.is_some_and(|e| e.triggers()) => TRIGGER,
+                        Some(b'i' | b'v' | b'x') => ROMAN_START,
+                        _ => 0,
+                    };
+                    (entry, flag)
+                }
+                _ => (None, 0),
+            };
+            entries.push(entry);
+            flags.push(flag);
+        }
+        Cx {
+            doc,
+            words,
+            entries,
+            flags,
+        }
+    }
+
+    /// The date-word entry of token `t` (a word), if any.
+    #[inline]
+    pub fn entry(&self, t: usize) -> Option<&'static Entry> {
+        if let Some(&e) = self.entries.get(t) {
+            return e;
+        }
+        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Word {
+            return None;
+        }
+        self.words.and_then(|w| w.entry(self.doc.norm(t)))
+    }
+
+    /// A number, a word starting with a digit ("1er", "15h30", "1990s"),
+    /// a date word of the language, or a Roman numeral before a word that
+    /// counts centuries that way ("XIXe siècle": `roman` in the data): a
+    /// token an expression can start at.
+    #[inline]
+    pub fn is_trigger(&self, i: usize) -> bool {
+        if let Some(&f) = self.flags.get(i) {
+            return f & TRIGGER != 0 || (f & ROMAN_START != 0 && self.is(i + 1, Cat::Roman));
+        }
+        let Some(tok) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        match tok.kind {
+            TokKind::Number => true,
+            TokKind::Punct => false,
+            TokKind::Word => {
+                if self.words.is_none() {
+                    return false;
+                }
+                let s = self.doc.norm(i);
+                let Some(&b) = s.as_bytes().first() else {
+                    return false;
+                };
+                b.is_ascii_digit()
+                    || self.entry(i).is_some_and(|e| e.triggers())
+                    || (matches!(b, b'i' | b'v' | b'x') && self.is(i + 1, Cat::Roman))
+            }
+        }
+    }
+
     /// What token `t` can start.
     pub fn at(&self, t: usize) -> At {
-        let Some(tok) = self.doc.tokens.get(t) else {
+        if t >= self.doc.len() {
             return At::default();
-        };
-        let s = self.doc.norm(t);
-        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        let entry = if tok.kind == TokKind::Word {
-            self.words.and_then(|w| w.entry(s)).copied()
-        } else {
-            None
-        };
-        At { digit, entry }
+        }
+        let digit = self
+            .doc
+            .norm(t)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        At {
+            digit,
+            entry: self.entry(t).copied(),
+        }
     }
 
     /// Folded form of token `t`, "" past the end.
@@ -71,10 +174,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// The value of token `t` in a category.
     #[inline]
     pub fn get(&self, t: usize, cat: Cat) -> Option<i32> {
-        if t >= self.doc.len() || self.doc.tokens[t].kind != TokKind::Word {
-            return None;
-        }
-        self.words.and_then(|w| w.get(self.doc.norm(t), cat))
+        self.entry(t).and_then(|e| e.get(cat))
     }
 
     /// True when token `t` is a word with a reading in `cat`.
@@ -178,7 +278,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// True when token `t` is not one of the language's date words.
     pub fn no_date_word(&self, t: usize) -> bool {
-        self.at(t).entry.is_none()
+        self.entry(t).is_none()
     }
 
     /// True when token `t` is a lower-case content word (not a function
@@ -468,7 +568,6 @@ pub fn parse(cx: &Cx, i: usize, month_first: bool) -> Option<Parsed> {
         .or_else(|| clock(cx, i))
 }
 
-/// Picks the longest of several matches (the first among equals).
 /// A bare week, month or year word standing for the current one, as the
 /// object of "end of", "start of" ("fin de l'année", "the end of the month").
 pub fn current_unit(cx: &Cx, j: usize) -> Option<Parsed> {
@@ -482,14 +581,34 @@ pub fn current_unit(cx: &Cx, j: usize) -> Option<Parsed> {
     })
 }
 
-pub fn longest(cands: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed> {
-    let mut best: Option<Parsed> = None;
-    for p in cands.into_iter().flatten() {
+/// [`longest`] of matches written out, for a grammar's long list of
+/// forms: each is tried and compared in turn, and none is first copied
+/// into an array (a list of two dozen forms copied kilobytes per token).
+macro_rules! longest_of {
+    ($($cand:expr),+ $(,)?) => {{
+        let mut best: Option<$crate::dates::expr::Parsed> = None;
+        $(
+            if let Some(p) = $cand {
+                if best.map_or(true, |b| p.end > b.end) {
+                    best = Some(p);
+                }
+            }
+        )+
+        best
+    }};
+}
+pub(crate) use longest_of;
+
+/// Picks the longest of several matches (the first among equals). The
+/// matches are read in place: only the longest is copied out.
+pub fn longest<const N: usize>(cands: [Option<Parsed>; N]) -> Option<Parsed> {
+    let mut best: Option<&Parsed> = None;
+    for p in cands.iter().flatten() {
         if best.map_or(true, |b| p.end > b.end) {
             best = Some(p);
         }
     }
-    best
+    best.copied()
 }
 
 /// A Roman numeral of a century, in lower case: "xix" → 19 (1 to 30; the

@@ -26,7 +26,7 @@ pub mod words;
 
 use crate::calendar::Date;
 use crate::span::{Candidate, Kind, Source, Value};
-use crate::text::{Doc, TokKind};
+use crate::text::Doc;
 use common::Cx;
 use expr::{Base, Parsed};
 use resolve::Ctx;
@@ -63,10 +63,7 @@ fn numeric(cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// Proposes date candidates with values resolved against `dct`.
 pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candidate>) {
-    let cx = Cx {
-        doc,
-        words: grammar.words(),
-    };
+    let cx = Cx::cached(doc, grammar.words());
     let mut anchor: Option<Date> = None;
     // A year written earlier in the current sentence: (year, sentence start).
     let mut year_hint: Option<(i32, usize)> = None;
@@ -84,7 +81,7 @@ pub fn find(doc: &Doc, grammar: &Grammar, dct: Option<Date>, out: &mut Vec<Candi
         if doc.tokens[i].sentence_start {
             sentence = i;
         }
-        if !is_trigger(&cx, i) {
+        if !cx.is_trigger(i) {
             i += 1;
             continue;
         }
@@ -207,28 +204,6 @@ fn needs_tense(p: &Parsed) -> bool {
             | Base::NthWeekday { year: None, .. }
             | Base::WeekdayDay { .. }
     )
-}
-
-/// A number, a word starting with a digit ("1er", "15h30", "1990s"), a date
-/// word of the language, or a Roman numeral before a word that counts
-/// centuries that way ("XIXe siècle": `roman` in the data).
-#[inline]
-fn is_trigger(cx: &Cx, i: usize) -> bool {
-    let tok = &cx.doc.tokens[i];
-    match tok.kind {
-        TokKind::Number => true,
-        TokKind::Punct => false,
-        TokKind::Word => {
-            let Some(w) = cx.words else { return false };
-            let s = cx.doc.norm(i);
-            let Some(&b) = s.as_bytes().first() else {
-                return false;
-            };
-            b.is_ascii_digit()
-                || w.entry(s).is_some_and(|e| e.triggers())
-                || (matches!(b, b'i' | b'v' | b'x') && cx.is(i + 1, words::Cat::Roman))
-        }
-    }
 }
 
 #[cfg(test)]

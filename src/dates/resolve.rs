@@ -121,7 +121,7 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
     };
     if let Some(d) = day {
         return match d {
-            Some(d) => with_day_suffix(d.to_string(), e, Some(d)),
+            Some(d) => with_day_suffix(day_value(d), e, Some(d)),
             None => Resolved {
                 value: None,
                 day: None,
@@ -209,6 +209,33 @@ fn year_value(y: i32) -> Option<String> {
     (MIN_YEAR..=MAX_YEAR)
         .contains(&y)
         .then(|| format!("{y:04}"))
+}
+
+/// A day's value, "2017-11-03": as `Date`'s `Display` writes it, with no
+/// formatting machinery for the years 0000–9999 (every other year is
+/// written by `Display`, and then refused by [`is_valid`]).
+fn day_value(d: Date) -> String {
+    let (Ok(y), true, true) = (u32::try_from(d.year), d.month <= 99, d.day <= 99) else {
+        return d.to_string();
+    };
+    if y > 9999 {
+        return d.to_string();
+    }
+    let mut v = String::with_capacity(24);
+    push_digits(&mut v, y, 4);
+    v.push('-');
+    push_digits(&mut v, d.month, 2);
+    v.push('-');
+    push_digits(&mut v, d.day, 2);
+    v
+}
+
+/// The last `width` decimal digits of `n`, zero-padded.
+fn push_digits(v: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = n / 10u32.pow(k) % 10;
+        v.push(char::from(b'0' + digit as u8));
+    }
 }
 
 fn with_day_suffix(mut v: String, e: &Expr, day: Option<Date>) -> Resolved {

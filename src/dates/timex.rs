@@ -29,6 +29,9 @@ use crate::calendar::{days_in_month, is_leap};
 /// True when `v` is a valid TIMEX3 date or time value (see the module
 /// comment for the forms).
 pub fn is_valid(v: &str) -> bool {
+    if let Some(day) = full_day(v) {
+        return day;
+    }
     if matches!(v, "PAST_REF" | "PRESENT_REF" | "FUTURE_REF") {
         return true;
     }
@@ -45,6 +48,30 @@ pub fn is_valid(v: &str) -> bool {
     }
 }
 
+/// The most common value, a day in figures ("2017-11-03"), read without
+/// splitting: whether it is a real day (`None` for any other shape, left
+/// to the general reading, which gives the same answer for this one).
+fn full_day(v: &str) -> Option<bool> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = [0u32; 3];
+    for (slot, range) in n.iter_mut().zip([0..4, 5..7, 8..10]) {
+        for &c in b.get(range)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *slot = *slot * 10 + u32::from(c - b'0');
+        }
+    }
+    let [y, m, d] = n;
+    Some(
+        (1..=12).contains(&m)
+            && i32::try_from(y).is_ok_and(|y| (1..=days_in_month(y, m)).contains(&d)),
+    )
+}
+
 /// A field of digits and `X`: its value when fully known (`Some(Some(n))`),
 /// `Some(None)` when it has an `X`, `None` when it is not such a field.
 fn field(s: &str, len: usize) -> Option<Option<u32>> {
@@ -58,7 +85,17 @@ fn field(s: &str, len: usize) -> Option<Option<u32>> {
 fn date_part(d: &str) -> Option<bool> {
     let mut parts = d.split('-');
     let year_s = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
+    // At most two fields after the year: a third one makes no value.
+    let mut fields = [""; 2];
+    let mut n = 0;
+    for p in parts {
+        if n == fields.len() {
+            return None;
+        }
+        fields[n] = p;
+        n += 1;
+    }
+    let rest = &fields[..n];
     if rest.is_empty() {
         // A millennium, century, decade or year.
         return (1..=4)
@@ -68,7 +105,7 @@ fn date_part(d: &str) -> Option<bool> {
             .map(|_| false);
     }
     let year = field(year_s, 4)?;
-    match rest.as_slice() {
+    match rest {
         [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit() || b == b'X') => {
             month(m).map(|_| false)
         }
@@ -323,5 +360,23 @@ mod tests {
         ] {
             assert!(!is_valid(v), "{v}");
         }
+    }
+
+    /// The day in figures read on its own path answers as the general
+    /// reading does, every month of a leap and a common year.
+    #[test]
+    fn full_day_agrees_with_the_general_reading() {
+        use super::{date_part, full_day};
+        let general = |v: &str| date_part(v).is_some();
+        for y in ["2016", "2017", "1900", "2000", "0000", "9999"] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let v = format!("{y}-{m:02}-{d:02}");
+                    assert_eq!(full_day(&v), Some(general(&v)), "{v}");
+                }
+            }
+        }
+        assert_eq!(full_day("2017-1-031"), None);
+        assert_eq!(full_day("2017-XX-03"), None);
     }
 }

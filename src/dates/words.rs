@@ -100,6 +100,18 @@ impl Cat {
         })
     }
 
+    /// The category's bit in [`Entry`]'s mask (fewer than 64 categories).
+    #[inline]
+    pub const fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+
+    /// The bits of several categories.
+    #[inline]
+    pub fn bits(cats: &[Cat]) -> u64 {
+        cats.iter().fold(0, |m, c| m | c.bit())
+    }
+
     /// True for the categories an expression can start with.
     pub fn triggers(self) -> bool {
         !matches!(
@@ -166,17 +178,64 @@ fn value(cat: Cat, s: &str) -> Option<i32> {
     Some(v)
 }
 
-type Map = WordMap<&'static str, Entry>;
+type Map = WordMap<u128, Entry>;
 
-/// Up to three readings of a word.
+/// Longest word of the map, in bytes: a longer token is no date word.
+const MAX_WORD: usize = 12;
+
+/// A word of at most [`MAX_WORD`] bytes packed in one integer with its
+/// length: hashed and compared without reading a string.
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    pack_from(w.as_bytes(), w.len())
+}
+
+/// [`pack`] for the word of `len` bytes that starts `rest`: 16 bytes are
+/// read at once when `rest` has them (a token inside a text's folded form).
+#[inline]
+fn pack_from(rest: &[u8], len: usize) -> Option<u128> {
+    if len > MAX_WORD {
+        return None;
+    }
+    let len_bits = (len as u128) << 120;
+    if let Some(chunk) = rest.first_chunk::<16>() {
+        let mask = (1u128 << (8 * len)) - 1;
+        return Some(u128::from_le_bytes(*chunk) & mask | len_bits);
+    }
+    let mut key = len_bits;
+    for (k, &x) in rest.iter().take(len).enumerate() {
+        key |= u128::from(x) << (8 * k);
+    }
+    Some(key)
+}
+
+/// Bits of [`Words`]'s pre-filter.
+const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a packed word: a superset test (every word of the
+/// map has its bit set), so a clear bit means the word is not there.
+#[inline]
+fn filter_bit_packed(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % FILTER_BITS
+}
+
+/// Up to three readings of a word, and the bits of their categories
+/// ([`Cat::bit`]): a category the word lacks is told by one test.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
     pairs: [Option<(Cat, i32)>; 3],
+    mask: u64,
+    triggers: bool,
 }
 
 impl Entry {
     /// The value of the word in category `cat`.
+    #[inline]
     pub fn get(&self, cat: Cat) -> Option<i32> {
+        if self.mask & cat.bit() == 0 {
+            return None;
+        }
         self.pairs
             .iter()
             .flatten()
@@ -184,9 +243,16 @@ impl Entry {
             .map(|(_, v)| *v)
     }
 
+    /// True when the word has a reading in one of the categories of `bits`.
+    #[inline]
+    pub fn any(&self, bits: u64) -> bool {
+        self.mask & bits != 0
+    }
+
     /// True when a reading can start an expression.
+    #[inline]
     pub fn triggers(&self) -> bool {
-        self.pairs.iter().flatten().any(|(c, _)| c.triggers())
+        self.triggers
     }
 }
 
@@ -195,6 +261,10 @@ impl Entry {
 /// against "de 2000 personnes").
 pub struct Words {
     map: Map,
+    /// A bit for each (first byte, last byte, length) of the map's words,
+    /// folded into [`FILTER_BITS`]: most tokens of a text are no date word,
+    /// and this tells most of them apart without hashing them.
+    filter: [u64; FILTER_BITS / 64],
     function: WordSet<&'static str>,
     /// Endings of the simple future, with the shortest word they count in
     /// (`ending` lines: "ra 5" for "aura lieu", "se rendra").
@@ -232,15 +302,24 @@ impl Words {
             } else {
                 (w, cat, val)
             };
-            let e = map.entry(w).or_insert_with(Entry::default);
+            let Some(key) = pack(w) else { continue };
+            let e = map.entry(key).or_insert_with(Entry::default);
             if e.get(cat).is_none() {
                 if let Some(slot) = e.pairs.iter_mut().find(|p| p.is_none()) {
                     *slot = Some((cat, val));
+                    e.mask |= cat.bit();
+                    e.triggers |= cat.triggers();
                 }
             }
         }
+        let mut filter = [0u64; FILTER_BITS / 64];
+        for &key in map.keys() {
+            let bit = filter_bit_packed(key);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         Words {
             map,
+            filter,
             function: word_list(function_words).collect(),
             endings,
             phrases,
@@ -270,10 +349,23 @@ impl Words {
     /// The entry for a folded word.
     #[inline]
     pub fn entry(&self, w: &str) -> Option<&Entry> {
-        if w.len() > 12 {
+        self.entry_packed(pack(w)?)
+    }
+
+    /// The entry for the folded word of `len` bytes at the start of
+    /// `rest` (the rest of a text's folded form).
+    #[inline]
+    pub fn entry_at(&self, rest: &[u8], len: usize) -> Option<&Entry> {
+        self.entry_packed(pack_from(rest, len)?)
+    }
+
+    #[inline]
+    fn entry_packed(&self, key: u128) -> Option<&Entry> {
+        let bit = filter_bit_packed(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        self.map.get(w)
+        self.map.get(&key)
     }
 
     /// The value of a folded word in a category.

@@ -16,6 +16,7 @@ use super::fold_table::mapped;
 /// variants mapped to their ASCII form. Returns up to 2 chars (`œ` → `oe`);
 /// `'\0'` in the second slot means "none". Returns `None` for characters that
 /// vanish in folded text (combining marks, apostrophes inside names).
+#[inline]
 pub fn fold_char(c: char) -> Option<(char, char)> {
     if c.is_ascii() {
         return Some((c.to_ascii_lowercase(), '\0'));
@@ -106,6 +107,7 @@ struct KeyBuilder {
 }
 
 impl KeyBuilder {
+    #[inline]
     fn push(&mut self, c: char) {
         if c.is_alphanumeric() {
             if !self.in_word {
@@ -144,9 +146,12 @@ impl KeyBuilder {
             return;
         }
         self.in_word = false;
-        let article = self.word_len <= WORD_BUF
-            && std::str::from_utf8(&self.word[..self.word_len])
-                .is_ok_and(|w| JOINED_ARTICLES.contains(&w));
+        // The buffer holds whole chars: its bytes equal an article's
+        // exactly when the word is that article.
+        let article = self
+            .word
+            .get(..self.word_len)
+            .is_some_and(|w| JOINED_ARTICLES.iter().any(|a| a.as_bytes() == w));
         self.join_next = self.words > 0 && article;
         self.words += 1;
     }

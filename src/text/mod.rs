@@ -68,68 +68,86 @@ impl<'a> Doc<'a> {
     /// Tokenises `text` in one pass.
     ///
     /// The scan goes by byte offset, with a path of its own for ASCII (most
-    /// of the text, in every language we read): it decodes a char only for
-    /// a non-ASCII byte. The tokens are those of a char-by-char scan.
+    /// of the text, in every language we read): one table look-up tells a
+    /// space, a letter or digit, or punctuation, and a run of ASCII letters
+    /// and digits is counted, then copied and lowered at once. A char is
+    /// decoded only at a non-ASCII byte. The tokens are those of a
+    /// char-by-char scan (`tests.rs` holds one to compare with).
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-        let mut folded = String::with_capacity(text.len() + 16);
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 16);
+        // Folded bytes, whole chars' UTF-8 only (so valid at the end),
+        // written at `f`: an ASCII char folds to one byte, so this length
+        // is enough but for rare non-ASCII folds that grow ([`put`]).
+        let mut folded: Vec<u8> = vec![0; text.len() + 16];
+        let mut f = 0usize;
         let mut space_before = false;
         let mut line_start = true;
         let mut sentence_start = true;
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
-            if c.is_whitespace() {
+        while let Some(&b) = bytes.get(i) {
+            let class = ASCII_CLASS[usize::from(b)];
+            let fstart = f as u32;
+            // (kind, end, upper, all_caps, what the token does to a sentence start)
+            let (kind, end, upper, all_caps, stop) = if class & SPACE != 0 {
                 space_before = true;
-                if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                if class & BREAK != 0 {
                     line_start = true;
                     sentence_start = true;
                 }
-                i += c.len_utf8();
+                i += 1;
                 continue;
-            }
-            let fstart = folded.len() as u32;
-            let (kind, end, upper, all_caps) = if c.is_alphanumeric() {
-                let mut word = WordScan::default();
-                word.account(c, &mut folded);
-                let mut end = i + c.len_utf8();
-                while let Some(&b) = bytes.get(end) {
-                    if b.is_ascii() {
-                        if !b.is_ascii_alphanumeric() {
-                            break;
-                        }
-                        word.account_ascii(b, &mut folded);
-                        end += 1;
-                    } else {
-                        match char_at(text, end) {
-                            Some(d) if d.is_alphanumeric() || fold::is_combining_mark(d) => {
-                                word.account(d, &mut folded);
-                                end += d.len_utf8();
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                let kind = if word.digits_only {
-                    TokKind::Number
-                } else {
-                    TokKind::Word
-                };
+            } else if class & ALNUM != 0 {
+                let (end, word) = scan_word(text, i, &mut folded, &mut f);
                 (
-                    kind,
+                    word.kind(),
                     end,
-                    c.is_uppercase(),
-                    word.letters >= 2 && word.uppers == word.letters,
+                    class & UPPER != 0,
+                    word.all_caps(),
+                    Stop::Clear,
                 )
+            } else if b.is_ascii() {
+                put(&mut folded, &mut f, b);
+                let stop = if class & STOP != 0 {
+                    Stop::Set
+                } else if class & KEEP != 0 {
+                    Stop::Keep
+                } else {
+                    Stop::Clear
+                };
+                (TokKind::Punct, i + 1, false, false, stop)
             } else {
-                push_folded(&mut folded, c);
-                (TokKind::Punct, i + c.len_utf8(), false, false)
+                let Some(c) = char_at(text, i) else { break };
+                let (alpha, up) = alpha_upper(c);
+                if !alpha && c.is_whitespace() {
+                    space_before = true;
+                    if c == '\u{2028}' || c == '\u{2029}' {
+                        line_start = true;
+                        sentence_start = true;
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+                if alpha || c.is_numeric() {
+                    let (end, word) = scan_word(text, i, &mut folded, &mut f);
+                    (word.kind(), end, up, word.all_caps(), Stop::Clear)
+                } else {
+                    push_folded(&mut folded, &mut f, c);
+                    let stop = match c {
+                        '…' => Stop::Set,
+                        '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '•' => {
+                            Stop::Keep
+                        }
+                        _ => Stop::Clear,
+                    };
+                    (TokKind::Punct, i + c.len_utf8(), false, false, stop)
+                }
             };
             tokens.push(Token {
                 start: i,
                 end,
                 fstart,
-                fend: folded.len() as u32,
+                fend: f as u32,
                 kind,
                 space_before,
                 line_start,
@@ -137,20 +155,18 @@ impl<'a> Doc<'a> {
                 all_caps,
                 sentence_start: sentence_start && kind != TokKind::Punct,
             });
-            if kind == TokKind::Punct {
-                match c {
-                    '.' | '!' | '?' | ':' | '…' | ';' => sentence_start = true,
-                    '"' | '«' | '»' | '“' | '”' | '\'' | '‘' | '’' | '-' | '–' | '—' | '('
-                    | '[' | '>' | '|' | '*' | '•' => {}
-                    _ => sentence_start = false,
-                }
-            } else {
-                sentence_start = false;
+            match stop {
+                Stop::Set => sentence_start = true,
+                Stop::Keep => {}
+                Stop::Clear => sentence_start = false,
             }
             space_before = false;
             line_start = false;
             i = end;
         }
+        folded.truncate(f);
+        let folded = String::from_utf8(folded)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Doc {
             text,
             tokens,
@@ -225,6 +241,17 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// What a token does to the sentence start of the next one.
+#[derive(Clone, Copy)]
+enum Stop {
+    /// `.`, `!`, `?`, `:`, `;`, `…`: the next word starts a sentence.
+    Set,
+    /// Quotes, dashes, brackets, bullets: as before them.
+    Keep,
+    /// Anything else.
+    Clear,
+}
+
 /// What a word token is made of, counted as its chars are folded.
 struct WordScan {
     letters: u32,
@@ -232,56 +259,159 @@ struct WordScan {
     digits_only: bool,
 }
 
-impl Default for WordScan {
-    fn default() -> Self {
-        WordScan {
-            letters: 0,
-            uppers: 0,
-            digits_only: true,
+impl WordScan {
+    fn kind(&self) -> TokKind {
+        if self.digits_only {
+            TokKind::Number
+        } else {
+            TokKind::Word
         }
+    }
+
+    fn all_caps(&self) -> bool {
+        self.letters >= 2 && self.uppers == self.letters
     }
 }
 
-impl WordScan {
-    /// Counts and folds any char of a word.
-    #[inline]
-    fn account(&mut self, ch: char, folded: &mut String) {
-        if ch.is_alphabetic() {
-            self.letters += 1;
-            if ch.is_uppercase() {
-                self.uppers += 1;
+/// Scans the word starting at byte `start` (an alphanumeric char), folds
+/// it into `folded` at `*f`: its end and what it is made of. ASCII letters
+/// and digits are classed, counted and lowered with one table look-up;
+/// other chars (alphanumeric, or combining marks) go by the folding table.
+#[inline(always)]
+fn scan_word(text: &str, start: usize, folded: &mut Vec<u8>, f: &mut usize) -> (usize, WordScan) {
+    let bytes = text.as_bytes();
+    let mut word = WordScan {
+        letters: 0,
+        uppers: 0,
+        digits_only: true,
+    };
+    let mut end = start;
+    loop {
+        let run = end;
+        let mut letters = 0;
+        let mut uppers = 0;
+        while let Some(&b) = bytes.get(end) {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                break;
+            }
+            letters += u32::from(class & ALPHA != 0);
+            uppers += u32::from(class & UPPER != 0);
+            end += 1;
+        }
+        let src = bytes.get(run..end).unwrap_or_default();
+        match folded.get_mut(*f..*f + src.len()) {
+            Some(dst) => {
+                for (d, &s) in dst.iter_mut().zip(src) {
+                    *d = s.to_ascii_lowercase();
+                }
+            }
+            None => {
+                folded.truncate(*f);
+                folded.extend(src.iter().map(u8::to_ascii_lowercase));
             }
         }
-        if !ch.is_ascii_digit() {
-            self.digits_only = false;
+        *f += src.len();
+        word.letters += letters;
+        word.uppers += uppers;
+        if letters > 0 {
+            word.digits_only = false;
         }
-        push_folded(folded, ch);
-    }
-
-    /// The same for an ASCII letter or digit (folding is lowering it).
-    #[inline]
-    fn account_ascii(&mut self, b: u8, folded: &mut String) {
-        if b.is_ascii_alphabetic() {
-            self.letters += 1;
-            self.uppers += u32::from(b.is_ascii_uppercase());
-            self.digits_only = false;
+        match bytes.get(end) {
+            Some(b) if !b.is_ascii() => {
+                let Some(d) = char_at(text, end) else { break };
+                let (alpha, up) = alpha_upper(d);
+                if !(alpha || d.is_numeric() || fold::is_combining_mark(d)) {
+                    break;
+                }
+                if alpha {
+                    word.letters += 1;
+                    if up {
+                        word.uppers += 1;
+                    }
+                }
+                word.digits_only = false;
+                push_folded(folded, f, d);
+                end += d.len_utf8();
+            }
+            _ => break,
         }
-        folded.push(char::from(b.to_ascii_lowercase()));
     }
+    (end, word)
 }
 
-#[inline]
-fn push_folded(out: &mut String, c: char) {
-    // ASCII (most chars, the first of most words) folds to its lower case:
-    // no call to the folding table.
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
+/// Classes of bytes for the ASCII path of [`Doc::new`] (0 for any
+/// non-ASCII byte): white space and line breaks (as `char::is_whitespace`
+/// reads ASCII), letters and digits, and the punctuation that ends a
+/// sentence or leaves its start as it was.
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+const SPACE: u8 = 8;
+const BREAK: u8 = 16;
+const STOP: u8 = 32;
+const KEEP: u8 = 64;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM
+        } else if c.is_ascii_uppercase() {
+            ALNUM | ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | ALPHA
+        } else if c == b'\n' || c == b'\r' {
+            SPACE | BREAK
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            SPACE
+        } else if matches!(c, b'.' | b'!' | b'?' | b':' | b';') {
+            STOP
+        } else if matches!(c, b'"' | b'\'' | b'-' | b'(' | b'[' | b'>' | b'|' | b'*') {
+            KEEP
+        } else {
+            0
+        };
+        b += 1;
     }
+    t
+};
+
+/// Whether a char is alphabetic, and upper case: the letters of Latin-1
+/// (U+00C0–U+00FF but `×` and `÷`, most non-ASCII letters of the text in
+/// the languages we read) without the Unicode tables.
+#[inline]
+fn alpha_upper(c: char) -> (bool, bool) {
+    if ('\u{c0}'..='\u{ff}').contains(&c) && c != '\u{d7}' && c != '\u{f7}' {
+        return (true, c <= '\u{de}');
+    }
+    (c.is_alphabetic(), c.is_uppercase())
+}
+
+/// Writes byte `b` of the folded text at `*f` (`*f` is at most the
+/// buffer's length: past it, the buffer grows).
+#[inline(always)]
+fn put(folded: &mut Vec<u8>, f: &mut usize, b: u8) {
+    match folded.get_mut(*f) {
+        Some(slot) => *slot = b,
+        None => folded.push(b),
+    }
+    *f += 1;
+}
+
+/// Folds a non-ASCII char into the folded text at `*f`.
+#[inline]
+fn push_folded(folded: &mut Vec<u8>, f: &mut usize, c: char) {
     if let Some((a, b)) = fold::fold_char(c) {
-        out.push(a);
+        let mut buf = [0u8; 4];
+        for &x in a.encode_utf8(&mut buf).as_bytes() {
+            put(folded, f, x);
+        }
         if b != '\0' {
-            out.push(b);
+            for &x in b.encode_utf8(&mut buf).as_bytes() {
+                put(folded, f, x);
+            }
         }
     }
 }

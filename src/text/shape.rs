@@ -9,15 +9,22 @@ use super::{Doc, TokKind};
 /// English possessive ("Bush's").
 pub fn compound_end(doc: &Doc, t: usize) -> usize {
     let mut e = t + 1;
-    while e + 1 < doc.len() {
-        let sep = &doc.tokens[e];
-        let next = &doc.tokens[e + 1];
-        let joins =
-            (doc.is_hyphen(e) || doc.is_apostrophe(e)) && !sep.space_before && !next.space_before;
-        if !joins || next.kind == TokKind::Punct {
+    while let (Some(sep), Some(next)) = (doc.tokens.get(e), doc.tokens.get(e + 1)) {
+        // Most calls end here, on a word or a spaced punctuation mark,
+        // before any folded form is read.
+        if sep.kind != TokKind::Punct
+            || sep.space_before
+            || next.space_before
+            || next.kind == TokKind::Punct
+        {
             break;
         }
-        if doc.is_apostrophe(e) && doc.norm(e + 1) == "s" {
+        let hyphen = doc.is_hyphen(e);
+        let apostrophe = !hyphen && doc.is_apostrophe(e);
+        if !hyphen && !apostrophe {
+            break;
+        }
+        if apostrophe && doc.norm(e + 1) == "s" {
             break;
         }
         e += 2;

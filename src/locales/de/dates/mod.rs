@@ -10,7 +10,7 @@
 //! `data/lang/de/dates.txt`, so the grammar reads categories, never endings.
 //! The extent leaves out a leading preposition or article ("am", "im", "um").
 
-use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::common::{self, found, found_part, longest_of, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
 use crate::dates::words::{Cat, D, M, Q, W, Y};
@@ -36,7 +36,7 @@ pub static GRAMMAR: Grammar = Grammar {
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
-    let p = longest([
+    let p = longest_of!(
         when(at.any(&[Cat::Holiday]), || holiday(cx, i)),
         when(d, || common::parse(cx, i, false)),
         when(d, || dotted(cx, i)),
@@ -60,7 +60,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(cx.word(i, "gegen"), || about_clock(cx, i)),
         when(at.any(&[Cat::Part]), || night_to(cx, i)),
         when(d || at.any(&[Cat::Num]), || later(cx, i)),
-    ])?;
+    )?;
     Some(with_part(cx, p))
 }
 
@@ -428,12 +428,12 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
             return Some(Parsed { start: i, ..p });
         }
     }
-    let inner = longest([
+    let inner = longest_of!(
         month(cx, j),
         year_bare(cx, j),
         last_next_when(cx, j),
         season(cx, j),
-    ])?;
+    )?;
     Some(Parsed { start: i, ..inner })
 }
 

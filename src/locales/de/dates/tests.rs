@@ -6,10 +6,7 @@ use crate::text::Doc;
 
 fn parse_at(text: &str, i: usize) -> Option<(String, Base)> {
     let doc = Doc::new(text);
-    let cx = Cx {
-        doc: &doc,
-        words: GRAMMAR.words(),
-    };
+    let cx = Cx::new(&doc, GRAMMAR.words());
     let p = parse(&cx, i)?;
     let s = doc.tokens[p.start].start;
     let e = doc.tokens[p.end - 1].end;

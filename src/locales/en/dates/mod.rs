@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/en/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::common::{self, found, found_part, longest_of, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
 use crate::dates::words::{Cat, D, DE, H, M, MI, Q, W, Y};
@@ -33,7 +33,7 @@ pub static GRAMMAR: Grammar = Grammar {
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
-    let p = longest([
+    let p = longest_of!(
         when(at.any(&[Cat::Holiday, Cat::Phrase]), || {
             holidays::parse(cx, i)
         }),
@@ -66,7 +66,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         }),
         when(d || at.any(&[Cat::Noon]), || clock(cx, i)),
         when(at.any(&[Cat::Unit, Cat::Lead]), || the_period(cx, i)),
-    ])?;
+    )?;
     Some(with_part(cx, p))
 }
 
@@ -420,7 +420,7 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         // "late on Friday".
         j += 1;
     }
-    let inner = longest([
+    let inner = longest_of!(
         month_day(cx, j),
         weekday(cx, j),
         shifted(cx, j),
@@ -428,7 +428,7 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
         year_bare(cx, j),
         day_word(cx, j),
         season(cx, j),
-    ])
+    )
     .or_else(|| common::current_unit(cx, j))
     .or_else(|| {
         // "mid-afternoon"

@@ -9,7 +9,7 @@
 //! "3 de noviembre") but keeps "hace" ("hace dos años" is one expression) and
 //! a "pasado"/"próximo" written before the day ("pasado martes").
 
-use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::common::{self, found, found_part, longest_of, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
 use crate::dates::words::{Cat, D, M, Q, W, Y};
@@ -35,7 +35,7 @@ pub static GRAMMAR: Grammar = Grammar {
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
-    let p = longest([
+    let p = longest_of!(
         when(at.any(&[Cat::Holiday]), || holidays::parse(cx, i)),
         when(d, || common::parse(cx, i, false)),
         when(d || at.any(&[Cat::Weekday, Cat::Ord]), || day_month(cx, i)),
@@ -64,7 +64,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         when(cx.word(i, "anoche"), || {
             found_part(i, i + 1, Base::Day(-1), 4)
         }),
-    ])?;
+    )?;
     Some(with_part(cx, p))
 }
 
@@ -88,14 +88,14 @@ fn of(cx: &Cx, j: usize) -> Option<usize> {
 fn part_of(cx: &Cx, i: usize) -> Option<Parsed> {
     let part = cx.get(i, Cat::Part)? as u32;
     let j = of(cx, i + 1)?;
-    let mut p = longest([
+    let mut p = longest_of!(
         weekday(cx, j),
         day_month(cx, j),
         last_next_before(cx, j),
         day_word(cx, j),
-    ])?;
+    )?;
     if cx.word(p.end, "al") {
-        if let Some(q) = longest([weekday(cx, p.end + 1), day_month(cx, p.end + 1)]) {
+        if let Some(q) = longest_of!(weekday(cx, p.end + 1), day_month(cx, p.end + 1)) {
             p.end = q.end;
         }
     }
@@ -547,14 +547,14 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.word(j, "los") || cx.word(j, "este") || cx.word(j, "esta") {
         j += 1;
     }
-    let inner = longest([
+    let inner = longest_of!(
         month(cx, j),
         unit_rel(cx, j),
         year_bare(cx, j),
         century(cx, j),
         season(cx, j),
         this(cx, j.saturating_sub(1)).filter(|p| p.start + 1 == j),
-    ])
+    )
     .or_else(|| common::current_unit(cx, j))?;
     Some(Parsed { start: i, ..inner })
 }
@@ -752,7 +752,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Parsed> {
     // "a las 15.00 del lunes".
     if p.expr.base == Base::Time {
         if let Some(k) = of(cx, p.end) {
-            if let Some(q) = longest([weekday(cx, k), day_month(cx, k), day_word(cx, k)]) {
+            if let Some(q) = longest_of!(weekday(cx, k), day_month(cx, k), day_word(cx, k)) {
                 p.expr.base = q.expr.base;
                 p.end = q.end;
             }

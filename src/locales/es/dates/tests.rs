@@ -7,10 +7,7 @@ use crate::text::Doc;
 /// The first date the grammar finds from token 0 on: its text and base.
 fn first(text: &str) -> Option<(String, Base)> {
     let doc = Doc::new(text);
-    let cx = Cx {
-        doc: &doc,
-        words: GRAMMAR.words(),
-    };
+    let cx = Cx::new(&doc, GRAMMAR.words());
     (0..doc.len()).find_map(|i| {
         let p = parse(&cx, i)?;
         let s = doc.tokens[p.start].start;

@@ -6,7 +6,7 @@
 //! longest match wins. The words come from `data/lang/fr/dates.txt`; the
 //! extent never includes a leading article or preposition.
 
-use crate::dates::common::{self, found, found_part, longest, time_then_day, when, Cx};
+use crate::dates::common::{self, found, found_part, longest_of, time_then_day, when, Cx};
 use crate::dates::expr::{Base, Expr, Parsed};
 use crate::dates::words::{self, Words};
 use crate::dates::words::{Cat, D, H, M, MI, Q, W, Y};
@@ -32,7 +32,7 @@ pub static GRAMMAR: Grammar = Grammar {
 pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
     let at = cx.at(i);
     let d = at.digit;
-    let p = longest([
+    let p = longest_of!(
         when(at.any(&[Cat::Holiday, Cat::Phrase]), || {
             holidays::parse(cx, i)
         }),
@@ -62,7 +62,7 @@ pub fn parse(cx: &Cx, i: usize) -> Option<Parsed> {
         }),
         when(at.any(&[Cat::Last, Cat::Ord]), || nth_weekday(cx, i)),
         when(d || at.any(&[Cat::Num]), || later(cx, i)),
-    ])?;
+    )?;
     Some(at_time(cx, month_of(cx, with_part(cx, p))))
 }
 
@@ -553,14 +553,14 @@ fn edge(cx: &Cx, i: usize) -> Option<Parsed> {
     } else if cx.word(j, "l") && cx.doc.is_apostrophe(j + 1) {
         j += 2;
     }
-    let inner = longest([
+    let inner = longest_of!(
         month(cx, j),
         unit_rel(cx, j),
         year_bare(cx, j),
         century(cx, j),
         season(cx, j),
         this(cx, j),
-    ])
+    )
     .or_else(|| common::current_unit(cx, j))
     .or_else(|| edge_of_day(cx, i, j))?;
     Some(Parsed { start: i, ..inner })
