@@ -39,18 +39,37 @@ pub enum PlaceKind {
 }
 
 /// A place of the gazetteer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PlaceEntry {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2, upper case.
     pub country: Option<&'static str>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// "geonames:170794", "iso3166-2:FR-IDF", ...
+    /// "geonames:170794", "iso3166-2:FR-IDF", ...: written out by
+    /// [`lookup`] and [`place_entry`]; `None` in a [`Match`]'s entries,
+    /// which are decoded for every sense of a matched name, most never
+    /// shown ([`PlaceEntry::value`] writes it out from `id`).
     pub reference: Option<String>,
     pub population: u64,
     /// A national capital (its name can stand for the government: "backed by Washington").
     pub capital: bool,
+    /// The gazetteer id `reference` is the text of.
+    id: Option<Reference>,
+}
+
+/// Two readings of one place are equal however they were decoded (with
+/// `reference` written out or not: it is the text of `id`).
+impl PartialEq for PlaceEntry {
+    fn eq(&self, o: &PlaceEntry) -> bool {
+        self.kind == o.kind
+            && self.country == o.country
+            && self.lat == o.lat
+            && self.lon == o.lon
+            && self.id == o.id
+            && self.population == o.population
+            && self.capital == o.capital
+    }
 }
 
 impl PlaceEntry {
@@ -60,8 +79,43 @@ impl PlaceEntry {
             country: self.country.map(str::to_string),
             lat: self.lat,
             lon: self.lon,
-            reference: self.reference.clone(),
+            reference: self
+                .reference
+                .clone()
+                .or_else(|| self.id.map(Reference::text)),
         })
+    }
+}
+
+/// A place's gazetteer id, kept as its parts and written out only when
+/// needed ([`PlaceEntry::reference`]): the gazetteer decodes every sense of
+/// a name it matches, and most are never shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// "iso3166-1:SY".
+    Country(&'static str),
+    /// "geonames:170794".
+    Geonames(u32),
+    /// "iso3166-2:FR-IDF": the country and up to three bytes of the
+    /// subdivision code (zeros after its end).
+    Subdivision(&'static str, [u8; 3]),
+}
+
+impl Reference {
+    /// The id as text ("geonames:170794").
+    pub(crate) fn text(self) -> String {
+        match self {
+            Reference::Country(cc) => format!("iso3166-1:{cc}"),
+            Reference::Geonames(id) => format!("geonames:{id}"),
+            Reference::Subdivision(cc, code) => {
+                let suffix: String = code
+                    .iter()
+                    .take_while(|&&b| b != 0)
+                    .map(|&b| b as char)
+                    .collect();
+                format!("iso3166-2:{cc}-{suffix}")
+            }
+        }
     }
 }
 
@@ -164,9 +218,9 @@ impl Lexicon {
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<Match> {
         let (end_token, value) = walk::longest(self.names.as_fst(), doc, start)?;
         let end = doc.tokens.get(end_token.checked_sub(1)?)?.end;
-        let mut ids = Vec::new();
-        data::senses(value, &mut ids);
-        let entries: Vec<Entry> = ids.into_iter().filter_map(data::entry).collect();
+        let ids = data::sense_ids(value);
+        let mut entries = Vec::with_capacity(ids.len());
+        entries.extend(ids.filter_map(data::entry_without_reference));
         (!entries.is_empty()).then_some(Match {
             end_token,
             end,
@@ -177,11 +231,15 @@ impl Lexicon {
     /// Every sense of a name given as text ("Deir ez-Zor"), most prominent first.
     pub fn lookup(&self, name: &str) -> Vec<Entry> {
         let key = crate::text::name_key(name);
-        let mut ids = Vec::new();
-        if let Some(v) = self.names.get(key.as_bytes()) {
-            data::senses(v, &mut ids);
+        match self.names.get(key.as_bytes()) {
+            Some(v) => {
+                let ids = data::sense_ids(v);
+                let mut entries = Vec::with_capacity(ids.len());
+                entries.extend(ids.filter_map(data::entry));
+                entries
+            }
+            None => Vec::new(),
         }
-        ids.into_iter().filter_map(data::entry).collect()
     }
 
     /// The place senses of a name given as text, as ids for [`place_entry`],
@@ -202,9 +260,9 @@ impl Lexicon {
     /// decoding the senses ("Liban" → LB, "Texas" → US).
     pub fn place_country(&self, name: &str) -> Option<&'static str> {
         let key = crate::text::name_key(name);
-        let mut ids = Vec::new();
-        data::senses(self.names.get(key.as_bytes())?, &mut ids);
-        ids.into_iter().find_map(data::place_country).flatten()
+        data::sense_ids(self.names.get(key.as_bytes())?)
+            .find_map(data::place_country)
+            .flatten()
     }
 
     /// True when `folded` is a frequent word of the language.
