@@ -22,6 +22,21 @@ use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
 
+/// True when [`at`] has nothing to say at `t` and goes on to `t + 1`: a
+/// token that is no word, or a lower-case word other than an Arabic article
+/// ([`lower_case_article`]). The pass over the document skips those without
+/// the call.
+#[inline]
+pub(super) fn nothing_at(doc: &Doc, t: usize) -> bool {
+    let tok = &doc.tokens[t];
+    tok.kind != TokKind::Word || !tok.upper && !is_lower_case_article(doc.norm(t))
+}
+
+/// The Arabic articles [`lower_case_article`] reads before a name.
+fn is_lower_case_article(folded: &str) -> bool {
+    matches!(folded, "al" | "el")
+}
+
 /// Looks at token `t`; returns the index of the next token to look at.
 /// Sets `defer` when the candidates it proposed hold only if the word is
 /// never written in lower case elsewhere in the document (a frequent word
@@ -71,8 +86,7 @@ pub(super) fn at(
     if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
         return t + 1;
     }
-    let plain_end = sequence_end(doc, c, t, false);
-    let full_end = sequence_end(doc, c, t, true);
+    let (plain_end, full_end) = sequence_ends(doc, c, t);
     let gm = lexicon::longest_match(doc, t);
     let first_name = !tok.all_caps && lexicon::is_first_name(word);
     let title = !head && title_before(doc, fr, t);
@@ -657,7 +671,7 @@ pub(super) fn lower_case_article(
     notes: &mut Notes,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
-    if !matches!(doc.norm(t), "al" | "el") {
+    if !is_lower_case_article(doc.norm(t)) {
         return None;
     }
     let next = doc.tokens.get(t + 1)?;

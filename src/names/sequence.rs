@@ -16,8 +16,27 @@ use crate::text::{Doc, TokKind};
 /// capitalised compounds on one line, and with `particles`, lower-case name
 /// particles between them ("Bachar al-Assad", "Banque de France").
 pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> usize {
+    let (plain, full) = ends(doc, c, t, particles);
+    if particles {
+        full
+    } else {
+        plain
+    }
+}
+
+/// The ends of the capitalised sequence starting at `t` without particles
+/// and with them: ([`sequence_end`] `false`, [`sequence_end`] `true`), in
+/// one walk (the walk with particles goes on where the other stops).
+pub(super) fn sequence_ends(doc: &Doc, c: &Cues, t: usize) -> (usize, usize) {
+    ends(doc, c, t, true)
+}
+
+/// The walk of [`sequence_end`]: (end without particles, end with them
+/// when `particles`, else the same).
+fn ends(doc: &Doc, c: &Cues, t: usize, particles: bool) -> (usize, usize) {
     let caps = doc.tokens[t].all_caps;
     let mut e = compound_end(doc, t);
+    let mut plain = None;
     while let Some(n) = doc.tokens.get(e) {
         if middle_initial_dot(doc, c, t, e) {
             e += 1;
@@ -36,6 +55,8 @@ pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> us
             e = compound_end(doc, e);
             continue;
         }
+        // The sequence without particles stops here.
+        plain.get_or_insert(e);
         if !particles || n.upper {
             break;
         }
@@ -60,7 +81,7 @@ pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> us
             _ => break,
         }
     }
-    e
+    (plain.unwrap_or(e), e)
 }
 
 /// Arabic articles that may open a name written in lower case ("al-Aqsa",
@@ -190,7 +211,11 @@ pub(super) fn initials_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
     let mut i = t;
     let mut n = 0;
     while let Some(tok) = doc.tokens.get(i) {
-        let one_letter = tok.kind == TokKind::Word && tok.upper && doc.raw(i).chars().count() == 1;
+        // One char is at most four bytes: the count only for a short token.
+        let one_letter = tok.kind == TokKind::Word
+            && tok.upper
+            && tok.end - tok.start <= 4
+            && doc.raw(i).chars().count() == 1;
         let dot = doc
             .tokens
             .get(i + 1)
