@@ -21,6 +21,7 @@ use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
+use std::cell::Cell;
 
 /// True when [`at`] has nothing to say at `t` and goes on to `t + 1`: a
 /// token that is no word, or a lower-case word other than an Arabic article
@@ -88,8 +89,15 @@ pub(super) fn at(
     }
     let (plain_end, full_end) = sequence_ends(doc, c, t);
     let gm = lexicon::longest_match(doc, t);
-    let first_name = !tok.all_caps && lexicon::is_first_name(word);
-    let title = !head && title_before(doc, fr, t);
+    // Asked of the lexicon only by the rungs that read it, once.
+    let first_name_known = Cell::new(None);
+    let first_name = || {
+        first_name_known.get().unwrap_or_else(|| {
+            let known = !tok.all_caps && lexicon::is_first_name(word);
+            first_name_known.set(Some(known));
+            known
+        })
+    };
 
     if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
         return end;
@@ -125,19 +133,19 @@ pub(super) fn at(
         push_actor(doc, t, end, ActorType::Organisation, 60, out);
         return end;
     }
-    if title {
+    if !head && title_before(doc, fr, t) {
         let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
         push_actor(doc, t, end, ActorType::Person, 85, out);
         return end;
     }
     // A first name that is also a place, before a surname: "Dominique de
     // Villepin", "Chad Johnson".
-    if first_name
-        && !head
+    if !head
         && gm
             .as_ref()
             .is_some_and(|m| m.end_token == compound_end(doc, t))
         && full_end > compound_end(doc, t)
+        && first_name()
         && word_count(doc, t, full_end) >= 2
         && last_word(doc, t, full_end).is_some_and(|l| {
             let w = doc.norm(l);
@@ -167,7 +175,7 @@ pub(super) fn at(
     }
     let words = word_count(doc, t, full_end);
     let last = last_word(doc, t, plain_end);
-    if first_name && words >= 2 && !head {
+    if words >= 2 && !head && first_name() {
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
@@ -199,11 +207,11 @@ pub(super) fn at(
     // a title and a name ("Palestinian President Yasser Arafat", "Prime
     // Minister John Major" opening a sentence): the title is read next.
     if !tok.all_caps
-        && !first_name
         && doc
             .tokens
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
+        && !first_name()
         && ((lexicon::is_first_name(doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
             || (tok.sentence_start && c.capitals_mark_names && title_then_name(doc, fr, t + 1)))
         && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
@@ -239,7 +247,7 @@ pub(super) fn at(
         if place_context(doc, c, t) && word.chars().count() >= 3 {
             notes.defer = true;
             push_place(doc, t, plain_end, 50, out);
-        } else if lexicon::is_first_name(word) {
+        } else if first_name() {
             notes.defer = true;
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
         } else if word.chars().count() >= 3
@@ -382,11 +390,12 @@ fn uncapitalised_evidence(
     if let Some(end) = genitive_place(doc, fr, t, out) {
         return end;
     }
+    // The cheap questions first: the answer is the same in any order.
     let ordinary = |i: usize| {
         let w = doc.norm(i);
         !doc.tokens[i].upper
-            || common_or_plural(lang, c, w)
             || fr.ends_with(w, COMMON_ENDING)
+            || common_or_plural(lang, c, w)
             || lexicon::is_demonym(lang, w)
             || is_month_or_weekday(c, w)
     };

@@ -181,20 +181,26 @@ pub(super) fn headline_tokens(doc: &Doc, c: &Cues) -> Vec<bool> {
         while end < doc.len() && !doc.tokens[end].line_start {
             end += 1;
         }
-        let (mut words, mut caps, mut titled, mut commas) = (0usize, 0usize, 0usize, 0usize);
-        for (i, tok) in doc.tokens[line..end].iter().enumerate() {
+        let (mut words, mut caps, mut titled) = (0usize, 0usize, 0usize);
+        for tok in &doc.tokens[line..end] {
             if tok.kind == TokKind::Word && tok.end - tok.start > 1 {
                 words += 1;
                 caps += tok.all_caps as usize;
                 titled += tok.upper as usize;
             }
-            commas += (tok.kind == TokKind::Punct && cue(doc, c.framing, line + i, LIST_SEPARATOR))
-                as usize;
         }
         // A title-case line cut by commas is a list of names ("Tim Simpson ,
         // Olin Browne , Shane Bortsch ,"), whose capitals are names' own.
-        let titled_head = words >= 4 && titled == words && commas < 2;
-        let is_head = words >= 3 && (caps * 10 >= words * 6 || titled_head);
+        // The commas are counted only for a title-case line.
+        let commas = || {
+            (line..end)
+                .filter(|&i| {
+                    doc.tokens[i].kind == TokKind::Punct && cue(doc, c.framing, i, LIST_SEPARATOR)
+                })
+                .count()
+        };
+        let titled_head = || words >= 4 && titled == words && commas() < 2;
+        let is_head = words >= 3 && (caps * 10 >= words * 6 || titled_head());
         if is_head {
             flags[line..end].iter_mut().for_each(|f| *f = true);
         }
