@@ -155,6 +155,9 @@ pub struct Lexicon {
     first_names: Set<&'static [u8]>,
     /// Per language: folded demonym -> country index.
     demonyms: [Option<Map<&'static [u8]>>; data::tables::N_LANGS],
+    /// Per language, its pack once loaded: asked at each word look-up, and
+    /// a loaded pack never changes ([`crate::packs::get`] finds it by code).
+    packs: [OnceLock<&'static crate::packs::Pack>; data::tables::N_LANGS],
 }
 
 /// The loaded pack of the language of tables `i`, for a pack language.
@@ -165,8 +168,12 @@ fn pack(i: usize) -> Option<&'static crate::packs::Pack> {
 /// The tables of a language: its index in `data::tables::LANGS`, or `None`
 /// when its folder has no lexicon file (then every language's, see [`languages`]).
 fn lang_index(lang: Lang) -> Option<usize> {
-    let code = lang.as_str();
-    data::tables::LANGS.iter().position(|&c| c == code)
+    let code = lang.as_str().as_bytes();
+    // Codes are two or three letters: compared in place, with no call.
+    data::tables::LANGS.iter().position(|c| {
+        let c = c.as_bytes();
+        c.len() == code.len() && c.iter().zip(code).all(|(a, b)| a == b)
+    })
 }
 
 /// The indices of the tables to try for a language: its own, or, for a
@@ -197,20 +204,31 @@ impl Lexicon {
             common: std::array::from_fn(|i| (!packed(i)).then(|| set(data::tables::COMMON[i]))),
             first_names: set(data::FIRST_NAMES),
             demonyms: std::array::from_fn(|i| (!packed(i)).then(|| map(data::tables::DEMONYMS[i]))),
+            packs: std::array::from_fn(|_| OnceLock::new()),
         }
+    }
+
+    /// The loaded pack of the language of tables `i`, kept once found.
+    fn pack(&self, i: usize) -> Option<&'static crate::packs::Pack> {
+        let slot = self.packs.get(i)?;
+        if let Some(&p) = slot.get() {
+            return Some(p);
+        }
+        let p = pack(i)?;
+        Some(*slot.get_or_init(|| p))
     }
 
     fn common(&self, i: usize) -> Option<&Set<&'static [u8]>> {
         match &self.common[i] {
             Some(s) => Some(s),
-            None => pack(i)?.common.as_ref(),
+            None => self.pack(i)?.common.as_ref(),
         }
     }
 
     fn demonyms(&self, i: usize) -> Option<&Map<&'static [u8]>> {
         match &self.demonyms[i] {
             Some(m) => Some(m),
-            None => pack(i)?.demonyms.as_ref(),
+            None => self.pack(i)?.demonyms.as_ref(),
         }
     }
 
