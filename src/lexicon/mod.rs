@@ -102,21 +102,43 @@ pub(crate) enum Reference {
 }
 
 impl Reference {
-    /// The id as text ("geonames:170794").
+    /// The id as text ("geonames:170794"), written piece by piece: a
+    /// matched place's value writes one, and `format!` cost twice as much.
     pub(crate) fn text(self) -> String {
+        let mut s = String::with_capacity(24);
         match self {
-            Reference::Country(cc) => format!("iso3166-1:{cc}"),
-            Reference::Geonames(id) => format!("geonames:{id}"),
+            Reference::Country(cc) => {
+                s.push_str("iso3166-1:");
+                s.push_str(cc);
+            }
+            Reference::Geonames(id) => {
+                s.push_str("geonames:");
+                push_decimal(&mut s, id);
+            }
             Reference::Subdivision(cc, code) => {
-                let suffix: String = code
-                    .iter()
-                    .take_while(|&&b| b != 0)
-                    .map(|&b| b as char)
-                    .collect();
-                format!("iso3166-2:{cc}-{suffix}")
+                s.push_str("iso3166-2:");
+                s.push_str(cc);
+                s.push('-');
+                s.extend(code.iter().take_while(|&&b| b != 0).map(|&b| b as char));
             }
         }
+        s
     }
+}
+
+/// Appends `n` in decimal, as `{}` writes it.
+fn push_decimal(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 /// An actor of the built-in lexicon.
@@ -260,6 +282,20 @@ impl Lexicon {
         }
     }
 
+    /// The places among the senses of a name given as text, most prominent
+    /// first, as [`Lexicon::lookup`] gives them: decoded one at a time, as
+    /// the caller asks for them.
+    pub fn places_of(&self, name: &str) -> impl Iterator<Item = PlaceEntry> {
+        let key = crate::text::name_key(name);
+        self.names
+            .get(key.as_bytes())
+            .map(data::sense_ids)
+            .into_iter()
+            .flatten()
+            .filter(|&s| s < data::tables::N_PLACES)
+            .filter_map(place_entry)
+    }
+
     /// The place senses of a name given as text, as ids for [`place_entry`],
     /// most prominent first, without decoding them.
     pub fn place_senses(&self, name: &str, out: &mut Vec<u32>) {
@@ -341,6 +377,12 @@ pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
 /// Every sense of a name given as text, most prominent first.
 pub fn lookup(name: &str) -> Vec<Entry> {
     get().lookup(name)
+}
+
+/// The places among the senses of a name given as text, most prominent
+/// first, decoded as they are asked for.
+pub fn places_of(name: &str) -> impl Iterator<Item = PlaceEntry> {
+    get().places_of(name)
 }
 
 /// The place senses of a name given as text, as ids, most prominent first.

@@ -396,8 +396,8 @@ fn uncapitalised_evidence(
         !doc.tokens[i].upper
             || fr.ends_with(w, COMMON_ENDING)
             || common_or_plural(lang, c, w)
-            || lexicon::is_demonym(lang, w)
             || is_month_or_weekday(c, w)
+            || lexicon::is_demonym(lang, w)
     };
     let units = || word_units(doc, t, plain_end);
     let ordinary_unit = |(s, e): (usize, usize)| {
@@ -562,12 +562,7 @@ fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Optio
             .find_map(|e| w.strip_suffix(e).and_then(|s| names.get(s)))
     })?;
     let canonical = lexicon::canonical_country_name(iso2)?;
-    let place = lexicon::lookup(canonical)
-        .into_iter()
-        .find_map(|e| match e {
-            Entry::Place(p) if p.kind == PlaceKind::Country => Some(p),
-            _ => None,
-        })?;
+    let place = lexicon::places_of(canonical).find(|p| p.kind == PlaceKind::Country)?;
     let tok = doc.tokens[t];
     out.push(
         Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 75)
@@ -599,10 +594,7 @@ fn genitive_stem_place(doc: &Doc, fr: &Framing, t: usize) -> Option<lexicon::Pla
     let stem = fr
         .endings(GENITIVE_ENDING)
         .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
-    lexicon::lookup(stem).into_iter().find_map(|e| match e {
-        Entry::Place(p) => Some(p),
-        Entry::Actor(_) => None,
-    })
+    lexicon::places_of(stem).next()
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence
