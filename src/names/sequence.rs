@@ -145,14 +145,15 @@ pub(super) fn middle_initial_dot(doc: &Doc, c: &Cues, t: usize, e: usize) -> boo
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
+/// The shape (a glued hyphen, a capitalised word) is read before the
+/// article list, which is compared word by word.
 pub(super) fn arabic_article_compound(doc: &Doc, t: usize) -> bool {
-    crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
-        && doc.is_hyphen(t + 1)
+    doc.tokens
+        .get(t + 2)
+        .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before)
         && !doc.tokens[t + 1].space_before
-        && doc
-            .tokens
-            .get(t + 2)
-            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before)
+        && doc.is_hyphen(t + 1)
+        && crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
 }
 
 /// True when the token after `t` (or after its compound) is a capitalised word on the same line.
