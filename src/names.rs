@@ -152,6 +152,10 @@ pub fn find(doc: &Doc, lang: Lang, cues: &Cues, setting: &Setting, out: &mut Vec
     let mut buf = Vec::new();
     let mut t = 0;
     while t < doc.len() {
+        if ladder::nothing_at(doc, t) {
+            t += 1;
+            continue;
+        }
         notes.defer = false;
         let next = at(doc, lang, cues, &headline, t, &mut buf, &mut notes);
         // A name opened by a lower-case Arabic article ("al-Aqsa") is

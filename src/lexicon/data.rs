@@ -5,7 +5,7 @@
 //! copied at start-up, at the cost of a few shifts per decoded entry (which
 //! only happens on a gazetteer hit).
 
-use super::{ActorEntry, Entry, PlaceEntry, PlaceKind};
+use super::{ActorEntry, Entry, PlaceEntry, PlaceKind, Reference};
 use crate::span::ActorType;
 
 pub(crate) mod tables {
@@ -87,6 +87,51 @@ pub(crate) fn senses(value: u64, out: &mut Vec<u32>) {
     );
 }
 
+/// The sense ids of an fst value, as [`senses`] lists them, without a
+/// vector: one id, or the ids of a list in `SENSES`.
+pub(crate) fn sense_ids(value: u64) -> impl ExactSizeIterator<Item = u32> {
+    let (single, list) = if value & 1 == 0 {
+        (Some((value >> 1) as u32), &[][..])
+    } else {
+        let off = (value >> 1) as usize;
+        let list = match SENSES.get(off) {
+            Some(&n) => SENSES.get(off + 1..off + 1 + 3 * n as usize).unwrap_or(&[]),
+            None => &[],
+        };
+        (None, list)
+    };
+    Ids {
+        single,
+        list: list.chunks_exact(3),
+    }
+}
+
+/// The iterator of [`sense_ids`].
+struct Ids {
+    single: Option<u32>,
+    list: std::slice::ChunksExact<'static, u8>,
+}
+
+impl Iterator for Ids {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if let Some(id) = self.single.take() {
+            return Some(id);
+        }
+        self.list
+            .next()
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], 0]))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = usize::from(self.single.is_some()) + self.list.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Ids {}
+
 /// The country of a place sense, reading one byte of its record: `None`
 /// for an actor sense, `Some(None)` for a place without a country.
 pub(crate) fn place_country(sense: u32) -> Option<Option<&'static str>> {
@@ -103,8 +148,18 @@ pub(crate) fn place_country(sense: u32) -> Option<Option<&'static str>> {
 
 /// Decodes one sense id into an entry.
 pub(crate) fn entry(sense: u32) -> Option<Entry> {
+    decode(sense, true)
+}
+
+/// Decodes one sense id into an entry whose place, if any, has its
+/// reference kept unwritten ([`PlaceEntry::reference`]).
+pub(crate) fn entry_without_reference(sense: u32) -> Option<Entry> {
+    decode(sense, false)
+}
+
+fn decode(sense: u32, write_reference: bool) -> Option<Entry> {
     if sense < tables::N_PLACES {
-        place(sense as usize).map(Entry::Place)
+        place(sense as usize, write_reference).map(Entry::Place)
     } else {
         actor((sense - tables::N_PLACES) as usize).map(Entry::Actor)
     }
@@ -115,7 +170,7 @@ pub(crate) fn entry(sense: u32) -> Option<Entry> {
 /// slice, but the planes of kinds, countries and high coordinate bytes are
 /// repetitive, which makes the blob 8% smaller once gzipped for the page.
 /// Byte layout: kind|capital, country, lat (3), lon (3), reference (3), population (1).
-fn place(i: usize) -> Option<PlaceEntry> {
+fn place(i: usize, write_reference: bool) -> Option<PlaceEntry> {
     let n = PLACES.len() / PLACE_RECORD;
     if i >= n {
         return None;
@@ -132,17 +187,16 @@ fn place(i: usize) -> Option<PlaceEntry> {
     };
     let country = country_code(r[1]);
     let reference_raw = u32::from_le_bytes([r[8], r[9], r[10], 0]);
-    let reference = match (kind, country) {
-        (PlaceKind::Country, Some(cc)) => Some(format!("iso3166-1:{cc}")),
-        (PlaceKind::City, _) if reference_raw != 0 => Some(format!("geonames:{reference_raw}")),
+    let id = match (kind, country) {
+        (PlaceKind::Country, Some(cc)) => Some(Reference::Country(cc)),
+        (PlaceKind::City, _) if reference_raw != 0 => Some(Reference::Geonames(reference_raw)),
         (PlaceKind::Region, Some(cc)) if reference_raw != 0 => {
-            let suffix: String = reference_raw
-                .to_le_bytes()
-                .iter()
-                .take_while(|&&b| b != 0)
-                .map(|&b| b as char)
-                .collect();
-            Some(format!("iso3166-2:{cc}-{suffix}"))
+            // The code ends at its first zero byte: what follows is no part of it.
+            let mut code = [r[8], r[9], r[10]];
+            if let Some(z) = code.iter().position(|&b| b == 0) {
+                code[z..].fill(0);
+            }
+            Some(Reference::Subdivision(cc, code))
         }
         _ => None,
     };
@@ -151,7 +205,8 @@ fn place(i: usize) -> Option<PlaceEntry> {
         country,
         lat: coord(i24(&r[2..5])),
         lon: coord(i24(&r[5..8])),
-        reference,
+        reference: id.filter(|_| write_reference).map(Reference::text),
+        id,
         population: unpack_population(r[11]),
         capital: r[0] & 0x80 != 0,
     })

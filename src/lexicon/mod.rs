@@ -39,18 +39,37 @@ pub enum PlaceKind {
 }
 
 /// A place of the gazetteer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PlaceEntry {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2, upper case.
     pub country: Option<&'static str>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// "geonames:170794", "iso3166-2:FR-IDF", ...
+    /// "geonames:170794", "iso3166-2:FR-IDF", ...: written out by
+    /// [`lookup`] and [`place_entry`]; `None` in a [`Match`]'s entries,
+    /// which are decoded for every sense of a matched name, most never
+    /// shown ([`PlaceEntry::value`] writes it out from `id`).
     pub reference: Option<String>,
     pub population: u64,
     /// A national capital (its name can stand for the government: "backed by Washington").
     pub capital: bool,
+    /// The gazetteer id `reference` is the text of.
+    id: Option<Reference>,
+}
+
+/// Two readings of one place are equal however they were decoded (with
+/// `reference` written out or not: it is the text of `id`).
+impl PartialEq for PlaceEntry {
+    fn eq(&self, o: &PlaceEntry) -> bool {
+        self.kind == o.kind
+            && self.country == o.country
+            && self.lat == o.lat
+            && self.lon == o.lon
+            && self.id == o.id
+            && self.population == o.population
+            && self.capital == o.capital
+    }
 }
 
 impl PlaceEntry {
@@ -60,9 +79,66 @@ impl PlaceEntry {
             country: self.country.map(str::to_string),
             lat: self.lat,
             lon: self.lon,
-            reference: self.reference.clone(),
+            reference: self
+                .reference
+                .clone()
+                .or_else(|| self.id.map(Reference::text)),
         })
     }
+}
+
+/// A place's gazetteer id, kept as its parts and written out only when
+/// needed ([`PlaceEntry::reference`]): the gazetteer decodes every sense of
+/// a name it matches, and most are never shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// "iso3166-1:SY".
+    Country(&'static str),
+    /// "geonames:170794".
+    Geonames(u32),
+    /// "iso3166-2:FR-IDF": the country and up to three bytes of the
+    /// subdivision code (zeros after its end).
+    Subdivision(&'static str, [u8; 3]),
+}
+
+impl Reference {
+    /// The id as text ("geonames:170794"), written piece by piece: a
+    /// matched place's value writes one, and `format!` cost twice as much.
+    pub(crate) fn text(self) -> String {
+        let mut s = String::with_capacity(24);
+        match self {
+            Reference::Country(cc) => {
+                s.push_str("iso3166-1:");
+                s.push_str(cc);
+            }
+            Reference::Geonames(id) => {
+                s.push_str("geonames:");
+                push_decimal(&mut s, id);
+            }
+            Reference::Subdivision(cc, code) => {
+                s.push_str("iso3166-2:");
+                s.push_str(cc);
+                s.push('-');
+                s.extend(code.iter().take_while(|&&b| b != 0).map(|&b| b as char));
+            }
+        }
+        s
+    }
+}
+
+/// Appends `n` in decimal, as `{}` writes it.
+fn push_decimal(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 /// An actor of the built-in lexicon.
@@ -101,6 +177,9 @@ pub struct Lexicon {
     first_names: Set<&'static [u8]>,
     /// Per language: folded demonym -> country index.
     demonyms: [Option<Map<&'static [u8]>>; data::tables::N_LANGS],
+    /// Per language, its pack once loaded: asked at each word look-up, and
+    /// a loaded pack never changes ([`crate::packs::get`] finds it by code).
+    packs: [OnceLock<&'static crate::packs::Pack>; data::tables::N_LANGS],
 }
 
 /// The loaded pack of the language of tables `i`, for a pack language.
@@ -111,8 +190,12 @@ fn pack(i: usize) -> Option<&'static crate::packs::Pack> {
 /// The tables of a language: its index in `data::tables::LANGS`, or `None`
 /// when its folder has no lexicon file (then every language's, see [`languages`]).
 fn lang_index(lang: Lang) -> Option<usize> {
-    let code = lang.as_str();
-    data::tables::LANGS.iter().position(|&c| c == code)
+    let code = lang.as_str().as_bytes();
+    // Codes are two or three letters: compared in place, with no call.
+    data::tables::LANGS.iter().position(|c| {
+        let c = c.as_bytes();
+        c.len() == code.len() && c.iter().zip(code).all(|(a, b)| a == b)
+    })
 }
 
 /// The indices of the tables to try for a language: its own, or, for a
@@ -143,20 +226,31 @@ impl Lexicon {
             common: std::array::from_fn(|i| (!packed(i)).then(|| set(data::tables::COMMON[i]))),
             first_names: set(data::FIRST_NAMES),
             demonyms: std::array::from_fn(|i| (!packed(i)).then(|| map(data::tables::DEMONYMS[i]))),
+            packs: std::array::from_fn(|_| OnceLock::new()),
         }
+    }
+
+    /// The loaded pack of the language of tables `i`, kept once found.
+    fn pack(&self, i: usize) -> Option<&'static crate::packs::Pack> {
+        let slot = self.packs.get(i)?;
+        if let Some(&p) = slot.get() {
+            return Some(p);
+        }
+        let p = pack(i)?;
+        Some(*slot.get_or_init(|| p))
     }
 
     fn common(&self, i: usize) -> Option<&Set<&'static [u8]>> {
         match &self.common[i] {
             Some(s) => Some(s),
-            None => pack(i)?.common.as_ref(),
+            None => self.pack(i)?.common.as_ref(),
         }
     }
 
     fn demonyms(&self, i: usize) -> Option<&Map<&'static [u8]>> {
         match &self.demonyms[i] {
             Some(m) => Some(m),
-            None => pack(i)?.demonyms.as_ref(),
+            None => self.pack(i)?.demonyms.as_ref(),
         }
     }
 
@@ -164,9 +258,9 @@ impl Lexicon {
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<Match> {
         let (end_token, value) = walk::longest(self.names.as_fst(), doc, start)?;
         let end = doc.tokens.get(end_token.checked_sub(1)?)?.end;
-        let mut ids = Vec::new();
-        data::senses(value, &mut ids);
-        let entries: Vec<Entry> = ids.into_iter().filter_map(data::entry).collect();
+        let ids = data::sense_ids(value);
+        let mut entries = Vec::with_capacity(ids.len());
+        entries.extend(ids.filter_map(data::entry_without_reference));
         (!entries.is_empty()).then_some(Match {
             end_token,
             end,
@@ -177,11 +271,29 @@ impl Lexicon {
     /// Every sense of a name given as text ("Deir ez-Zor"), most prominent first.
     pub fn lookup(&self, name: &str) -> Vec<Entry> {
         let key = crate::text::name_key(name);
-        let mut ids = Vec::new();
-        if let Some(v) = self.names.get(key.as_bytes()) {
-            data::senses(v, &mut ids);
+        match self.names.get(key.as_bytes()) {
+            Some(v) => {
+                let ids = data::sense_ids(v);
+                let mut entries = Vec::with_capacity(ids.len());
+                entries.extend(ids.filter_map(data::entry));
+                entries
+            }
+            None => Vec::new(),
         }
-        ids.into_iter().filter_map(data::entry).collect()
+    }
+
+    /// The places among the senses of a name given as text, most prominent
+    /// first, as [`Lexicon::lookup`] gives them: decoded one at a time, as
+    /// the caller asks for them.
+    pub fn places_of(&self, name: &str) -> impl Iterator<Item = PlaceEntry> {
+        let key = crate::text::name_key(name);
+        self.names
+            .get(key.as_bytes())
+            .map(data::sense_ids)
+            .into_iter()
+            .flatten()
+            .filter(|&s| s < data::tables::N_PLACES)
+            .filter_map(place_entry)
     }
 
     /// The place senses of a name given as text, as ids for [`place_entry`],
@@ -202,9 +314,9 @@ impl Lexicon {
     /// decoding the senses ("Liban" → LB, "Texas" → US).
     pub fn place_country(&self, name: &str) -> Option<&'static str> {
         let key = crate::text::name_key(name);
-        let mut ids = Vec::new();
-        data::senses(self.names.get(key.as_bytes())?, &mut ids);
-        ids.into_iter().find_map(data::place_country).flatten()
+        data::sense_ids(self.names.get(key.as_bytes())?)
+            .find_map(data::place_country)
+            .flatten()
     }
 
     /// True when `folded` is a frequent word of the language.
@@ -265,6 +377,12 @@ pub fn longest_match(doc: &Doc, start: usize) -> Option<Match> {
 /// Every sense of a name given as text, most prominent first.
 pub fn lookup(name: &str) -> Vec<Entry> {
     get().lookup(name)
+}
+
+/// The places among the senses of a name given as text, most prominent
+/// first, decoded as they are asked for.
+pub fn places_of(name: &str) -> impl Iterator<Item = PlaceEntry> {
+    get().places_of(name)
 }
 
 /// The place senses of a name given as text, as ids, most prominent first.

@@ -391,3 +391,22 @@ fn place_country_is_the_first_place_sense_country() {
     }
     assert_eq!(place_country("Zzyzzyx Qwv"), None);
 }
+
+#[test]
+fn references_are_written_as_format_writes_them() {
+    for id in [1, 9, 10, 170_794, 4_294_967_295] {
+        assert_eq!(
+            super::Reference::Geonames(id).text(),
+            format!("geonames:{id}")
+        );
+    }
+    assert_eq!(super::Reference::Country("SY").text(), "iso3166-1:SY");
+    assert_eq!(
+        super::Reference::Subdivision("FR", *b"IDF").text(),
+        "iso3166-2:FR-IDF"
+    );
+    assert_eq!(
+        super::Reference::Subdivision("GB", [b'L', b'N', 0]).text(),
+        "iso3166-2:GB-LN"
+    );
+}

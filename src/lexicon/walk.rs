@@ -88,6 +88,9 @@ impl<'f> KeyWalk<'f> {
 
     /// Appends a token's folded text to the current word.
     fn push_token(&mut self, folded: &str) -> bool {
+        if folded.is_ascii() {
+            return self.push_ascii(folded.as_bytes());
+        }
         for c in folded.chars() {
             if !c.is_alphanumeric() {
                 continue;
@@ -100,6 +103,30 @@ impl<'f> KeyWalk<'f> {
                 self.word_len += 1;
             }
             if !self.push_char(c) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// [`KeyWalk::push_token`] for an ASCII token, byte by byte: the same
+    /// steps (letters and digits kept, a doubled letter collapsed), without
+    /// decoding chars.
+    fn push_ascii(&mut self, folded: &[u8]) -> bool {
+        for &b in folded {
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+            if self.word_len < self.word.len() {
+                self.word[self.word_len] = b;
+            }
+            self.word_len += 1;
+            let c = char::from(b);
+            if c == self.prev && b.is_ascii_alphabetic() {
+                continue;
+            }
+            self.prev = c;
+            if !self.byte(b) {
                 return false;
             }
         }

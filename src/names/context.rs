@@ -157,7 +157,9 @@ pub(super) fn clause_start(doc: &Doc, f: &Framing, s: usize) -> bool {
 /// (its date grammar's own word list).
 pub(super) fn is_month_or_weekday(c: &Cues, folded: &str) -> bool {
     use crate::dates::words::Cat;
+    // One look-up of the word, both categories read from its entry.
     c.date_words.is_some_and(|w| {
-        w.get(folded, Cat::Month).is_some() || w.get(folded, Cat::Weekday).is_some()
+        w.entry(folded)
+            .is_some_and(|e| e.get(Cat::Month).is_some() || e.get(Cat::Weekday).is_some())
     })
 }

@@ -21,6 +21,22 @@ use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, Candidate, Kind, Source};
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
+use std::cell::Cell;
+
+/// True when [`at`] has nothing to say at `t` and goes on to `t + 1`: a
+/// token that is no word, or a lower-case word other than an Arabic article
+/// ([`lower_case_article`]). The pass over the document skips those without
+/// the call.
+#[inline]
+pub(super) fn nothing_at(doc: &Doc, t: usize) -> bool {
+    let tok = &doc.tokens[t];
+    tok.kind != TokKind::Word || !tok.upper && !is_lower_case_article(doc.norm(t))
+}
+
+/// The Arabic articles [`lower_case_article`] reads before a name.
+fn is_lower_case_article(folded: &str) -> bool {
+    matches!(folded, "al" | "el")
+}
 
 /// Looks at token `t`; returns the index of the next token to look at.
 /// Sets `defer` when the candidates it proposed hold only if the word is
@@ -71,11 +87,17 @@ pub(super) fn at(
     if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
         return t + 1;
     }
-    let plain_end = sequence_end(doc, c, t, false);
-    let full_end = sequence_end(doc, c, t, true);
+    let (plain_end, full_end) = sequence_ends(doc, c, t);
     let gm = lexicon::longest_match(doc, t);
-    let first_name = !tok.all_caps && lexicon::is_first_name(word);
-    let title = !head && title_before(doc, fr, t);
+    // Asked of the lexicon only by the rungs that read it, once.
+    let first_name_known = Cell::new(None);
+    let first_name = || {
+        first_name_known.get().unwrap_or_else(|| {
+            let known = !tok.all_caps && lexicon::is_first_name(word);
+            first_name_known.set(Some(known));
+            known
+        })
+    };
 
     if let Some(end) = super::place_orgs::at(doc, c, t, head, full_end, gm.as_ref(), out) {
         return end;
@@ -111,19 +133,19 @@ pub(super) fn at(
         push_actor(doc, t, end, ActorType::Organisation, 60, out);
         return end;
     }
-    if title {
+    if !head && title_before(doc, fr, t) {
         let end = full_end.max(gm.as_ref().map_or(0, |m| m.end_token));
         push_actor(doc, t, end, ActorType::Person, 85, out);
         return end;
     }
     // A first name that is also a place, before a surname: "Dominique de
     // Villepin", "Chad Johnson".
-    if first_name
-        && !head
+    if !head
         && gm
             .as_ref()
             .is_some_and(|m| m.end_token == compound_end(doc, t))
         && full_end > compound_end(doc, t)
+        && first_name()
         && word_count(doc, t, full_end) >= 2
         && last_word(doc, t, full_end).is_some_and(|l| {
             let w = doc.norm(l);
@@ -153,7 +175,7 @@ pub(super) fn at(
     }
     let words = word_count(doc, t, full_end);
     let last = last_word(doc, t, plain_end);
-    if first_name && words >= 2 && !head {
+    if words >= 2 && !head && first_name() {
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
@@ -185,11 +207,11 @@ pub(super) fn at(
     // a title and a name ("Palestinian President Yasser Arafat", "Prime
     // Minister John Major" opening a sentence): the title is read next.
     if !tok.all_caps
-        && !first_name
         && doc
             .tokens
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
+        && !first_name()
         && ((lexicon::is_first_name(doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
             || (tok.sentence_start && c.capitals_mark_names && title_then_name(doc, fr, t + 1)))
         && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
@@ -225,7 +247,7 @@ pub(super) fn at(
         if place_context(doc, c, t) && word.chars().count() >= 3 {
             notes.defer = true;
             push_place(doc, t, plain_end, 50, out);
-        } else if lexicon::is_first_name(word) {
+        } else if first_name() {
             notes.defer = true;
             push_actor(doc, t, plain_end, ActorType::Person, 40, out);
         } else if word.chars().count() >= 3
@@ -368,13 +390,14 @@ fn uncapitalised_evidence(
     if let Some(end) = genitive_place(doc, fr, t, out) {
         return end;
     }
+    // The cheap questions first: the answer is the same in any order.
     let ordinary = |i: usize| {
         let w = doc.norm(i);
         !doc.tokens[i].upper
-            || common_or_plural(lang, c, w)
             || fr.ends_with(w, COMMON_ENDING)
-            || lexicon::is_demonym(lang, w)
+            || common_or_plural(lang, c, w)
             || is_month_or_weekday(c, w)
+            || lexicon::is_demonym(lang, w)
     };
     let units = || word_units(doc, t, plain_end);
     let ordinary_unit = |(s, e): (usize, usize)| {
@@ -539,12 +562,7 @@ fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Optio
             .find_map(|e| w.strip_suffix(e).and_then(|s| names.get(s)))
     })?;
     let canonical = lexicon::canonical_country_name(iso2)?;
-    let place = lexicon::lookup(canonical)
-        .into_iter()
-        .find_map(|e| match e {
-            Entry::Place(p) if p.kind == PlaceKind::Country => Some(p),
-            _ => None,
-        })?;
+    let place = lexicon::places_of(canonical).find(|p| p.kind == PlaceKind::Country)?;
     let tok = doc.tokens[t];
     out.push(
         Candidate::new(tok.start, tok.end, Kind::Place, Source::Lexicon, 75)
@@ -576,10 +594,7 @@ fn genitive_stem_place(doc: &Doc, fr: &Framing, t: usize) -> Option<lexicon::Pla
     let stem = fr
         .endings(GENITIVE_ENDING)
         .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
-    lexicon::lookup(stem).into_iter().find_map(|e| match e {
-        Entry::Place(p) => Some(p),
-        Entry::Actor(_) => None,
-    })
+    lexicon::places_of(stem).next()
 }
 
 /// A capitalised sequence of two words or more at the head of a sentence
@@ -657,7 +672,7 @@ pub(super) fn lower_case_article(
     notes: &mut Notes,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
-    if !matches!(doc.norm(t), "al" | "el") {
+    if !is_lower_case_article(doc.norm(t)) {
         return None;
     }
     let next = doc.tokens.get(t + 1)?;

@@ -89,6 +89,7 @@ pub fn decide(
     train: Option<&mut Vec<Example>>,
 ) {
     let Some(model) = cues.learned else { return };
+    let model: &Model = model;
     let covered = covered(doc, out);
     let mut feats = Vec::new();
     let mut examples = train;
@@ -139,13 +140,14 @@ pub fn decide(
 fn covered(doc: &Doc, cands: &[Candidate]) -> Vec<bool> {
     let mut covered = vec![false; doc.len()];
     for c in cands {
-        let mut t = doc.token_at_or_after(c.start);
+        let first = doc.token_at_or_after(c.start);
+        let mut t = first;
         while t < doc.len() && doc.tokens[t].start < c.end {
             covered[t] = true;
             t += 1;
         }
         // A token the candidate starts inside of.
-        if let Some(p) = doc.token_at_or_after(c.start).checked_sub(1) {
+        if let Some(p) = first.checked_sub(1) {
             if doc.tokens[p].end > c.start {
                 covered[p] = true;
             }
@@ -184,13 +186,25 @@ fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
 }
 
 /// The last `n` characters of `s` (all of it if shorter).
+#[cfg(test)]
 fn suffix(s: &str, n: usize) -> &str {
     let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &s[cut..]
 }
 
+/// The last two, three and four characters of `s` (all of it if shorter),
+/// as [`suffix`] gives them, in one walk from the end.
+fn suffixes(s: &str) -> [&str; 3] {
+    let mut cuts = [0usize; 4];
+    for (cut, (i, _)) in cuts.iter_mut().zip(s.char_indices().rev()) {
+        *cut = i;
+    }
+    [&s[cuts[1]..], &s[cuts[2]..], &s[cuts[3]..]]
+}
+
 /// The word at `t` folded, or a marker past the text's ends or at a
 /// non-word.
+#[inline]
 fn word_at<'d>(doc: &'d Doc<'_>, t: Option<usize>) -> &'d str {
     match t {
         Some(t) if t < doc.len() => match doc.tokens[t].kind {
@@ -229,9 +243,10 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     let flag = |b: bool| if b { "1" } else { "0" };
     out.push(bucket("bias", ""));
     out.push(bucket("w", w));
-    out.push(bucket("s2", suffix(w, 2)));
-    out.push(bucket("s3", suffix(w, 3)));
-    out.push(bucket("s4", suffix(w, 4)));
+    let [s2, s3, s4] = suffixes(w);
+    out.push(bucket("s2", s2));
+    out.push(bucket("s3", s3));
+    out.push(bucket("s4", s4));
     let shape = shape(doc, t);
     out.push(bucket("shape", shape));
     out.push(bucket("pw", prev_word));
@@ -277,5 +292,8 @@ mod tests {
     fn suffixes_count_characters() {
         assert_eq!(suffix("größe", 3), "öße");
         assert_eq!(suffix("ab", 4), "ab");
+        for w in ["größe", "ab", "a", "", "merkel", "éçà"] {
+            assert_eq!(suffixes(w), [suffix(w, 2), suffix(w, 3), suffix(w, 4)]);
+        }
     }
 }

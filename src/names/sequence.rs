@@ -16,8 +16,27 @@ use crate::text::{Doc, TokKind};
 /// capitalised compounds on one line, and with `particles`, lower-case name
 /// particles between them ("Bachar al-Assad", "Banque de France").
 pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> usize {
+    let (plain, full) = ends(doc, c, t, particles);
+    if particles {
+        full
+    } else {
+        plain
+    }
+}
+
+/// The ends of the capitalised sequence starting at `t` without particles
+/// and with them: ([`sequence_end`] `false`, [`sequence_end`] `true`), in
+/// one walk (the walk with particles goes on where the other stops).
+pub(super) fn sequence_ends(doc: &Doc, c: &Cues, t: usize) -> (usize, usize) {
+    ends(doc, c, t, true)
+}
+
+/// The walk of [`sequence_end`]: (end without particles, end with them
+/// when `particles`, else the same).
+fn ends(doc: &Doc, c: &Cues, t: usize, particles: bool) -> (usize, usize) {
     let caps = doc.tokens[t].all_caps;
     let mut e = compound_end(doc, t);
+    let mut plain = None;
     while let Some(n) = doc.tokens.get(e) {
         if middle_initial_dot(doc, c, t, e) {
             e += 1;
@@ -36,6 +55,8 @@ pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> us
             e = compound_end(doc, e);
             continue;
         }
+        // The sequence without particles stops here.
+        plain.get_or_insert(e);
         if !particles || n.upper {
             break;
         }
@@ -60,7 +81,7 @@ pub(super) fn sequence_end(doc: &Doc, c: &Cues, t: usize, particles: bool) -> us
             _ => break,
         }
     }
-    e
+    (plain.unwrap_or(e), e)
 }
 
 /// Arabic articles that may open a name written in lower case ("al-Aqsa",
@@ -124,14 +145,15 @@ pub(super) fn middle_initial_dot(doc: &Doc, c: &Cues, t: usize, e: usize) -> boo
 }
 
 /// A lower-case Arabic article hyphenated to a capitalised word: "al-Assad".
+/// The shape (a glued hyphen, a capitalised word) is read before the
+/// article list, which is compared word by word.
 pub(super) fn arabic_article_compound(doc: &Doc, t: usize) -> bool {
-    crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
-        && doc.is_hyphen(t + 1)
+    doc.tokens
+        .get(t + 2)
+        .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before)
         && !doc.tokens[t + 1].space_before
-        && doc
-            .tokens
-            .get(t + 2)
-            .is_some_and(|x| x.kind == TokKind::Word && x.upper && !x.space_before)
+        && doc.is_hyphen(t + 1)
+        && crate::text::fold::JOINED_ARTICLES.contains(&doc.norm(t))
 }
 
 /// True when the token after `t` (or after its compound) is a capitalised word on the same line.
@@ -160,20 +182,26 @@ pub(super) fn headline_tokens(doc: &Doc, c: &Cues) -> Vec<bool> {
         while end < doc.len() && !doc.tokens[end].line_start {
             end += 1;
         }
-        let (mut words, mut caps, mut titled, mut commas) = (0usize, 0usize, 0usize, 0usize);
-        for (i, tok) in doc.tokens[line..end].iter().enumerate() {
+        let (mut words, mut caps, mut titled) = (0usize, 0usize, 0usize);
+        for tok in &doc.tokens[line..end] {
             if tok.kind == TokKind::Word && tok.end - tok.start > 1 {
                 words += 1;
                 caps += tok.all_caps as usize;
                 titled += tok.upper as usize;
             }
-            commas += (tok.kind == TokKind::Punct && cue(doc, c.framing, line + i, LIST_SEPARATOR))
-                as usize;
         }
         // A title-case line cut by commas is a list of names ("Tim Simpson ,
         // Olin Browne , Shane Bortsch ,"), whose capitals are names' own.
-        let titled_head = words >= 4 && titled == words && commas < 2;
-        let is_head = words >= 3 && (caps * 10 >= words * 6 || titled_head);
+        // The commas are counted only for a title-case line.
+        let commas = || {
+            (line..end)
+                .filter(|&i| {
+                    doc.tokens[i].kind == TokKind::Punct && cue(doc, c.framing, i, LIST_SEPARATOR)
+                })
+                .count()
+        };
+        let titled_head = || words >= 4 && titled == words && commas() < 2;
+        let is_head = words >= 3 && (caps * 10 >= words * 6 || titled_head());
         if is_head {
             flags[line..end].iter_mut().for_each(|f| *f = true);
         }
@@ -190,7 +218,11 @@ pub(super) fn initials_end(doc: &Doc, c: &Cues, t: usize) -> Option<usize> {
     let mut i = t;
     let mut n = 0;
     while let Some(tok) = doc.tokens.get(i) {
-        let one_letter = tok.kind == TokKind::Word && tok.upper && doc.raw(i).chars().count() == 1;
+        // One char is at most four bytes: the count only for a short token.
+        let one_letter = tok.kind == TokKind::Word
+            && tok.upper
+            && tok.end - tok.start <= 4
+            && doc.raw(i).chars().count() == 1;
         let dot = doc
             .tokens
             .get(i + 1)
