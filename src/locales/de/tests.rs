@@ -220,3 +220,23 @@ fn a_compound_of_frequent_words_is_no_actor() {
         .collect();
     assert_eq!(actors, ["Müller"]);
 }
+
+#[test]
+fn cities_under_their_german_names_are_places() {
+    use crate::span::Kind;
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..Default::default()
+    };
+    let out = crate::annotate(
+        "Die Delegation flog am Montag von Neapel über Straßburg nach Donezk .",
+        &options,
+    );
+    let places: Vec<&str> = out
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Place)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(places, ["Neapel", "Straßburg", "Donezk"]);
+}
