@@ -222,14 +222,14 @@ fn a_compound_of_frequent_words_is_no_actor() {
 }
 
 #[test]
-fn cities_under_their_german_names_are_places() {
+fn cities_and_regions_under_their_german_names_are_places() {
     use crate::span::Kind;
     let options = crate::Options {
         lang: Some(LOCALE.lang),
         ..Default::default()
     };
     let out = crate::annotate(
-        "Die Delegation flog am Montag von Neapel über Straßburg nach Donezk .",
+        "Die Delegation flog am Montag von Neapel über Straßburg nach Donezk , danach nach Südtirol .",
         &options,
     );
     let places: Vec<&str> = out
@@ -238,5 +238,5 @@ fn cities_under_their_german_names_are_places() {
         .filter(|s| s.kind == Kind::Place)
         .map(|s| s.text.as_str())
         .collect();
-    assert_eq!(places, ["Neapel", "Straßburg", "Donezk"]);
+    assert_eq!(places, ["Neapel", "Straßburg", "Donezk", "Südtirol"]);
 }
