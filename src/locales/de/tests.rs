@@ -229,7 +229,7 @@ fn cities_and_regions_under_their_german_names_are_places() {
         ..Default::default()
     };
     let out = crate::annotate(
-        "Die Delegation flog am Montag von Neapel über Straßburg nach Donezk , danach nach Südtirol .",
+        "Die Delegation flog am Montag von Neapel über Straßburg nach Donezk , danach nach Südtirol und ins Ruhrgebiet .",
         &options,
     );
     let places: Vec<&str> = out
@@ -238,5 +238,8 @@ fn cities_and_regions_under_their_german_names_are_places() {
         .filter(|s| s.kind == Kind::Place)
         .map(|s| s.text.as_str())
         .collect();
-    assert_eq!(places, ["Neapel", "Straßburg", "Donezk", "Südtirol"]);
+    assert_eq!(
+        places,
+        ["Neapel", "Straßburg", "Donezk", "Südtirol", "Ruhrgebiet"]
+    );
 }
