@@ -213,7 +213,6 @@ fn annotate_doc(
     names::learned::verify(
         text,
         &doc,
-        lang,
         locale.names,
         &proposals,
         &mut spans,

@@ -13,8 +13,8 @@
 //! overrides a rule.
 //!
 //! Its second use, where capitals do mark names (Spanish), is [`verify`]: a
-//! model over the rules' own actors and places that relabels or drops one
-//! when it is confident beyond a margin. A language's [`Model`] holds either
+//! model over the places the rules chose that relabels or drops one when it
+//! is confident beyond a margin. A language's [`Model`] holds either
 //! part or both.
 
 use super::Cues;

@@ -10,7 +10,7 @@
 //! place; anything else is nothing), and runs an averaged perceptron.
 //!
 //! With `--verifier` (Spanish: by default CoNLL-2002's Spanish dev set), it
-//! trains the verifier over the rules' own actors and places instead
+//! trains the verifier over the rules' own places instead
 //! (`src/names/learned/verify.rs`), chooses with the passes the margin a
 //! change of the rules' reading needs, on held-out write-half documents, and
 //! writes `data/lang/<code>/verifier.tsv`.
@@ -158,22 +158,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     if verifier {
         eprintln!(
             "the rules alone: held-out actor/place F1 {:.3}",
-            objective(rules, verifier)
+            objective(rules)
         );
     }
     // The verifier stays off unless it reads held-out documents better.
     let mut best = (
-        if verifier {
-            objective(rules, verifier)
-        } else {
-            f64::MIN
-        },
+        if verifier { objective(rules) } else { f64::MIN },
         EPOCHS[0],
         f64::INFINITY,
     );
     for (e, &epochs) in EPOCHS.iter().enumerate() {
         for (m, &margin) in margins.iter().enumerate() {
-            let f = objective(counts[e * margins.len() + m], verifier);
+            let f = objective(counts[e * margins.len() + m]);
             eprintln!("{epochs} passes, margin {margin}: held-out actor/place F1 {f:.3}");
             if f > best.0 {
                 best = (f, epochs, margin);
@@ -281,24 +277,17 @@ fn add(to: &mut Counts, c: Counts) {
 }
 
 /// What the passes and margin are chosen by: micro F1 over actors and
-/// places for the adding layer; for the verifier, the mean of the actor
-/// and the place F1 (a place relabelled actor where the gold accepts both
-/// gains nothing).
-fn objective(c: Counts, verifier: bool) -> f64 {
-    if verifier {
-        (f1(c[0]) + f1(c[1])) / 2.0
-    } else {
-        f1([0, 1, 2].map(|i| c[0][i] + c[1][i]))
-    }
-}
-
-/// Micro F1 of true positive, false positive, false negative counts.
-fn f1([tp, fp, fn_]: [f64; 3]) -> f64 {
-    if tp == 0.0 {
-        0.0
-    } else {
-        2.0 * tp / (2.0 * tp + fp + fn_)
-    }
+/// places (the verifier reads places only; a place it relabels actor where
+/// the gold accepts both neither gains nor loses).
+fn objective(c: Counts) -> f64 {
+    let f1 = |[tp, fp, fn_]: [f64; 3]| {
+        if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fn_)
+        }
+    };
+    f1([0, 1, 2].map(|i| c[0][i] + c[1][i]))
 }
 
 /// The true positive, false positive and false negative counts of actors

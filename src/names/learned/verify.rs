@@ -1,8 +1,8 @@
 //! The learned layer's second use: a verifier over the spans the rules chose
-//! (Spanish, [`super::Model::verifier`]). For each actor or place the rules
-//! settled on, an averaged perceptron over hashed features of the span and
+//! (Spanish, [`super::Model::verifier`]). For each place the rules settled
+//! on (the kind they over-read), an averaged perceptron over hashed features of the span and
 //! its context (the words around it, its shape and length, the rule's score,
-//! gazetteer flags, the name's other mentions) says actor, place or nothing;
+//! a gazetteer value, capitals around it) says actor, place or nothing;
 //! the rules' reading is changed only when the model prefers another class by
 //! more than a margin, chosen with the weights on held-out write-half
 //! documents (`crates/eval/examples/train_names.rs`).
@@ -13,8 +13,7 @@
 //! Those readings hang on the context, which a rule lists poorly and a few
 //! thousand weights learned from the write halves weigh well.
 
-use super::{bucket, bucket2, shape, suffix, word_at, Cues, Example, CLASSES};
-use crate::lang::Lang;
+use super::{shape, suffix, word_at, Cues, Example, BUCKETS, CLASSES};
 use crate::lexicon;
 use crate::span::{Candidate, Kind, Source, Span};
 use crate::text::{Doc, TokKind};
@@ -37,7 +36,7 @@ pub fn proposals(cues: &Cues, cands: &[Candidate]) -> Vec<Proposal> {
     if !cues.learned.is_some_and(|m| m.verifier.is_some()) {
         return Vec::new();
     }
-    cands
+    let mut out: Vec<Proposal> = cands
         .iter()
         .filter(|c| class_of(c.kind).is_some())
         .map(|c| Proposal {
@@ -48,10 +47,39 @@ pub fn proposals(cues: &Cues, cands: &[Candidate]) -> Vec<Proposal> {
             score: c.score,
             value: c.value.is_some(),
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|p| p.start);
+    out
 }
 
-/// The class index of a kind the verifier reads (actor 0, place 1).
+/// The proposals overlapping `start..end`, from proposals sorted by start,
+/// none longer than `longest` bytes.
+fn overlapping(
+    proposals: &[Proposal],
+    longest: usize,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &Proposal> {
+    let from = proposals.partition_point(|p| p.start + longest < start);
+    proposals[from..]
+        .iter()
+        .take_while(move |p| p.start < end)
+        .filter(move |p| start < p.end)
+}
+
+/// The longest proposal, in bytes.
+fn longest(proposals: &[Proposal]) -> usize {
+    proposals.iter().map(|p| p.end - p.start).max().unwrap_or(0)
+}
+
+/// Whether the verifier reads a span of this kind: places, the kind the
+/// rules over-read (actors are left to them; checking every name would
+/// cost more than the gain).
+fn verified(kind: Kind) -> bool {
+    kind == Kind::Place
+}
+
+/// The class index of a kind (actor 0, place 1).
 fn class_of(kind: Kind) -> Option<usize> {
     match kind {
         Kind::Actor => Some(0),
@@ -68,7 +96,6 @@ fn class_of(kind: Kind) -> Option<usize> {
 pub fn verify(
     text: &str,
     doc: &Doc,
-    lang: Lang,
     cues: &Cues,
     proposals: &[Proposal],
     spans: &mut Vec<Span>,
@@ -78,32 +105,29 @@ pub fn verify(
     let Some(weights) = &model.verifier else {
         return;
     };
-    if !spans.iter().any(|s| class_of(s.kind).is_some()) {
+    let bytes = byte_offsets(text, spans);
+    if bytes.is_empty() {
         return;
     }
-    let bytes = byte_offsets(text, spans);
+    let longest = longest(proposals);
     let mut feats = Vec::new();
     // The spans whose class changes (actor 0, place 1, nothing 2).
     let mut verdicts = Vec::new();
-    for (i, span) in spans.iter().enumerate() {
+    for &(i, start, end) in &bytes {
+        let span = &spans[i];
         let Some(rule) = class_of(span.kind) else {
             continue;
         };
         if span.source.as_deref() == Some(Source::User.as_str()) {
             continue;
         }
-        let (start, end) = bytes[i];
-        let proposed = proposals
-            .iter()
+        let proposed = overlapping(proposals, longest, start, end)
             .filter(|p| p.start == start && p.end == end && p.kind == span.kind)
             .max_by_key(|p| (p.score, p.source));
         let at = At {
             doc,
-            lang,
             proposals,
-            spans,
-            this: Some(i),
-            text: &span.text,
+            longest,
             start,
             end,
             rule,
@@ -129,7 +153,7 @@ pub fn verify(
         }
     }
     if let Some(ex) = train {
-        set_aside(text, doc, lang, cues, proposals, spans, &bytes, ex);
+        set_aside(doc, cues, proposals, spans, &bytes, ex);
         return;
     }
     if verdicts.is_empty() {
@@ -160,19 +184,16 @@ pub fn verify(
 /// club or part of an institution's name are learned from these.
 #[allow(clippy::too_many_arguments)]
 fn set_aside(
-    text: &str,
     doc: &Doc,
-    lang: Lang,
     cues: &Cues,
     proposals: &[Proposal],
     spans: &[Span],
-    bytes: &[(usize, usize)],
+    bytes: &[(usize, usize, usize)],
     out: &mut Vec<Example>,
 ) {
-    let mut seen: Vec<(usize, usize, Kind)> = spans
+    let mut seen: Vec<(usize, usize, Kind)> = bytes
         .iter()
-        .zip(bytes)
-        .map(|(s, &(a, b))| (a, b, s.kind))
+        .map(|&(i, a, b)| (a, b, spans[i].kind))
         .collect();
     let mut feats = Vec::new();
     let mut bare = Vec::new();
@@ -197,24 +218,19 @@ fn set_aside(
         }
         t += 1;
     }
+    let longest = longest(proposals);
     for p in proposals.iter().chain(&bare) {
         if seen.contains(&(p.start, p.end, p.kind)) || p.source == Source::User {
             continue;
         }
         seen.push((p.start, p.end, p.kind));
-        let Some(rule) = class_of(p.kind) else {
-            continue;
-        };
-        let Some(name) = text.get(p.start..p.end) else {
+        let Some(rule) = class_of(p.kind).filter(|_| verified(p.kind)) else {
             continue;
         };
         let at = At {
             doc,
-            lang,
             proposals,
-            spans,
-            this: None,
-            text: name,
+            longest,
             start: p.start,
             end: p.end,
             rule,
@@ -233,41 +249,42 @@ fn set_aside(
     }
 }
 
-/// The byte offsets of each span (spans are in code points).
-fn byte_offsets(text: &str, spans: &[Span]) -> Vec<(usize, usize)> {
-    let mut wanted: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut map = Vec::with_capacity(wanted.len());
-    let mut w = wanted.iter().peekable();
-    let ends = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
-    for (n, (b, _)) in ends.enumerate() {
-        while w.peek().is_some_and(|&&c| c == n) {
-            map.push((n, b));
-            w.next();
+/// The index and byte offsets of each span the verifier reads (spans are
+/// in code points, in order).
+fn byte_offsets(text: &str, spans: &[Span]) -> Vec<(usize, usize, usize)> {
+    // Walks forward to each wanted code point, counting the code points of
+    // a stretch of bytes at a time (as many bytes as code points still to
+    // go: never past the one wanted).
+    let (mut n, mut b) = (0usize, 0usize);
+    let mut to = |c: usize| {
+        if c < n {
+            (n, b) = (0, 0);
         }
-        if w.peek().is_none() {
-            break;
+        while n < c && b < text.len() {
+            let mut end = (b + (c - n)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            n += text[b..end].chars().count();
+            b = end;
+        }
+        b
+    };
+    let mut out = Vec::new();
+    for (i, s) in spans.iter().enumerate() {
+        if verified(s.kind) {
+            let start = to(s.start);
+            out.push((i, start, to(s.end)));
         }
     }
-    let byte = |c: usize| {
-        map.binary_search_by_key(&c, |&(n, _)| n)
-            .map_or(text.len(), |k| map[k].1)
-    };
-    spans.iter().map(|s| (byte(s.start), byte(s.end))).collect()
+    out
 }
 
 /// An actor or a place being verified, and what its features read.
 struct At<'a, 'd> {
     doc: &'a Doc<'d>,
-    lang: Lang,
     proposals: &'a [Proposal],
-    spans: &'a [Span],
-    /// Its index in `spans` (none for a candidate set aside), its text.
-    this: Option<usize>,
-    text: &'a str,
+    longest: usize,
     /// Its bytes, the rules' class, whether it has a value.
     start: usize,
     end: usize,
@@ -282,44 +299,67 @@ fn steps(n: usize) -> &'static str {
     ["0", "1", "2", "3", "4+"][n.min(4)]
 }
 
-/// The hashed features of a span.
+/// FNV-1a of a text: each word is hashed once per span, each tag at
+/// compile time ([`tag`]).
+const fn fnv(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// A tag's hash, computed at compile time.
+macro_rules! tag {
+    ($s:literal) => {
+        const { fnv($s) }
+    };
+}
+
+/// A feature's bucket: its tag's hash mixed with one text's hash.
+fn feat(tag: u32, a: u32) -> u32 {
+    let x = (tag ^ a.rotate_left(7)).wrapping_mul(0x9e37_79b1);
+    (x ^ (x >> 15)) % BUCKETS as u32
+}
+
+/// A feature's bucket over two texts' hashes (a conjunction).
+fn feat2(tag: u32, a: u32, b: u32) -> u32 {
+    feat(tag ^ b.rotate_left(13).wrapping_mul(0x85eb_ca6b), a)
+}
+
+/// The hashed features of a place.
 fn features(at: &At, out: &mut Vec<u32>) {
     let doc = at.doc;
-    let k = ["A", "P"][at.rule];
-    let flag = |b: bool| if b { "1" } else { "0" };
+    let flag = |b: bool| if b { tag!("1") } else { tag!("0") };
     let first = doc.token_at_or_after(at.start);
     let mut last = first;
     while last + 1 < doc.len() && doc.tokens[last + 1].end <= at.end {
         last += 1;
     }
-    out.push(bucket("vbias", ""));
-    out.push(bucket("vk", k));
+    out.push(feat(tag!("vbias"), 0));
     if first >= doc.len() {
         return;
     }
     let n = last + 1 - first;
-    out.push(bucket2("vlen", k, steps(n)));
-    for t in first..=last.min(first + 3) {
-        let w = word_at(doc, Some(t));
-        out.push(bucket("vw", w));
-    }
-    let fw = word_at(doc, Some(first));
+    out.push(feat(tag!("vlen"), fnv(steps(n))));
     let lw = word_at(doc, Some(last));
-    out.push(bucket2("vfw", k, fw));
-    out.push(bucket2("vlw", k, lw));
-    out.push(bucket("vls3", suffix(lw, 3)));
+    for t in first..=last.min(first + 3) {
+        out.push(feat(tag!("vw"), fnv(word_at(doc, Some(t)))));
+    }
+    out.push(feat(tag!("vls3"), fnv(suffix(lw, 3))));
     let pw = word_at(doc, first.checked_sub(1));
-    let ppw = word_at(doc, first.checked_sub(2));
     let nw = word_at(doc, Some(last + 1));
-    let nnw = word_at(doc, Some(last + 2));
-    out.push(bucket("vpw", pw));
-    out.push(bucket2("vkpw", k, pw));
-    out.push(bucket("vppw", ppw));
-    out.push(bucket2("vpp", ppw, pw));
-    out.push(bucket("vnw", nw));
-    out.push(bucket2("vknw", k, nw));
-    out.push(bucket("vnnw", nnw));
-    out.push(bucket("vns3", suffix(nw, 3)));
+    let (hpw, hnw) = (fnv(pw), fnv(nw));
+    let hppw = fnv(word_at(doc, first.checked_sub(2)));
+    out.push(feat(tag!("vpw"), hpw));
+    out.push(feat(tag!("vppw"), hppw));
+    out.push(feat2(tag!("vpp"), hppw, hpw));
+    out.push(feat(tag!("vnw"), hnw));
+    out.push(feat(tag!("vnnw"), fnv(word_at(doc, Some(last + 2)))));
+    out.push(feat(tag!("vns3"), fnv(suffix(nw, 3))));
     // Capitals around it: a name inside a longer one ("Junta de ...").
     let upper = |t: Option<usize>| {
         t.filter(|&t| t < doc.len())
@@ -329,55 +369,29 @@ fn features(at: &At, out: &mut Vec<u32>) {
     let ppu = upper(first.checked_sub(2)) && !upper(first.checked_sub(1));
     let nu = upper(Some(last + 1));
     let nnu = upper(Some(last + 2)) && !nu;
-    out.push(bucket2("vcaps", k, ["", "p"][usize::from(pu)]));
-    out.push(bucket2("vcaps", k, ["", "pp"][usize::from(ppu)]));
-    out.push(bucket2("vcaps", k, ["", "n"][usize::from(nu)]));
-    out.push(bucket2("vcaps", k, ["", "nn"][usize::from(nnu)]));
-    out.push(bucket2("vppu+pw", flag(ppu), pw));
+    let caps = u32::from(pu) | u32::from(ppu) << 1 | u32::from(nu) << 2 | u32::from(nnu) << 3;
+    out.push(feat(tag!("vcaps"), caps));
+    out.push(feat2(tag!("vppu+pw"), flag(ppu), hpw));
     let tok = &doc.tokens[first];
-    let sh = shape(doc, first);
-    out.push(bucket2("vshape", k, sh));
-    out.push(bucket2("vss", k, flag(tok.sentence_start)));
-    out.push(bucket2("vss+shape", flag(tok.sentence_start), sh));
-    out.push(bucket2("vfn", k, flag(lexicon::is_first_name(fw))));
-    out.push(bucket2(
-        "vcw",
-        k,
-        flag(lexicon::is_common_word(at.lang, fw)),
-    ));
-    out.push(bucket2("vval", k, flag(at.value)));
-    let score = at.proposed.map_or("none", |(s, src)| match (s / 20, src) {
-        (_, Source::User) => "user",
-        (0, _) => "0",
-        (1, _) => "20",
-        (2, _) => "40",
-        (3, _) => "60",
-        (4, Source::Rule) => "80r",
-        (4, _) => "80l",
-        (_, Source::Rule) => "100r",
-        _ => "100l",
-    });
-    out.push(bucket2("vscore", k, score));
+    let sh = fnv(shape(doc, first));
+    out.push(feat2(tag!("vss+shape"), flag(tok.sentence_start), sh));
+    out.push(feat(tag!("vval"), flag(at.value)));
+    let score = at
+        .proposed
+        .map_or(tag!("none"), |(s, src)| match (s / 20, src) {
+            (_, Source::User) => tag!("user"),
+            (0, _) => tag!("0"),
+            (1, _) => tag!("20"),
+            (2, _) => tag!("40"),
+            (3, _) => tag!("60"),
+            (4, Source::Rule) => tag!("80r"),
+            (4, _) => tag!("80l"),
+            (_, Source::Rule) => tag!("100r"),
+            _ => tag!("100l"),
+        });
+    out.push(feat(tag!("vscore"), score));
     // Whether the rules proposed the other kind over it too.
-    let other = at
-        .proposals
-        .iter()
-        .filter(|p| p.start < at.end && at.start < p.end)
+    let other = overlapping(at.proposals, at.longest, at.start, at.end)
         .any(|p| class_of(p.kind).is_some_and(|c| c != at.rule));
-    out.push(bucket2("vother", k, flag(other)));
-    // The name's other mentions, and whether one reads the other way.
-    let mentions = at
-        .spans
-        .iter()
-        .enumerate()
-        .filter(|&(j, s)| Some(j) != at.this && s.text == at.text)
-        .map(|(_, s)| s.kind);
-    let (mut count, mut differs) = (0, false);
-    let kind = [Kind::Actor, Kind::Place][at.rule];
-    for other in mentions {
-        count += 1;
-        differs |= other != kind;
-    }
-    out.push(bucket2("vmen", k, steps(count)));
-    out.push(bucket2("vdiff", k, flag(differs)));
+    out.push(feat(tag!("vother"), flag(other)));
 }
