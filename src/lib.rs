@@ -162,8 +162,13 @@ fn annotate_doc(
     mut doc: text::Doc,
     lang: Lang,
     options: &Options,
-    train: Option<&mut Vec<names::Example>>,
+    train: Option<names::learned::Train>,
 ) -> Annotated {
+    let (add_train, verify_train) = match train {
+        Some(names::learned::Train::Adder(v)) => (Some(v), None),
+        Some(names::learned::Train::Verifier(v)) => (None, Some(v)),
+        None => (None, None),
+    };
     let locale = locales::of(lang);
     // A dateline in another language is read with the core languages'
     // grammars (not the packs': locales::packs, "Determinism rule").
@@ -197,14 +202,23 @@ fn annotate_doc(
     );
     let phrases = locale.actors.map(|p| &**p);
     actors::find(&doc, lang, locale.framing, phrases, &mut cands);
-    names::learned_decide(&doc, lang, locale.names, &mut cands, train);
+    names::learned_decide(&doc, lang, locale.names, &mut cands, add_train);
     names::drop_compound_heads(text, locale.names, &mut cands);
     names::drop_compound_nouns(&doc, lang, locale.names, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);
     }
+    let proposals = names::learned::proposals(locale.names, &cands);
     let mut spans = resolve::resolve(text, cands);
+    names::learned::verify(
+        text,
+        &doc,
+        locale.names,
+        &proposals,
+        &mut spans,
+        verify_train,
+    );
     namesakes::choose(&mut spans);
     let dateline = found.map(|f| dateline_in_chars(text, &f, dct));
     Annotated {
@@ -215,17 +229,23 @@ fn annotate_doc(
     }
 }
 
-/// The words the learned names layer of `lang` decides in `text`, with their
-/// features, in byte offsets: what its trainer learns from
-/// (`crates/eval/examples/train_names.rs`). Empty for a language with no layer.
+/// The words the learned names layer of `lang` decides in `text` (with
+/// `verifier`, the spans its verifier reads), with their features, in byte
+/// offsets: what its trainer learns from (`crates/eval/examples/
+/// train_names.rs`). Empty for a language with no layer.
 #[doc(hidden)]
-pub fn learned_examples(text: &str, lang: Lang) -> Vec<names::Example> {
+pub fn learned_examples(text: &str, lang: Lang, verifier: bool) -> Vec<names::Example> {
     let mut out = Vec::new();
     let options = Options {
         lang: Some(lang),
         ..Options::default()
     };
-    annotate_doc(text, text::Doc::new(text), lang, &options, Some(&mut out));
+    let train = if verifier {
+        names::learned::Train::Verifier(&mut out)
+    } else {
+        names::learned::Train::Adder(&mut out)
+    };
+    annotate_doc(text, text::Doc::new(text), lang, &options, Some(train));
     out
 }
 

@@ -11,12 +11,20 @@
 //! train_names.rs`, which makes `data/lang/<code>/learned.tsv` again) weigh
 //! them. The layer only adds spans where no candidate lies: it never
 //! overrides a rule.
+//!
+//! Its second use, where capitals do mark names (Spanish), is [`verify`]: a
+//! model over the places the rules chose that relabels or drops one when it
+//! is confident beyond a margin. A language's [`Model`] holds either
+//! part or both.
 
 use super::Cues;
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::span::{Candidate, Kind, Source};
 use crate::text::{Doc, TokKind};
+
+mod verify;
+pub use verify::{proposals, verify, Proposal};
 
 /// How many hashed feature buckets a model has.
 pub const BUCKETS: usize = 4096;
@@ -27,45 +35,84 @@ pub const CLASSES: usize = 3;
 /// The score of a span the layer proposes: below every rule's.
 const SCORE: u8 = 20;
 
-/// A model's weights: one row of [`CLASSES`] per bucket.
+/// One row of [`CLASSES`] weights per bucket.
+type Weights = Vec<[i32; CLASSES]>;
+
+/// A language's learned layer: the weights that add spans where no rule
+/// candidate lies ([`decide`]), those that verify the rules' spans
+/// ([`verify`]) with the margin a change needs, or both.
 pub struct Model {
-    weights: Vec<[i32; CLASSES]>,
+    adder: Option<Weights>,
+    verifier: Option<Weights>,
+    margin: i64,
 }
 
 impl Model {
-    /// Reads `bucket<TAB>actor<TAB>place<TAB>nothing` lines (`#` comments).
-    /// A bad line is skipped: the data file is made by the trainer.
+    /// The adding layer alone, from its weight lines.
     pub fn parse(data: &str) -> Model {
-        let mut weights = vec![[0; CLASSES]; BUCKETS];
-        for line in data.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut f = line.split('\t').map(|x| x.trim().parse::<i64>().ok());
-            let (Some(Some(b)), Some(Some(a)), Some(Some(p)), Some(Some(n))) =
-                (f.next(), f.next(), f.next(), f.next())
-            else {
-                continue;
-            };
-            if let Some(row) = usize::try_from(b).ok().and_then(|b| weights.get_mut(b)) {
-                *row = [a, p, n].map(|v| v.clamp(i32::MIN.into(), i32::MAX.into()) as i32);
-            }
+        Model {
+            adder: Some(parse_weights(data).0),
+            verifier: None,
+            margin: 0,
         }
-        Model { weights }
     }
 
-    /// The class scores of a token's features.
+    /// The verifier alone, from its weight lines and its `margin<TAB>N` line.
+    pub fn verifier(data: &str) -> Model {
+        let (weights, margin) = parse_weights(data);
+        Model {
+            adder: None,
+            verifier: Some(weights),
+            margin,
+        }
+    }
+
+    /// The adding layer's class scores of a token's features.
     pub fn scores(&self, feats: &[u32]) -> [i64; CLASSES] {
-        let mut s = [0i64; CLASSES];
-        for &f in feats {
-            if let Some(row) = self.weights.get(f as usize) {
-                for (acc, w) in s.iter_mut().zip(row) {
-                    *acc += i64::from(*w);
-                }
+        self.adder
+            .as_ref()
+            .map_or([0; CLASSES], |w| scores(w, feats))
+    }
+}
+
+/// Reads `bucket<TAB>actor<TAB>place<TAB>nothing` lines (`#` comments) and
+/// an optional `margin<TAB>N` line. A bad line is skipped: the data file is
+/// made by the trainer.
+fn parse_weights(data: &str) -> (Weights, i64) {
+    let mut weights = vec![[0; CLASSES]; BUCKETS];
+    let mut margin = 0;
+    for line in data.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if let Some(m) = line.strip_prefix("margin\t") {
+            margin = m.trim().parse().unwrap_or(0);
+            continue;
+        }
+        let mut f = line.split('\t').map(|x| x.trim().parse::<i64>().ok());
+        let (Some(Some(b)), Some(Some(a)), Some(Some(p)), Some(Some(n))) =
+            (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        if let Some(row) = usize::try_from(b).ok().and_then(|b| weights.get_mut(b)) {
+            *row = [a, p, n].map(|v| v.clamp(i32::MIN.into(), i32::MAX.into()) as i32);
+        }
+    }
+    (weights, margin)
+}
+
+/// The class scores of a set of features under `weights`.
+fn scores(weights: &Weights, feats: &[u32]) -> [i64; CLASSES] {
+    let mut s = [0i64; CLASSES];
+    for &f in feats {
+        if let Some(row) = weights.get(f as usize) {
+            for (acc, w) in s.iter_mut().zip(row) {
+                *acc += i64::from(*w);
             }
         }
-        s
     }
+    s
 }
 
 /// A token the layer decides, with its features (training reads these).
@@ -76,6 +123,19 @@ pub struct Example {
     pub end: usize,
     /// Hashed feature buckets.
     pub feats: Vec<u32>,
+    /// The rules' class of a span the verifier reads (actor 0, place 1);
+    /// none for a word the adding layer reads.
+    pub rule: Option<usize>,
+    /// A candidate the choice among candidates set aside (verifier
+    /// training only: more contexts, not what the verifier is asked).
+    pub aside: bool,
+}
+
+/// Where a training run collects examples: the words the adding layer
+/// decides, or the spans the verifier reads.
+pub enum Train<'a> {
+    Adder(&'a mut Vec<Example>),
+    Verifier(&'a mut Vec<Example>),
 }
 
 /// Adds an actor or a place for each run of undecided capitalised words the
@@ -88,8 +148,9 @@ pub fn decide(
     out: &mut Vec<Candidate>,
     train: Option<&mut Vec<Example>>,
 ) {
-    let Some(model) = cues.learned else { return };
-    let model: &Model = model;
+    let Some(adder) = cues.learned.and_then(|m| m.adder.as_ref()) else {
+        return;
+    };
     let covered = covered(doc, out);
     let mut feats = Vec::new();
     let mut examples = train;
@@ -108,10 +169,12 @@ pub fn decide(
                 start: tok.start,
                 end: tok.end,
                 feats: feats.clone(),
+                rule: None,
+                aside: false,
             });
             continue;
         }
-        let s = model.scores(&feats);
+        let s = scores(adder, &feats);
         let kind = if s[0] > s[2] && s[0] >= s[1] {
             Kind::Actor
         } else if s[1] > s[2] && s[1] > s[0] {
@@ -186,7 +249,6 @@ fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
 }
 
 /// The last `n` characters of `s` (all of it if shorter).
-#[cfg(test)]
 fn suffix(s: &str, n: usize) -> &str {
     let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &s[cut..]

@@ -37,8 +37,14 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     capitalised_nouns: false,
     surnames: None,
     companies: None,
-    learned: None,
+    // A verifier over the rules' actors and places (`learned::verify`).
+    learned: Some(&LEARNED),
 });
+
+/// The learned verifier's weights (`data/lang/es/verifier.tsv`, made by
+/// `crates/eval/examples/train_names.rs`).
+static LEARNED: LazyLock<crate::names::Model> =
+    LazyLock::new(|| crate::names::Model::verifier(super::super::data::es::VERIFIER_TSV()));
 
 /// The Spanish country names of `data/lang/es/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =
