@@ -49,6 +49,19 @@ pub enum ActorType {
 }
 
 impl ActorType {
+    /// The FORMAT.md name (as serialised).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::Person => "person",
+            ActorType::Organisation => "organisation",
+            ActorType::ArmedGroup => "armed_group",
+            ActorType::Government => "government",
+            ActorType::Military => "military",
+            ActorType::Media => "media",
+            ActorType::Igo => "igo",
+        }
+    }
+
     /// Parses the FORMAT.md name.
     pub fn parse(s: &str) -> Option<ActorType> {
         Some(match s {

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use depeche::{annotate as annotate_text, Date, Dateline, Lang, Options, Span};
+use depeche::{annotate as annotate_text, Date, Lang, Options};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -166,16 +166,6 @@ fn run(
     Ok(())
 }
 
-/// One output line of `annotate --jsonl`.
-#[derive(Serialize)]
-struct LineResult<'a> {
-    id: &'a Json,
-    spans: &'a [Span],
-    lang: Lang,
-    dct: Option<String>,
-    dateline: &'a Option<Dateline>,
-}
-
 /// The output line of a record that could not be annotated.
 #[derive(Serialize)]
 struct LineError<'a> {
@@ -200,18 +190,11 @@ fn one_line(
             opts.lang = rec_lang.unwrap_or(lang);
             opts.dct = rec_dct.unwrap_or(dct);
             let r = annotate_text(&text, opts);
-            let line = LineResult {
-                id: &id,
-                spans: &r.spans,
-                lang: r.lang,
-                dct: r.dct.map(|d| d.to_string()),
-                dateline: &r.dateline,
-            };
             // Sized for the usual output (about three bytes per byte of
             // text) so that the line is not copied as it grows.
             let mut json = Vec::with_capacity(text.len() * 4 + 256);
             Done {
-                json: serde_json::to_writer(&mut json, &line)
+                json: crate::jsonl_out::line(&mut json, &id, &r)
                     .map(|()| json)
                     .map_err(io::Error::from),
                 note: None,
