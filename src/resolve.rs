@@ -22,16 +22,23 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
     // The priority order, as sort keys with the candidate's index last (ties
     // keep the recognisers' order, as a stable sort would): sorting these
     // small keys moves no candidate and its value.
-    let mut order: Vec<(u16, usize, usize, u8, usize)> = Vec::with_capacity(cands.len());
+    // First word: source, score, length (longest first); second: start,
+    // then kind. A length is below 2^54 bytes on any machine there is.
+    const LEN_BITS: u32 = 54;
+    const LEN_MAX: u64 = (1 << LEN_BITS) - 1;
+    let mut order: Vec<(u64, u64, usize)> = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         if c.start < c.end
             && c.end <= text.len()
             && text.is_char_boundary(c.start)
             && text.is_char_boundary(c.end)
         {
-            let first = (u16::from(2 - c.source as u8) << 8) | u16::from(255 - c.score);
-            let longest = usize::MAX - (c.end - c.start);
-            order.push((first, longest, c.start, kind_rank(c.kind), i));
+            let len = (c.end - c.start) as u64;
+            let first = (u64::from(2 - c.source as u8) << 62)
+                | (u64::from(255 - c.score) << LEN_BITS)
+                | (LEN_MAX - len.min(LEN_MAX));
+            let second = ((c.start as u64) << 2) | u64::from(kind_rank(c.kind));
+            order.push((first, second, i));
         }
     }
     order.sort_unstable();
@@ -39,8 +46,8 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
     // byte of it is taken (a 10 MB text proposes hundreds of thousands).
     let mut taken = Taken::new(text.len());
     let mut kept: Vec<usize> = Vec::with_capacity(order.len());
-    for &(_, _, start, _, i) in &order {
-        let end = cands[i].end;
+    for &(_, _, i) in &order {
+        let (start, end) = (cands[i].start, cands[i].end);
         if !taken.any(start, end) {
             taken.set(start, end);
             kept.push(i);
@@ -52,7 +59,7 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
     let mut byte = 0usize;
     let mut chars = 0usize;
     let mut to_chars = |off: usize| {
-        chars += text[byte..off].chars().count();
+        chars += count_chars(&text.as_bytes()[byte..off]);
         byte = off;
         chars
     };
@@ -71,6 +78,27 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
         });
     }
     spans
+}
+
+/// The chars of UTF-8 bytes: the bytes but continuation bytes (`10xxxxxx`),
+/// eight at a time (the gaps between spans are short, where the standard
+/// library's count goes byte by byte).
+fn count_chars(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0usize;
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Bit 7 of each byte: set for a continuation byte (bit 6 clear).
+        let cont = (v & !(v << 1) & HIGH) >> 7;
+        n += 8 - (cont.wrapping_mul(ONES) >> 56) as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| (b as i8) >= -0x40)
+        .count()
 }
 
 /// One bit per byte of the text: which bytes accepted spans cover.
@@ -147,6 +175,18 @@ mod tests {
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].start, spans[0].end), (2, 16));
         assert_eq!(spans[0].text, "armée syrienne");
+    }
+
+    #[test]
+    fn chars_are_counted_as_the_standard_library_does() {
+        let text = "a😀 armée ñ x\u{301}y 東京 abcdefghijklmnopqrstuvwxyzé€😀😀😀 end";
+        for s in 0..=text.len() {
+            for e in s..=text.len() {
+                if let Some(t) = text.get(s..e) {
+                    assert_eq!(count_chars(t.as_bytes()), t.chars().count(), "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
