@@ -111,7 +111,7 @@ fn value(out: &mut Vec<u8>, v: &Value) -> serde_json::Result<()> {
 /// A JSON string: as is between quotes when nothing in it needs an escape
 /// (almost always), else serde_json's escapes.
 fn string(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
-    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if needs_escape(s.as_bytes()) {
         return serde_json::to_writer(&mut *out, s);
     }
     out.reserve(s.len() + 2);
@@ -119,6 +119,29 @@ fn string(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
     out.extend_from_slice(s.as_bytes());
     out.push(b'"');
     Ok(())
+}
+
+/// Whether a byte is a control character, `"` or a backslash (what JSON escapes),
+/// eight bytes at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is zero / below 0x20: exact tests, not just likely.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0
+            || zero(v ^ (ONES * u64::from(b'"')))
+            || zero(v ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// A non-negative integer in decimal.
@@ -180,6 +203,20 @@ mod tests {
                     String::from_utf8(got).unwrap(),
                     String::from_utf8(want).unwrap()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in (0u8..0x80).chain([0xc3, 0xa9, 0xff]) {
+                    let mut v = vec![b'a'; len];
+                    v[at] = b;
+                    let want = b < 0x20 || b == b'"' || b == b'\\';
+                    assert_eq!(super::needs_escape(&v), want, "{v:?}");
+                }
             }
         }
     }
