@@ -71,10 +71,10 @@ pub fn choose(spans: &mut [Span]) {
     // until a name has namesakes; all names' ids in one vector), and the
     // span of each occurrence. A span text seen before is that name again,
     // with no key to fold.
-    let mut names: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    let mut ids: Vec<u32> = Vec::new();
-    let mut scratch: Vec<u32> = Vec::new();
-    let mut of_text: Vec<(&str, usize)> = Vec::new();
+    let mut names: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(spans.len());
+    let mut ids: Vec<u32> = Vec::with_capacity(2 * spans.len());
+    let mut scratch: Vec<u32> = Vec::with_capacity(8);
+    let mut of_text: Vec<(&str, usize)> = Vec::with_capacity(SEEN_TEXTS.min(spans.len()));
     let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
     for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
         let n = match of_text.iter().find(|(t, _)| *t == s.text) {

@@ -31,6 +31,9 @@ struct Chunk {
     bytes: usize,
     first_lineno: usize,
     max_lines: usize,
+    /// Buffers of lines already run, emptied, for the next lines: one line
+    /// is not read into a new vector grown a few bytes at a time.
+    spare: Vec<Vec<u8>>,
 }
 
 impl Chunk {
@@ -76,6 +79,7 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
         bytes: 0,
         first_lineno: 1,
         max_lines: if jobs > 1 { CHUNK_LINES } else { 1 },
+        spare: Vec::new(),
     };
     let mut failed = false;
     loop {
@@ -95,7 +99,7 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
                 return write_out(|| Err(e));
             }
         }
-        let mut line = Vec::new();
+        let mut line = chunk.spare.pop().unwrap_or_default();
         if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
             break;
         }
@@ -153,7 +157,10 @@ fn run(
         one_line(line, lineno, path, opts, defaults)
     });
     chunk.first_lineno += chunk.lines.len();
-    chunk.lines.clear();
+    for mut line in chunk.lines.drain(..) {
+        line.clear();
+        chunk.spare.push(line);
+    }
     chunk.bytes = 0;
     for d in done {
         if let Some(msg) = d.note {
