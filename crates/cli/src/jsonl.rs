@@ -10,6 +10,7 @@
 //! records keep their place in the output, and their note on standard error
 //! is written in input order too.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
@@ -17,6 +18,7 @@ use depeche::{annotate as annotate_text, Date, Lang, Options};
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::jsonl_in::{Fields, Text};
 use crate::{display_name, io_msg, note, write_out, Fatal, BOM};
 
 /// At most this many bytes of input lines in a chunk (one line may be longer).
@@ -227,11 +229,16 @@ fn trim_line_end(mut b: &[u8]) -> &[u8] {
 
 /// A record's id, text, and its own lang and dct (`Some(None)`: "auto" or
 /// null, detect or use none; `None`: not given, use the command line's).
-type Record = (Json, String, Option<Option<Lang>>, Option<Option<Date>>);
+type Record<'a> = (
+    Json,
+    Cow<'a, str>,
+    Option<Option<Lang>>,
+    Option<Option<Date>>,
+);
 
 /// Reads one JSON Lines record; on failure, the id when it can be found.
 /// A blank line is a failed record too: one output line per input line.
-fn record(line: &[u8]) -> Result<Record, (Json, String)> {
+fn record(line: &[u8]) -> Result<Record<'_>, (Json, String)> {
     if line.iter().all(u8::is_ascii_whitespace) {
         return Err((
             Json::Null,
@@ -253,18 +260,29 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
             ));
         }
     };
-    let mut m = match serde_json::from_str::<Json>(text) {
-        Ok(Json::Object(m)) => m,
-        Ok(_) => return Err((Json::Null, "not a JSON object".into())),
-        Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
+    let f = match crate::jsonl_in::fields(text) {
+        Some(f) => f,
+        None => match serde_json::from_str::<Json>(text) {
+            Ok(Json::Object(mut m)) => Fields {
+                id: m.remove("id"),
+                text: m.remove("text").map(|t| match t {
+                    Json::String(s) => Text::Str(Cow::Owned(s)),
+                    _ => Text::Other,
+                }),
+                lang: m.remove("lang"),
+                dct: m.remove("dct"),
+            },
+            Ok(_) => return Err((Json::Null, "not a JSON object".into())),
+            Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
+        },
     };
-    let id = m.remove("id").unwrap_or(Json::Null);
-    let body = match m.remove("text") {
-        Some(Json::String(s)) => s,
+    let id = f.id.unwrap_or(Json::Null);
+    let body = match f.text {
+        Some(Text::Str(s)) => s,
         None => return Err((id, "no \"text\"".into())),
-        Some(_) => return Err((id, "\"text\" is not a string".into())),
+        Some(Text::Other) => return Err((id, "\"text\" is not a string".into())),
     };
-    let lang = match m.get("lang") {
+    let lang = match &f.lang {
         None => None,
         Some(Json::Null) => Some(None),
         Some(Json::String(s)) if s == "auto" => Some(None),
@@ -281,7 +299,7 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
             }
         },
     };
-    let dct = match m.get("dct") {
+    let dct = match &f.dct {
         None => None,
         Some(Json::Null) => Some(None),
         Some(v) => match v.as_str().and_then(Date::parse) {
