@@ -144,17 +144,27 @@ fn needs_escape(bytes: &[u8]) -> bool {
         .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
-/// A non-negative integer in decimal.
+/// A non-negative integer in decimal, two digits at a time.
 fn number(out: &mut Vec<u8>, mut n: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 100 {
+        let p = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[p..p + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }
@@ -204,6 +214,16 @@ mod tests {
                     String::from_utf8(want).unwrap()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_json_writes_them() {
+        let mut got = Vec::new();
+        for n in (0..100_000).chain([usize::MAX, usize::MAX / 7, 1 << 40]) {
+            got.clear();
+            super::number(&mut got, n);
+            assert_eq!(got, serde_json::to_vec(&n).unwrap());
         }
     }
 
