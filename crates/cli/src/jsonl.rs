@@ -24,6 +24,9 @@ use crate::{display_name, io_msg, note, write_out, Fatal, BOM};
 /// At most this many bytes of input lines in a chunk (one line may be longer).
 const CHUNK_BYTES: usize = 4 << 20;
 
+/// At most this many bytes of emptied line buffers kept for reuse.
+const SPARE_BYTES: usize = 1 << 20;
+
 /// At most this many lines in a chunk.
 const CHUNK_LINES: usize = 4096;
 
@@ -34,8 +37,10 @@ struct Chunk {
     first_lineno: usize,
     max_lines: usize,
     /// Buffers of lines already run, emptied, for the next lines: one line
-    /// is not read into a new vector grown a few bytes at a time.
+    /// is not read into a new vector grown a few bytes at a time. At most
+    /// [`SPARE_BYTES`] of them in all: a big line's buffer is not kept.
     spare: Vec<Vec<u8>>,
+    spare_bytes: usize,
 }
 
 impl Chunk {
@@ -82,6 +87,7 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
         first_lineno: 1,
         max_lines: if jobs > 1 { CHUNK_LINES } else { 1 },
         spare: Vec::new(),
+        spare_bytes: 0,
     };
     let mut failed = false;
     loop {
@@ -102,6 +108,7 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
             }
         }
         let mut line = chunk.spare.pop().unwrap_or_default();
+        chunk.spare_bytes -= line.capacity();
         if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
             break;
         }
@@ -160,8 +167,11 @@ fn run(
     });
     chunk.first_lineno += chunk.lines.len();
     for mut line in chunk.lines.drain(..) {
-        line.clear();
-        chunk.spare.push(line);
+        if chunk.spare_bytes + line.capacity() <= SPARE_BYTES {
+            line.clear();
+            chunk.spare_bytes += line.capacity();
+            chunk.spare.push(line);
+        }
     }
     chunk.bytes = 0;
     for d in done {
