@@ -29,9 +29,13 @@ const NEAR_REGION_KM: f64 = 500.0;
 /// A city this big keeps its name against a region's or a country's clue.
 const BIG_CITY: u64 = 1_000_000;
 
+/// At most this many span texts remembered with their name.
+const SEEN_TEXTS: usize = 32;
+
 /// A place of the dispatch with one reading.
 struct Anchor {
-    key: String,
+    /// Its name's index (names are distinct keys).
+    name: usize,
     region: bool,
     country: Option<&'static str>,
     point: Option<(f64, f64, f64)>,
@@ -64,37 +68,56 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// dispatch's other places.
 pub fn choose(spans: &mut [Span]) {
     // Each name once, with its place senses as ids (cheap: nothing decoded
-    // until a name has namesakes), and the span of each occurrence.
-    let mut names: Vec<(String, Vec<u32>)> = Vec::new();
+    // until a name has namesakes; all names' ids in one vector), and the
+    // span of each occurrence. A span text seen before is that name again,
+    // with no key to fold.
+    let mut names: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(spans.len());
+    let mut ids: Vec<u32> = Vec::with_capacity(2 * spans.len());
+    let mut scratch: Vec<u32> = Vec::with_capacity(8);
+    let mut of_text: Vec<(&str, usize)> = Vec::with_capacity(SEEN_TEXTS.min(spans.len()));
     let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
     for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
-        let key = name_key(&s.text);
-        let n = match names.iter().position(|(k, _)| *k == key) {
-            Some(n) => n,
+        let n = match of_text.iter().find(|(t, _)| *t == s.text) {
+            Some(&(_, n)) => n,
             None => {
-                let mut ids = Vec::new();
-                lexicon::place_senses_of_key(&key, &mut ids);
-                names.push((key, ids));
-                names.len() - 1
+                let key = name_key(&s.text);
+                let n = match names.iter().position(|(k, _)| *k == key) {
+                    Some(n) => n,
+                    None => {
+                        scratch.clear();
+                        lexicon::place_senses_of_key(&key, &mut scratch);
+                        let at = ids.len();
+                        ids.extend_from_slice(&scratch);
+                        names.push((key, at..ids.len()));
+                        names.len() - 1
+                    }
+                };
+                // A short list: looking up a long one costs more than the key.
+                if of_text.len() < SEEN_TEXTS {
+                    of_text.push((&s.text, n));
+                }
+                n
             }
         };
         of_span[i] = Some(n);
     }
-    if names.iter().all(|(_, ids)| ids.len() < 2) {
+    drop(of_text);
+    if names.iter().all(|(_, r)| r.len() < 2) {
         return;
     }
     let anchors: Vec<Anchor> = names
         .iter()
-        .filter(|(_, ids)| ids.len() == 1)
-        .filter_map(|(k, ids)| {
-            let p = lexicon::place_entry(ids[0])?;
+        .enumerate()
+        .filter(|(_, (_, r))| r.len() == 1)
+        .filter_map(|(n, (_, r))| {
+            let p = lexicon::place_entry(ids[r.start])?;
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
                 PlaceKind::Region => Some(NEAR_REGION_KM),
                 PlaceKind::Country | PlaceKind::Feature => None,
             };
             Some(Anchor {
-                key: k.clone(),
+                name: n,
                 region: p.kind == PlaceKind::Region,
                 country: p.country,
                 point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
@@ -105,17 +128,13 @@ pub fn choose(spans: &mut [Span]) {
         return;
     }
     let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
-    for (n, (key, ids)) in names
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, ids))| ids.len() > 1)
-    {
+    for (n, (_, r)) in names.iter().enumerate().filter(|(_, (_, r))| r.len() > 1) {
         let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
             continue;
         };
         // The recognisers' reading first (they may have read the dispatch's
         // country already), then the gazetteer's order.
-        let mut senses: Vec<PlaceEntry> = ids
+        let mut senses: Vec<PlaceEntry> = ids[r.clone()]
             .iter()
             .filter_map(|&id| lexicon::place_entry(id))
             .collect();
@@ -128,7 +147,7 @@ pub fn choose(spans: &mut [Span]) {
         }) {
             senses[..=j].rotate_right(1);
         }
-        if let Some(p) = pick(key, &senses, &anchors) {
+        if let Some(p) = pick(n, &senses, &anchors) {
             chosen[n] = Some(p.value());
         }
     }
@@ -140,9 +159,9 @@ pub fn choose(spans: &mut [Span]) {
 }
 
 /// The reading the other places point to, `None` to keep the most prominent.
-fn pick<'a>(key: &str, senses: &'a [PlaceEntry], anchors: &[Anchor]) -> Option<&'a PlaceEntry> {
+fn pick<'a>(name: usize, senses: &'a [PlaceEntry], anchors: &[Anchor]) -> Option<&'a PlaceEntry> {
     let first = senses.first()?;
-    let others = || anchors.iter().filter(|a| a.key != key);
+    let others = || anchors.iter().filter(|a| a.name != name);
     let named = |c: Option<&str>| c.is_some_and(|c| others().any(|a| a.country == Some(c)));
     // A country stays a country where the dispatch is about it; a name
     // whose prominent reading's country the dispatch names stays in it

@@ -3,6 +3,7 @@
 //! recognisers propose before [`crate::resolve`] picks the final spans.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What a span highlights.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,6 +49,19 @@ pub enum ActorType {
 }
 
 impl ActorType {
+    /// The FORMAT.md name (as serialised).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::Person => "person",
+            ActorType::Organisation => "organisation",
+            ActorType::ArmedGroup => "armed_group",
+            ActorType::Government => "government",
+            ActorType::Military => "military",
+            ActorType::Media => "media",
+            ActorType::Igo => "igo",
+        }
+    }
+
     /// Parses the FORMAT.md name.
     pub fn parse(s: &str) -> Option<ActorType> {
         Some(match s {
@@ -102,8 +116,10 @@ pub struct Span {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<Value>,
+    /// `rule`, `lexicon` or `user` for the spans [`crate::annotate`] returns
+    /// (borrowed: no string per span), anything for gold data read back.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub source: Option<String>,
+    pub source: Option<Cow<'static, str>>,
 }
 
 /// How a candidate was found; decides ties in [`crate::resolve`].

@@ -10,17 +10,22 @@
 //! records keep their place in the output, and their note on standard error
 //! is written in input order too.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use depeche::{annotate as annotate_text, Date, Dateline, Lang, Options, Span};
+use depeche::{annotate as annotate_text, Date, Lang, Options};
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::jsonl_in::{Fields, Text};
 use crate::{display_name, io_msg, note, write_out, Fatal, BOM};
 
 /// At most this many bytes of input lines in a chunk (one line may be longer).
 const CHUNK_BYTES: usize = 4 << 20;
+
+/// At most this many bytes of emptied line buffers kept for reuse.
+const SPARE_BYTES: usize = 1 << 20;
 
 /// At most this many lines in a chunk.
 const CHUNK_LINES: usize = 4096;
@@ -31,6 +36,11 @@ struct Chunk {
     bytes: usize,
     first_lineno: usize,
     max_lines: usize,
+    /// Buffers of lines already run, emptied, for the next lines: one line
+    /// is not read into a new vector grown a few bytes at a time. At most
+    /// [`SPARE_BYTES`] of them in all: a big line's buffer is not kept.
+    spare: Vec<Vec<u8>>,
+    spare_bytes: usize,
 }
 
 impl Chunk {
@@ -76,6 +86,8 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
         bytes: 0,
         first_lineno: 1,
         max_lines: if jobs > 1 { CHUNK_LINES } else { 1 },
+        spare: Vec::new(),
+        spare_bytes: 0,
     };
     let mut failed = false;
     loop {
@@ -95,7 +107,8 @@ pub(crate) fn annotate(path: &str, opts: Options, jobs: usize) -> Result<u8, Fat
                 return write_out(|| Err(e));
             }
         }
-        let mut line = Vec::new();
+        let mut line = chunk.spare.pop().unwrap_or_default();
+        chunk.spare_bytes -= line.capacity();
         if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
             break;
         }
@@ -153,7 +166,13 @@ fn run(
         one_line(line, lineno, path, opts, defaults)
     });
     chunk.first_lineno += chunk.lines.len();
-    chunk.lines.clear();
+    for mut line in chunk.lines.drain(..) {
+        if chunk.spare_bytes + line.capacity() <= SPARE_BYTES {
+            line.clear();
+            chunk.spare_bytes += line.capacity();
+            chunk.spare.push(line);
+        }
+    }
     chunk.bytes = 0;
     for d in done {
         if let Some(msg) = d.note {
@@ -164,16 +183,6 @@ fn run(
         out.write_all(b"\n")?;
     }
     Ok(())
-}
-
-/// One output line of `annotate --jsonl`.
-#[derive(Serialize)]
-struct LineResult<'a> {
-    id: &'a Json,
-    spans: &'a [Span],
-    lang: Lang,
-    dct: Option<String>,
-    dateline: &'a Option<Dateline>,
 }
 
 /// The output line of a record that could not be annotated.
@@ -200,18 +209,11 @@ fn one_line(
             opts.lang = rec_lang.unwrap_or(lang);
             opts.dct = rec_dct.unwrap_or(dct);
             let r = annotate_text(&text, opts);
-            let line = LineResult {
-                id: &id,
-                spans: &r.spans,
-                lang: r.lang,
-                dct: r.dct.map(|d| d.to_string()),
-                dateline: &r.dateline,
-            };
             // Sized for the usual output (about three bytes per byte of
             // text) so that the line is not copied as it grows.
             let mut json = Vec::with_capacity(text.len() * 4 + 256);
             Done {
-                json: serde_json::to_writer(&mut json, &line)
+                json: crate::jsonl_out::line(&mut json, &id, &r)
                     .map(|()| json)
                     .map_err(io::Error::from),
                 note: None,
@@ -237,11 +239,16 @@ fn trim_line_end(mut b: &[u8]) -> &[u8] {
 
 /// A record's id, text, and its own lang and dct (`Some(None)`: "auto" or
 /// null, detect or use none; `None`: not given, use the command line's).
-type Record = (Json, String, Option<Option<Lang>>, Option<Option<Date>>);
+type Record<'a> = (
+    Json,
+    Cow<'a, str>,
+    Option<Option<Lang>>,
+    Option<Option<Date>>,
+);
 
 /// Reads one JSON Lines record; on failure, the id when it can be found.
 /// A blank line is a failed record too: one output line per input line.
-fn record(line: &[u8]) -> Result<Record, (Json, String)> {
+fn record(line: &[u8]) -> Result<Record<'_>, (Json, String)> {
     if line.iter().all(u8::is_ascii_whitespace) {
         return Err((
             Json::Null,
@@ -263,18 +270,29 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
             ));
         }
     };
-    let mut m = match serde_json::from_str::<Json>(text) {
-        Ok(Json::Object(m)) => m,
-        Ok(_) => return Err((Json::Null, "not a JSON object".into())),
-        Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
+    let f = match crate::jsonl_in::fields(text) {
+        Some(f) => f,
+        None => match serde_json::from_str::<Json>(text) {
+            Ok(Json::Object(mut m)) => Fields {
+                id: m.remove("id"),
+                text: m.remove("text").map(|t| match t {
+                    Json::String(s) => Text::Str(Cow::Owned(s)),
+                    _ => Text::Other,
+                }),
+                lang: m.remove("lang"),
+                dct: m.remove("dct"),
+            },
+            Ok(_) => return Err((Json::Null, "not a JSON object".into())),
+            Err(e) => return Err((Json::Null, format!("not JSON: {e}"))),
+        },
     };
-    let id = m.remove("id").unwrap_or(Json::Null);
-    let body = match m.remove("text") {
-        Some(Json::String(s)) => s,
+    let id = f.id.unwrap_or(Json::Null);
+    let body = match f.text {
+        Some(Text::Str(s)) => s,
         None => return Err((id, "no \"text\"".into())),
-        Some(_) => return Err((id, "\"text\" is not a string".into())),
+        Some(Text::Other) => return Err((id, "\"text\" is not a string".into())),
     };
-    let lang = match m.get("lang") {
+    let lang = match &f.lang {
         None => None,
         Some(Json::Null) => Some(None),
         Some(Json::String(s)) if s == "auto" => Some(None),
@@ -291,7 +309,7 @@ fn record(line: &[u8]) -> Result<Record, (Json, String)> {
             }
         },
     };
-    let dct = match m.get("dct") {
+    let dct = match &f.dct {
         None => None,
         Some(Json::Null) => Some(None),
         Some(v) => match v.as_str().and_then(Date::parse) {

@@ -28,6 +28,8 @@ use depeche_eval as eval;
 
 mod eval_all;
 mod jsonl;
+mod jsonl_in;
+mod jsonl_out;
 use depeche::{annotate, Date, Lang, Options, UserLexicon};
 
 const USAGE: &str = "\
