@@ -110,7 +110,7 @@ pub fn choose(spans: &mut [Span]) {
         .enumerate()
         .filter(|(_, (_, r))| r.len() == 1)
         .filter_map(|(n, (_, r))| {
-            let p = lexicon::place_entry(ids[r.start])?;
+            let p = lexicon::place_entry_unwritten(ids[r.start])?;
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
                 PlaceKind::Region => Some(NEAR_REGION_KM),
@@ -133,17 +133,20 @@ pub fn choose(spans: &mut [Span]) {
             continue;
         };
         // The recognisers' reading first (they may have read the dispatch's
-        // country already), then the gazetteer's order.
+        // country already), then the gazetteer's order. References are
+        // written out for the one chosen only.
         let mut senses: Vec<PlaceEntry> = ids[r.clone()]
             .iter()
-            .filter_map(|&id| lexicon::place_entry(id))
+            .filter_map(|&id| lexicon::place_entry_unwritten(id))
             .collect();
         let current = match &spans[i].value {
             Some(Value::Place(v)) => v,
             _ => continue,
         };
         if let Some(j) = senses.iter().position(|p| {
-            p.reference == current.reference && p.lat == current.lat && p.lon == current.lon
+            p.has_reference(current.reference.as_deref())
+                && p.lat == current.lat
+                && p.lon == current.lon
         }) {
             senses[..=j].rotate_right(1);
         }

@@ -126,6 +126,58 @@ impl Reference {
     }
 }
 
+impl PlaceEntry {
+    /// Whether `reference` is this place's gazetteer id as text (what
+    /// [`PlaceEntry::value`] would write), without writing it out.
+    pub(crate) fn has_reference(&self, reference: Option<&str>) -> bool {
+        match (&self.reference, self.id, reference) {
+            (Some(own), _, r) => r == Some(own.as_str()),
+            (None, Some(id), Some(r)) => id.is_text(r),
+            (None, id, r) => id.is_none() && r.is_none(),
+        }
+    }
+}
+
+impl Reference {
+    /// Whether `s` is [`Reference::text`], compared piece by piece.
+    fn is_text(self, s: &str) -> bool {
+        match self {
+            Reference::Country(cc) => s.strip_prefix("iso3166-1:") == Some(cc),
+            Reference::Geonames(id) => s
+                .strip_prefix("geonames:")
+                .is_some_and(|d| decimal_is(d.as_bytes(), id)),
+            Reference::Subdivision(cc, code) => s
+                .strip_prefix("iso3166-2:")
+                .and_then(|r| r.strip_prefix(cc))
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|r| {
+                    let n = code.iter().take_while(|&&b| b != 0).count();
+                    // `text` writes each byte as the char of its value.
+                    r.chars().count() == n
+                        && r.chars().zip(&code[..n]).all(|(c, &b)| c == b as char)
+                }),
+        }
+    }
+}
+
+/// Whether `d` is `n` written in decimal, as [`push_decimal`] writes it.
+fn decimal_is(d: &[u8], mut n: u32) -> bool {
+    let mut i = d.len();
+    loop {
+        if i == 0 {
+            return false;
+        }
+        i -= 1;
+        if d[i] != b'0' + (n % 10) as u8 {
+            return false;
+        }
+        n /= 10;
+        if n == 0 {
+            return i == 0;
+        }
+    }
+}
+
 /// Appends `n` in decimal, as `{}` writes it.
 fn push_decimal(s: &mut String, mut n: u32) {
     let mut digits = [0u8; 10];
@@ -399,6 +451,15 @@ pub fn place_senses_of_key(key: &str, out: &mut Vec<u32>) {
 /// The place of a sense id of [`place_senses`].
 pub fn place_entry(sense: u32) -> Option<PlaceEntry> {
     match data::entry(sense)? {
+        Entry::Place(p) => Some(p),
+        Entry::Actor(_) => None,
+    }
+}
+
+/// As [`place_entry`], with the reference left unwritten (it is written
+/// out by [`PlaceEntry::value`]; compared by [`PlaceEntry::has_reference`]).
+pub(crate) fn place_entry_unwritten(sense: u32) -> Option<PlaceEntry> {
+    match data::entry_without_reference(sense)? {
         Entry::Place(p) => Some(p),
         Entry::Actor(_) => None,
     }

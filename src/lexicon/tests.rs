@@ -410,3 +410,41 @@ fn references_are_written_as_format_writes_them() {
         "iso3166-2:GB-LN"
     );
 }
+
+#[test]
+fn references_compare_as_their_text() {
+    use super::Reference;
+    let refs = [
+        Reference::Geonames(0),
+        Reference::Geonames(7),
+        Reference::Geonames(170_794),
+        Reference::Geonames(4_294_967_295),
+        Reference::Country("SY"),
+        Reference::Subdivision("FR", *b"IDF"),
+        Reference::Subdivision("GB", [b'L', b'N', 0]),
+    ];
+    let texts = [
+        "geonames:",
+        "geonames:0",
+        "geonames:00",
+        "geonames:7",
+        "geonames:07",
+        "geonames:170794",
+        "geonames:1707940",
+        "geonames:70794",
+        "geonames:4294967295",
+        "iso3166-1:SY",
+        "iso3166-1:S",
+        "iso3166-2:FR-IDF",
+        "iso3166-2:FR-ID",
+        "iso3166-2:GB-LN",
+        "iso3166-2:GB-LN\0",
+        "iso3166-2:GBLN",
+        "",
+    ];
+    for r in refs {
+        for t in texts {
+            assert_eq!(r.is_text(t), r.text() == t, "{r:?} {t}");
+        }
+    }
+}

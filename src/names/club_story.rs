@@ -19,7 +19,9 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
     if !c.framing.has_any(0, CLUB_STORY) {
         return;
     }
-    let clubs: Vec<&str> = out[first..]
+    // Sorted, each once: a long text names hundreds of clubs and places,
+    // and each place looks its name up here.
+    let mut clubs: Vec<&str> = out[first..]
         .iter()
         .filter(|x| {
             x.kind == Kind::Actor
@@ -30,9 +32,11 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
     if clubs.is_empty() {
         return;
     }
+    clubs.sort_unstable();
+    clubs.dedup();
     let mut turned = Vec::new();
     for (k, x) in out.iter().enumerate().skip(first) {
-        if x.kind != Kind::Place || !clubs.contains(&&doc.text[x.start..x.end]) {
+        if x.kind != Kind::Place || clubs.binary_search(&&doc.text[x.start..x.end]).is_err() {
             continue;
         }
         let Ok(t) = doc.tokens.binary_search_by_key(&x.start, |tok| tok.start) else {
