@@ -210,9 +210,15 @@ fn annotate_doc(
         lex.find(&doc, &mut cands);
     }
     let proposals = names::learned::proposals(locale.names, &cands);
-    let mut spans = resolve::resolve(text, cands);
+    // The verifier (on where there are proposals) reads spans in bytes.
+    let mut bytes = Vec::new();
+    let mut spans = if proposals.is_empty() {
+        resolve::resolve(text, cands)
+    } else {
+        resolve::resolve_with_bytes(text, cands, &mut bytes)
+    };
     names::learned::verify(
-        text,
+        &bytes,
         &doc,
         locale.names,
         &proposals,

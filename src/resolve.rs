@@ -18,7 +18,27 @@ use std::borrow::Cow;
 /// Picks non-overlapping candidates by priority and returns them as spans in
 /// code point offsets, sorted by start. Candidates that are empty, reversed or
 /// not on character boundaries are dropped.
-pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
+pub fn resolve(text: &str, cands: Vec<Candidate>) -> Vec<Span> {
+    resolve_inner(text, cands, None)
+}
+
+/// As [`resolve`], also listing each span's byte offsets in `bytes` (in
+/// the spans' order): the verifier reads the text around spans in bytes,
+/// which this pass has, and counting code points back to them cost as much
+/// as the verifier's features.
+pub(crate) fn resolve_with_bytes(
+    text: &str,
+    cands: Vec<Candidate>,
+    bytes: &mut Vec<(usize, usize)>,
+) -> Vec<Span> {
+    resolve_inner(text, cands, Some(bytes))
+}
+
+fn resolve_inner(
+    text: &str,
+    mut cands: Vec<Candidate>,
+    mut bytes: Option<&mut Vec<(usize, usize)>>,
+) -> Vec<Span> {
     // The priority order, as sort keys with the candidate's index last (ties
     // keep the recognisers' order, as a stable sort would): sorting these
     // small keys moves no candidate and its value.
@@ -64,8 +84,15 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Span> {
         chars
     };
     let mut spans = Vec::with_capacity(kept.len());
+    if let Some(b) = bytes.as_deref_mut() {
+        b.clear();
+        b.reserve(kept.len());
+    }
     for i in kept {
         let c = &mut cands[i];
+        if let Some(b) = bytes.as_deref_mut() {
+            b.push((c.start, c.end));
+        }
         let start = to_chars(c.start);
         let end = to_chars(c.end);
         spans.push(Span {

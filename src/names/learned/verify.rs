@@ -88,13 +88,14 @@ fn class_of(kind: Kind) -> Option<usize> {
     }
 }
 
-/// Checks each actor and place of `spans` (code point offsets) against the
-/// model: relabels or drops it where the model is confident beyond the
+/// Checks each actor and place of `spans` (code point offsets; `bytes`,
+/// their byte offsets, as [`crate::resolve::resolve_with_bytes`] lists
+/// them: empty where there are no proposals) against the model: relabels or drops it where the model is confident beyond the
 /// margin. With `train`, only lists the spans and their features, then the
 /// candidates the choice set aside (`Example::aside`): more contexts to
 /// learn from than the rules' few mistakes on the text they were written on.
 pub fn verify(
-    text: &str,
+    bytes: &[(usize, usize)],
     doc: &Doc,
     cues: &Cues,
     proposals: &[Proposal],
@@ -105,7 +106,7 @@ pub fn verify(
     let Some(weights) = &model.verifier else {
         return;
     };
-    let bytes = byte_offsets(text, spans);
+    let bytes = verified_bytes(spans, bytes);
     if bytes.is_empty() {
         return;
     }
@@ -249,35 +250,19 @@ fn set_aside(
     }
 }
 
-/// The index and byte offsets of each span the verifier reads (spans are
-/// in code points, in order).
-fn byte_offsets(text: &str, spans: &[Span]) -> Vec<(usize, usize, usize)> {
-    // Walks forward to each wanted code point, counting the code points of
-    // a stretch of bytes at a time (as many bytes as code points still to
-    // go: never past the one wanted).
-    let (mut n, mut b) = (0usize, 0usize);
-    let mut to = |c: usize| {
-        if c < n {
-            (n, b) = (0, 0);
-        }
-        while n < c && b < text.len() {
-            let mut end = (b + (c - n)).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            n += text[b..end].chars().count();
-            b = end;
-        }
-        b
-    };
-    let mut out = Vec::new();
-    for (i, s) in spans.iter().enumerate() {
-        if verified(s.kind) {
-            let start = to(s.start);
-            out.push((i, start, to(s.end)));
-        }
+/// The index and byte offsets of each span the verifier reads, from the
+/// byte offsets of all spans (none if `bytes` does not list every span).
+fn verified_bytes(spans: &[Span], bytes: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    if bytes.len() != spans.len() {
+        return Vec::new();
     }
-    out
+    spans
+        .iter()
+        .zip(bytes)
+        .enumerate()
+        .filter(|(_, (s, _))| verified(s.kind))
+        .map(|(i, (_, &(start, end)))| (i, start, end))
+        .collect()
 }
 
 /// An actor or a place being verified, and what its features read.
