@@ -80,8 +80,10 @@ impl ActorType {
 /// A place's normalised value.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlaceValue {
+    /// Borrowed from the gazetteer's country codes (no allocation per
+    /// place); serialised as the string it holds.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]

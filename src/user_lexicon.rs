@@ -397,7 +397,7 @@ fn parse_value(kind: Kind, text: &str, v: &Json) -> Result<Value, String> {
                 Some(_) => Err(format!("\"{k}\" must be a number")),
             };
             Ok(Value::Place(PlaceValue {
-                country: string("country")?.map(|c| c.to_ascii_uppercase()),
+                country: string("country")?.map(|c| c.to_ascii_uppercase().into()),
                 lat: number("lat")?,
                 lon: number("lon")?,
                 reference: string("ref")?,

@@ -76,7 +76,7 @@ impl PlaceEntry {
     /// The span value FORMAT.md gives a place: country, coordinates, gazetteer id.
     pub fn value(&self) -> Value {
         Value::Place(PlaceValue {
-            country: self.country.map(str::to_string),
+            country: self.country.map(std::borrow::Cow::Borrowed),
             lat: self.lat,
             lon: self.lon,
             reference: self

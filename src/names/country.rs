@@ -217,7 +217,7 @@ mod tests {
             .into_iter()
             .filter(|s| s.kind == Kind::Place && s.text.eq_ignore_ascii_case(name))
             .map(|s| match s.value {
-                Some(Value::Place(p)) => p.country.unwrap_or_default(),
+                Some(Value::Place(p)) => p.country.unwrap_or_default().into_owned(),
                 _ => String::new(),
             })
             .collect()
