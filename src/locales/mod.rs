@@ -116,6 +116,20 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
         .collect()
 });
 
+/// For each function word of a language that detection counts (the first
+/// eight of [`LOCALES`]), the languages that have it, one bit each:
+/// detection looks each word up once, not once per language.
+static STOPWORD_LANGS: LazyLock<crate::text::hash::WordMap<&'static str, u8>> =
+    LazyLock::new(|| {
+        let mut m = crate::text::hash::WordMap::default();
+        for (i, l) in LOCALES.iter().take(8).enumerate() {
+            for &w in l.stopwords.iter() {
+                *m.entry(w).or_insert(0u8) |= 1 << i;
+            }
+        }
+        m
+    });
+
 /// The languages of `data/lang/languages.tsv`, in its order: the order
 /// detection prefers on a tie. A language of role `test` is listed only in a
 /// build with the `test-locale` feature.
@@ -204,8 +218,10 @@ pub fn detect(doc: &Doc) -> Lang {
         words += 1;
         let w = doc.norm(t);
         if w.len() <= 7 {
-            for (n, l) in counts.iter_mut().zip(locales) {
-                *n += l.stopwords.contains(w) as usize;
+            if let Some(&langs) = STOPWORD_LANGS.get(w) {
+                for (i, n) in counts.iter_mut().enumerate() {
+                    *n += usize::from(langs >> i & 1);
+                }
             }
         }
         if words >= 2000 {
