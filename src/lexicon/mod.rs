@@ -17,6 +17,7 @@
 //! language, in the order of `data/lang/languages.tsv` (the registry's).
 
 mod data;
+mod short_key;
 mod walk;
 mod walk_cache;
 mod word_memo;

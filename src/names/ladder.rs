@@ -83,8 +83,10 @@ pub(super) fn at(
     }
     let head = headline.get(t).copied().unwrap_or(false);
     let evidence = !head && !tok.sentence_start;
+    // The word's framing tags, looked up once for the rungs that read them.
+    let tags = fr.tags(word);
     // A capitalised title in front of a name is not part of it ("President Bashar al-Assad").
-    if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
+    if tags & TITLE != 0 && !tok.all_caps && next_is_name(doc, t) {
         return t + 1;
     }
     let (plain_end, full_end) = sequence_ends(doc, c, t);
@@ -124,7 +126,7 @@ pub(super) fn at(
     if evidence
         && plain_end == t + 1
         && !tok.all_caps
-        && fr.has(word, INSTITUTION)
+        && tags & INSTITUTION != 0
         && determiner_before(doc, fr, t)
         && gm.as_ref().map_or(true, |m| m.end_token <= t + 1)
     {
@@ -179,7 +181,7 @@ pub(super) fn at(
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
-    if fr.has(word, ORG_HEAD) && !head {
+    if tags & ORG_HEAD != 0 && !head {
         let end = org_end(doc, fr, lang, t, acronym_head_end(doc, c, t, full_end));
         if end > t + 1 || words >= 2 {
             push_actor(doc, t, end, ActorType::Organisation, 70, out);
@@ -191,7 +193,7 @@ pub(super) fn at(
         return plain_end;
     }
     let place_named =
-        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || fr.has(word, PLACE_HEAD);
+        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || tags & PLACE_HEAD != 0;
     if plain_end > t + 1 && place_named {
         push_place(doc, t, plain_end, 70, out);
         return plain_end;
@@ -237,7 +239,7 @@ pub(super) fn at(
     // From here on the name is the plain capitalised sequence, without particles.
     let words = word_count(doc, t, plain_end);
     if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
-        if fr.has(word, COMPASS) {
+        if tags & COMPASS != 0 {
             return plain_end;
         }
         // A frequent word capitalised in mid-sentence: a name when the
@@ -288,7 +290,7 @@ pub(super) fn at(
         // "les ONG"), not an organisation.
         // nor is a title written in capitals ("le PDG"), or abbreviated with its
         // full stop ("MM. Dupont et Durand"); "PR" alone stays an acronym.
-        let title = fr.has(word, TITLE) && (len >= 3 || doc.is(t + 1, "."));
+        let title = tags & TITLE != 0 && (len >= 3 || doc.is(t + 1, "."));
         if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) && !title {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
