@@ -20,6 +20,7 @@ mod data;
 mod short_key;
 mod walk;
 mod walk_cache;
+pub mod word_filter;
 mod word_memo;
 
 use crate::lang::Lang;

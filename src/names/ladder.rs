@@ -17,8 +17,10 @@ use crate::framing::{
     SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK, VERB_ENDING,
 };
 use crate::lang::Lang;
+use crate::lexicon::word_filter::with_filter_of;
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, Candidate, Kind, Source};
+use crate::text::hash::WordMap;
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
 use std::cell::Cell;
@@ -558,6 +560,22 @@ fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Optio
         return None;
     }
     let w = doc.norm(t);
+    // Most words are no country's name, nor its genitive: told by the
+    // filter of the names, without hashing them.
+    let table: &WordMap<String, &str> = names;
+    let may_be = with_filter_of(
+        std::ptr::from_ref(table) as usize,
+        || table.keys().map(String::as_str),
+        |f| {
+            f.may_have(w)
+                || c.framing
+                    .endings(GENITIVE_ENDING)
+                    .any(|e| w.strip_suffix(e).is_some_and(|s| f.may_have(s)))
+        },
+    );
+    if !may_be {
+        return None;
+    }
     let iso2 = names.get(w).or_else(|| {
         c.framing
             .endings(GENITIVE_ENDING)
