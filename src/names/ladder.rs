@@ -568,9 +568,10 @@ fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Optio
         || table.keys().map(String::as_str),
         |f| {
             f.may_have(w)
-                || c.framing
-                    .endings(GENITIVE_ENDING)
-                    .any(|e| w.strip_suffix(e).is_some_and(|s| f.may_have(s)))
+                || (c.framing.ends_with(w, GENITIVE_ENDING)
+                    && c.framing
+                        .endings(GENITIVE_ENDING)
+                        .any(|e| w.strip_suffix(e).is_some_and(|s| f.may_have(s))))
         },
     );
     if !may_be {
@@ -611,6 +612,10 @@ fn genitive_place(doc: &Doc, fr: &Framing, t: usize, out: &mut Vec<Candidate>) -
 /// ending ("Europas": Europe).
 fn genitive_stem_place(doc: &Doc, fr: &Framing, t: usize) -> Option<lexicon::PlaceEntry> {
     let raw = doc.raw(t);
+    // Most words end with no genitive ending: one test of their last byte.
+    if !fr.ends_with(raw, GENITIVE_ENDING) {
+        return None;
+    }
     let stem = fr
         .endings(GENITIVE_ENDING)
         .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
