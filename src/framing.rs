@@ -57,10 +57,10 @@ pub struct Framing {
     /// filter per map keeps the function words (cues), asked about at every
     /// token, from passing the filter of the tags.
     filters: [Filter; 3],
-    /// Per cue that has endings: the last bytes of its endings, a bit per
-    /// byte value, so that most words are told apart without comparing them
-    /// to each ending.
-    ending_last: Vec<(u64, [u64; 4])>,
+    /// Per last byte, the cues that have an ending with that last byte: most
+    /// words are told apart by one look-up, without comparing them to each
+    /// ending.
+    last_byte_cues: Vec<u64>,
 }
 
 /// The pre-filter of one map: a bit per word.
@@ -162,19 +162,14 @@ impl Framing {
                 self.filters[i][bit / 64] |= 1 << (bit % 64);
             }
         }
-        self.ending_last = self
-            .endings
-            .iter()
-            .map(|(bit, list)| {
-                let mut last = [0u64; 4];
-                for e in list {
-                    if let Some(&b) = e.as_bytes().last() {
-                        last[usize::from(b) / 64] |= 1 << (b % 64);
-                    }
+        self.last_byte_cues = vec![0; 256];
+        for (bit, list) in &self.endings {
+            for e in list {
+                if let Some(&b) = e.as_bytes().last() {
+                    self.last_byte_cues[usize::from(b)] |= bit;
                 }
-                (*bit, last)
-            })
-            .collect();
+            }
+        }
     }
 
     /// False when the map of filter `i` cannot have the folded word.
@@ -208,7 +203,7 @@ impl Framing {
             cue_bits: 0,
             tag_bits: 0,
             filters: [[0; FILTER_BITS / 64]; 3],
-            ending_last: Vec::new(),
+            last_byte_cues: Vec::new(),
         }
     }
 
@@ -260,14 +255,15 @@ impl Framing {
     /// ([`COMMON_ENDING`], [`VERB_ENDING`]...). A language without such
     /// endings turns the rule that reads them off.
     pub fn ends_with(&self, folded: &str, cue: Cue) -> bool {
-        if self.cue_bits & cue.0 == 0 {
-            return false;
-        }
         let w = folded.as_bytes();
         let Some(&last) = w.last() else {
             return false;
         };
-        let may_end = |m: &[u64; 4]| m[usize::from(last) / 64] & (1 << (last % 64)) != 0;
+        // No ending of the cue ends with the word's last byte: most words.
+        let cues = self.last_byte_cues.get(usize::from(last)).copied();
+        if cues.unwrap_or(0) & cue.0 == 0 {
+            return false;
+        }
         // Compared byte by byte from the end: most endings differ at the
         // last byte or the one before, and a call to memcmp costs more.
         let ends = |e: &str| {
@@ -276,9 +272,8 @@ impl Framing {
         };
         self.endings
             .iter()
-            .zip(&self.ending_last)
-            .filter(|((bit, _), (_, m))| bit & cue.0 != 0 && may_end(m))
-            .any(|((_, list), _)| list.iter().any(|e| ends(e)))
+            .filter(|(bit, _)| bit & cue.0 != 0)
+            .any(|(_, list)| list.iter().any(|e| ends(e)))
     }
 
     /// The endings of `cue` (without their hyphen).
