@@ -51,14 +51,28 @@ pub struct Framing {
     cue_bits: u64,
     /// Every tag the language has words for.
     tag_bits: u32,
-    /// A bit for each word of the three maps ([`filter_bit`]): most words
-    /// asked about (names, mostly) frame nothing, and are told apart
-    /// without hashing them.
-    filter: [u64; FILTER_BITS / 64],
+    /// A bit for each word of each map ([`filter_bit`]: tags, agent words,
+    /// cue words, one filter per map): most words asked about (names,
+    /// mostly) frame nothing, and are told apart without hashing them; a
+    /// filter per map keeps the function words (cues), asked about at every
+    /// token, from passing the filter of the tags.
+    filters: [Filter; 3],
+    /// Per last byte, the cues that have an ending with that last byte: most
+    /// words are told apart by one look-up, without comparing them to each
+    /// ending.
+    last_byte_cues: Vec<u64>,
 }
 
+/// The pre-filter of one map: a bit per word.
+type Filter = [u64; FILTER_BITS / 64];
+
+/// The filters of [`Framing::filters`], by map.
+const TAGS: usize = 0;
+const AGENT: usize = 1;
+const CUES: usize = 2;
+
 /// Bits of [`Framing`]'s pre-filter.
-const FILTER_BITS: usize = 4096;
+const FILTER_BITS: usize = 8192;
 
 /// The filter bit of a folded word, from its length and its first, second
 /// and last bytes: a superset test, a clear bit means no map has the word.
@@ -70,7 +84,8 @@ fn filter_bit(w: &str) -> usize {
     let last = u64::from(b.last().copied().unwrap_or(0));
     let h = (first | second << 8 | last << 16 | (b.len() as u64) << 24)
         .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> 52) as usize % FILTER_BITS
+    // The top bits of the product, as many as the filter has bits.
+    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl Framing {
@@ -136,22 +151,32 @@ impl Framing {
 
     /// Sets the filter bits of every word of the maps, once they are full.
     fn seal(&mut self) {
-        let words = self
-            .tags
-            .keys()
-            .chain(self.agent.keys())
-            .chain(self.cues.keys());
-        for w in words {
-            let bit = filter_bit(w);
-            self.filter[bit / 64] |= 1 << (bit % 64);
+        let maps = [
+            (TAGS, self.tags.keys().collect::<Vec<_>>()),
+            (AGENT, self.agent.keys().collect()),
+            (CUES, self.cues.keys().collect()),
+        ];
+        for (i, words) in maps {
+            for w in words {
+                let bit = filter_bit(w);
+                self.filters[i][bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        self.last_byte_cues = vec![0; 256];
+        for (bit, list) in &self.endings {
+            for e in list {
+                if let Some(&b) = e.as_bytes().last() {
+                    self.last_byte_cues[usize::from(b)] |= bit;
+                }
+            }
         }
     }
 
-    /// False when no map can have the folded word.
+    /// False when the map of filter `i` cannot have the folded word.
     #[inline]
-    fn may_have(&self, folded: &str) -> bool {
+    fn may_have(&self, i: usize, folded: &str) -> bool {
         let bit = filter_bit(folded);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+        self.filters[i][bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The shared particles a language's data takes back with a
@@ -177,7 +202,8 @@ impl Framing {
             endings: Vec::new(),
             cue_bits: 0,
             tag_bits: 0,
-            filter: [0; FILTER_BITS / 64],
+            filters: [[0; FILTER_BITS / 64]; 3],
+            last_byte_cues: Vec::new(),
         }
     }
 
@@ -221,7 +247,7 @@ impl Framing {
     #[inline]
     pub fn has_cue(&self, folded: &str, cue: Cue) -> bool {
         self.cue_bits & cue.0 != 0
-            && self.may_have(folded)
+            && self.may_have(CUES, folded)
             && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
     }
 
@@ -229,12 +255,25 @@ impl Framing {
     /// ([`COMMON_ENDING`], [`VERB_ENDING`]...). A language without such
     /// endings turns the rule that reads them off.
     pub fn ends_with(&self, folded: &str, cue: Cue) -> bool {
-        self.cue_bits & cue.0 != 0
-            && self
-                .endings
-                .iter()
-                .filter(|(bit, _)| bit & cue.0 != 0)
-                .any(|(_, list)| list.iter().any(|e| folded.ends_with(e)))
+        let w = folded.as_bytes();
+        let Some(&last) = w.last() else {
+            return false;
+        };
+        // No ending of the cue ends with the word's last byte: most words.
+        let cues = self.last_byte_cues.get(usize::from(last)).copied();
+        if cues.unwrap_or(0) & cue.0 == 0 {
+            return false;
+        }
+        // Compared byte by byte from the end: most endings differ at the
+        // last byte or the one before, and a call to memcmp costs more.
+        let ends = |e: &str| {
+            let e = e.as_bytes();
+            e.len() <= w.len() && e.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+        };
+        self.endings
+            .iter()
+            .filter(|(bit, _)| bit & cue.0 != 0)
+            .any(|(_, list)| list.iter().any(|e| ends(e)))
     }
 
     /// The endings of `cue` (without their hyphen).
@@ -255,7 +294,7 @@ impl Framing {
     /// The tags of a folded word (0 when it frames nothing).
     #[inline]
     pub fn tags(&self, folded: &str) -> u32 {
-        if !self.may_have(folded) {
+        if !self.may_have(TAGS, folded) {
             return 0;
         }
         self.tags.get(folded).copied().unwrap_or(0)
@@ -284,7 +323,7 @@ impl Framing {
 
     /// True when the folded word carries `tag`, one of [`AGENT_VERB`] and [`AGENT_AUX`].
     pub fn has_agent(&self, folded: &str, tag: u32) -> bool {
-        self.may_have(folded) && self.agent.get(folded).is_some_and(|&t| t & tag != 0)
+        self.may_have(AGENT, folded) && self.agent.get(folded).is_some_and(|&t| t & tag != 0)
     }
 }
 

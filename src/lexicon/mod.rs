@@ -17,8 +17,10 @@
 //! language, in the order of `data/lang/languages.tsv` (the registry's).
 
 mod data;
+mod short_key;
 mod walk;
 mod walk_cache;
+pub mod word_filter;
 mod word_memo;
 
 use crate::lang::Lang;

@@ -8,7 +8,7 @@
 //! kept, per thread (no lock), in a bounded map that is emptied when full.
 //! The fst the states belong to is part of the memo: another fst empties it.
 
-use crate::text::hash::WordMap;
+use super::short_key::{KeyMap, ShortKey};
 use std::cell::RefCell;
 
 /// The walk's state after a first word (see `walk::KeyWalk`).
@@ -27,19 +27,23 @@ const CAPACITY: usize = 1 << 14;
 struct Memo {
     /// The fst's bytes (address, length) the states are of.
     fst: (usize, usize),
-    starts: WordMap<Box<str>, Option<Start>>,
+    starts: KeyMap<Option<Start>>,
 }
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo {
         fst: (0, 0),
-        starts: WordMap::default(),
+        starts: KeyMap::default(),
     });
 }
 
 /// The state after `word` in the fst whose bytes are `fst`, walked by `walk`
 /// when not known yet.
 pub fn start(fst: &[u8], word: &str, walk: impl FnOnce() -> Option<Start>) -> Option<Start> {
+    // A word too long for a key is walked every time.
+    let Some(key) = ShortKey::new(word) else {
+        return walk();
+    };
     let id = (fst.as_ptr() as usize, fst.len());
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
@@ -47,14 +51,14 @@ pub fn start(fst: &[u8], word: &str, walk: impl FnOnce() -> Option<Start>) -> Op
             memo.starts.clear();
             memo.fst = id;
         }
-        if let Some(&known) = memo.starts.get(word) {
+        if let Some(&known) = memo.starts.get(&key) {
             return known;
         }
         let state = walk();
         if memo.starts.len() >= CAPACITY {
             memo.starts.clear();
         }
-        memo.starts.insert(Box::from(word), state);
+        memo.starts.insert(key, state);
         state
     })
 }

@@ -9,7 +9,7 @@
 //! emptied when full. Nothing is built up front: the start-up stays that of
 //! the fst (a header check), and the answers are the fst's by construction.
 
-use crate::text::hash::WordMap;
+use super::short_key::{KeyMap, ShortKey};
 use fst::raw::Fst;
 use fst::{Map, Set};
 use std::cell::RefCell;
@@ -18,7 +18,7 @@ use std::cell::RefCell;
 const CAPACITY: usize = 1 << 14;
 
 /// The answers about one fst, found by the address and length of its bytes.
-type Answers = ((usize, usize), WordMap<Box<str>, Option<u64>>);
+type Answers = ((usize, usize), KeyMap<Option<u64>>);
 
 thread_local! {
     /// Per fst: word -> value.
@@ -42,6 +42,10 @@ fn remember(
     word: &str,
     ask: impl FnOnce() -> Option<u64>,
 ) -> Option<u64> {
+    // A word too long for a key is asked of the fst every time.
+    let Some(key) = ShortKey::new(word) else {
+        return ask();
+    };
     let bytes = fst.as_bytes();
     let id = (bytes.as_ptr() as usize, bytes.len());
     MEMO.with(|memo| {
@@ -49,19 +53,19 @@ fn remember(
         let i = match memo.iter().position(|(s, _)| *s == id) {
             Some(i) => i,
             None => {
-                memo.push((id, WordMap::default()));
+                memo.push((id, KeyMap::default()));
                 memo.len() - 1
             }
         };
         let words = &mut memo[i].1;
-        if let Some(&known) = words.get(word) {
+        if let Some(&known) = words.get(&key) {
             return known;
         }
         let answer = ask();
         if words.len() >= CAPACITY {
             words.clear();
         }
-        words.insert(Box::from(word), answer);
+        words.insert(key, answer);
         answer
     })
 }

@@ -9,16 +9,21 @@ use super::emit::push_actor;
 use super::Cues;
 use crate::lang::Lang;
 use crate::lexicon;
+use crate::lexicon::word_filter::WordFilter;
 use crate::span::{ActorType, Candidate};
 use crate::text::hash::WordSet;
 use crate::text::Doc;
 
 /// A list of companies' names, and their first words: a capitalised word
-/// that opens none costs one look-up.
+/// that opens none costs a test of the filter of first words, or one
+/// look-up.
 #[derive(Default)]
 pub struct Companies {
     names: WordSet<&'static str>,
     first_words: WordSet<&'static str>,
+    /// The filter of the first words: most capitalised words (every German
+    /// noun) open no company's name, and are told apart without hashing them.
+    filter: Option<WordFilter>,
 }
 
 impl Companies {
@@ -28,8 +33,19 @@ impl Companies {
         let first_words = names
             .iter()
             .map(|n| n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(n))
-            .collect();
-        Companies { names, first_words }
+            .collect::<WordSet<&'static str>>();
+        let filter = Some(WordFilter::of(first_words.iter().copied()));
+        Companies {
+            names,
+            first_words,
+            filter,
+        }
+    }
+
+    /// True when a company's name opens with `word`.
+    #[inline]
+    fn opens_a_name(&self, word: &str) -> bool {
+        self.filter.as_ref().is_some_and(|f| f.may_have(word)) && self.first_words.contains(word)
     }
 }
 
@@ -46,7 +62,7 @@ pub(super) fn at(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let list = c.companies?;
-    if !list.first_words.contains(doc.raw(t)) {
+    if !list.opens_a_name(doc.raw(t)) {
         return None;
     }
     let start = doc.tokens[t].start;

@@ -76,7 +76,8 @@ pub(super) fn place_context(doc: &Doc, c: &Cues, t: usize) -> bool {
         return false;
     };
     let w = doc.norm(p);
-    if fr.has(w, PLACE_PREP) || fr.has(w, PLACE_TRIGGER) {
+    // One look-up for both tags.
+    if fr.tags(w) & (PLACE_PREP | PLACE_TRIGGER) != 0 {
         return true;
     }
     // "la ville de X", "la province d'X", "the town of X"

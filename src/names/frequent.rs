@@ -16,8 +16,9 @@ pub(super) fn common_or_plural(lang: Lang, c: &Cues, w: &str) -> bool {
     }
     let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
     let common = |s: &str| lexicon::is_common_word(lang, s);
-    c.framing
-        .endings(PLURAL_ENDING)
-        .any(|e| stem(e).is_some_and(common))
+    (c.framing.has_any(0, PLURAL_ENDING)
+        && c.framing
+            .endings(PLURAL_ENDING)
+            .any(|e| stem(e).is_some_and(common)))
         || (c.plural_ies_to_y && stem("ies").is_some_and(|s| common(&format!("{s}y"))))
 }

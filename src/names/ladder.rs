@@ -17,8 +17,10 @@ use crate::framing::{
     SOURCE_PREP, SURNAME_ENDING, TITLE, TOPONYM_ENDING, TOPONYM_LINK, VERB_ENDING,
 };
 use crate::lang::Lang;
+use crate::lexicon::word_filter::with_filter_of;
 use crate::lexicon::{self, Entry, PlaceKind};
 use crate::span::{ActorType, Candidate, Kind, Source};
+use crate::text::hash::WordMap;
 use crate::text::shape::{compound_end, last_word, word_count};
 use crate::text::{Doc, TokKind};
 use std::cell::Cell;
@@ -83,8 +85,10 @@ pub(super) fn at(
     }
     let head = headline.get(t).copied().unwrap_or(false);
     let evidence = !head && !tok.sentence_start;
+    // The word's framing tags, looked up once for the rungs that read them.
+    let tags = fr.tags(word);
     // A capitalised title in front of a name is not part of it ("President Bashar al-Assad").
-    if fr.has(word, TITLE) && !tok.all_caps && next_is_name(doc, t) {
+    if tags & TITLE != 0 && !tok.all_caps && next_is_name(doc, t) {
         return t + 1;
     }
     let (plain_end, full_end) = sequence_ends(doc, c, t);
@@ -124,7 +128,7 @@ pub(super) fn at(
     if evidence
         && plain_end == t + 1
         && !tok.all_caps
-        && fr.has(word, INSTITUTION)
+        && tags & INSTITUTION != 0
         && determiner_before(doc, fr, t)
         && gm.as_ref().map_or(true, |m| m.end_token <= t + 1)
     {
@@ -179,7 +183,7 @@ pub(super) fn at(
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
-    if fr.has(word, ORG_HEAD) && !head {
+    if tags & ORG_HEAD != 0 && !head {
         let end = org_end(doc, fr, lang, t, acronym_head_end(doc, c, t, full_end));
         if end > t + 1 || words >= 2 {
             push_actor(doc, t, end, ActorType::Organisation, 70, out);
@@ -191,7 +195,7 @@ pub(super) fn at(
         return plain_end;
     }
     let place_named =
-        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || fr.has(word, PLACE_HEAD);
+        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || tags & PLACE_HEAD != 0;
     if plain_end > t + 1 && place_named {
         push_place(doc, t, plain_end, 70, out);
         return plain_end;
@@ -237,7 +241,7 @@ pub(super) fn at(
     // From here on the name is the plain capitalised sequence, without particles.
     let words = word_count(doc, t, plain_end);
     if words == 1 && lexicon::is_common_word(lang, word) && !tok.all_caps {
-        if fr.has(word, COMPASS) {
+        if tags & COMPASS != 0 {
             return plain_end;
         }
         // A frequent word capitalised in mid-sentence: a name when the
@@ -288,7 +292,7 @@ pub(super) fn at(
         // "les ONG"), not an organisation.
         // nor is a title written in capitals ("le PDG"), or abbreviated with its
         // full stop ("MM. Dupont et Durand"); "PR" alone stays an acronym.
-        let title = fr.has(word, TITLE) && (len >= 3 || doc.is(t + 1, "."));
+        let title = tags & TITLE != 0 && (len >= 3 || doc.is(t + 1, "."));
         if (2..=6).contains(&len) && !plural_determiner_before(doc, fr, t) && !title {
             push_actor(doc, t, plain_end, ActorType::Organisation, 45, out);
         }
@@ -556,6 +560,23 @@ fn own_country(doc: &Doc, c: &Cues, t: usize, out: &mut Vec<Candidate>) -> Optio
         return None;
     }
     let w = doc.norm(t);
+    // Most words are no country's name, nor its genitive: told by the
+    // filter of the names, without hashing them.
+    let table: &WordMap<String, &str> = names;
+    let may_be = with_filter_of(
+        std::ptr::from_ref(table) as usize,
+        || table.keys().map(String::as_str),
+        |f| {
+            f.may_have(w)
+                || (c.framing.ends_with(w, GENITIVE_ENDING)
+                    && c.framing
+                        .endings(GENITIVE_ENDING)
+                        .any(|e| w.strip_suffix(e).is_some_and(|s| f.may_have(s))))
+        },
+    );
+    if !may_be {
+        return None;
+    }
     let iso2 = names.get(w).or_else(|| {
         c.framing
             .endings(GENITIVE_ENDING)
@@ -591,6 +612,10 @@ fn genitive_place(doc: &Doc, fr: &Framing, t: usize, out: &mut Vec<Candidate>) -
 /// ending ("Europas": Europe).
 fn genitive_stem_place(doc: &Doc, fr: &Framing, t: usize) -> Option<lexicon::PlaceEntry> {
     let raw = doc.raw(t);
+    // Most words end with no genitive ending: one test of their last byte.
+    if !fr.ends_with(raw, GENITIVE_ENDING) {
+        return None;
+    }
     let stem = fr
         .endings(GENITIVE_ENDING)
         .find_map(|e| raw.strip_suffix(e).filter(|s| s.chars().count() >= 3))?;
