@@ -118,17 +118,36 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
 
 /// For each function word of a language that detection counts (the first
 /// eight of [`LOCALES`]), the languages that have it, one bit each:
-/// detection looks each word up once, not once per language.
-static STOPWORD_LANGS: LazyLock<crate::text::hash::WordMap<&'static str, u8>> =
-    LazyLock::new(|| {
-        let mut m = crate::text::hash::WordMap::default();
-        for (i, l) in LOCALES.iter().take(8).enumerate() {
-            for &w in l.stopwords.iter() {
-                *m.entry(w).or_insert(0u8) |= 1 << i;
+/// detection looks each word up once, not once per language. Keyed by
+/// [`short_key`]: detection reads words of at most seven bytes only.
+static STOPWORD_LANGS: LazyLock<crate::text::hash::WordMap<u64, u8>> = LazyLock::new(|| {
+    let mut m = crate::text::hash::WordMap::default();
+    for (i, l) in LOCALES.iter().take(8).enumerate() {
+        for &w in l.stopwords.iter() {
+            if let Some(k) = short_key(w.as_bytes()) {
+                *m.entry(k).or_insert(0u8) |= 1 << i;
             }
         }
-        m
-    });
+    }
+    m
+});
+
+/// A word of at most seven bytes as one number (its bytes, then its length
+/// in the top byte: two words have the same key only when they are the
+/// same); `None` for a longer word. One multiply hashes it, where a `&str`
+/// key costs one per byte.
+#[inline]
+fn short_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    for (d, &s) in b.iter_mut().zip(w) {
+        *d = s;
+    }
+    b[7] = w.len() as u8;
+    Some(u64::from_le_bytes(b))
+}
 
 /// The languages of `data/lang/languages.tsv`, in its order: the order
 /// detection prefers on a tie. A language of role `test` is listed only in a
@@ -210,22 +229,32 @@ pub fn detect(doc: &Doc) -> Lang {
     // Per language, how many of the first 2,000 words are its function words.
     let mut counts = [0usize; 8];
     let locales = &LOCALES[..LOCALES.len().min(counts.len())];
+    // How many words are read: the first 2,000, or all of a shorter text.
+    let limit = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .take(2000)
+        .count();
     let mut words = 0usize;
     for (t, tok) in doc.tokens.iter().enumerate() {
         if tok.kind != TokKind::Word {
             continue;
         }
         words += 1;
-        let w = doc.norm(t);
-        if w.len() <= 7 {
-            if let Some(&langs) = STOPWORD_LANGS.get(w) {
-                for (i, n) in counts.iter_mut().enumerate() {
-                    *n += usize::from(langs >> i & 1);
-                }
+        if let Some(&langs) = short_key(doc.norm(t).as_bytes()).and_then(|k| STOPWORD_LANGS.get(&k))
+        {
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(langs >> i & 1);
             }
         }
-        if words >= 2000 {
+        if words >= limit {
             break;
+        }
+        if words % 16 == 0 {
+            if let Some(best) = decided(&counts[..locales.len()], limit - words, limit) {
+                return locales[best].lang;
+            }
         }
     }
     // The first language with the highest count wins a tie.
@@ -240,10 +269,26 @@ pub fn detect(doc: &Doc) -> Lang {
     };
     // Function words are a quarter or more of running text; a few hits in a
     // long text in another language (names, "de") must not count.
-    if n < 2 || n * 12 < words {
+    if n < 2 || n * 12 < limit {
         return Lang::UND;
     }
     locales[best].lang
+}
+
+/// The language detection will choose whatever the `left` words still to
+/// read: one whose count is already enough for the share rule of [`detect`]
+/// over `limit` words and leads every other by more than `left` (a word adds
+/// at most one to each count). `None` while the rest could change the choice.
+fn decided(counts: &[usize], left: usize, limit: usize) -> Option<usize> {
+    let (best, &n) = counts.iter().enumerate().rev().max_by_key(|&(_, n)| n)?;
+    if n < 2 || n * 12 < limit {
+        return None;
+    }
+    let clear = counts
+        .iter()
+        .enumerate()
+        .all(|(i, &m)| i == best || m + left < n);
+    clear.then_some(best)
 }
 
 #[cfg(test)]
