@@ -117,20 +117,25 @@ pub static ANY_STOPWORDS: Stopwords = LazyLock::new(|| {
 });
 
 /// For each function word of a language that detection counts (the first
-/// eight of [`LOCALES`]), the languages that have it, one bit each:
-/// detection looks each word up once, not once per language. Keyed by
-/// [`short_key`]: detection reads words of at most seven bytes only.
-static STOPWORD_LANGS: LazyLock<crate::text::hash::WordMap<u64, u8>> = LazyLock::new(|| {
+/// eight of [`LOCALES`]), the languages that have it, one 16-bit lane each
+/// holding 1 (detection adds the value to its counts: one addition for all
+/// languages). Keyed by [`short_key`]: detection reads words of at most
+/// seven bytes only.
+static STOPWORD_LANGS: LazyLock<crate::text::hash::WordMap<u64, u128>> = LazyLock::new(|| {
     let mut m = crate::text::hash::WordMap::default();
-    for (i, l) in LOCALES.iter().take(8).enumerate() {
+    for (i, l) in LOCALES.iter().take(LANES).enumerate() {
         for &w in l.stopwords.iter() {
             if let Some(k) = short_key(w.as_bytes()) {
-                *m.entry(k).or_insert(0u8) |= 1 << i;
+                *m.entry(k).or_insert(0u128) |= 1 << (16 * i);
             }
         }
     }
     m
 });
+
+/// How many languages detection counts: one 16-bit lane each of a `u128`
+/// (at most 2,000 words are read, so a count fits its lane).
+const LANES: usize = 8;
 
 /// A word of at most seven bytes as one number (its bytes, then its length
 /// in the top byte: two words have the same key only when they are the
@@ -147,6 +152,24 @@ fn short_key(w: &[u8]) -> Option<u64> {
     }
     b[7] = w.len() as u8;
     Some(u64::from_le_bytes(b))
+}
+
+/// [`short_key`] of the `len` bytes at `start` of `folded`, read as one
+/// 8-byte load where the text goes on that far.
+#[inline]
+fn short_key_at(folded: &[u8], start: usize, len: usize) -> Option<u64> {
+    if len > 7 {
+        return None;
+    }
+    match folded.get(start..start + 8) {
+        Some(b) => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(b);
+            let mask = (1u64 << (8 * len)) - 1;
+            Some(u64::from_le_bytes(w) & mask | (len as u64) << 56)
+        }
+        None => short_key(folded.get(start..start + len)?),
+    }
 }
 
 /// The languages of `data/lang/languages.tsv`, in its order: the order
@@ -226,9 +249,7 @@ pub fn of(lang: Lang) -> &'static Locale {
 /// Detects the language from its function words; [`Lang::UND`] when no
 /// language's words make up a noticeable share of the text.
 pub fn detect(doc: &Doc) -> Lang {
-    // Per language, how many of the first 2,000 words are its function words.
-    let mut counts = [0usize; 8];
-    let locales = &LOCALES[..LOCALES.len().min(counts.len())];
+    let locales = &LOCALES[..LOCALES.len().min(LANES)];
     // How many words are read: the first 2,000, or all of a shorter text.
     let limit = doc
         .tokens
@@ -236,27 +257,33 @@ pub fn detect(doc: &Doc) -> Lang {
         .filter(|t| t.kind == TokKind::Word)
         .take(2000)
         .count();
+    // Per language (a 16-bit lane each), how many of them are its function
+    // words.
+    let mut lanes = 0u128;
+    let table = &*STOPWORD_LANGS;
+    let folded = doc.folded.as_bytes();
     let mut words = 0usize;
-    for (t, tok) in doc.tokens.iter().enumerate() {
+    for tok in &doc.tokens {
         if tok.kind != TokKind::Word {
             continue;
         }
         words += 1;
-        if let Some(&langs) = short_key(doc.norm(t).as_bytes()).and_then(|k| STOPWORD_LANGS.get(&k))
-        {
-            for (i, n) in counts.iter_mut().enumerate() {
-                *n += usize::from(langs >> i & 1);
+        let (start, end) = (tok.fstart as usize, tok.fend as usize);
+        if let Some(k) = short_key_at(folded, start, end.saturating_sub(start)) {
+            if let Some(&langs) = table.get(&k) {
+                lanes += langs;
             }
         }
         if words >= limit {
             break;
         }
         if words % 16 == 0 {
-            if let Some(best) = decided(&counts[..locales.len()], limit - words, limit) {
+            if let Some(best) = decided(&counts(lanes)[..locales.len()], limit - words, limit) {
                 return locales[best].lang;
             }
         }
     }
+    let counts = counts(lanes);
     // The first language with the highest count wins a tie.
     let Some((best, &n)) = counts
         .iter()
@@ -273,6 +300,11 @@ pub fn detect(doc: &Doc) -> Lang {
         return Lang::UND;
     }
     locales[best].lang
+}
+
+/// The counts of detection's lanes, per language.
+fn counts(lanes: u128) -> [usize; LANES] {
+    std::array::from_fn(|i| (lanes >> (16 * i) & 0xffff) as usize)
 }
 
 /// The language detection will choose whatever the `left` words still to
