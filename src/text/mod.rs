@@ -287,7 +287,6 @@ fn scan_word(text: &str, start: usize, folded: &mut Vec<u8>, f: &mut usize) -> (
     };
     let mut end = start;
     loop {
-        let run = end;
         let mut letters = 0;
         let mut uppers = 0;
         while let Some(&b) = bytes.get(end) {
@@ -297,21 +296,10 @@ fn scan_word(text: &str, start: usize, folded: &mut Vec<u8>, f: &mut usize) -> (
             }
             letters += u32::from(class & ALPHA != 0);
             uppers += u32::from(class & UPPER != 0);
+            // Lowered as it is read: an upper-case letter gains its 0x20 bit.
+            put(folded, f, b | ((class & UPPER) << 3));
             end += 1;
         }
-        let src = bytes.get(run..end).unwrap_or_default();
-        match folded.get_mut(*f..*f + src.len()) {
-            Some(dst) => {
-                for (d, &s) in dst.iter_mut().zip(src) {
-                    *d = s.to_ascii_lowercase();
-                }
-            }
-            None => {
-                folded.truncate(*f);
-                folded.extend(src.iter().map(u8::to_ascii_lowercase));
-            }
-        }
-        *f += src.len();
         word.letters += letters;
         word.uppers += uppers;
         if letters > 0 {
@@ -351,6 +339,8 @@ const SPACE: u8 = 8;
 const BREAK: u8 = 16;
 const STOP: u8 = 32;
 const KEEP: u8 = 64;
+// `UPPER << 3` is the bit that lowers an ASCII capital ([`scan_word`]).
+const _: () = assert!(UPPER << 3 == b'a' - b'A');
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
