@@ -352,6 +352,73 @@ mod tests {
         }
     }
 
+    /// Detection as it was before its early stop and packed counts: every
+    /// one of the first 2,000 words looked up, one count per language.
+    fn detect_full(doc: &Doc) -> Lang {
+        let mut counts = [0usize; LANES];
+        let locales = &LOCALES[..LOCALES.len().min(LANES)];
+        let mut words = 0usize;
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            if tok.kind != TokKind::Word {
+                continue;
+            }
+            words += 1;
+            for (i, l) in locales.iter().enumerate() {
+                counts[i] +=
+                    usize::from(doc.norm(t).len() <= 7 && l.stopwords.contains(doc.norm(t)));
+            }
+            if words >= 2000 {
+                break;
+            }
+        }
+        let Some((best, &n)) = counts
+            .iter()
+            .enumerate()
+            .take(locales.len())
+            .rev()
+            .max_by_key(|&(_, n)| n)
+        else {
+            return Lang::UND;
+        };
+        if n < 2 || n * 12 < words {
+            return Lang::UND;
+        }
+        locales[best].lang
+    }
+
+    #[test]
+    fn the_early_stop_chooses_as_the_whole_pass_would() {
+        // Texts of mixed function words and other words, of every length
+        // around the limit, with the language changing part-way.
+        let mut pool: Vec<&str> = vec!["Xyzzy", "plugh", "42", "Quux", "-", "."];
+        for l in LOCALES {
+            let mut w: Vec<&str> = l.stopwords.iter().copied().collect();
+            w.sort_unstable();
+            pool.extend(w.into_iter().take(12));
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..60 {
+            let len = [3, 40, 300, 1990, 2000, 2010, 2600][round % 7];
+            let mut text = String::new();
+            for k in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Lean towards one stretch of the pool, which moves along the text.
+                let bias = (round + k * 3 / len.max(1)) * 7 % pool.len();
+                let pick = if seed % 3 == 0 {
+                    seed as usize / 3 % pool.len()
+                } else {
+                    (bias + seed as usize % 9) % pool.len()
+                };
+                text.push_str(pool[pick]);
+                text.push(' ');
+            }
+            let doc = Doc::new(&text);
+            assert_eq!(detect(&doc), detect_full(&doc), "round {round}");
+        }
+    }
+
     #[test]
     fn an_unknown_language_is_und() {
         let nl = Doc::new("Het Syrische leger heeft de stad Deir Ezzor heroverd, zei hij.");
