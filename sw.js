@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "2484d844e980c59c";
+const VERSION = "2488ff911e40d3f9";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
