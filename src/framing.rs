@@ -505,9 +505,6 @@ pub const LINEUP_SEPARATOR: Cue = Cue(1 << 49);
 /// A kind of medium that names one in quotes after it ("el diario
 /// \"Reforma\""; `names/quoted_media.rs`).
 pub const MEDIA_NOUN: Cue = Cue(1 << 50);
-/// The letters joining the parts of a compound written as one word
-/// ("Rettung-s-paket", "Straße-n-bahn"; `names/closed_compounds.rs`).
-pub const COMPOUND_LINK: Cue = Cue(1 << 51);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -562,7 +559,6 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("lineup_opener", LINEUP_OPENER),
     ("lineup_separator", LINEUP_SEPARATOR),
     ("media_noun", MEDIA_NOUN),
-    ("compound_link", COMPOUND_LINK),
 ];
 
 #[cfg(test)]

@@ -204,7 +204,6 @@ fn annotate_doc(
     actors::find(&doc, lang, locale.framing, phrases, &mut cands);
     names::learned_decide(&doc, lang, locale.names, &mut cands, add_train);
     names::drop_compound_heads(text, locale.names, &mut cands);
-    names::drop_compound_nouns(&doc, lang, locale.names, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

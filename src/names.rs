@@ -25,7 +25,6 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
-mod closed_compounds;
 mod club_story;
 mod companies;
 mod compounds;
@@ -48,7 +47,6 @@ mod sports;
 mod state;
 mod strict_case;
 
-pub use closed_compounds::drop_compound_nouns;
 pub use companies::Companies;
 pub use compounds::drop_compound_heads;
 pub use country::Setting;

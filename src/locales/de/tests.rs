@@ -201,27 +201,6 @@ fn a_listed_company_is_an_organisation_without_a_cue() {
 }
 
 #[test]
-fn a_compound_of_frequent_words_is_no_actor() {
-    use crate::span::Kind;
-    let options = crate::Options {
-        lang: Some(LOCALE.lang),
-        ..Default::default()
-    };
-    let out = crate::annotate(
-        "Die Ministerin sprach von Personalmangel in Kliniken . \
-         Bereitschaftsdienst sei teuer , sagte Müller .",
-        &options,
-    );
-    let actors: Vec<&str> = out
-        .spans
-        .iter()
-        .filter(|s| s.kind == Kind::Actor)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(actors, ["Müller"]);
-}
-
-#[test]
 fn cities_and_regions_under_their_german_names_are_places() {
     use crate::span::Kind;
     let options = crate::Options {
