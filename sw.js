@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "2488ff911e40d3f9";
+const VERSION = "83ba0026a0529bea";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
