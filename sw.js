@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "83ba0026a0529bea";
+const VERSION = "62c866380da2dd61";
 const FILES = [
   "index.html",
   "pkg/depeche.js",

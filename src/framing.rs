@@ -74,18 +74,11 @@ const CUES: usize = 2;
 /// Bits of [`Framing`]'s pre-filter.
 const FILTER_BITS: usize = 8192;
 
-/// The filter bit of a folded word, from its length and its first, second
-/// and last bytes: a superset test, a clear bit means no map has the word.
+/// The filter bit of a folded word: a superset test, a clear bit means no
+/// map has the word.
 #[inline]
 fn filter_bit(w: &str) -> usize {
-    let b = w.as_bytes();
-    let first = u64::from(b.first().copied().unwrap_or(0));
-    let second = u64::from(b.get(1).copied().unwrap_or(0));
-    let last = u64::from(b.last().copied().unwrap_or(0));
-    let h = (first | second << 8 | last << 16 | (b.len() as u64) << 24)
-        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    // The top bits of the product, as many as the filter has bits.
-    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
+    crate::lexicon::word_filter::bit_among(w, FILTER_BITS)
 }
 
 impl Framing {

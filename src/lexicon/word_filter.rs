@@ -38,16 +38,25 @@ impl WordFilter {
     }
 }
 
-/// The bit of a word.
+/// The bit of a word in this module's filters.
 #[inline]
 fn bit_of(w: &str) -> usize {
+    bit_among(w, BITS)
+}
+
+/// The bit of a folded word among `bits` (a power of two), from its length
+/// and its first, second and last bytes: what a bit filter of words keys on
+/// (these tables, and [`crate::framing::Framing`]'s pre-filter).
+#[inline]
+pub(crate) fn bit_among(w: &str, bits: usize) -> usize {
     let b = w.as_bytes();
     let first = u64::from(b.first().copied().unwrap_or(0));
     let second = u64::from(b.get(1).copied().unwrap_or(0));
     let last = u64::from(b.last().copied().unwrap_or(0));
     let h = (first | second << 8 | last << 16 | (b.len() as u64) << 24)
         .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> (64 - BITS.trailing_zeros())) as usize
+    // The top bits of the product, as many as the filter has bits.
+    (h >> (64 - bits.trailing_zeros())) as usize
 }
 
 thread_local! {
