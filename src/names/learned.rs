@@ -232,20 +232,47 @@ fn undecided(doc: &Doc, cues: &Cues, covered: &[bool], t: usize) -> bool {
 }
 
 /// FNV-1a over a feature's tag and text, folded into a bucket.
-fn bucket(tag: &str, text: &str) -> u32 {
+const fn bucket(tag: &str, text: &str) -> u32 {
     bucket2(tag, text, "")
 }
 
 /// FNV-1a over a feature's tag and two texts (a conjunction), folded into a
 /// bucket.
-fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for part in [tag, "\u{ff}", a, "\u{fe}", b] {
-        for &x in part.as_bytes() {
-            h = (h ^ u32::from(x)).wrapping_mul(0x0100_0193);
-        }
+const fn bucket2(tag: &str, a: &str, b: &str) -> u32 {
+    let h = fnv(tagged(tag), a.as_bytes());
+    fnv(fnv(h, SEP_B), b.as_bytes()) % BUCKETS as u32
+}
+
+/// The separator after a feature's tag, and the one between its two texts.
+const SEP_A: &[u8] = "\u{ff}".as_bytes();
+const SEP_B: &[u8] = "\u{fe}".as_bytes();
+
+/// FNV-1a's state `h` after `bytes`.
+const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
     }
-    h % BUCKETS as u32
+    h
+}
+
+/// FNV-1a's state after a feature's tag and its separator: computed once,
+/// at compile time, for the features whose text varies.
+const fn tagged(tag: &str) -> u32 {
+    fnv(fnv(0x811c_9dc5, tag.as_bytes()), SEP_A)
+}
+
+/// The bucket of a feature with one text, from its [`tagged`] state: the
+/// same as [`bucket`] of the tag and the text.
+#[inline]
+fn bucket_of(tagged: u32, text: &str) -> u32 {
+    fnv(fnv(tagged, text.as_bytes()), SEP_B) % BUCKETS as u32
+}
+
+/// The buckets of a yes-or-no feature, no then yes.
+const fn flag_buckets(tag: &str) -> [u32; 2] {
+    [bucket(tag, "0"), bucket(tag, "1")]
 }
 
 /// The last `n` characters of `s` (all of it if shorter).
@@ -278,21 +305,74 @@ fn word_at<'d>(doc: &'d Doc<'_>, t: Option<usize>) -> &'d str {
     }
 }
 
+/// The shape classes of [`shape`], by index.
+const SHAPES: [&str; 5] = ["caps", "short", "mid", "long", "vlong"];
+
 /// A word's shape class: capitals, length.
 fn shape(doc: &Doc, t: usize) -> &'static str {
+    SHAPES[shape_class(doc, t)]
+}
+
+/// A word's shape class as an index of [`SHAPES`].
+fn shape_class(doc: &Doc, t: usize) -> usize {
     let tok = &doc.tokens[t];
     let n = doc.raw(t).chars().count();
     match (tok.all_caps, n) {
-        (true, _) => "caps",
-        (false, 0..=3) => "short",
-        (false, 4..=6) => "mid",
-        (false, 7..=10) => "long",
-        _ => "vlong",
+        (true, _) => 0,
+        (false, 0..=3) => 1,
+        (false, 4..=6) => 2,
+        (false, 7..=10) => 3,
+        _ => 4,
     }
 }
 
-/// The hashed features of the word at `t`.
+/// The buckets of the features whose text is one of a few: computed at
+/// compile time.
+const BIAS: u32 = bucket("bias", "");
+const SHAPE: [u32; 5] = {
+    let mut b = [0; 5];
+    let mut i = 0;
+    while i < 5 {
+        b[i] = bucket("shape", SHAPES[i]);
+        i += 1;
+    }
+    b
+};
+/// "ss+shape": by sentence start (no, yes), then shape.
+const SS_SHAPE: [[u32; 5]; 2] = {
+    let mut b = [[0; 5]; 2];
+    let mut i = 0;
+    while i < 5 {
+        b[0][i] = bucket2("ss+shape", "0", SHAPES[i]);
+        b[1][i] = bucket2("ss+shape", "1", SHAPES[i]);
+        i += 1;
+    }
+    b
+};
+const PU: [u32; 2] = flag_buckets("pu");
+const NU: [u32; 2] = flag_buckets("nu");
+const SS: [u32; 2] = flag_buckets("ss");
+const CW: [u32; 2] = flag_buckets("cw");
+const FN: [u32; 2] = flag_buckets("fn");
+const PFN: [u32; 2] = flag_buckets("pfn");
+const SN: [u32; 2] = flag_buckets("sn");
+/// "cw+sn": by common word (no, yes), then surname (no, yes).
+const CW_SN: [[u32; 2]; 2] = [
+    [bucket2("cw+sn", "0", "0"), bucket2("cw+sn", "0", "1")],
+    [bucket2("cw+sn", "1", "0"), bucket2("cw+sn", "1", "1")],
+];
+
+/// The hashed features of the word at `t`, in the order the weights were
+/// trained with (the order does not change the scores).
 fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
+    const W: u32 = tagged("w");
+    const S2: u32 = tagged("s2");
+    const S3: u32 = tagged("s3");
+    const S4: u32 = tagged("s4");
+    const PW: u32 = tagged("pw");
+    const NW: u32 = tagged("nw");
+    const PPW: u32 = tagged("ppw");
+    const NNW: u32 = tagged("nnw");
     let w = doc.norm(t);
     let tok = &doc.tokens[t];
     let prev = t.checked_sub(1);
@@ -302,31 +382,31 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
         i.filter(|&i| i < doc.len())
             .is_some_and(|i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
     };
-    let flag = |b: bool| if b { "1" } else { "0" };
-    out.push(bucket("bias", ""));
-    out.push(bucket("w", w));
+    out.push(BIAS);
+    out.push(bucket_of(W, w));
     let [s2, s3, s4] = suffixes(w);
-    out.push(bucket("s2", s2));
-    out.push(bucket("s3", s3));
-    out.push(bucket("s4", s4));
-    let shape = shape(doc, t);
-    out.push(bucket("shape", shape));
-    out.push(bucket("pw", prev_word));
-    out.push(bucket("nw", next_word));
-    out.push(bucket("ppw", word_at(doc, t.checked_sub(2))));
-    out.push(bucket("nnw", word_at(doc, Some(t + 2))));
-    out.push(bucket("pu", flag(upper(prev) && !tok.sentence_start)));
-    out.push(bucket("nu", flag(upper(Some(t + 1)))));
-    out.push(bucket("ss", flag(tok.sentence_start)));
-    out.push(bucket2("ss+shape", flag(tok.sentence_start), shape));
-    let common = lexicon::is_common_word(lang, w);
-    out.push(bucket("cw", flag(common)));
-    out.push(bucket("fn", flag(lexicon::is_first_name(w))));
+    out.push(bucket_of(S2, s2));
+    out.push(bucket_of(S3, s3));
+    out.push(bucket_of(S4, s4));
+    let shape = shape_class(doc, t);
+    out.push(SHAPE[shape]);
+    out.push(bucket_of(PW, prev_word));
+    out.push(bucket_of(NW, next_word));
+    out.push(bucket_of(PPW, word_at(doc, t.checked_sub(2))));
+    out.push(bucket_of(NNW, word_at(doc, Some(t + 2))));
+    let ss = usize::from(tok.sentence_start);
+    out.push(PU[usize::from(upper(prev) && !tok.sentence_start)]);
+    out.push(NU[usize::from(upper(Some(t + 1)))]);
+    out.push(SS[ss]);
+    out.push(SS_SHAPE[ss][shape]);
+    let common = usize::from(lexicon::is_common_word(lang, w));
+    out.push(CW[common]);
+    out.push(FN[usize::from(lexicon::is_first_name(w))]);
     let pfn = prev.is_some_and(|p| doc.tokens[p].upper && lexicon::is_first_name(doc.norm(p)));
-    out.push(bucket("pfn", flag(pfn)));
-    let surname = cues.surnames.is_some_and(|s| s.contains(w));
-    out.push(bucket("sn", flag(surname)));
-    out.push(bucket2("cw+sn", flag(common), flag(surname)));
+    out.push(PFN[usize::from(pfn)]);
+    let surname = usize::from(cues.surnames.is_some_and(|s| s.contains(w)));
+    out.push(SN[surname]);
+    out.push(CW_SN[common][surname]);
 }
 
 #[cfg(test)]
@@ -337,6 +417,18 @@ mod tests {
     fn the_feature_hash_is_pinned() {
         // The committed weights are indexed by it: changing it needs a retraining.
         assert_eq!(bucket("w", "merkel"), 81);
+        assert_eq!(bucket_of(tagged("w"), "merkel"), 81);
+        for (tag, text) in [
+            ("s3", "kel"),
+            ("pw", "<edge>"),
+            ("nnw", "größe"),
+            ("ppw", ""),
+        ] {
+            assert_eq!(bucket_of(tagged(tag), text), bucket(tag, text));
+        }
+        assert_eq!(SS_SHAPE[1][3], bucket2("ss+shape", "1", "long"));
+        assert_eq!(CW_SN[0][1], bucket2("cw+sn", "0", "1"));
+        assert_eq!(PFN, [bucket("pfn", "0"), bucket("pfn", "1")]);
     }
 
     #[test]
