@@ -61,6 +61,11 @@ pub struct Framing {
     /// words are told apart by one look-up, without comparing them to each
     /// ending.
     last_byte_cues: Vec<u64>,
+    /// Per filter bit of the tags' map, the union of the tags of its words:
+    /// a word asked about one tag ([`Framing::has`]) is told no without
+    /// hashing it when no word of its bit has that tag (the articles before
+    /// most nouns are framing words, but no titles).
+    tag_union: Vec<u32>,
 }
 
 /// The pre-filter of one map: a bit per word.
@@ -155,6 +160,10 @@ impl Framing {
                 self.filters[i][bit / 64] |= 1 << (bit % 64);
             }
         }
+        self.tag_union = vec![0; FILTER_BITS];
+        for (w, &tags) in &self.tags {
+            self.tag_union[filter_bit(w)] |= tags;
+        }
         self.last_byte_cues = vec![0; 256];
         for (bit, list) in &self.endings {
             for e in list {
@@ -197,6 +206,7 @@ impl Framing {
             tag_bits: 0,
             filters: [[0; FILTER_BITS / 64]; 3],
             last_byte_cues: Vec::new(),
+            tag_union: Vec::new(),
         }
     }
 
@@ -311,7 +321,12 @@ impl Framing {
     /// True when the folded word carries `tag`.
     #[inline]
     pub fn has(&self, folded: &str, tag: u32) -> bool {
-        self.tag_bits & tag != 0 && self.tags(folded) & tag != 0
+        self.tag_bits & tag != 0
+            && self
+                .tag_union
+                .get(filter_bit(folded))
+                .is_some_and(|&u| u & tag != 0)
+            && self.tags.get(folded).is_some_and(|&t| t & tag != 0)
     }
 
     /// True when the folded word carries `tag`, one of [`AGENT_VERB`] and [`AGENT_AUX`].
@@ -590,6 +605,28 @@ mod tests {
         assert!(any.has_cue("of", OF) && any.has_cue("de", OF) && any.has_cue("le", DETERMINER));
         assert!(any.ends_with("walked", VERB_ENDING) && any.ends_with("going", COMMON_ENDING));
         assert_eq!(any.tags("chef"), 0);
+    }
+
+    #[test]
+    fn the_tag_union_lets_every_tag_of_every_word_through() {
+        // Every language's lists: each word has each of its tags and no other.
+        let lang = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang");
+        let mut read = 0;
+        for dir in std::fs::read_dir(lang).into_iter().flatten().flatten() {
+            let Ok(data) = std::fs::read_to_string(dir.path().join("names.tsv")) else {
+                continue;
+            };
+            read += 1;
+            let data: &'static str = Box::leak(data.into_boxed_str());
+            let f = Framing::parse(data, include_str!("../data/lang/particles.txt"));
+            for (w, &tags) in &f.tags {
+                for bit in 0..32 {
+                    assert_eq!(f.has(w, 1 << bit), tags & (1 << bit) != 0, "{w} {bit}");
+                }
+            }
+            assert!(!f.has("", TITLE));
+        }
+        assert!(read >= 2);
     }
 
     #[test]

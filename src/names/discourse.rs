@@ -125,6 +125,19 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     }
     let mut senses: WordMap<String, Sense> = WordMap::default();
     let cues = c;
+    // The key of a name is built in one buffer; a new key is copied into
+    // the map (most names come back: "Merkel", "Berlin").
+    let mut k = String::new();
+    let mut set = |k: &str, sense: Sense, overwrite: bool| match senses.get_mut(k) {
+        Some(v) => {
+            if overwrite {
+                *v = sense;
+            }
+        }
+        None => {
+            senses.insert(k.to_owned(), sense);
+        }
+    };
     for c in &out[first..] {
         // Gazetteer names are found wherever they are written.
         if c.source != Source::Rule {
@@ -149,19 +162,21 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
                         .find(|&i| doc.tokens[i].kind == TokKind::Word)
                     {
                         if doc.tokens[l].upper && doc.norm(l).chars().count() >= 3 {
-                            senses.insert(key(doc, l, l + 1), Sense::Actor(ty, true));
+                            key_into(doc, l, l + 1, &mut k);
+                            set(&k, Sense::Actor(ty, true), true);
                         }
                     }
                     if let Some(f) = first_surname(doc, cues, t, end) {
-                        senses.insert(key(doc, f, f + 1), Sense::Actor(ty, true));
+                        key_into(doc, f, f + 1, &mut k);
+                        set(&k, Sense::Actor(ty, true), true);
                     }
                 }
-                senses
-                    .entry(key(doc, t, end))
-                    .or_insert(Sense::Actor(ty, strong));
+                key_into(doc, t, end, &mut k);
+                set(&k, Sense::Actor(ty, strong), false);
             }
             (Kind::Place, _) if c.source == Source::Rule => {
-                senses.entry(key(doc, t, end)).or_insert(Sense::Place);
+                key_into(doc, t, end, &mut k);
+                set(&k, Sense::Place, false);
             }
             _ => {}
         }
@@ -253,13 +268,7 @@ fn first_surname(doc: &Doc, c: &Cues, t: usize, end: usize) -> Option<usize> {
 /// The score of team actors found in results (recognised by [`propagate`]).
 pub(super) const TEAM_SCORE: u8 = 81;
 
-/// The key of tokens `[t, end)`: their folded words, space-separated.
-fn key(doc: &Doc, t: usize, end: usize) -> String {
-    let mut k = String::new();
-    key_into(doc, t, end, &mut k);
-    k
-}
-
+/// The key of tokens `[t, end)` into `k`: their folded words, space-separated.
 fn key_into(doc: &Doc, t: usize, end: usize, k: &mut String) {
     k.clear();
     for i in t..end.min(doc.len()) {
