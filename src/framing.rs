@@ -66,7 +66,14 @@ pub struct Framing {
     /// hashing it when no word of its bit has that tag (the articles before
     /// most nouns are framing words, but no titles).
     tag_union: Vec<u32>,
+    /// The same for the cue words, per group of [`CUE_GROUP`] filter bits
+    /// (a smaller table): function words are cue words, asked about cues
+    /// they are not ("der" as a reporting verb).
+    cue_union: Vec<u64>,
 }
+
+/// Filter bits per entry of [`Framing::cue_union`].
+const CUE_GROUP: usize = 4;
 
 /// The pre-filter of one map: a bit per word.
 type Filter = [u64; FILTER_BITS / 64];
@@ -164,6 +171,10 @@ impl Framing {
         for (w, &tags) in &self.tags {
             self.tag_union[filter_bit(w)] |= tags;
         }
+        self.cue_union = vec![0; FILTER_BITS / CUE_GROUP];
+        for (w, &cues) in &self.cues {
+            self.cue_union[filter_bit(w) / CUE_GROUP] |= cues;
+        }
         self.last_byte_cues = vec![0; 256];
         for (bit, list) in &self.endings {
             for e in list {
@@ -207,6 +218,7 @@ impl Framing {
             filters: [[0; FILTER_BITS / 64]; 3],
             last_byte_cues: Vec::new(),
             tag_union: Vec::new(),
+            cue_union: Vec::new(),
         }
     }
 
@@ -250,7 +262,10 @@ impl Framing {
     #[inline]
     pub fn has_cue(&self, folded: &str, cue: Cue) -> bool {
         self.cue_bits & cue.0 != 0
-            && self.may_have(CUES, folded)
+            && self
+                .cue_union
+                .get(filter_bit(folded) / CUE_GROUP)
+                .is_some_and(|&u| u & cue.0 != 0)
             && self.cues.get(folded).is_some_and(|&t| t & cue.0 != 0)
     }
 
@@ -625,6 +640,15 @@ mod tests {
                 }
             }
             assert!(!f.has("", TITLE));
+            for (w, &cues) in &f.cues {
+                for bit in 0..64 {
+                    assert_eq!(
+                        f.has_cue(w, Cue(1 << bit)),
+                        cues & (1 << bit) != 0,
+                        "{w} {bit}"
+                    );
+                }
+            }
         }
         assert!(read >= 2);
     }
