@@ -27,6 +27,7 @@ use crate::lang::Lang;
 use crate::span::{ActorType, PlaceValue, Value};
 use crate::text::Doc;
 use fst::{Map, Set};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 pub use data::blobs;
@@ -256,6 +257,25 @@ fn lang_index(lang: Lang) -> Option<usize> {
 /// language without tables, every core language's in the registry's order
 /// (not the packs': `und` reads the same whichever packs are loaded).
 fn languages(lang: Lang) -> &'static [usize] {
+    // Asked at every word a recogniser weighs, nearly always for the same
+    // language: the last answer is kept per thread, by the code's address
+    // and length (the same address and length are the same code).
+    thread_local! {
+        static LAST: Cell<((usize, usize), &'static [usize])> = const { Cell::new(((0, 0), &[])) };
+    }
+    let code = lang.as_str();
+    let key = (code.as_ptr() as usize, code.len());
+    let (last, found) = LAST.get();
+    if last == key {
+        return found;
+    }
+    let found = languages_of(lang);
+    LAST.set((key, found));
+    found
+}
+
+/// [`languages`], found afresh.
+fn languages_of(lang: Lang) -> &'static [usize] {
     match lang_index(lang) {
         Some(i) => data::tables::PREFERRED
             .iter()
