@@ -43,6 +43,7 @@ mod place_orgs;
 mod quoted_media;
 mod sequence;
 mod sides;
+mod span_edges;
 mod sports;
 mod state;
 mod strict_case;
@@ -53,6 +54,7 @@ pub use country::Setting;
 use ladder::at;
 pub use learned::{decide as learned_decide, Example, Model};
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
+pub use span_edges::trim as trim_edges;
 
 /// The names recogniser's piece of a locale: the words it reads around
 /// names and the rules of the language's names, filled in by each locale

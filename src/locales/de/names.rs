@@ -31,9 +31,14 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     learned: Some(&LEARNED),
 });
 
-/// The listed companies of `data/lang/de/companies.txt`, as written.
-static COMPANIES: LazyLock<crate::names::Companies> =
-    LazyLock::new(|| crate::names::Companies::parse(crate::locales::data::de::COMPANIES_TXT()));
+/// The listed companies of `data/lang/de/companies.txt` and the organisations
+/// of `data/lang/de/organisations.txt`, as written.
+static COMPANIES: LazyLock<crate::names::Companies> = LazyLock::new(|| {
+    crate::names::Companies::parse_all(&[
+        crate::locales::data::de::COMPANIES_TXT(),
+        crate::locales::data::de::ORGANISATIONS_TXT(),
+    ])
+});
 
 /// The learned layer's weights (`data/lang/de/learned.tsv`, made by
 /// `crates/eval/examples/train_names.rs`).
