@@ -71,6 +71,7 @@ pub fn trim(lang: Lang, cues: &Cues, spans: &mut Vec<Span>) {
 /// An actor (not an editor's) with a capitalised function word inside.
 fn has_break(key: &mut String, s: &Span, cues: &Cues) -> bool {
     s.kind == Kind::Actor
+        && s.text.contains(' ')
         && !is_user(s)
         && words(&s.text).any(|(at, w)| is_break(key, &s.text, at, w, cues))
 }
@@ -86,7 +87,7 @@ fn counts_or_abbreviates(key: &mut String, cues: &Cues, s: &Span) -> bool {
     if is_user(s) || !matches!(s.kind, Kind::Actor | Kind::Place) {
         return false;
     }
-    let first = words(&s.text).next().map_or("", |(_, w)| w);
+    let first = s.text.split(' ').next().unwrap_or("");
     let Some(folded) = short_key(key, first) else {
         return false;
     };
@@ -94,9 +95,9 @@ fn counts_or_abbreviates(key: &mut String, cues: &Cues, s: &Span) -> bool {
         || (first.len() == s.text.len() && cues.framing.has_cue(folded, COMMON_ACRONYM))
 }
 
-/// The words of `span` split at white space, each with its byte offset.
+/// The words of `span` split at spaces (a resolved name is on one line), each with its byte offset.
 fn words(span: &str) -> impl Iterator<Item = (usize, &str)> {
-    span.split(|c: char| c.is_ascii_whitespace())
+    span.split(' ')
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - span.as_ptr() as usize, w))
 }
@@ -149,10 +150,13 @@ fn short_key<'k>(key: &'k mut String, word: &str) -> Option<&'k str> {
         return None;
     }
     key.clear();
+    if word.is_ascii() {
+        key.push_str(word);
+        key.make_ascii_lowercase();
+        return Some(key);
+    }
     for c in word.chars() {
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-        } else if let Some((a, b)) = fold_char(c) {
+        if let Some((a, b)) = fold_char(c) {
             key.push(a);
             if b != '\0' {
                 key.push(b);
