@@ -321,8 +321,8 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     out.push(bucket2("ss+shape", flag(tok.sentence_start), shape));
     let common = lexicon::is_common_word(lang, w);
     out.push(bucket("cw", flag(common)));
-    out.push(bucket("fn", flag(lexicon::is_first_name(w))));
-    let pfn = prev.is_some_and(|p| doc.tokens[p].upper && lexicon::is_first_name(doc.norm(p)));
+    out.push(bucket("fn", flag(super::is_first_name(cues, w))));
+    let pfn = prev.is_some_and(|p| doc.tokens[p].upper && super::is_first_name(cues, doc.norm(p)));
     out.push(bucket("pfn", flag(pfn)));
     let surname = cues.surnames.is_some_and(|s| s.contains(w));
     out.push(bucket("sn", flag(surname)));

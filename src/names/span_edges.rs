@@ -71,7 +71,7 @@ pub fn trim(lang: Lang, cues: &Cues, spans: &mut Vec<Span>) {
 /// An actor (not an editor's) with a capitalised function word inside.
 fn has_break(key: &mut String, s: &Span, cues: &Cues) -> bool {
     s.kind == Kind::Actor
-        && s.text.contains(' ')
+        && s.text.as_bytes().contains(&b' ')
         && !is_user(s)
         && words(&s.text).any(|(at, w)| is_break(key, &s.text, at, w, cues))
 }
@@ -87,7 +87,7 @@ fn counts_or_abbreviates(key: &mut String, cues: &Cues, s: &Span) -> bool {
     if is_user(s) || !matches!(s.kind, Kind::Actor | Kind::Place) {
         return false;
     }
-    let first = s.text.split(' ').next().unwrap_or("");
+    let first = words(&s.text).next().map_or("", |(_, w)| w);
     let Some(folded) = short_key(key, first) else {
         return false;
     };
@@ -97,9 +97,22 @@ fn counts_or_abbreviates(key: &mut String, cues: &Cues, s: &Span) -> bool {
 
 /// The words of `span` split at spaces (a resolved name is on one line), each with its byte offset.
 fn words(span: &str) -> impl Iterator<Item = (usize, &str)> {
-    span.split(' ')
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - span.as_ptr() as usize, w))
+    let bytes = span.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at] != b' ' {
+            at += 1;
+        }
+        // Spaces are ASCII: both ends are on character boundaries.
+        span.get(start..at).map(|w| (start, w))
+    })
 }
 
 /// The pieces of `span` between its breaks, as (start, end, words), each

@@ -284,3 +284,20 @@ fn an_abbreviation_of_a_common_noun_or_a_roman_numeral_is_no_name() {
     );
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn a_german_given_name_of_an_older_generation_opens_a_name() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Die Einigung kam überraschend. Ralf Wiesenthal hatte lange verhandelt. \
+         Uwe Brandhorst und ein Kollege wollen nun gemeinsam vorgehen.",
+    );
+    assert!(
+        s.contains(&("Ralf Wiesenthal".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&("Uwe Brandhorst".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
