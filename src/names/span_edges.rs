@@ -4,6 +4,8 @@
 //! - A run opened by a quantity, a unit or a currency (`quantity` in the
 //!   language's `names.tsv`: "3 Millionen Euro", "Tausende Pendler") counts
 //!   something: no actor or place.
+//! - A word before a given name in an actor ("Torhüter Malte Brinkhaus") is
+//!   a job or a title glued to the name by its capital: left out.
 //! - A run that is only an abbreviation of a common noun or a unit, or a
 //!   Roman numeral (`common_acronym`: "DNA", "CEO", "EBIT", "II") is no name.
 //! - A capitalised function word inside a run ("Nestbau Der Ameisenhügel",
@@ -29,6 +31,9 @@ pub fn trim(lang: Lang, cues: &Cues, spans: &mut Vec<Span>) {
     }
     let mut key = String::with_capacity(MAX_CUE_BYTES * 2);
     spans.retain(|s| !counts_or_abbreviates(&mut key, cues, s));
+    for s in spans.iter_mut() {
+        drop_word_before_given_name(&mut key, cues, s);
+    }
     if !spans.iter().any(|s| has_break(&mut key, s, cues)) {
         return;
     }
@@ -66,6 +71,37 @@ pub fn trim(lang: Lang, cues: &Cues, spans: &mut Vec<Span>) {
         }
     }
     *spans = out;
+}
+
+/// Leaves out of an actor of three words or more the word before its given
+/// name when that word is none ("Torhüter Malte Brinkhaus", "Fall Michail
+/// Chodorkowski"): a job, a title or a noun the name hangs on, which every
+/// noun's capital glued to it.
+fn drop_word_before_given_name(key: &mut String, cues: &Cues, s: &mut Span) {
+    if s.kind != Kind::Actor || !s.text.as_bytes().contains(&b' ') || is_user(s) {
+        return;
+    }
+    let at = {
+        let mut w = words(&s.text);
+        let (Some((_, first)), Some((at, second)), Some(_)) = (w.next(), w.next(), w.next()) else {
+            return;
+        };
+        let given = |key: &mut String, w: &str| {
+            short_key(key, w).is_some_and(|k| super::is_first_name(cues, k))
+        };
+        if !second.starts_with(char::is_uppercase) || !given(key, second) || given(key, first) {
+            return;
+        }
+        at
+    };
+    let rest = s.text[at..].to_string();
+    s.start += s.text[..at].chars().count();
+    if let Some(Value::Actor(a)) = &mut s.value {
+        if a.canonical == s.text {
+            a.canonical.clone_from(&rest);
+        }
+    }
+    s.text = rest;
 }
 
 /// An actor (not an editor's) with a capitalised function word inside.

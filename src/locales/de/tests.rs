@@ -301,3 +301,13 @@ fn a_german_given_name_of_an_older_generation_opens_a_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_job_before_a_given_name_is_left_out_of_the_name() {
+    use crate::span::Kind;
+    let s = names_of("Am Ende jubelte Torhüter Malte Brinkhaus mit den Fans.");
+    assert!(
+        s.contains(&("Malte Brinkhaus".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
