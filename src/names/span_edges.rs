@@ -4,6 +4,8 @@
 //! - A run opened by a quantity, a unit or a currency (`quantity` in the
 //!   language's `names.tsv`: "3 Millionen Euro", "Tausende Pendler") counts
 //!   something: no actor or place.
+//! - A source's preposition opening a sentence ("Laut Hamas") is no part of
+//!   the name after it.
 //! - A word before a given name in an actor ("Torhüter Malte Brinkhaus") is
 //!   a job or a title glued to the name by its capital: left out.
 //! - A run that is only an abbreviation of a common noun or a unit, or a
@@ -16,7 +18,7 @@
 //!   sentence's subject ("Der Ort"): neither is a name.
 
 use super::Cues;
-use crate::framing::{COMMON_ACRONYM, QUANTITY};
+use crate::framing::{COMMON_ACRONYM, QUANTITY, SOURCE_PREP};
 use crate::lang::Lang;
 use crate::span::{ActorValue, Kind, Span, Value};
 use crate::text::fold::{fold_char, fold_str};
@@ -30,10 +32,17 @@ pub fn trim(lang: Lang, cues: &Cues, spans: &mut Vec<Span>) {
         return;
     }
     let mut key = String::with_capacity(MAX_CUE_BYTES * 2);
-    spans.retain(|s| !counts_or_abbreviates(&mut key, cues, s));
-    for s in spans.iter_mut() {
-        drop_word_before_given_name(&mut key, cues, s);
-    }
+    spans.retain_mut(|s| match head(&mut key, cues, s) {
+        Head::Drop => false,
+        Head::Cut(at) => {
+            cut_before(s, at);
+            true
+        }
+        Head::Keep => {
+            drop_word_before_given_name(&mut key, cues, s);
+            true
+        }
+    });
     if !spans.iter().any(|s| has_break(&mut key, s, cues)) {
         return;
     }
@@ -94,6 +103,11 @@ fn drop_word_before_given_name(key: &mut String, cues: &Cues, s: &mut Span) {
         }
         at
     };
+    cut_before(s, at);
+}
+
+/// Cuts a span to its text from byte `at` on, its value's name with it.
+fn cut_before(s: &mut Span, at: usize) {
     let rest = s.text[at..].to_string();
     s.start += s.text[..at].chars().count();
     if let Some(Value::Actor(a)) = &mut s.value {
@@ -117,18 +131,35 @@ fn is_user(s: &Span) -> bool {
     s.source.as_deref() == Some("user")
 }
 
-/// An actor or place opened by a quantity word, or made of a common
-/// abbreviation alone.
-fn counts_or_abbreviates(key: &mut String, cues: &Cues, s: &Span) -> bool {
+/// What the first word of a span does to it.
+enum Head {
+    /// A quantity opens it, or it is a common abbreviation alone: no name.
+    Drop,
+    /// A source's preposition opens a sentence with it ("Laut Hamas"): the
+    /// name starts at this byte.
+    Cut(usize),
+    Keep,
+}
+
+/// What the first word of an actor or place does to it ([`Head`]).
+fn head(key: &mut String, cues: &Cues, s: &Span) -> Head {
     if is_user(s) || !matches!(s.kind, Kind::Actor | Kind::Place) {
-        return false;
+        return Head::Keep;
     }
-    let first = words(&s.text).next().map_or("", |(_, w)| w);
+    let mut w = words(&s.text);
+    let first = w.next().map_or("", |(_, w)| w);
     let Some(folded) = short_key(key, first) else {
-        return false;
+        return Head::Keep;
     };
-    cues.framing.has_cue(folded, QUANTITY)
+    if cues.framing.has_cue(folded, QUANTITY)
         || (first.len() == s.text.len() && cues.framing.has_cue(folded, COMMON_ACRONYM))
+    {
+        return Head::Drop;
+    }
+    match w.next() {
+        Some((at, _)) if cues.framing.has_cue(folded, SOURCE_PREP) => Head::Cut(at),
+        _ => Head::Keep,
+    }
 }
 
 /// The words of `span` split at spaces (a resolved name is on one line), each with its byte offset.

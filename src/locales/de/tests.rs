@@ -311,3 +311,13 @@ fn a_job_before_a_given_name_is_left_out_of_the_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_source_preposition_opening_a_sentence_is_no_part_of_the_name() {
+    let s = names_of(
+        "Die Hamas hat die Waffenruhe gebrochen, sagte ein Sprecher. Laut Hamas wurden \
+         zwei Menschen verletzt.",
+    );
+    assert!(s.iter().any(|(t, _)| t == "Hamas"), "{s:?}");
+    assert!(!s.iter().any(|(t, _)| t.starts_with("Laut")), "{s:?}");
+}
