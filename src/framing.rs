@@ -528,6 +528,12 @@ pub const LINEUP_SEPARATOR: Cue = Cue(1 << 49);
 /// A kind of medium that names one in quotes after it ("el diario
 /// \"Reforma\""; `names/quoted_media.rs`).
 pub const MEDIA_NOUN: Cue = Cue(1 << 50);
+/// A quantity, unit or currency ("Millionen", "Euro") opening a capitalised
+/// run: the run counts something, no name (`names/span_edges.rs`).
+pub const QUANTITY: Cue = Cue(1 << 51);
+/// An abbreviation of a common noun or a unit ("DNA", "CEO", "EBIT"), or a
+/// Roman numeral: alone, no name (`names/span_edges.rs`).
+pub const COMMON_ACRONYM: Cue = Cue(1 << 52);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -582,6 +588,8 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("lineup_opener", LINEUP_OPENER),
     ("lineup_separator", LINEUP_SEPARATOR),
     ("media_noun", MEDIA_NOUN),
+    ("quantity", QUANTITY),
+    ("common_acronym", COMMON_ACRONYM),
 ];
 
 #[cfg(test)]

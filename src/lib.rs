@@ -224,6 +224,7 @@ fn annotate_doc(
         &mut spans,
         verify_train,
     );
+    names::trim_edges(lang, locale.names, &mut spans);
     namesakes::choose(&mut spans);
     let dateline = found.map(|f| dateline_in_chars(text, &f, dct));
     Annotated {

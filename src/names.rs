@@ -39,10 +39,12 @@ mod ladder;
 pub mod learned;
 mod lineups;
 mod metonymy;
+mod name_list;
 mod place_orgs;
 mod quoted_media;
 mod sequence;
 mod sides;
+mod span_edges;
 mod sports;
 mod state;
 mod strict_case;
@@ -52,7 +54,9 @@ pub use compounds::drop_compound_heads;
 pub use country::Setting;
 use ladder::at;
 pub use learned::{decide as learned_decide, Example, Model};
+pub use name_list::NameList;
 use sequence::{extend_over_article, headline_tokens, leading_arabic_article};
+pub use span_edges::trim as trim_edges;
 
 /// The names recogniser's piece of a locale: the words it reads around
 /// names and the rules of the language's names, filled in by each locale
@@ -113,6 +117,10 @@ pub struct Cues {
     /// where capitals mark no names: a surname where a name is expected
     /// ("sagte Merkel", "Beck ist") is one even when it is a frequent word.
     pub surnames: Option<&'static LazyLock<WordSet<String>>>,
+    /// The language's given names beyond the shared list, folded
+    /// (`data/lang/<code>/first_names.txt`): the names of the generations
+    /// the news names ("Jürgen", "Horst"), where capitals mark no names.
+    pub first_names: Option<&'static LazyLock<NameList>>,
     /// The language's listed companies, as written
     /// (`data/lang/<code>/companies.txt`), where capitals mark no names: a
     /// company is known by its name, not guessed ([`companies`]).
@@ -121,6 +129,12 @@ pub struct Cues {
     /// (`data/lang/<code>/learned.tsv`, [`learned`]), where capitals mark
     /// no names and a model was trained.
     pub learned: Option<&'static LazyLock<Model>>,
+}
+
+/// True when the folded word is a given name: of the shared list, or of the
+/// language's own ([`Cues::first_names`]).
+pub(crate) fn is_first_name(c: &Cues, folded: &str) -> bool {
+    crate::lexicon::is_first_name(folded) || c.first_names.is_some_and(|s| s.contains(folded))
 }
 
 /// What the look at one token leaves for the passes over the whole document.

@@ -97,6 +97,7 @@ static UND_NAMES: LazyLock<crate::names::Cues> = LazyLock::new(|| crate::names::
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    first_names: None,
     companies: None,
     learned: None,
 });

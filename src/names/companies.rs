@@ -2,7 +2,9 @@
 //! "Allianz", "Commerzbank" or "Mizuho" with no cue around them, and a
 //! capital says nothing there. The language's list of listed companies
 //! (`data/lang/<code>/companies.txt`, [`super::Cues::companies`]) knows them,
-//! written as the list writes them (case counts: "ALTEN" is no "Alten").
+//! written as the list writes them (case counts: "ALTEN" is no "Alten"), and
+//! so does the language's hand-made list of the organisations named by one
+//! word that no stock index lists (`organisations.txt`: "Facebook", "Google").
 
 use super::context::determiner_before;
 use super::emit::push_actor;
@@ -29,7 +31,16 @@ pub struct Companies {
 impl Companies {
     /// Parses a list of names, one a line (`#` comments).
     pub fn parse(data: &'static str) -> Companies {
-        let names: WordSet<&'static str> = crate::text::word_list(data).collect();
+        Companies::parse_all(&[data])
+    }
+
+    /// Parses several lists of names into one (the listed companies, and a
+    /// hand-made list of the organisations they lack).
+    pub fn parse_all(lists: &[&'static str]) -> Companies {
+        let names: WordSet<&'static str> = lists
+            .iter()
+            .flat_map(|data| crate::text::word_list(data))
+            .collect();
         let first_words = names
             .iter()
             .map(|n| n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(n))

@@ -14,7 +14,6 @@
 use super::sequence::sequence_end;
 use super::Cues;
 use crate::framing::DOUBLE_SURNAME;
-use crate::lexicon;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
 use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
@@ -262,7 +261,7 @@ fn first_surname(doc: &Doc, c: &Cues, t: usize, end: usize) -> Option<usize> {
     }
     let f = words[words.len() - 2];
     let w = doc.norm(f);
-    (w.chars().count() >= 3 && !lexicon::is_first_name(w)).then_some(f)
+    (w.chars().count() >= 3 && !super::is_first_name(c, w)).then_some(f)
 }
 
 /// The score of team actors found in results (recognised by [`propagate`]).

@@ -97,7 +97,7 @@ pub(super) fn at(
     let first_name_known = Cell::new(None);
     let first_name = || {
         first_name_known.get().unwrap_or_else(|| {
-            let known = !tok.all_caps && lexicon::is_first_name(word);
+            let known = !tok.all_caps && super::is_first_name(c, word);
             first_name_known.set(Some(known));
             known
         })
@@ -216,7 +216,7 @@ pub(super) fn at(
             .get(t + 1)
             .is_some_and(|n| n.upper && n.kind == TokKind::Word && !n.line_start)
         && !first_name()
-        && ((lexicon::is_first_name(doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
+        && ((super::is_first_name(c, doc.norm(t + 1)) && word_count(doc, t + 1, full_end) >= 2)
             || (tok.sentence_start && c.capitals_mark_names && title_then_name(doc, fr, t + 1)))
         && (lexicon::is_common_word(lang, word) || lexicon::is_demonym(lang, word))
     {
@@ -517,7 +517,7 @@ fn place_after_noun(
         return None;
     }
     let w = doc.norm(first.0);
-    if !lexicon::is_common_word(lang, w) || lexicon::is_first_name(w) {
+    if !lexicon::is_common_word(lang, w) || super::is_first_name(c, w) {
         return None;
     }
     let (s, _) = rest.next()?;

@@ -401,8 +401,8 @@ fn features(doc: &Doc, lang: Lang, cues: &Cues, t: usize, out: &mut Vec<u32>) {
     out.push(SS_SHAPE[ss][shape]);
     let common = usize::from(lexicon::is_common_word(lang, w));
     out.push(CW[common]);
-    out.push(FN[usize::from(lexicon::is_first_name(w))]);
-    let pfn = prev.is_some_and(|p| doc.tokens[p].upper && lexicon::is_first_name(doc.norm(p)));
+    out.push(FN[usize::from(super::is_first_name(cues, w))]);
+    let pfn = prev.is_some_and(|p| doc.tokens[p].upper && super::is_first_name(cues, doc.norm(p)));
     out.push(PFN[usize::from(pfn)]);
     let surname = usize::from(cues.surnames.is_some_and(|s| s.contains(w)));
     out.push(SN[surname]);

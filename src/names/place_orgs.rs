@@ -322,7 +322,7 @@ pub(super) fn place_opens_name(
     if next.kind != TokKind::Word || next.line_start || !next.upper {
         return None;
     }
-    if lexicon::is_first_name(doc.norm(n)) || lexicon::longest_match(doc, n).is_some() {
+    if super::is_first_name(c, doc.norm(n)) || lexicon::longest_match(doc, n).is_some() {
         return None;
     }
     if !c.strict_name_case

@@ -27,13 +27,19 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     // "die Regierung Israels": every noun has a capital.
     capitalised_nouns: true,
     surnames: Some(&SURNAMES),
+    first_names: Some(&FIRST_NAMES),
     companies: Some(&COMPANIES),
     learned: Some(&LEARNED),
 });
 
-/// The listed companies of `data/lang/de/companies.txt`, as written.
-static COMPANIES: LazyLock<crate::names::Companies> =
-    LazyLock::new(|| crate::names::Companies::parse(crate::locales::data::de::COMPANIES_TXT()));
+/// The listed companies of `data/lang/de/companies.txt` and the organisations
+/// of `data/lang/de/organisations.txt`, as written.
+static COMPANIES: LazyLock<crate::names::Companies> = LazyLock::new(|| {
+    crate::names::Companies::parse_all(&[
+        crate::locales::data::de::COMPANIES_TXT(),
+        crate::locales::data::de::ORGANISATIONS_TXT(),
+    ])
+});
 
 /// The learned layer's weights (`data/lang/de/learned.tsv`, made by
 /// `crates/eval/examples/train_names.rs`).
@@ -43,6 +49,10 @@ static LEARNED: LazyLock<crate::names::Model> =
 /// The surnames of `data/lang/de/surnames.txt`, folded.
 static SURNAMES: LazyLock<crate::text::hash::WordSet<String>> =
     LazyLock::new(|| crate::locales::folded_names(crate::locales::data::de::SURNAMES_TXT()));
+
+/// The given names of `data/lang/de/first_names.txt`, folded.
+static FIRST_NAMES: LazyLock<crate::names::NameList> =
+    LazyLock::new(|| crate::names::NameList::parse(crate::locales::data::de::FIRST_NAMES_TXT()));
 
 /// The German country names of `data/lang/de/countries.tsv`, folded.
 static COUNTRY_NAMES: LazyLock<WordMap<String, &'static str>> =

@@ -222,3 +222,102 @@ fn cities_and_regions_under_their_german_names_are_places() {
         ["Neapel", "Straßburg", "Donezk", "Südtirol", "Ruhrgebiet"]
     );
 }
+
+/// The actors and places of `text` read as German, through the whole pipeline.
+fn names_of(text: &str) -> Vec<(String, crate::span::Kind)> {
+    let options = crate::Options {
+        lang: Some(LOCALE.lang),
+        ..crate::Options::default()
+    };
+    crate::annotate(text, &options)
+        .spans
+        .into_iter()
+        .filter(|s| s.kind != crate::span::Kind::Date)
+        .map(|s| (s.text, s.kind))
+        .collect()
+}
+
+#[test]
+fn a_run_opened_by_a_quantity_or_a_currency_is_no_name() {
+    let s = names_of(
+        "Der Konzern erzielte einen Gewinn von 412 Mio Euro. Rund 40 Millionen Euro \
+         flossen in neue Werke. Dutzende Anwohner protestierten.",
+    );
+    assert!(
+        !s.iter()
+            .any(|(t, _)| t.contains("Euro") || t.contains("Anwohner")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_function_word_inside_a_run_cuts_the_name() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Ortsgeschichte Der Weiler wurde im Jahr 1310 erstmals erwähnt. Quelle: \
+         Wirtschaftsblatt, Autorin: Sabine Kreutzer Auf der Hannover Messe zeigte sie neue Geräte.",
+    );
+    assert!(
+        s.contains(&("Sabine Kreutzer".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter()
+            .any(|(t, _)| t.contains("Ortsgeschichte") || t.contains(" Auf ")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_web_platform_named_by_its_brand_is_an_organisation() {
+    use crate::span::Kind;
+    let s = names_of("Viele Nutzer kehren Facebook und Twitter nach dem Datenleck den Rücken.");
+    assert!(s.contains(&("Facebook".to_string(), Kind::Actor)), "{s:?}");
+    assert!(s.contains(&("Twitter".to_string(), Kind::Actor)), "{s:?}");
+}
+
+#[test]
+fn an_abbreviation_of_a_common_noun_or_a_roman_numeral_is_no_name() {
+    let s = names_of(
+        "Der neue CEO stellte ein EBIT von 80 Millionen in Aussicht. Die Forscher \
+         untersuchten die DNA der Proben, wie Anlage II des Vertrags vorsieht.",
+    );
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn a_german_given_name_of_an_older_generation_opens_a_name() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Die Einigung kam überraschend. Ralf Wiesenthal hatte lange verhandelt. \
+         Uwe Brandhorst und ein Kollege wollen nun gemeinsam vorgehen.",
+    );
+    assert!(
+        s.contains(&("Ralf Wiesenthal".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&("Uwe Brandhorst".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_job_before_a_given_name_is_left_out_of_the_name() {
+    use crate::span::Kind;
+    let s = names_of("Am Ende jubelte Torhüter Malte Brinkhaus mit den Fans.");
+    assert!(
+        s.contains(&("Malte Brinkhaus".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_source_preposition_opening_a_sentence_is_no_part_of_the_name() {
+    let s = names_of(
+        "Die Hamas hat die Waffenruhe gebrochen, sagte ein Sprecher. Laut Hamas wurden \
+         zwei Menschen verletzt.",
+    );
+    assert!(s.iter().any(|(t, _)| t == "Hamas"), "{s:?}");
+    assert!(!s.iter().any(|(t, _)| t.starts_with("Laut")), "{s:?}");
+}

@@ -36,6 +36,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    first_names: None,
     companies: None,
     // A verifier over the rules' actors and places (`learned::verify`).
     learned: Some(&LEARNED),

@@ -21,6 +21,7 @@ pub static NAMES: LazyLock<Cues> = LazyLock::new(|| Cues {
     hyphen_compounds: false,
     capitalised_nouns: false,
     surnames: None,
+    first_names: None,
     companies: None,
     learned: None,
 });
