@@ -57,7 +57,7 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
 }
 
 /// How many times the sides of a story are read at most.
-const ROUNDS: usize = 4;
+const ROUNDS: usize = 2;
 
 /// The places of `out[first..]` to turn into clubs: those named as one
 /// elsewhere; those the words around set in a match, or, once `spread`,
@@ -120,8 +120,8 @@ fn look(
         }
         // A country set in a match is its national side where the
         // language's copy codes sides so.
-        let side = !by_name && super::sides::national_sides(c) && country(doc, t);
-        if on_the_map(doc, c, t) || !(town(doc, t) || side) {
+        let sides = !by_name && super::sides::national_sides(c);
+        if on_the_map(doc, c, t) || !town_or_side(doc, t, sides) {
             continue;
         }
         turned.push(k);
@@ -272,17 +272,10 @@ fn on_the_map(doc: &Doc, c: &Cues, t: usize) -> bool {
     c.framing.has(w, PLACE_PREP | PLACE_TRIGGER) || cue(doc, c.framing, p, OF)
 }
 
-/// The gazetteer reads a country at `t`.
-fn country(doc: &Doc, t: usize) -> bool {
-    lexicon::longest_match(doc, t).is_some_and(
-        |m| matches!(m.entries.first(), Some(Entry::Place(p)) if p.kind == PlaceKind::Country),
-    )
-}
-
-/// The gazetteer reads a town or a region at `t`, no country (a country's
-/// side is read by `names/sides.rs`).
-fn town(doc: &Doc, t: usize) -> bool {
-    lexicon::longest_match(doc, t).is_some_and(
-        |m| matches!(m.entries.first(), Some(Entry::Place(p)) if p.kind != PlaceKind::Country),
-    )
+/// The gazetteer reads a town or a region at `t`, or a country where
+/// `sides` (one look-up for both).
+fn town_or_side(doc: &Doc, t: usize, sides: bool) -> bool {
+    lexicon::longest_match(doc, t).is_some_and(|m| {
+        matches!(m.entries.first(), Some(Entry::Place(p)) if sides || p.kind != PlaceKind::Country)
+    })
 }
