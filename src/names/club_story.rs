@@ -32,14 +32,15 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
     }
     // Read once, at the first town the words around set in a match.
     let mut sport: Option<bool> = None;
-    let mut spread = false;
+    // The places the last round turned: the next reads their names only.
+    let mut last: Option<Vec<usize>> = None;
     // A few rounds: each list or name read as a side may make another.
     for _ in 0..ROUNDS {
-        let turned = look(doc, c, first, out, spread, &mut sport);
+        let turned = look(doc, c, first, out, last.as_deref(), &mut sport);
         if turned.is_empty() {
             break;
         }
-        for k in turned {
+        for &k in &turned {
             let x = &mut out[k];
             x.kind = Kind::Actor;
             x.source = Source::Rule;
@@ -52,7 +53,7 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
         if !*sport.get_or_insert_with(|| sports_story(doc, c)) {
             break;
         }
-        spread = true;
+        last = Some(turned);
     }
 }
 
@@ -60,27 +61,35 @@ pub(super) fn settle(doc: &Doc, c: &Cues, first: usize, out: &mut [Candidate]) {
 const ROUNDS: usize = 2;
 
 /// The places of `out[first..]` to turn into clubs: those named as one
-/// elsewhere; those the words around set in a match, or, once `spread`,
-/// listed beside a side (both in a story about sport).
+/// elsewhere; those the words around set in a match, or, after a round
+/// that turned the places `last`, named as one of those or listed beside a
+/// side (both in a story about sport).
 fn look(
     doc: &Doc,
     c: &Cues,
     first: usize,
     out: &[Candidate],
-    spread: bool,
+    last: Option<&[usize]>,
     sport: &mut Option<bool>,
 ) -> Vec<usize> {
+    let spread = last.is_some();
     let side_of = |x: &Candidate| {
         x.kind == Kind::Actor
             && matches!(&x.value, Some(Value::Actor(v)) if v.actor_type == Some(ActorType::Organisation))
     };
     // Sorted, each once: a long text names hundreds of clubs and places,
     // and each place looks its name up here.
-    let mut clubs: Vec<&str> = out[first..]
-        .iter()
-        .filter(|x| side_of(x))
-        .map(|x| &doc.text[x.start..x.end])
-        .collect();
+    let mut clubs: Vec<&str> = match last {
+        Some(turned) => turned
+            .iter()
+            .map(|&k| &doc.text[out[k].start..out[k].end])
+            .collect(),
+        None => out[first..]
+            .iter()
+            .filter(|x| side_of(x))
+            .map(|x| &doc.text[x.start..x.end])
+            .collect(),
+    };
     clubs.sort_unstable();
     clubs.dedup();
     // The sides' extents, for the lists: by start and by end.

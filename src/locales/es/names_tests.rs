@@ -263,8 +263,9 @@ fn an_acronym_or_a_head_before_a_place_names_one_organisation() {
     assert!(has(&s, "COAG Extremadura", Kind::Actor), "{s:?}");
     assert!(has(&s, "Caja Badajoz", Kind::Actor), "{s:?}");
     assert!(has(&s, "Mérida", Kind::Place), "{s:?}");
-    let s = spans("La emisora Radio Extremadura retransmitirá el acto.");
+    let s = spans("Radio Extremadura y Canal Extremadura emitirán el acto.");
     assert!(has(&s, "Radio Extremadura", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Canal Extremadura", Kind::Actor), "{s:?}");
 }
 
 #[test]
