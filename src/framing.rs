@@ -534,6 +534,33 @@ pub const QUANTITY: Cue = Cue(1 << 51);
 /// An abbreviation of a common noun or a unit ("DNA", "CEO", "EBIT"), or a
 /// Roman numeral: alone, no name (`names/span_edges.rs`).
 pub const COMMON_ACRONYM: Cue = Cue(1 << 52);
+/// A word before a team's name that sets it against another ("ante Oviedo",
+/// "frente a Oviedo"; `names/club_story.rs`).
+pub const VERSUS: Cue = Cue(1 << 53);
+/// A verb of the field a team is the subject or object of ("Oviedo ganó",
+/// "venció a Oviedo"; `names/club_story.rs`).
+pub const MATCH_VERB: Cue = Cue(1 << 54);
+/// A word of sports copy ("partido", "goles"): two of them make a story
+/// about sport (`names/club_story.rs`).
+pub const SPORT_WORD: Cue = Cue(1 << 55);
+/// The preposition that marks a team as a match verb's object or after a
+/// [`VERSUS`] word ("venció a Oviedo", "frente a Oviedo").
+pub const OBJECT_PREP: Cue = Cue(1 << 56);
+/// A flag of the language's data (its word is `*`): an acronym written
+/// right before a place's name is an organisation's branch there, the
+/// whole one name ("COAG Extremadura"; `names/juxtaposed.rs`).
+pub const ACRONYM_PLACE: Cue = Cue(1 << 57);
+/// The head of an organisation's name written right before the place it
+/// serves, without "of" ("Caja Badajoz", "Radio Extremadura";
+/// `names/juxtaposed.rs`).
+pub const JUXTAPOSED_HEAD: Cue = Cue(1 << 58);
+/// A verb whose object, after the language's [`OBJECT_PREP`], is a person
+/// or an actor ("acusó a Etiopía", "instó a Israel": the Spanish personal
+/// "a"); a country there is its government (`names/metonymy.rs`).
+pub const OBJECT_VERB: Cue = Cue(1 << 59);
+/// An ending of verbs as written, accents kept ("-ó": "completó",
+/// "bloqueó"), that the folded word loses to nouns ("completo", "bloqueo").
+pub const WRITTEN_VERB_ENDING: Cue = Cue(1 << 60);
 
 /// The cue tags of `names.tsv`, by the name the data gives them.
 pub const CUE_NAMES: &[(&str, Cue)] = &[
@@ -590,6 +617,14 @@ pub const CUE_NAMES: &[(&str, Cue)] = &[
     ("media_noun", MEDIA_NOUN),
     ("quantity", QUANTITY),
     ("common_acronym", COMMON_ACRONYM),
+    ("versus", VERSUS),
+    ("match_verb", MATCH_VERB),
+    ("sport_word", SPORT_WORD),
+    ("object_prep", OBJECT_PREP),
+    ("acronym_place", ACRONYM_PLACE),
+    ("juxtaposed_head", JUXTAPOSED_HEAD),
+    ("object_verb", OBJECT_VERB),
+    ("written_verb_ending", WRITTEN_VERB_ENDING),
 ];
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 use super::context::{clause_start, cue, determiner_end, without_determiner};
 use super::{state, Cues};
 use crate::framing::{
-    AGENT_AUX, AGENT_PREP, AGENT_VERB, AND, GOVERNMENT, MILITARY, PARTICIPLE_ENDING, PLACE_TRIGGER,
-    RELATIVE_PRONOUN, SHORT_VERB, SUBJECT_VERB, VERB_ENDING,
+    AGENT_AUX, AGENT_PREP, AGENT_VERB, AND, GOVERNMENT, MILITARY, OBJECT_PREP, OBJECT_VERB,
+    PARTICIPLE_ENDING, PLACE_TRIGGER, RELATIVE_PRONOUN, SHORT_VERB, SUBJECT_VERB, VERB_ENDING,
+    WRITTEN_VERB_ENDING,
 };
 use crate::lang::Lang;
 use crate::lexicon::{self, Entry, Match, PlaceEntry, PlaceKind};
@@ -38,6 +39,11 @@ pub(super) fn metonymy(
             return Some(value);
         }
     }
+    // "acusó a Etiopía": the object of a verb of actors, after the
+    // language's preposition of persons.
+    if t >= 2 && cue(doc, fr, t - 1, OBJECT_PREP) && cue(doc, fr, t - 2, OBJECT_VERB) {
+        return Some(value);
+    }
     if agent_subject(doc, c, t, m.end_token) {
         return Some(value);
     }
@@ -56,7 +62,8 @@ pub(super) fn metonymy(
     }
     let w = doc.norm(n);
     let verb_like = fr.has_cue(w, SUBJECT_VERB)
-        || (w.len() > 3 && fr.ends_with(w, VERB_ENDING) && !fr.has(w, PLACE_TRIGGER));
+        || (w.len() > 3 && fr.ends_with(w, VERB_ENDING) && !fr.has(w, PLACE_TRIGGER))
+        || written_verb(doc, c, n);
     let function_word =
         lexicon::is_common_word(lang, w) && w.len() <= 3 && !fr.has_cue(w, SHORT_VERB);
     (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
@@ -114,7 +121,14 @@ pub(super) fn agent_subject(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
     doc.tokens
         .get(n)
         .is_some_and(|x| x.kind == TokKind::Word && !x.upper && !x.line_start)
-        && fr.has_agent(doc.norm(n), AGENT_VERB)
+        && (fr.has_agent(doc.norm(n), AGENT_VERB) || written_verb(doc, c, n))
+}
+
+/// The word at `n` ends as the language writes a verb, accents kept
+/// ("completó"): the folded word ("completo") may be a noun.
+fn written_verb(doc: &Doc, c: &Cues, n: usize) -> bool {
+    let raw = doc.raw(n);
+    raw.len() > 4 && c.framing.ends_with(raw, WRITTEN_VERB_ENDING)
 }
 
 /// True when the gazetteer's first reading of `m` is a country or a capital.

@@ -68,6 +68,7 @@ pub(super) fn at(
     club_head(doc, c, t, out)
         .or_else(|| institution_of_place(doc, c, t, head, full_end, gm, out))
         .or_else(|| club_after_article(doc, c, t, head, gm, out))
+        .or_else(|| super::juxtaposed::at(doc, c, t, head, out))
 }
 
 /// "FC Barcelona", "BM. GRANOLLERS", "Inter de Milán", "ATLETICO DE MADRID":

@@ -228,3 +228,56 @@ fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
     let s = spans("La revista \"Semana\" lo confirmó.");
     assert!(has(&s, "Semana", Kind::Actor), "{s:?}");
 }
+
+#[test]
+fn a_town_in_brackets_after_a_player_is_his_club() {
+    let s = spans(
+        "El seleccionador dio la lista para el torneo de fútbol. Convocados: el portero Ramírez \
+         ( Oviedo ) y el delantero Lucas ( Vigo ). El equipo jugará su primer partido en Zaragoza.",
+    );
+    assert!(has(&s, "Oviedo", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Vigo", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Zaragoza", Kind::Place), "{s:?}");
+    // A town in brackets after a town stays on the map.
+    let s = spans("El entrenador de fútbol visitó Guadalupe ( Cáceres ) antes de la jornada.");
+    assert!(has(&s, "Cáceres", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_town_set_in_a_match_is_a_side_in_a_sports_story() {
+    let text = "El técnico habló tras el partido de la jornada. El Betis empató ante Oviedo, \
+                y el domingo Málaga recibe a Huesca. Próxima jornada: Gijón - Lugo.";
+    let s = spans(text);
+    for club in ["Oviedo", "Málaga", "Huesca", "Gijón", "Lugo"] {
+        assert!(has(&s, club, Kind::Actor), "{club}: {s:?}");
+    }
+    // Outside a story about sport, the town stays a place.
+    let s = spans("El ministro protestó ante Oviedo por el retraso de las obras.");
+    assert!(!has(&s, "Oviedo", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn an_acronym_or_a_head_before_a_place_names_one_organisation() {
+    let s =
+        spans("COAG Extremadura informará hoy y Caja Badajoz presentará sus cuentas en Mérida.");
+    assert!(has(&s, "COAG Extremadura", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Caja Badajoz", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Mérida", Kind::Place), "{s:?}");
+    let s = spans("Radio Extremadura y Canal Extremadura emitirán el acto.");
+    assert!(has(&s, "Radio Extremadura", Kind::Actor), "{s:?}");
+    assert!(has(&s, "Canal Extremadura", Kind::Actor), "{s:?}");
+}
+
+#[test]
+fn a_country_after_the_personal_a_of_a_verb_of_actors_acts() {
+    let s = spans("El portavoz de Asmara acusó a Etiopía de romper la tregua en la frontera.");
+    assert!(has(&s, "Etiopía", Kind::Actor), "{s:?}");
+    let s = spans("Los refugiados viajaron a Etiopía en camiones.");
+    assert!(has(&s, "Etiopía", Kind::Place), "{s:?}");
+}
+
+#[test]
+fn a_preterite_written_with_its_accent_makes_the_country_its_subject() {
+    let s = spans("Israel completó la retirada de sus tropas, según la radio pública.");
+    assert!(has(&s, "Israel", Kind::Actor), "{s:?}");
+}
