@@ -20,6 +20,7 @@
 use crate::lexicon::{self, PlaceEntry, PlaceKind};
 use crate::span::{Kind, Span, Value};
 use crate::text::name_key;
+use crate::towns::{self, Town};
 use std::collections::HashMap;
 
 /// How far from a town anchor a namesake counts as near, in km.
@@ -33,6 +34,7 @@ const BIG_CITY: u64 = 1_000_000;
 struct Anchor {
     key: String,
     region: bool,
+    reference: Option<String>,
     country: Option<&'static str>,
     point: Option<(f64, f64, f64)>,
 }
@@ -60,33 +62,56 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     KM_PER_DEGREE * (dlat * dlat + (dlon * cos) * (dlon * cos)).sqrt()
 }
 
+/// A place span found without a point (by context, not by the gazetteer):
+/// the gazetteer pack may know it ([`crate::towns`]).
+fn unresolved(s: &Span) -> bool {
+    s.kind == Kind::Place
+        && match &s.value {
+            None => true,
+            Some(Value::Place(v)) => v.lat.is_none() && v.reference.is_none(),
+            Some(_) => false,
+        }
+}
+
 /// Re-chooses the value of every place span with namesakes from the
-/// dispatch's other places.
+/// dispatch's other places, and gives a point to a place found without one
+/// that the gazetteer pack names.
 pub fn choose(spans: &mut [Span]) {
     // Each name once, with its place senses as ids (cheap: nothing decoded
-    // until a name has namesakes), and the span of each occurrence.
-    let mut names: Vec<(String, Vec<u32>)> = Vec::new();
+    // until a name has namesakes), the pack's towns of that name, and the
+    // span of each occurrence.
+    let mut names: Vec<(String, Vec<u32>, Vec<Town>)> = Vec::new();
     let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
-    for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
+    for (i, s) in spans.iter().enumerate() {
+        let found = from_gazetteer(s);
+        if !found && !unresolved(s) {
+            continue;
+        }
         let key = name_key(&s.text);
-        let n = match names.iter().position(|(k, _)| *k == key) {
+        let n = match names.iter().position(|(k, _, _)| *k == key) {
             Some(n) => n,
             None => {
                 let mut ids = Vec::new();
-                lexicon::place_senses(&s.text, &mut ids);
-                names.push((key, ids));
+                if found {
+                    lexicon::place_senses(&s.text, &mut ids);
+                }
+                let towns = towns::senses(&key);
+                names.push((key, ids, towns));
                 names.len() - 1
             }
         };
         of_span[i] = Some(n);
     }
-    if names.iter().all(|(_, ids)| ids.len() < 2) {
+    if names
+        .iter()
+        .all(|(_, ids, towns)| ids.len() + towns.len() < 2 && (towns.is_empty() || !ids.is_empty()))
+    {
         return;
     }
     let anchors: Vec<Anchor> = names
         .iter()
-        .filter(|(_, ids)| ids.len() == 1)
-        .filter_map(|(k, ids)| {
+        .filter(|(_, ids, _)| ids.len() == 1)
+        .filter_map(|(k, ids, _)| {
             let p = lexicon::place_entry(ids[0])?;
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
@@ -96,23 +121,33 @@ pub fn choose(spans: &mut [Span]) {
             Some(Anchor {
                 key: k.clone(),
                 region: p.kind == PlaceKind::Region,
+                reference: p.reference.clone(),
                 country: p.country,
                 point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
             })
         })
         .collect();
-    if anchors.is_empty() {
-        return;
-    }
     let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
-    for (n, (key, ids)) in names
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, ids))| ids.len() > 1)
-    {
+    for (n, (key, ids, towns)) in names.iter().enumerate() {
         let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
             continue;
         };
+        if ids.is_empty() {
+            // Found without a point: the pack's town the other places point
+            // to, else its biggest.
+            let places: Vec<PlaceEntry> = towns.iter().map(|t| t.place.clone()).collect();
+            if let Some(first) = places.first() {
+                let p = match towns.iter().find(|t| local(key, t, &anchors, false)) {
+                    Some(t) => &t.place,
+                    None => pick(key, &places, &anchors).unwrap_or(first),
+                };
+                chosen[n] = Some(p.value());
+            }
+            continue;
+        }
+        if ids.len() + towns.len() < 2 || anchors.is_empty() {
+            continue;
+        }
         // The recognisers' reading first (they may have read the dispatch's
         // country already), then the gazetteer's order.
         let mut senses: Vec<PlaceEntry> = ids
@@ -128,7 +163,31 @@ pub fn choose(spans: &mut [Span]) {
         }) {
             senses[..=j].rotate_right(1);
         }
-        if let Some(p) = pick(key, &senses, &anchors) {
+        let core = if senses.len() > 1 {
+            pick(key, &senses, &anchors)
+        } else {
+            None
+        };
+        // A small town of the pack displaces a town's reading that nothing
+        // in the dispatch supports, when it lies in a state the dispatch
+        // names or beside one of its towns ("Dublin" among Columbus's
+        // suburbs); never a country's, a region's, a feature's ("Florida"
+        // stays the state beside New York's towns).
+        let reading = core.or(senses.first());
+        let prominent = reading.is_some_and(|r| r.capital || r.population >= BIG_CITY);
+        let unsupported = reading.is_some_and(|r| {
+            r.kind == PlaceKind::City
+                && !near_anchor(key, r, &anchors)
+                && !anchors
+                    .iter()
+                    .any(|a| a.key != *key && a.point.is_none() && a.country == r.country)
+        });
+        if let Some(t) = towns
+            .iter()
+            .find(|t| unsupported && local(key, t, &anchors, prominent))
+        {
+            chosen[n] = Some(t.place.value());
+        } else if let Some(p) = core {
             chosen[n] = Some(p.value());
         }
     }
@@ -136,6 +195,41 @@ pub fn choose(spans: &mut [Span]) {
         if let Some(v) = n.and_then(|n| chosen[n].as_ref()) {
             s.value = Some(v.clone());
         }
+    }
+}
+
+/// True for a place within reach of another name's anchor.
+fn near_anchor(key: &str, p: &PlaceEntry, anchors: &[Anchor]) -> bool {
+    let Some(at) = p.lat.zip(p.lon) else {
+        return false;
+    };
+    anchors
+        .iter()
+        .filter(|a| a.key != key)
+        .filter_map(|a| a.point)
+        .any(|(la, lo, r)| km(at, (la, lo)) <= r)
+}
+
+/// How near a town of the dispatch a town of the pack must lie, in km.
+const NEAR_PACK_KM: f64 = 50.0;
+
+/// A town of the pack in a first-level region the dispatch names, or beside
+/// one of its towns; both, against a capital or a city of a million
+/// ("Washington" in a story about Utah stays the capital).
+fn local(key: &str, t: &Town, anchors: &[Anchor], both: bool) -> bool {
+    let at = t.place.lat.zip(t.place.lon);
+    let others = || anchors.iter().filter(|a| a.key != key);
+    let in_region = others().any(|a| a.region && a.reference.as_deref() == Some(t.region.as_str()));
+    let beside = others().any(|a| {
+        !a.region
+            && a.point.is_some_and(|(la, lo, r)| {
+                r <= NEAR_TOWN_KM && at.is_some_and(|at| km(at, (la, lo)) <= NEAR_PACK_KM)
+            })
+    });
+    if both {
+        in_region && beside
+    } else {
+        in_region || beside
     }
 }
 
@@ -222,6 +316,21 @@ mod tests {
                 _ => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_gazetteer_pack_reads_small_towns_near_the_dispatch_places() {
+        // A suburb the core gazetteer lacks, beside its state: Ohio's Dublin.
+        let t = "Voters in Dublin and Columbus, Ohio, went to the polls on Tuesday.";
+        assert_eq!(refs(t, "Dublin"), ["geonames:5152333"]);
+        // Without a clue the capital keeps its name.
+        assert_eq!(
+            refs("Talks opened in Dublin on Tuesday.", "Dublin"),
+            ["geonames:2964574"]
+        );
+        // A state stays a state beside another state's towns.
+        let t = "Storms moved from Florida toward Albany and Buffalo, New York.";
+        assert_eq!(refs(t, "Florida"), ["iso3166-2:US-FL"]);
     }
 
     #[test]

@@ -134,7 +134,11 @@ fn place(i: usize) -> Option<PlaceEntry> {
     let reference_raw = u32::from_le_bytes([r[8], r[9], r[10], 0]);
     let reference = match (kind, country) {
         (PlaceKind::Country, Some(cc)) => Some(format!("iso3166-1:{cc}")),
-        (PlaceKind::City, _) if reference_raw != 0 => Some(format!("geonames:{reference_raw}")),
+        (PlaceKind::City, _) | (PlaceKind::Region | PlaceKind::Feature, None)
+            if reference_raw != 0 =>
+        {
+            Some(format!("geonames:{reference_raw}"))
+        }
         (PlaceKind::Region, Some(cc)) if reference_raw != 0 => {
             let suffix: String = reference_raw
                 .to_le_bytes()
