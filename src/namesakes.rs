@@ -113,9 +113,12 @@ pub fn choose(spans: &mut [Span]) {
         .filter(|(_, ids, _)| ids.len() == 1)
         .filter_map(|(k, ids, _)| {
             let p = lexicon::place_entry(ids[0])?;
+            // A region across countries (a continent, "the Middle East")
+            // is no clue to a town.
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
-                PlaceKind::Region => Some(NEAR_REGION_KM),
+                PlaceKind::Region if p.country.is_some() => Some(NEAR_REGION_KM),
+                PlaceKind::Region => None,
                 PlaceKind::Country | PlaceKind::Feature => None,
             };
             Some(Anchor {
