@@ -14,37 +14,34 @@
 use crate::lexicon::{PlaceEntry, PlaceKind};
 use crate::packs;
 use crate::text::name_key;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The pack's code and file (build.rs `GAZETTEER_PACK`, `TOWNS_FILE`).
 pub const PACK: &str = "geo";
 const FILE: &str = "towns.tsv";
 
-/// Name key → the lines of its towns, biggest first (the file's order).
-static INDEX: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
+/// The pack's lines, in the order of their first name's key (the file's:
+/// biggest first within a key), searched by halves: no index to build, and
+/// no hash map's code in the page's module.
+static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
 
-fn index() -> Option<&'static HashMap<String, Vec<&'static str>>> {
-    if let Some(i) = INDEX.get() {
-        return Some(i);
+fn lines() -> Option<&'static [&'static str]> {
+    if let Some(l) = LINES.get() {
+        return Some(l);
     }
     // Not loaded yet (the page fetches it): nothing kept, asked again later.
     packs::get(PACK)?;
-    let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
-    for line in packs::text(PACK, FILE).lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let Some(names) = line.rsplit('\t').next() else {
-            continue;
-        };
-        let mut keys: Vec<String> = names.split('|').map(name_key).collect();
-        keys.dedup();
-        for k in keys {
-            map.entry(k).or_default().push(line);
-        }
-    }
-    Some(INDEX.get_or_init(|| map))
+    let lines = packs::text(PACK, FILE)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    Some(LINES.get_or_init(|| lines))
+}
+
+/// The key of a line's first name.
+fn line_key(line: &str) -> String {
+    let names = line.rsplit('\t').next().unwrap_or("");
+    name_key(names.split('|').next().unwrap_or(""))
 }
 
 /// A town of the pack: its place, and the reference its first-level region
@@ -59,8 +56,8 @@ fn entry(line: &'static str) -> Option<Town> {
     let mut f = line.split('\t');
     let country = f.next().filter(|c| c.len() == 2)?;
     let admin1 = f.next()?;
-    let lat = f.next()?.parse::<f64>().ok();
-    let lon = f.next()?.parse::<f64>().ok();
+    let lat = coord(f.next()?);
+    let lon = coord(f.next()?);
     let id = f.next()?.parse::<u32>().ok()?;
     let population = f.next()?.parse::<u64>().unwrap_or(0);
     Some(Town {
@@ -77,11 +74,47 @@ fn entry(line: &'static str) -> Option<Town> {
     })
 }
 
+/// A coordinate written with four decimals ("-83.1141"), read without
+/// float parsing (which would cost the page's module its code).
+fn coord(s: &str) -> Option<f64> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, s),
+    };
+    let (whole, frac) = digits.split_once('.')?;
+    if frac.len() != 4 {
+        return None;
+    }
+    let n = whole.parse::<u32>().ok()? as f64 * 10_000.0 + frac.parse::<u32>().ok()? as f64;
+    Some(if neg { -n } else { n } / 10_000.0)
+}
+
 /// The towns of the pack named `key` (a [`name_key`]), biggest first; none
 /// while the pack is not loaded.
 pub fn senses(key: &str) -> Vec<Town> {
-    index()
-        .and_then(|i| i.get(key))
-        .map(|lines| lines.iter().filter_map(|l| entry(l)).collect())
-        .unwrap_or_default()
+    let Some(lines) = lines() else {
+        return Vec::new();
+    };
+    let from = lines.partition_point(|l| line_key(l).as_str() < key);
+    lines[from..]
+        .iter()
+        .take_while(|l| line_key(l) == key)
+        .filter_map(|l| entry(l))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_pack_is_in_the_order_of_its_keys() {
+        let lines = super::lines().expect("the native build embeds the pack");
+        assert!(lines.len() > 10_000);
+        assert!(lines
+            .windows(2)
+            .all(|w| super::line_key(w[0]) <= super::line_key(w[1])));
+        let towns = super::senses("mansfield");
+        assert!(towns.len() > 1 && towns.iter().all(|t| t.place.lat.is_some()));
+        assert_eq!(super::coord("-83.1141"), Some(-83.1141));
+        assert_eq!(super::coord("7.5"), None);
+    }
 }
