@@ -51,6 +51,7 @@ pub mod places;
 pub mod resolve;
 pub mod span;
 pub mod text;
+pub mod towns;
 pub mod user_lexicon;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

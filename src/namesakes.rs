@@ -20,6 +20,7 @@
 use crate::lexicon::{self, PlaceEntry, PlaceKind};
 use crate::span::{Kind, Span, Value};
 use crate::text::name_key;
+use crate::towns::{self, Town};
 use std::collections::HashMap;
 
 /// How far from a town anchor a namesake counts as near, in km.
@@ -37,6 +38,9 @@ struct Anchor {
     /// Its name's index (names are distinct keys).
     name: usize,
     region: bool,
+    /// Its reading (reference unwritten), for a region the pack's towns
+    /// are compared with.
+    place: PlaceEntry,
     country: Option<&'static str>,
     point: Option<(f64, f64, f64)>,
 }
@@ -64,19 +68,37 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     KM_PER_DEGREE * (dlat * dlat + (dlon * cos) * (dlon * cos)).sqrt()
 }
 
+/// A place span found without a point (by context, not by the gazetteer):
+/// the gazetteer pack may know it ([`crate::towns`]).
+fn unresolved(s: &Span) -> bool {
+    s.kind == Kind::Place
+        && match &s.value {
+            None => true,
+            Some(Value::Place(v)) => v.lat.is_none() && v.reference.is_none(),
+            Some(_) => false,
+        }
+}
+
 /// Re-chooses the value of every place span with namesakes from the
-/// dispatch's other places.
+/// dispatch's other places, and gives a point to a place found without one
+/// that the gazetteer pack names.
 pub fn choose(spans: &mut [Span]) {
     // Each name once, with its place senses as ids (cheap: nothing decoded
     // until a name has namesakes; all names' ids in one vector), and the
     // span of each occurrence. A span text seen before is that name again,
-    // with no key to fold.
+    // with no key to fold. A name found without a point has no ids.
     let mut names: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(spans.len());
     let mut ids: Vec<u32> = Vec::with_capacity(2 * spans.len());
     let mut scratch: Vec<u32> = Vec::with_capacity(8);
     let mut of_text: Vec<(&str, usize)> = Vec::with_capacity(SEEN_TEXTS.min(spans.len()));
     let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
-    for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
+    let mut pointless = false;
+    for (i, s) in spans.iter().enumerate() {
+        let found = from_gazetteer(s);
+        if !found && !unresolved(s) {
+            continue;
+        }
+        pointless |= !found;
         let n = match of_text.iter().find(|(t, _)| *t == s.text) {
             Some(&(_, n)) => n,
             None => {
@@ -85,7 +107,9 @@ pub fn choose(spans: &mut [Span]) {
                     Some(n) => n,
                     None => {
                         scratch.clear();
-                        lexicon::place_senses_of_key(&key, &mut scratch);
+                        if found {
+                            lexicon::place_senses_of_key(&key, &mut scratch);
+                        }
                         let at = ids.len();
                         ids.extend_from_slice(&scratch);
                         names.push((key, at..ids.len()));
@@ -102,7 +126,7 @@ pub fn choose(spans: &mut [Span]) {
         of_span[i] = Some(n);
     }
     drop(of_text);
-    if names.iter().all(|(_, r)| r.len() < 2) {
+    if !pointless && names.iter().all(|(_, r)| r.len() < 2) {
         return;
     }
     let anchors: Vec<Anchor> = names
@@ -111,24 +135,46 @@ pub fn choose(spans: &mut [Span]) {
         .filter(|(_, (_, r))| r.len() == 1)
         .filter_map(|(n, (_, r))| {
             let p = lexicon::place_entry_unwritten(ids[r.start])?;
+            // A region across countries (a continent, "the Middle East")
+            // is no clue to a town.
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
-                PlaceKind::Region => Some(NEAR_REGION_KM),
-                PlaceKind::Country | PlaceKind::Feature => None,
+                PlaceKind::Region if p.country.is_some() => Some(NEAR_REGION_KM),
+                PlaceKind::Region | PlaceKind::Country | PlaceKind::Feature => None,
             };
             Some(Anchor {
                 name: n,
                 region: p.kind == PlaceKind::Region,
                 country: p.country,
                 point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
+                place: p,
             })
         })
         .collect();
-    if anchors.is_empty() {
-        return;
-    }
     let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
-    for (n, (_, r)) in names.iter().enumerate().filter(|(_, (_, r))| r.len() > 1) {
+    for (n, (key, r)) in names.iter().enumerate() {
+        if r.is_empty() {
+            // Found without a point: the pack's town the other places point
+            // to, else its biggest.
+            let towns = towns::senses(key);
+            let Some(first) = towns.first() else {
+                continue;
+            };
+            let p = match towns.iter().find(|t| local(n, t, &anchors, false)) {
+                Some(t) => &t.place,
+                None => {
+                    let places: Vec<PlaceEntry> = towns.iter().map(|t| t.place.clone()).collect();
+                    let p = pick(n, &places, &anchors).unwrap_or(&first.place);
+                    chosen[n] = Some(p.value());
+                    continue;
+                }
+            };
+            chosen[n] = Some(p.value());
+            continue;
+        }
+        if r.len() < 2 || anchors.is_empty() {
+            continue;
+        }
         let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
             continue;
         };
@@ -150,7 +196,32 @@ pub fn choose(spans: &mut [Span]) {
         }) {
             senses[..=j].rotate_right(1);
         }
-        if let Some(p) = pick(n, &senses, &anchors) {
+        let core = pick(n, &senses, &anchors);
+        // A small town of the pack displaces a town's reading that nothing
+        // in the dispatch supports, when it lies in a state the dispatch
+        // names or beside one of its towns ("Dublin" among Columbus's
+        // suburbs); never a country's, a region's, a feature's ("Florida"
+        // stays the state beside New York's towns). The pack is read only
+        // for such a weak reading.
+        let reading = core.or(senses.first());
+        let unsupported = reading.is_some_and(|r| {
+            r.kind == PlaceKind::City
+                && !near_anchor(n, r, &anchors)
+                && !anchors
+                    .iter()
+                    .any(|a| a.name != n && a.point.is_none() && a.country == r.country)
+        });
+        let town = if unsupported {
+            let prominent = reading.is_some_and(|r| r.capital || r.population >= BIG_CITY);
+            towns::senses(key)
+                .into_iter()
+                .find(|t| local(n, t, &anchors, prominent))
+        } else {
+            None
+        };
+        if let Some(t) = town {
+            chosen[n] = Some(t.place.value());
+        } else if let Some(p) = core {
             chosen[n] = Some(p.value());
         }
     }
@@ -158,6 +229,41 @@ pub fn choose(spans: &mut [Span]) {
         if let Some(v) = n.and_then(|n| chosen[n].as_ref()) {
             s.value = Some(v.clone());
         }
+    }
+}
+
+/// True for a place within reach of another name's anchor.
+fn near_anchor(name: usize, p: &PlaceEntry, anchors: &[Anchor]) -> bool {
+    let Some(at) = p.lat.zip(p.lon) else {
+        return false;
+    };
+    anchors
+        .iter()
+        .filter(|a| a.name != name)
+        .filter_map(|a| a.point)
+        .any(|(la, lo, r)| km(at, (la, lo)) <= r)
+}
+
+/// How near a town of the dispatch a town of the pack must lie, in km.
+const NEAR_PACK_KM: f64 = 50.0;
+
+/// A town of the pack in a first-level region the dispatch names, or beside
+/// one of its towns; both, against a capital or a city of a million
+/// ("Washington" in a story about Utah stays the capital).
+fn local(name: usize, t: &Town, anchors: &[Anchor], both: bool) -> bool {
+    let at = t.place.lat.zip(t.place.lon);
+    let others = || anchors.iter().filter(|a| a.name != name);
+    let in_region = others().any(|a| a.region && a.place.has_reference(Some(&t.region)));
+    let beside = others().any(|a| {
+        !a.region
+            && a.point.is_some_and(|(la, lo, r)| {
+                r <= NEAR_TOWN_KM && at.is_some_and(|at| km(at, (la, lo)) <= NEAR_PACK_KM)
+            })
+    });
+    if both {
+        in_region && beside
+    } else {
+        in_region || beside
     }
 }
 
@@ -244,6 +350,21 @@ mod tests {
                 _ => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_gazetteer_pack_reads_small_towns_near_the_dispatch_places() {
+        // A suburb the core gazetteer lacks, beside its state: Ohio's Dublin.
+        let t = "Voters in Dublin and Columbus, Ohio, went to the polls on Tuesday.";
+        assert_eq!(refs(t, "Dublin"), ["geonames:5152333"]);
+        // Without a clue the capital keeps its name.
+        assert_eq!(
+            refs("Talks opened in Dublin on Tuesday.", "Dublin"),
+            ["geonames:2964574"]
+        );
+        // A state stays a state beside another state's towns.
+        let t = "Storms moved from Florida toward Albany and Buffalo, New York.";
+        assert_eq!(refs(t, "Florida"), ["iso3166-2:US-FL"]);
     }
 
     #[test]

@@ -129,6 +129,29 @@ impl Reference {
 }
 
 impl PlaceEntry {
+    /// A town of the gazetteer pack ([`crate::towns`]): its GeoNames id,
+    /// written out when its value is.
+    pub(crate) fn town(
+        country: &'static str,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        geonames: u32,
+        population: u64,
+    ) -> PlaceEntry {
+        PlaceEntry {
+            kind: PlaceKind::City,
+            country: Some(country),
+            lat,
+            lon,
+            reference: None,
+            population,
+            capital: false,
+            id: Some(Reference::Geonames(geonames)),
+        }
+    }
+}
+
+impl PlaceEntry {
     /// Whether `reference` is this place's gazetteer id as text (what
     /// [`PlaceEntry::value`] would write), without writing it out.
     pub(crate) fn has_reference(&self, reference: Option<&str>) -> bool {
