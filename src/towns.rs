@@ -18,19 +18,15 @@ use crate::packs;
 pub const PACK: &str = "geo";
 const FILE: &str = "towns.tsv";
 
-/// The pack's rows (after its `#` header), in the order of their first
-/// column, the key of the town's first name (biggest first within a key):
-/// searched by halves in the text itself, so nothing is split, folded or
-/// kept at run time, and no hash map's code is in the page's module.
+/// The pack's rows, in the order of their first column, the key of the
+/// town's first name (biggest first within a key): searched by halves in
+/// the text itself, so nothing is split, folded or kept at run time, and no
+/// hash map's code is in the page's module. Its `#` header lines sort
+/// before every key.
 fn body() -> Option<&'static str> {
     // Not loaded yet (the page fetches it): none, asked again later.
     packs::get(PACK)?;
-    let text = packs::text(PACK, FILE);
-    let mut at = 0;
-    while text[at..].starts_with('#') {
-        at += text[at..].find('\n').map_or(text.len() - at, |n| n + 1);
-    }
-    Some(&text[at..])
+    Some(packs::text(PACK, FILE))
 }
 
 /// The row around byte `i` of `body`: its start and end (before its `\n`).
@@ -66,6 +62,11 @@ fn line_key(line: &str) -> String {
 pub struct Town {
     pub place: PlaceEntry,
     pub region: String,
+    /// A US county (or parish, borough): a row with no GeoNames id.
+    pub county: bool,
+    /// Its main name as written ("Cooke County", whose key is Coke
+    /// County's too).
+    pub name: &'static str,
 }
 
 fn entry(line: &'static str) -> Option<Town> {
@@ -76,9 +77,12 @@ fn entry(line: &'static str) -> Option<Town> {
     let lon = coord(f.next()?);
     let id = f.next()?.parse::<u32>().ok()?;
     let population = f.next()?.parse::<u64>().unwrap_or(0);
+    let name = f.next()?.split('|').next().unwrap_or("");
     Some(Town {
         place: PlaceEntry::town(country, lat, lon, id, population),
         region: format!("iso3166-2:{country}-{admin1}"),
+        county: id == 0,
+        name,
     })
 }
 
@@ -98,7 +102,9 @@ fn coord(s: &str) -> Option<f64> {
 }
 
 /// The towns of the pack named `key` (a [`name_key`]), biggest first; none
-/// while the pack is not loaded.
+/// while the pack is not loaded. Not inlined: one copy in the page's
+/// module for its callers.
+#[inline(never)]
 pub fn senses(key: &str) -> Vec<Town> {
     let Some(body) = body() else {
         return Vec::new();
@@ -127,7 +133,15 @@ mod tests {
     #[test]
     fn the_pack_is_in_the_order_of_its_keys() {
         let body = super::body().expect("the native build embeds the pack");
-        let rows: Vec<(&str, &str)> = body.lines().map(super::split).collect();
+        let rows: Vec<(&str, &str)> = body
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(super::split)
+            .collect();
+        assert!(body
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .all(|l| l < rows[0].0));
         assert!(rows.len() > 10_000);
         assert!(rows.windows(2).all(|w| w[0].0 <= w[1].0));
         assert!(rows.iter().all(|r| super::line_key(r.1) == r.0));

@@ -129,8 +129,8 @@ impl Reference {
 }
 
 impl PlaceEntry {
-    /// A town of the gazetteer pack ([`crate::towns`]): its GeoNames id,
-    /// written out when its value is.
+    /// A town of the gazetteer pack ([`crate::towns`]): its GeoNames id
+    /// (none for 0), written out when its value is.
     pub(crate) fn town(
         country: &'static str,
         lat: Option<f64>,
@@ -146,7 +146,7 @@ impl PlaceEntry {
             reference: None,
             population,
             capital: false,
-            id: Some(Reference::Geonames(geonames)),
+            id: (geonames != 0).then_some(Reference::Geonames(geonames)),
         }
     }
 }
