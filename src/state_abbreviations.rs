@@ -33,7 +33,8 @@ pub fn sense(abbreviation: &str) -> Option<u32> {
     let mut ids = Vec::new();
     lexicon::place_senses(name, &mut ids);
     ids.into_iter().find(|&id| {
-        lexicon::place_entry(id).is_some_and(|p| p.kind == PlaceKind::Region && p.country.is_some())
+        lexicon::place_entry_unwritten(id)
+            .is_some_and(|p| p.kind == PlaceKind::Region && p.country.is_some())
     })
 }
 

@@ -89,16 +89,21 @@ fn entry(line: &'static str) -> Option<Town> {
 /// A coordinate written with four decimals ("-83.1141"), read without
 /// float parsing (which would cost the page's module its code).
 fn coord(s: &str) -> Option<f64> {
-    let (neg, digits) = match s.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, s),
-    };
-    let (whole, frac) = digits.split_once('.')?;
-    if frac.len() != 4 {
-        return None;
+    // Digits read one by one: the smallest code for the page's module.
+    let (mut n, mut decimals, mut neg) = (0i64, None, false);
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        match c {
+            b'-' if i == 0 => neg = true,
+            b'.' if decimals.is_none() => decimals = Some(0),
+            b'0'..=b'9' if n < 1 << 40 => {
+                n = n * 10 + i64::from(c - b'0');
+                decimals = decimals.map(|d| d + 1);
+            }
+            _ => return None,
+        }
     }
-    let n = whole.parse::<u32>().ok()? as f64 * 10_000.0 + frac.parse::<u32>().ok()? as f64;
-    Some(if neg { -n } else { n } / 10_000.0)
+    let n = if neg { -n } else { n };
+    (decimals == Some(4)).then(|| n as f64 / 10_000.0)
 }
 
 /// The towns of the pack named `key` (a [`name_key`]), biggest first; none
