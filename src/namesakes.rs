@@ -293,7 +293,7 @@ const NEAR_PACK_KM: f64 = 50.0;
 fn local(name: usize, t: &Town, anchors: &[Anchor], both: bool) -> bool {
     let at = t.place.lat.zip(t.place.lon);
     let others = || anchors.iter().filter(|a| a.name != name);
-    let in_region = others().any(|a| a.region && a.place.has_reference(Some(&t.region)));
+    let in_region = others().any(|a| a.region && a.place.is_subdivision(t.place.country, t.admin1));
     let beside = others().any(|a| {
         !a.region
             && a.point.is_some_and(|(la, lo, r)| {

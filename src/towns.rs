@@ -56,12 +56,12 @@ fn line_key(line: &str) -> String {
     name_key(names.split('|').next().unwrap_or(""))
 }
 
-/// A town of the pack: its place, and the reference its first-level region
-/// would have where GeoNames's admin1 code is the ISO 3166-2 suffix
-/// (`iso3166-2:US-OH`; elsewhere a reference no region has).
+/// A town of the pack: its place, and the GeoNames admin1 code of its
+/// first-level region (the ISO 3166-2 suffix in the United States: "OH";
+/// elsewhere often a number no region's reference has).
 pub struct Town {
     pub place: PlaceEntry,
-    pub region: String,
+    pub admin1: &'static str,
     /// A US county (or parish, borough): a row with no GeoNames id.
     pub county: bool,
     /// Its main name as written ("Cooke County", whose key is Coke
@@ -80,7 +80,7 @@ fn entry(line: &'static str) -> Option<Town> {
     let name = f.next()?.split('|').next().unwrap_or("");
     Some(Town {
         place: PlaceEntry::town(country, lat, lon, id, population),
-        region: format!("iso3166-2:{country}-{admin1}"),
+        admin1,
         county: id == 0,
         name,
     })
