@@ -18,9 +18,15 @@ const DATA: &str = include_str!("../data/curated/state_abbreviations.tsv");
 /// Above a gazetteer's town of the same letters ("Ala").
 const SCORE: u8 = 95;
 
-/// The abbreviations and the name of the state each stands for.
-fn table() -> impl Iterator<Item = (&'static str, &'static str)> {
-    DATA.split('\n').filter_map(|l| l.split_once('\t'))
+/// The abbreviation `text` starts with (a whole word: "Kan." in "Kan.,",
+/// not in "Kans."), and the name of the state it stands for.
+fn abbreviation_at(text: &[u8]) -> Option<(&'static str, &'static str)> {
+    DATA.split('\n')
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(a, _)| {
+            text.starts_with(a.as_bytes())
+                && !text.get(a.len()).is_some_and(u8::is_ascii_alphanumeric)
+        })
 }
 
 /// The gazetteer's sense (a [`lexicon::place_senses`] id) of the state an
@@ -29,7 +35,10 @@ pub fn sense(abbreviation: &str) -> Option<u32> {
     if !abbreviation.ends_with('.') {
         return None;
     }
-    let (_, name) = table().find(|(a, _)| *a == abbreviation)?;
+    let (a, name) = abbreviation_at(abbreviation.as_bytes())?;
+    if a.len() != abbreviation.len() {
+        return None;
+    }
     let mut ids = Vec::new();
     lexicon::place_senses(name, &mut ids);
     ids.into_iter().find(|&id| {
@@ -65,11 +74,7 @@ pub fn find(text: &str, cands: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let rest = &b[at..];
-        let Some((abbreviation, _)) = table().find(|(a, _)| {
-            rest.starts_with(a.as_bytes())
-                && !rest.get(a.len()).is_some_and(|c| c.is_ascii_alphanumeric())
-        }) else {
+        let Some((abbreviation, _)) = abbreviation_at(&b[at..]) else {
             continue;
         };
         if let Some(place) = sense(abbreviation).and_then(lexicon::place_entry) {
