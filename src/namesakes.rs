@@ -252,15 +252,18 @@ pub fn choose(spans: &mut [Span]) {
                 let country_named = anchors
                     .iter()
                     .any(|a| a.name != n && a.point.is_none() && a.country == r.country);
-                towns::senses(key).into_iter().find(|t| {
-                    (!country_named || t.place.country == r.country)
-                        && local(n, t, &anchors, prominent)
-                })
+                towns::senses(key)
+                    .iter()
+                    .find(|t| {
+                        (!country_named || t.place.country == r.country)
+                            && local(n, t, &anchors, prominent)
+                    })
+                    .map(|t| t.place.value())
             }
             None => None,
         };
-        if let Some(t) = town {
-            chosen[n] = Some(t.place.value());
+        if town.is_some() {
+            chosen[n] = town;
         } else if let Some(p) = core {
             chosen[n] = Some(p.value());
         }
