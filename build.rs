@@ -48,6 +48,8 @@ const INPUTS: &[&str] = &[
     "data/generated/places.tsv",
     "data/generated/first_names.txt",
     "data/curated/features.tsv",
+    "data/generated/continents.tsv",
+    "data/generated/towns.tsv",
     "data/curated/actors.tsv",
     "data/curated/fold.tsv",
     "data/curated/joined_articles.txt",
@@ -62,6 +64,9 @@ const CORE_FILES: &[&str] = &["stopwords.txt", "values.json"];
 /// Version of the pack format (`src/packs.rs` reads it).
 const PACK_FORMAT: u16 = 1;
 const PACK_MAGIC: &[u8; 8] = b"DPCHPACK";
+/// The code of the gazetteer pack (`src/towns.rs`), and its one file.
+const GAZETTEER_PACK: &str = "geo";
+const TOWNS_FILE: &str = "towns.tsv";
 
 /// The lexicon files of a language folder (`data/lang/<code>/`), each optional.
 const COMMON_WORDS: &str = "common.txt";
@@ -165,6 +170,12 @@ fn main() {
             names: f[7].to_owned(),
         });
     }
+    // A curated row naming a continent takes its GeoNames id and point from
+    // continents.tsv (its names stay the curated ones).
+    let continents: Vec<Vec<String>> = data_lines("data/generated/continents.tsv")
+        .iter()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect();
     let mut n_features = 0u32;
     for line in data_lines("data/curated/features.tsv") {
         let f: Vec<&str> = line.split('\t').collect();
@@ -172,13 +183,27 @@ fn main() {
             panic!("features.tsv: bad line {line:?}");
         }
         let kind = if f[0] == "region" { 1 } else { 3 };
+        let continent = continents
+            .iter()
+            .find(|c| f[1].is_empty() && f[4].split('|').any(|n| n == c[0]));
+        let (lat, lon, reference) = match continent {
+            Some(c) => (
+                coord(&c[2]),
+                coord(&c[3]),
+                c[1].strip_prefix("geonames:")
+                    .and_then(|s| s.parse::<u32>().ok())
+                    .expect("continents.tsv: a GeoNames id"),
+            ),
+            None => (coord(f[2]), coord(f[3]), 0),
+        };
+        assert!(reference < 1 << 24, "reference does not fit 3 bytes");
         places.push(PlaceRow {
             kind,
             capital: false,
             country: country_index(f[1]),
-            lat: coord(f[2]),
-            lon: coord(f[3]),
-            reference: 0,
+            lat,
+            lon,
+            reference,
             pop: 0,
             rank: if kind == 1 { 2 } else { 3 },
             names: f[4].to_owned(),
@@ -802,6 +827,15 @@ fn write_packs(
         }
         entries.push((code.clone(), e));
     }
+    // The gazetteer pack: no language's, the towns places.tsv leaves out
+    // (src/towns.rs reads it), fetched by the page when needed like a pack
+    // language's.
+    let mut e: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    e.insert(
+        TOWNS_FILE.to_owned(),
+        fs::read(format!("data/generated/{TOWNS_FILE}")).expect("towns.tsv"),
+    );
+    entries.push((GAZETTEER_PACK.to_owned(), e));
     let mut version = fnv(FNV_SEED, env!("CARGO_PKG_VERSION").as_bytes());
     version = fnv(version, &PACK_FORMAT.to_le_bytes());
     for (code, e) in &entries {
@@ -859,7 +893,10 @@ fn write_packs(
     src.push_str("];\n");
     src.push_str(&format!(
         "/// Per pack: fetched when a text in its language appears (role `pack`), or loaded with the module.\npub static ON_DEMAND: [bool; N_PACKS] = {:?};\n",
-        entries.iter().map(|(c, _)| on_demand.contains(c)).collect::<Vec<_>>()
+        entries
+            .iter()
+            .map(|(c, _)| on_demand.contains(c) || c == GAZETTEER_PACK)
+            .collect::<Vec<_>>()
     ));
     builtin.push_str("];\n");
     src.push_str(&builtin);

@@ -50,7 +50,9 @@ pub mod packs;
 pub mod places;
 pub mod resolve;
 pub mod span;
+pub mod state_abbreviations;
 pub mod text;
+pub mod towns;
 pub mod user_lexicon;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -204,6 +206,7 @@ fn annotate_doc(
     actors::find(&doc, lang, locale.framing, phrases, &mut cands);
     names::learned_decide(&doc, lang, locale.names, &mut cands, add_train);
     names::drop_compound_heads(text, locale.names, &mut cands);
+    state_abbreviations::find(text, &mut cands);
     if let Some(lex) = &options.lexicon {
         lex.reject(text, &mut cands);
         lex.find(&doc, &mut cands);

@@ -19,7 +19,9 @@
 
 use crate::lexicon::{self, PlaceEntry, PlaceKind};
 use crate::span::{Kind, Span, Value};
+use crate::state_abbreviations;
 use crate::text::name_key;
+use crate::towns::{self, Town};
 use std::collections::HashMap;
 
 /// How far from a town anchor a namesake counts as near, in km.
@@ -37,6 +39,9 @@ struct Anchor {
     /// Its name's index (names are distinct keys).
     name: usize,
     region: bool,
+    /// Its reading (reference unwritten), for a region the pack's towns
+    /// are compared with.
+    place: PlaceEntry,
     country: Option<&'static str>,
     point: Option<(f64, f64, f64)>,
 }
@@ -64,19 +69,37 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     KM_PER_DEGREE * (dlat * dlat + (dlon * cos) * (dlon * cos)).sqrt()
 }
 
+/// A place span found without a point (by context, not by the gazetteer):
+/// the gazetteer pack may know it ([`crate::towns`]).
+fn unresolved(s: &Span) -> bool {
+    s.kind == Kind::Place
+        && match &s.value {
+            None => true,
+            Some(Value::Place(v)) => v.lat.is_none() && v.reference.is_none(),
+            Some(_) => false,
+        }
+}
+
 /// Re-chooses the value of every place span with namesakes from the
-/// dispatch's other places.
+/// dispatch's other places, and gives a point to a place found without one
+/// that the gazetteer pack names.
 pub fn choose(spans: &mut [Span]) {
     // Each name once, with its place senses as ids (cheap: nothing decoded
     // until a name has namesakes; all names' ids in one vector), and the
     // span of each occurrence. A span text seen before is that name again,
-    // with no key to fold.
+    // with no key to fold. A name found without a point has no ids.
     let mut names: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(spans.len());
     let mut ids: Vec<u32> = Vec::with_capacity(2 * spans.len());
     let mut scratch: Vec<u32> = Vec::with_capacity(8);
     let mut of_text: Vec<(&str, usize)> = Vec::with_capacity(SEEN_TEXTS.min(spans.len()));
     let mut of_span: Vec<Option<usize>> = vec![None; spans.len()];
-    for (i, s) in spans.iter().enumerate().filter(|(_, s)| from_gazetteer(s)) {
+    let mut pointless = false;
+    for (i, s) in spans.iter().enumerate() {
+        let found = from_gazetteer(s);
+        if !found && !unresolved(s) {
+            continue;
+        }
+        pointless |= !found;
         let n = match of_text.iter().find(|(t, _)| *t == s.text) {
             Some(&(_, n)) => n,
             None => {
@@ -85,7 +108,13 @@ pub fn choose(spans: &mut [Span]) {
                     Some(n) => n,
                     None => {
                         scratch.clear();
-                        lexicon::place_senses_of_key(&key, &mut scratch);
+                        // A state written as its abbreviation has the
+                        // state's one reading ("Ala.": not a town "Ala").
+                        if let Some(id) = state_abbreviations::sense(&s.text) {
+                            scratch.push(id);
+                        } else if found {
+                            lexicon::place_senses_of_key(&key, &mut scratch);
+                        }
                         let at = ids.len();
                         ids.extend_from_slice(&scratch);
                         names.push((key, at..ids.len()));
@@ -102,33 +131,82 @@ pub fn choose(spans: &mut [Span]) {
         of_span[i] = Some(n);
     }
     drop(of_text);
-    if names.iter().all(|(_, r)| r.len() < 2) {
+    // One name with one reading: nothing to choose, nothing to choose by.
+    if !pointless && names.len() < 2 && names.iter().all(|(_, r)| r.len() < 2) {
         return;
     }
-    let anchors: Vec<Anchor> = names
+    let mut anchors: Vec<Anchor> = names
         .iter()
         .enumerate()
         .filter(|(_, (_, r))| r.len() == 1)
         .filter_map(|(n, (_, r))| {
             let p = lexicon::place_entry_unwritten(ids[r.start])?;
+            // A region across countries (a continent, "the Middle East")
+            // is no clue to a town.
             let reach = match p.kind {
                 PlaceKind::City => Some(NEAR_TOWN_KM),
-                PlaceKind::Region => Some(NEAR_REGION_KM),
-                PlaceKind::Country | PlaceKind::Feature => None,
+                PlaceKind::Region if p.country.is_some() => Some(NEAR_REGION_KM),
+                PlaceKind::Region | PlaceKind::Country | PlaceKind::Feature => None,
             };
             Some(Anchor {
                 name: n,
                 region: p.kind == PlaceKind::Region,
                 country: p.country,
                 point: p.lat.zip(p.lon).zip(reach).map(|((a, b), r)| (a, b, r)),
+                place: p,
             })
         })
         .collect();
-    if anchors.is_empty() {
-        return;
-    }
     let mut chosen: Vec<Option<Value>> = vec![None; names.len()];
-    for (n, (_, r)) in names.iter().enumerate().filter(|(_, (_, r))| r.len() > 1) {
+    // Names found without a point first: the pack's town the other places
+    // point to, else its biggest; a county only where the dispatch says
+    // which ("Montgomery County" is in 18 states) or where only one has the
+    // name. A county read so is a clue to the dispatch's towns, as a town
+    // is ("Charleston" beside "Kanawha County").
+    for (n, (key, _)) in names.iter().enumerate().filter(|(_, (_, r))| r.is_empty()) {
+        let mut towns = towns::senses(key);
+        // Of names folded alike, those written as the text writes it.
+        if let Some(text) = of_span
+            .iter()
+            .position(|&m| m == Some(n))
+            .map(|i| spans[i].text.as_str())
+        {
+            if towns.iter().any(|t| t.name.eq_ignore_ascii_case(text)) {
+                towns.retain(|t| t.name.eq_ignore_ascii_case(text));
+            }
+        }
+        let Some(first) = towns.first() else {
+            continue;
+        };
+        let t = match towns.iter().find(|t| local(n, t, &anchors, false)) {
+            Some(t) => t,
+            None if first.county && towns.len() > 1 => continue,
+            // The biggest town of the name, or the one county of it.
+            None => first,
+        };
+        chosen[n] = Some(t.place.value());
+        if t.county {
+            anchors.push(Anchor {
+                name: n,
+                region: false,
+                country: t.place.country,
+                point: t
+                    .place
+                    .lat
+                    .zip(t.place.lon)
+                    .map(|(a, b)| (a, b, NEAR_TOWN_KM)),
+                place: t.place.clone(),
+            });
+        }
+    }
+    for (n, (key, r)) in names.iter().enumerate() {
+        // A name of one reading is read again only where the pack may
+        // have a town of it near another place of the dispatch.
+        let clue =
+            |a: &Anchor| a.name != n && (a.region || a.point.is_some_and(|p| p.2 <= NEAR_TOWN_KM));
+        if r.is_empty() || (r.len() == 1 && !anchors.iter().any(clue)) || anchors.is_empty() {
+            continue;
+        }
         let Some(i) = of_span.iter().position(|&m| m == Some(n)) else {
             continue;
         };
@@ -150,7 +228,43 @@ pub fn choose(spans: &mut [Span]) {
         }) {
             senses[..=j].rotate_right(1);
         }
-        if let Some(p) = pick(n, &senses, &anchors) {
+        let core = if senses.len() > 1 {
+            pick(n, &senses, &anchors)
+        } else {
+            None
+        };
+        // A small town of the pack displaces a town's reading that nothing
+        // in the dispatch supports, when it lies in a state the dispatch
+        // names or beside one of its towns ("Dublin" among Columbus's
+        // suburbs); never a country's, a region's, a feature's ("Florida"
+        // stays the state beside New York's towns). The pack is read only
+        // for such a weak reading.
+        let reading = core.or(senses.first());
+        let weak =
+            reading.is_some_and(|r| r.kind == PlaceKind::City && !near_anchor(n, r, &anchors));
+        let town = match reading.filter(|_| weak) {
+            Some(r) => {
+                let prominent = r.capital || r.population >= BIG_CITY;
+                // A country the dispatch names keeps its town against a
+                // town abroad ("Dublin" beside "Ireland"), not against
+                // another of its own towns (Charleston, West Virginia, in
+                // a story naming the Capitol).
+                let country_named = anchors
+                    .iter()
+                    .any(|a| a.name != n && a.point.is_none() && a.country == r.country);
+                towns::senses(key)
+                    .iter()
+                    .find(|t| {
+                        (!country_named || t.place.country == r.country)
+                            && local(n, t, &anchors, prominent)
+                    })
+                    .map(|t| t.place.value())
+            }
+            None => None,
+        };
+        if town.is_some() {
+            chosen[n] = town;
+        } else if let Some(p) = core {
             chosen[n] = Some(p.value());
         }
     }
@@ -158,6 +272,41 @@ pub fn choose(spans: &mut [Span]) {
         if let Some(v) = n.and_then(|n| chosen[n].as_ref()) {
             s.value = Some(v.clone());
         }
+    }
+}
+
+/// True for a place within reach of another name's anchor.
+fn near_anchor(name: usize, p: &PlaceEntry, anchors: &[Anchor]) -> bool {
+    let Some(at) = p.lat.zip(p.lon) else {
+        return false;
+    };
+    anchors
+        .iter()
+        .filter(|a| a.name != name)
+        .filter_map(|a| a.point)
+        .any(|(la, lo, r)| km(at, (la, lo)) <= r)
+}
+
+/// How near a town of the dispatch a town of the pack must lie, in km.
+const NEAR_PACK_KM: f64 = 50.0;
+
+/// A town of the pack in a first-level region the dispatch names, or beside
+/// one of its towns; both, against a capital or a city of a million
+/// ("Washington" in a story about Utah stays the capital).
+fn local(name: usize, t: &Town, anchors: &[Anchor], both: bool) -> bool {
+    let at = t.place.lat.zip(t.place.lon);
+    let others = || anchors.iter().filter(|a| a.name != name);
+    let in_region = others().any(|a| a.region && a.place.is_subdivision(t.place.country, t.admin1));
+    let beside = others().any(|a| {
+        !a.region
+            && a.point.is_some_and(|(la, lo, r)| {
+                r <= NEAR_TOWN_KM && at.is_some_and(|at| km(at, (la, lo)) <= NEAR_PACK_KM)
+            })
+    });
+    if both {
+        in_region && beside
+    } else {
+        in_region || beside
     }
 }
 
@@ -244,6 +393,73 @@ mod tests {
                 _ => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_gazetteer_pack_reads_small_towns_near_the_dispatch_places() {
+        // A suburb the core gazetteer lacks, beside its state: Ohio's Dublin.
+        let t = "Voters in Dublin and Columbus, Ohio, went to the polls on Tuesday.";
+        assert_eq!(refs(t, "Dublin"), ["geonames:5152333"]);
+        // Without a clue the capital keeps its name.
+        assert_eq!(
+            refs("Talks opened in Dublin on Tuesday.", "Dublin"),
+            ["geonames:2964574"]
+        );
+        // A state stays a state beside another state's towns.
+        let t = "Storms moved from Florida toward Albany and Buffalo, New York.";
+        assert_eq!(refs(t, "Florida"), ["iso3166-2:US-FL"]);
+    }
+
+    fn point(text: &str, name: &str) -> Option<(f64, f64)> {
+        annotate(text, &Options::default())
+            .spans
+            .into_iter()
+            .find(|s| s.kind == Kind::Place && s.text == name)
+            .and_then(|s| match s.value {
+                Some(Value::Place(p)) => p.lat.zip(p.lon),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn a_county_named_in_the_text_has_a_point_and_places_its_towns() {
+        // One county of the name: its point; folded like Coke County's,
+        // chosen by its spelling.
+        let (lat, lon) = point(
+            "A fire destroyed a barn in Cooke County on Tuesday.",
+            "Cooke County",
+        )
+        .expect("a point");
+        assert!(
+            (lat - 33.68).abs() < 0.5 && (lon + 97.2).abs() < 0.5,
+            "{lat} {lon}"
+        );
+        // A county of many states, with no clue: no point.
+        assert_eq!(
+            point(
+                "A fire destroyed a barn in Montgomery County on Tuesday.",
+                "Montgomery County"
+            ),
+            None
+        );
+        // A county beside its state, and a town the county points to.
+        let t =
+            "The Putnam County sheriff said the boys were found near Hurricane, W.Va., on Friday.";
+        let (lat, _) = point(t, "Putnam County").expect("a point");
+        assert!((lat - 38.5).abs() < 0.5, "{lat}");
+        assert_eq!(refs(t, "Hurricane"), ["geonames:4809558"]);
+    }
+
+    #[test]
+    fn a_country_named_keeps_its_towns_against_towns_abroad_only() {
+        // The United States named: West Virginia's Charleston still wins
+        // over South Carolina's beside "W.Va.".
+        let t = "CHARLESTON, W.Va. -- A United States senator spoke in Charleston on Monday.";
+        assert_eq!(
+            refs(t, "Charleston"),
+            ["geonames:4801859"],
+            "the state, not the country, decides"
+        );
     }
 
     #[test]

@@ -10,6 +10,11 @@
 //! (see the determinism rule). A language of role `pack` (Spanish, German) is
 //! fetched the first time a text in that language appears ([`on_demand`]).
 //!
+//! One pack is no language's: `geo`, the gazetteer pack ([`crate::towns`]),
+//! on demand like a pack language's, loaded through the same `loadPack`. It
+//! only gives values to places already found, so a text annotated before it
+//! arrives has the same spans, and no point for the towns only it knows.
+//!
 //! `build.rs` writes a pack per language (its format is described at
 //! `write_packs` there): the text files of `data/lang/<code>/` its locale reads
 //! (names, dates, actors, places, country names…) and its lexicon blobs
@@ -326,8 +331,12 @@ pub fn get(code: &str) -> Option<&'static Pack> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        // The build wrote these very bytes: they load.
-        let _ = load(generated::BUILTIN[i]);
+        // The build wrote these very bytes, static ones: they load, with no
+        // digest to check and no copy to keep (the gazetteer pack is
+        // megabytes).
+        if let Ok(p) = parse(generated::BUILTIN[i], PACKS[i].code) {
+            let _ = SLOTS[i].set(p);
+        }
     }
     SLOTS[i].get()
 }

@@ -189,7 +189,11 @@ fn place(i: usize, write_reference: bool) -> Option<PlaceEntry> {
     let reference_raw = u32::from_le_bytes([r[8], r[9], r[10], 0]);
     let id = match (kind, country) {
         (PlaceKind::Country, Some(cc)) => Some(Reference::Country(cc)),
-        (PlaceKind::City, _) if reference_raw != 0 => Some(Reference::Geonames(reference_raw)),
+        (PlaceKind::City, _) | (PlaceKind::Region | PlaceKind::Feature, None)
+            if reference_raw != 0 =>
+        {
+            Some(Reference::Geonames(reference_raw))
+        }
         (PlaceKind::Region, Some(cc)) if reference_raw != 0 => {
             // The code ends at its first zero byte: what follows is no part of it.
             let mut code = [r[8], r[9], r[10]];

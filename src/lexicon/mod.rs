@@ -130,6 +130,42 @@ impl Reference {
 }
 
 impl PlaceEntry {
+    /// A town of the gazetteer pack ([`crate::towns`]): its GeoNames id
+    /// (none for 0), written out when its value is.
+    pub(crate) fn town(
+        country: &'static str,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        geonames: u32,
+        population: u64,
+    ) -> PlaceEntry {
+        PlaceEntry {
+            kind: PlaceKind::City,
+            country: Some(country),
+            lat,
+            lon,
+            reference: None,
+            population,
+            capital: false,
+            id: (geonames != 0).then_some(Reference::Geonames(geonames)),
+        }
+    }
+}
+
+impl PlaceEntry {
+    /// Whether this is the first-level region `code` of `country` (a
+    /// GeoNames admin1 code, the ISO 3166-2 suffix in the United States).
+    pub(crate) fn is_subdivision(&self, country: Option<&str>, code: &str) -> bool {
+        match self.id {
+            Some(Reference::Subdivision(cc, c)) => {
+                Some(cc) == country && c.iter().take_while(|&&b| b != 0).eq(code.as_bytes())
+            }
+            _ => false,
+        }
+    }
+}
+
+impl PlaceEntry {
     /// Whether `reference` is this place's gazetteer id as text (what
     /// [`PlaceEntry::value`] would write), without writing it out.
     pub(crate) fn has_reference(&self, reference: Option<&str>) -> bool {

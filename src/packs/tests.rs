@@ -12,6 +12,16 @@ fn every_pack_language_has_a_pack_that_loads() {
         assert_eq!(load(bytes), Ok(code), "loading again is a no-op");
         assert_eq!(code_of(bytes), Some(code));
         let p = get(code).expect("loaded");
+        assert_eq!(missing(code), None);
+        assert!(is_pack(code));
+        if code == crate::towns::PACK {
+            // The gazetteer pack: its towns only, fetched when needed.
+            assert!(p
+                .file("towns.tsv")
+                .is_some_and(|t| t.lines().count() > 1000));
+            assert!(on_demand(code));
+            continue;
+        }
         assert!(p.file("names.tsv").is_some_and(|t| !t.is_empty()));
         assert!(
             p.file("stopwords.txt").is_none(),
