@@ -24,6 +24,7 @@ import { serve, ROOT } from '../tests/browser/server.mjs';
 import { CHROMIUM, ARGS } from '../tests/browser/helpers.mjs';
 import { manifest } from './sw-manifest.mjs';
 import { WASM_BUDGET, packSizes } from './page-budget.mjs';
+import { GAZETTEER } from '../www/core/gazetteer.js';
 
 const RUNS = 30;
 
@@ -217,6 +218,9 @@ const commit = (() => {
 })();
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim().split(' built on')[0];
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+/** What a pack is and when the page gets it (www/core/gazetteer.js for the gazetteer's). */
+const packRole = (p) => (p.code === GAZETTEER ? 'the gazetteer pack: small towns\' points, fetched after the first place'
+  : `a language pack, ${p.preload ? 'loaded with the module' : 'fetched at its first text'}`);
 
 const section = `<!-- page:begin -->
 ## The page in Chromium
@@ -245,7 +249,7 @@ and the longest gap between two frames was ${ms(figures.big.worstGap)}.
 |---|---|---|
 | \`pkg/depeche_bg.wasm\` (core and the built-in data but the packs'; budget ${WASM_BUDGET / 1e6} MB gzipped) | ${kb(wasm.raw)} | **${kb(wasm.gz)}** (${wasm.gz} bytes) |
 | \`pkg/depeche.js\` (wasm-bindgen glue) | ${kb(pkgJs.raw)} | ${kb(pkgJs.gz)} |
-${packs.map((p) => `| \`pkg/packs/${p.code}.pack\` (a language pack, ${p.preload ? 'loaded with the module' : 'fetched at its first text'}) | ${kb(p.raw)} | ${kb(p.gz)} |`).join('\n')}
+${packs.map((p) => `| \`pkg/packs/${p.code}.pack\` (${packRole(p)}) | ${kb(p.raw)} | ${kb(p.gz)} |`).join('\n')}
 | \`www/\` (modules and CSS) | ${kb(www.raw)} | ${kb(www.gz)} |
 | \`index.html\` | ${kb(html.raw)} | ${kb(html.gz)} |
 | **a first visit**: the whole shell (\`index.html\`, \`www/\`, \`pkg/\` runtime files: ${shell.n} files, what \`sw.js\` caches for offline use) | ${kb(shell.raw)} | **${kb(shell.gz)}** |

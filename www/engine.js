@@ -42,12 +42,15 @@
 // loaded into the core, and the text annotated again. The worker is handed the packs loaded so
 // far with each big text; a fresh instance after a crash gets them again. `loadEngine`'s
 // `readPack(code)` replaces the fetch (Node reads them from disk).
+// One pack is no language's: the gazetteer (`geo`, core/gazetteer.js), points for small towns,
+// fetched in the background after the first place (`loadGazetteer`), never waited for by a text.
 
 import { scriptURL } from './trusted-types.js';
 import * as firstGlue from '../pkg/depeche.js';
 import { annotateInChunks } from './core/chunks.js';
 import { setLanguages } from './core/languages.js';
 import { createPackLoader, fetchPack, packMissing, packUrl } from './core/packs.js';
+import { GAZETTEER } from './core/gazetteer.js';
 
 /** @typedef {import('./core/types.js').Result} Result */
 /** @typedef {import('./core/types.js').LexiconData} LexiconData */
@@ -94,7 +97,9 @@ export async function loadEngine(opts = {}) {
         // The core languages' packs come with the module: every text reads them.
         // (Even when already there, loaded by whoever shares this glue: the loader keeps their
         // bytes for a fresh instance after a trap.)
-        await Promise.all(firstGlue.packs().packs.filter((p) => p.preload).map((p) => packs.ensure(p.code)));
+        const listed = firstGlue.packs().packs;
+        await Promise.all(listed.filter((p) => p.preload).map((p) => packs.ensure(p.code)));
+        hasGazetteer = listed.some((p) => p.code === GAZETTEER);
         compiled = module;
         return opts.wasm ? null : wasmUrl;
       } catch (e) {
@@ -142,6 +147,9 @@ let knownLanguages = null;
 /** The language packs loaded into the core (core/packs.js), once the module is. */
 /** @type {ReturnType<typeof createPackLoader>|null} */
 let packs = null;
+
+/** Does this core have a gazetteer pack (`geo` in its `packs()`)? */
+let hasGazetteer = false;
 
 /** The compiled WebAssembly module, kept to instantiate it again after a trap. */
 /** @type {WebAssembly.Module|null} */
@@ -280,6 +288,31 @@ export class Engine {
   async loadPack(code) {
     if (!packs) throw new Error('the annotator is not loaded');
     await packs.ensure(code);
+  }
+
+  /**
+   * True while the core has a gazetteer pack (core/gazetteer.js) that is not loaded: results
+   * annotated now give no point to the towns only it knows.
+   * @returns {boolean}
+   */
+  gazetteerMissing() {
+    return hasGazetteer && !!packs && !packs.loaded().has(GAZETTEER);
+  }
+
+  /**
+   * Loads the gazetteer pack (once per page, whoever asks): resolves true once it is loaded
+   * (annotate again to give its towns their points), false when the core has none or it cannot
+   * be fetched now (places keep the points they have; never an error for the page to show).
+   * @returns {Promise<boolean>}
+   */
+  async loadGazetteer() {
+    if (!hasGazetteer || !packs) return false;
+    try {
+      await packs.ensure(GAZETTEER);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -7,6 +7,9 @@
 // disk. `annotate(text, options)` loads the engine on first use and reuses it; a failed load is
 // not cached, so the next call tries again. A text in a language whose words come in a pack
 // (pkg/packs/<code>.pack, core/packs.js) has it fetched, or under Node read, at its first text.
+// So does the gazetteer pack (core/gazetteer.js) at the first text with a place: `annotate`
+// answers as the command line does, small towns with their points (the page does not wait for
+// it; this promise does).
 //
 // Trade-offs: the Node branch imports node:fs/promises dynamically, behind a check, with
 // bundler-ignore comments, so browser builds neither run nor bundle it. The custom element is a
@@ -64,7 +67,12 @@ export async function annotate(text, options = {}) {
   const { wasm, wasmUrl, ...opts } = options;
   const engine = await sharedEngine({ wasm, wasmUrl });
   // Big texts go to a Web Worker in a browser (in pieces on this thread elsewhere).
-  return text.length > LARGE_TEXT ? engine.annotateLarge(text, opts) : engine.annotate(text, opts);
+  const once = () => (text.length > LARGE_TEXT ? engine.annotateLarge(text, opts) : engine.annotate(text, opts));
+  const result = await once();
+  // A place, and the gazetteer not there yet: load it and answer with its points (only values
+  // change). When it cannot be fetched, the result stands as it is.
+  if (engine.gazetteerMissing() && result.spans.some((s) => s.kind === 'place') && await engine.loadGazetteer()) return once();
+  return result;
 }
 
 /**

@@ -20,8 +20,11 @@ after(async () => { await browser?.close(); });
 
 const lang = (page) => page.evaluate(() => document.querySelector('depeche-annotator').editor.session().result?.lang);
 const packRequests = (server) => server.requests.filter((p) => p.includes('/pkg/packs/'));
-/** The packs of the languages loaded on demand that reached the server (the core languages' come with the page). */
-const onDemand = (server) => packRequests(server).filter((p) => !/\/(fr|en)\.pack$/.test(p));
+/**
+ * The packs of the languages loaded on demand that reached the server (the core languages' come
+ * with the page; the gazetteer's, after the first place, is tests/browser/gazetteer.test.mjs's).
+ */
+const onDemand = (server) => packRequests(server).filter((p) => !/\/(fr|en|geo)\.pack$/.test(p));
 
 async function assertSpanish(page) {
   assert.equal(await lang(page), 'es');

@@ -50,7 +50,8 @@ test('the registry lists the languages loaded on demand, marked as packs; the co
   assert.equal(list.find((x) => x.code === 'fr').pack, false);
   const p = packs();
   assert.match(p.version, /^[0-9a-f]{16}$/);
-  assert.deepEqual(p.packs.map((x) => [x.code, x.preload, x.loaded]), [['fr', true, true], ['en', true, true], ['es', false, false], ['de', false, false]]);
+  assert.deepEqual(p.packs.map((x) => [x.code, x.preload, x.loaded]), [['fr', true, true], ['en', true, true], ['es', false, false], ['de', false, false], ['geo', false, false]],
+    'the gazetteer pack (no language\'s) last, loaded on demand too');
 });
 
 test('a text in a language whose pack is not loaded is refused, naming the pack', () => {

@@ -595,3 +595,55 @@ test('a local record never unlearns a global decision; adding back a deleted nam
   assert.deepEqual(session2.lexicon.entries().map((e) => [e.type, e.kind, e.scope, e.from]), [['add', 'actor', 'global', 'd2']],
     'the add learned in d2 replaced the global add and the record of the deletion');
 });
+
+test('reannotate: the engine runs again; with ifChanged, a fresh layer like the last one is no event', () => {
+  const { session, fake } = fresh(T1);
+  const reasons = [];
+  session.addEventListener('change', (e) => reasons.push(e.detail.reason));
+  session.reannotate({ ifChanged: true });
+  assert.equal(fake.calls.length, 2, 'annotated afresh');
+  assert.deepEqual(reasons, [], 'nothing changed: nothing said');
+  // A pack arrived that gives Alep a value: the same call now says so.
+  NAMES.find((n) => n[0] === 'Alep')[2] = { country: 'SY', ref: 'geonames:170063' };
+  try {
+    const text = `${T1} Les combats ont repris à Alep.`;
+    session.setText(text);
+    reasons.length = 0;
+    const before = session.spans.find((s) => s.text === 'Alep');
+    assert.equal(before.value?.country, 'SY', 'a new text reads the new value');
+    NAMES.find((n) => n[0] === 'Alep')[2] = { country: 'SY', ref: 'geonames:170063', lat: 36.2, lon: 37.16 };
+    session.reannotate({ ifChanged: true });
+    assert.deepEqual(reasons, ['annotated']);
+    assert.equal(session.spans.find((s) => s.text === 'Alep').value.lat, 36.2);
+    session.reannotate();
+    assert.deepEqual(reasons, ['annotated', 'annotated'], 'without ifChanged: always an event');
+  } finally {
+    NAMES.find((n) => n[0] === 'Alep')[2] = undefined;
+  }
+});
+
+test('reannotate with ifChanged and an asynchronous engine: the layer shown stays, not pending, until a different one arrives', async () => {
+  const fake = makeFake();
+  const later = (text, opts) => Promise.resolve(fake.annotate(text, opts));
+  const session = new Session({ annotate: later, now: () => '2024-01-01T00:00:00.000Z' });
+  session.load({ id: 'd1', title: '', text: T1 });
+  await new Promise((r) => session.addEventListener('change', r, { once: true }));
+  const reasons = [];
+  session.addEventListener('change', (e) => reasons.push(e.detail.reason));
+  const shown = session.result;
+  session.reannotate({ ifChanged: true });
+  assert.equal(session.pending, false, 'nothing to wait for on screen');
+  assert.equal(session.result, shown);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(reasons, [], 'the same layer: no event');
+  // Now the engine reads a value more (a pack came): the new layer replaces the old one.
+  NAMES.find((n) => n[0] === 'Dupont')[2] = { canonical: 'Jean Dupont' };
+  try {
+    session.reannotate({ ifChanged: true });
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(reasons, ['annotated']);
+    assert.equal(session.spans.find((s) => s.text === 'Dupont').value.canonical, 'Jean Dupont');
+  } finally {
+    NAMES.find((n) => n[0] === 'Dupont')[2] = undefined;
+  }
+});

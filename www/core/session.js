@@ -101,6 +101,15 @@ function checkResult(r) {
   return r;
 }
 
+/** Do two results have the same spans, with the same values? @param {Result} a @param {Result} b */
+function sameSpans(a, b) {
+  if (a.spans.length !== b.spans.length || a.error !== b.error) return false;
+  return a.spans.every((x, i) => {
+    const y = b.spans[i];
+    return x.start === y.start && x.end === y.end && x.kind === y.kind && JSON.stringify(x.value) === JSON.stringify(y.value);
+  });
+}
+
 export class Session extends EventTarget {
   /** @type {AnnotateFn} */ #annotate;
   /** @type {() => string} */ #now;
@@ -567,16 +576,50 @@ export class Session extends EventTarget {
 
   /**
    * The automatic layer of the current text is stale (an incremental annotator spliced it while
-   * the text was being typed): drop it from the cache and annotate the text afresh. Emits 'change'
-   * with reason 'annotated'; an asynchronous annotation keeps the stale layer shown until it
-   * arrives (then 'annotated' again). Not an undo step.
+   * the text was being typed; a pack arrived that gives more values): drop it from the cache and
+   * annotate the text afresh. Emits 'change' with reason 'annotated'; an asynchronous annotation
+   * keeps the stale layer shown until it arrives (then 'annotated' again). Not an undo step.
+   * `ifChanged` (a pack arrived): the layer shown stays, not pending, while the text is
+   * annotated again behind it; it is replaced, with an event, only if a span or a value differs.
+   * @param {{ifChanged?: boolean}} [how]
    */
-  reannotate() {
+  reannotate(how = {}) {
     const stale = this.#automatic();
+    if (how.ifChanged) { this.#refreshBehind(stale); return; }
     this.#cache = this.#cache.filter((e) => e !== stale);
     const fresh = this.#automatic();
     if (fresh.pending) fresh.result = stale.result;
     this.#emit('annotated');
+  }
+
+  /** Annotates the current text again and swaps the result into `entry` if it differs. */
+  #refreshBehind(entry) {
+    if (entry.pending || entry.text === '') return;
+    let r;
+    try {
+      r = this.#annotate(entry.text, this.#options());
+    } catch {
+      return; // the layer shown stays
+    }
+    const swap = (/** @type {any} */ res) => {
+      let result;
+      try { result = checkResult(res); } catch { return; }
+      if (sameSpans(result, entry.result)) return;
+      entry.result = result;
+      if (this.#automatic() === entry) this.#emit('annotated');
+    };
+    if (r && typeof (/** @type {any} */ (r)).then === 'function') /** @type {Promise<Result>} */ (r).then(swap, () => {});
+    else swap(r);
+  }
+
+  /** What the current doc is annotated with: its lexicon, and its language and date when set. */
+  #options() {
+    const d = this.#doc;
+    /** @type {Record<string, any>} */
+    const opts = { lexicon: this.#lexicon.forAnnotation(d.id) };
+    if (d.lang !== 'auto') opts.lang = d.lang;
+    if (d.dct) opts.dct = d.dct;
+    return opts;
   }
 
   /** Dismisses orphan `i` (the editor has seen that its words are gone). @param {number} i */
@@ -679,12 +722,8 @@ export class Session extends EventTarget {
     }
     const entry = { text: d.text, lang, dct, lexKey, result: emptyResult(lang, d.dct), pending: false };
     if (d.text !== '') {
-      /** @type {Record<string, any>} */
-      const opts = { lexicon: this.#lexicon.forAnnotation(d.id) };
-      if (lang !== undefined) opts.lang = lang;
-      if (dct !== undefined) opts.dct = dct;
       try {
-        const r = this.#annotate(d.text, opts);
+        const r = this.#annotate(d.text, this.#options());
         if (r && typeof (/** @type {any} */ (r)).then === 'function') {
           entry.pending = true;
           /** @type {Promise<Result>} */ (r).then(

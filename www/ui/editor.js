@@ -32,6 +32,7 @@ import { createTabs } from '../core/tabs.js';
 import { LEXICON_KEY } from '../core/storage.js';
 import { applyJournal } from '../core/journal.js';
 import { createLexiconSync } from '../core/lexicon-sync.js';
+import { followGazetteer } from '../core/gazetteer.js';
 import { createTabNotice } from './tab-notice.js';
 
 const TYPE_DEBOUNCE_MS = 150;
@@ -1154,6 +1155,9 @@ export function mountEditor(root, options) {
       });
     }
     session.addEventListener('change', onChange);
+    // points for small towns: the gazetteer pack, fetched after the first place (core/gazetteer.js)
+    const followed = session;
+    followGazetteer(engine, followed, { alive: () => session === followed && !destroyed });
     session.addEventListener('error', (e) => {
       if (e.detail?.error?.name === 'AbortError') return;
       notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine');

@@ -30,6 +30,7 @@ import { renderLegend, renderEntities, renderOrphans } from './panels.js';
 import { offsetMap } from '../core/offsets.js';
 import { readHost, rangesFor, hasHighlightApi, createHostReader } from './host-text.js';
 import { createIncrementalAnnotator } from '../core/incremental.js';
+import { followGazetteer } from '../core/gazetteer.js';
 import { Session } from '../core/session.js';
 import { Lexicon } from '../core/lexicon.js';
 import { addHighlightRules } from './styles.js';
@@ -455,6 +456,7 @@ export function mountHostAnnotator(shadow, host, options) {
     session = new Session({ annotate, textHistory: false, lexicon: options.lexicon instanceof Lexicon ? options.lexicon : Lexicon.fromJSON({ version: 1, add: [], reject: [] }) });
     session.addEventListener('change', (ev) => paint(ev.detail?.reason));
     cleanups.push(incremental.connect(session));
+    cleanups.push(followGazetteer(engine, session, { alive: () => !destroyed }));
     session.addEventListener('error', (e) => notices.error(e.detail?.message ?? e.detail?.error ?? 'annotation failed', 'Engine'));
     if (typeof options.text === 'string') setHostText(options.text);
     const now = new Date().toISOString();
