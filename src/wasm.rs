@@ -33,7 +33,7 @@ use js_sys::{Array, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::lexicon::{self, Entry, PlaceKind};
+use crate::lexicon::{self, Entry, PlaceEntry, PlaceKind};
 use crate::{Date, Lang, Options, UserLexicon, Value};
 
 /// The longest text accepted, in UTF-16 code units (the page's engine stops
@@ -306,7 +306,8 @@ struct Sense {
     country_name: Option<&'static str>,
 }
 
-/// Every reading of `name` in the built-in gazetteers, most prominent first:
+/// Every reading of `name` in the built-in gazetteers, most prominent first,
+/// then the gazetteer pack's towns of that name when it is loaded:
 /// `[{kind, value, place_kind?, population?, country_name?}]`. Country names
 /// are given in `lang` (`fr` or `en`; English otherwise).
 #[wasm_bindgen]
@@ -319,21 +320,22 @@ pub fn senses(
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(Lang::UND);
-    let out: Vec<Sense> = lexicon::lookup(&name)
+    let place = |p: &PlaceEntry| Sense {
+        kind: "place",
+        value: p.value(),
+        place_kind: Some(match p.kind {
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::City => "city",
+            PlaceKind::Feature => "feature",
+        }),
+        population: (p.population > 0).then_some(p.population),
+        country_name: p.country.and_then(|cc| lexicon::country_name(cc, lang)),
+    };
+    let mut out: Vec<Sense> = lexicon::lookup(&name)
         .into_iter()
         .map(|e| match e {
-            Entry::Place(p) => Sense {
-                kind: "place",
-                value: p.value(),
-                place_kind: Some(match p.kind {
-                    PlaceKind::Country => "country",
-                    PlaceKind::Region => "region",
-                    PlaceKind::City => "city",
-                    PlaceKind::Feature => "feature",
-                }),
-                population: (p.population > 0).then_some(p.population),
-                country_name: p.country.and_then(|cc| lexicon::country_name(cc, lang)),
-            },
+            Entry::Place(p) => place(&p),
             Entry::Actor(a) => Sense {
                 kind: "actor",
                 value: Value::Actor(crate::ActorValue {
@@ -346,6 +348,13 @@ pub fn senses(
             },
         })
         .collect();
+    // The gazetteer pack's towns of that name, once it is loaded: the
+    // namesakes the core chooses among, offered to the editor too.
+    out.extend(
+        crate::towns::senses(&crate::text::name_key(&name))
+            .iter()
+            .map(|t| place(&t.place)),
+    );
     to_js(&out)
 }
 

@@ -115,3 +115,12 @@ test('the package\'s annotate() answers with the gazetteer\'s points, as the com
   assert.equal(town.value?.country, 'US', JSON.stringify(town));
   assert.ok(Math.abs(town.value.lat - 31.32) < 1 && Math.abs(town.value.lon + 92.43) < 1, JSON.stringify(town.value));
 });
+
+test('once the pack is there, the editor is offered a town\'s namesakes too', async () => {
+  const { loadEngine } = await import('../../www/index.js');
+  const engine = await loadEngine();
+  assert.ok(await engine.loadGazetteer());
+  const us = engine.senses('Pineville', 'en').filter((r) => r.kind === 'place' && r.value?.country === 'US');
+  assert.ok(us.length >= 2, JSON.stringify(us));
+  assert.ok(us.every((r) => typeof r.value.lat === 'number' && r.place_kind === 'city'), JSON.stringify(us));
+});
