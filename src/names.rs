@@ -35,6 +35,7 @@ mod emit;
 mod frequent;
 mod headline_agents;
 mod headlines;
+mod key_table;
 mod ladder;
 pub mod learned;
 mod lineups;
