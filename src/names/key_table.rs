@@ -70,6 +70,11 @@ impl<V> KeyTable<V> {
     /// `overwrite`, else left as it was.
     pub(super) fn set(&mut self, key: &str, value: V, overwrite: bool) {
         if (self.entries.len() + 1) * 2 > self.slots.len() {
+            if self.slots.is_empty() {
+                // Room for a dispatch's names at once (no growth by steps).
+                self.text.reserve(512);
+                self.entries.reserve(32);
+            }
             self.grow();
         }
         let h = Self::hash(key);
@@ -88,9 +93,9 @@ impl<V> KeyTable<V> {
         }
     }
 
-    /// Doubles the slots (16 at first) and puts the entries back.
+    /// Doubles the slots (64 at first) and puts the entries back.
     fn grow(&mut self) {
-        let n = (self.slots.len() * 2).max(16);
+        let n = (self.slots.len() * 2).max(64);
         self.slots.clear();
         self.slots.resize(n, 0);
         for (e, &(h, ..)) in self.entries.iter().enumerate() {
