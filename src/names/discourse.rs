@@ -134,7 +134,7 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     let cues = c;
     // The key of a name is built in one buffer; a new key is copied into
     // the table (most names come back: "Merkel", "Berlin").
-    let mut k = String::new();
+    let mut k = String::with_capacity(64);
     let mut set = |k: &str, sense: Sense, overwrite: bool| senses.set(k, sense, overwrite);
     for c in &out[first..] {
         // Gazetteer names are found wherever they are written.
@@ -194,7 +194,7 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     let index = Index::new(out, first);
     let mut drop = vec![false; out.len()];
     let mut added = Vec::new();
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
     let mut over = Vec::new();
     let mut t = 0;
     while t < doc.len() {

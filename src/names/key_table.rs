@@ -72,8 +72,8 @@ impl<V> KeyTable<V> {
         if (self.entries.len() + 1) * 2 > self.slots.len() {
             if self.slots.is_empty() {
                 // Room for a dispatch's names at once (no growth by steps).
-                self.text.reserve(512);
-                self.entries.reserve(32);
+                self.text.reserve(2048);
+                self.entries.reserve(128);
             }
             self.grow();
         }
