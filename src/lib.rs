@@ -187,7 +187,9 @@ fn annotate_doc(
     let doc = doc;
     let dct = options.dct.or(found.as_ref().and_then(|f| f.date));
 
-    let mut cands = Vec::new();
+    // Room for the candidates of a dispatch (about one per 50 bytes in
+    // wire copy, more before overlaps are resolved): no growth by steps.
+    let mut cands = Vec::with_capacity(text.len() / 24 + 16);
     dates::find(&doc, locale.dates, dct, &mut cands);
     let setting = found
         .as_ref()

@@ -36,6 +36,7 @@ mod frequent;
 mod headline_agents;
 mod headlines;
 mod juxtaposed;
+mod key_table;
 mod ladder;
 pub mod learned;
 mod lineups;

@@ -325,7 +325,12 @@ fn digest(bytes: &[u8]) -> u64 {
 /// The loaded pack of a language, if any. The native build loads its
 /// embedded pack at the first call.
 pub fn get(code: &str) -> Option<&'static Pack> {
-    let (i, _) = slot(code)?;
+    get_at(slot(code)?.0)
+}
+
+/// The loaded pack of slot `i` (as [`get`], with the slot found: [`missing`]
+/// asks of every slot at every call of `annotate`).
+fn get_at(i: usize) -> Option<&'static Pack> {
     if let Some(p) = SLOTS[i].get() {
         return Some(p);
     }
@@ -365,13 +370,14 @@ pub fn on_demand(code: &str) -> bool {
 pub fn missing(code: &str) -> Option<&'static str> {
     let core = PACKS
         .iter()
+        .enumerate()
         .zip(ON_DEMAND)
-        .find(|(p, on_demand)| !on_demand && get(p.code).is_none());
-    if let Some((p, _)) = core {
+        .find(|((i, _), on_demand)| !on_demand && get_at(*i).is_none());
+    if let Some(((_, p), _)) = core {
         return Some(p.code);
     }
-    let (_, info) = slot(code)?;
-    get(code).is_none().then_some(info.code)
+    let (i, info) = slot(code)?;
+    get_at(i).is_none().then_some(info.code)
 }
 
 /// Every pack language's pack as this build wrote it (native builds, which

@@ -39,41 +39,53 @@ fn resolve_inner(
     mut cands: Vec<Candidate>,
     mut bytes: Option<&mut Vec<(usize, usize)>>,
 ) -> Vec<Span> {
-    // The priority order, as sort keys with the candidate's index last (ties
-    // keep the recognisers' order, as a stable sort would): sorting these
-    // small keys moves no candidate and its value.
-    // First word: source, score, length (longest first); second: start,
-    // then kind. A length is below 2^54 bytes on any machine there is.
-    const LEN_BITS: u32 = 54;
-    const LEN_MAX: u64 = (1 << LEN_BITS) - 1;
-    let mut order: Vec<(u64, u64, usize)> = Vec::with_capacity(cands.len());
+    // The candidates by start; a stretch of them overlapping one another
+    // (a cluster) is decided alone: a candidate clashes only with the
+    // candidates it overlaps, all in its cluster, so greedy choice by
+    // priority within each cluster is the greedy choice over the whole
+    // text. Most clusters are one candidate, kept with no sort by priority.
+    let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         if c.start < c.end
             && c.end <= text.len()
             && text.is_char_boundary(c.start)
             && text.is_char_boundary(c.end)
         {
-            let len = (c.end - c.start) as u64;
-            let first = (u64::from(2 - c.source as u8) << 62)
-                | (u64::from(255 - c.score) << LEN_BITS)
-                | (LEN_MAX - len.min(LEN_MAX));
-            let second = ((c.start as u64) << 2) | u64::from(kind_rank(c.kind));
-            order.push((first, second, i));
+            by_start.push((c.start, i));
         }
     }
-    order.sort_unstable();
+    by_start.sort_unstable();
     // The bytes already taken, one bit each: a candidate clashes when any
     // byte of it is taken (a 10 MB text proposes hundreds of thousands).
     let mut taken = Taken::new(text.len());
-    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
-    for &(_, _, i) in &order {
-        let (start, end) = (cands[i].start, cands[i].end);
-        if !taken.any(start, end) {
-            taken.set(start, end);
-            kept.push(i);
+    let mut kept: Vec<usize> = Vec::with_capacity(by_start.len());
+    let mut order: Vec<(u64, u64, usize)> = Vec::new();
+    let mut k = 0;
+    while k < by_start.len() {
+        let mut end = cands[by_start[k].1].end;
+        let mut j = k + 1;
+        while j < by_start.len() && by_start[j].0 < end {
+            end = end.max(cands[by_start[j].1].end);
+            j += 1;
         }
+        if j == k + 1 {
+            kept.push(by_start[k].1);
+        } else {
+            order.clear();
+            order.extend(by_start[k..j].iter().map(|&(_, i)| priority(&cands[i], i)));
+            order.sort_unstable();
+            let from = kept.len();
+            for &(_, _, i) in &order {
+                let (start, end) = (cands[i].start, cands[i].end);
+                if !taken.any(start, end) {
+                    taken.set(start, end);
+                    kept.push(i);
+                }
+            }
+            kept[from..].sort_unstable_by_key(|&i| cands[i].start);
+        }
+        k = j;
     }
-    kept.sort_unstable_by_key(|&i| cands[i].start);
     // Code point offsets in one forward count: kept spans are sorted and
     // do not overlap.
     let mut byte = 0usize;
@@ -105,6 +117,22 @@ fn resolve_inner(
         });
     }
     spans
+}
+
+/// The priority order of candidate `i`, as sort keys with its index last
+/// (ties keep the recognisers' order, as a stable sort would): sorting these
+/// small keys moves no candidate and its value. First word: source, score,
+/// length (longest first); second: start, then kind. A length is below
+/// 2^54 bytes on any machine there is.
+fn priority(c: &Candidate, i: usize) -> (u64, u64, usize) {
+    const LEN_BITS: u32 = 54;
+    const LEN_MAX: u64 = (1 << LEN_BITS) - 1;
+    let len = (c.end - c.start) as u64;
+    let first = (u64::from(2 - c.source as u8) << 62)
+        | (u64::from(255 - c.score) << LEN_BITS)
+        | (LEN_MAX - len.min(LEN_MAX));
+    let second = ((c.start as u64) << 2) | u64::from(kind_rank(c.kind));
+    (first, second, i)
 }
 
 /// The chars of UTF-8 bytes: the bytes but continuation bytes (`10xxxxxx`),
@@ -213,6 +241,54 @@ mod tests {
                     assert_eq!(count_chars(t.as_bytes()), t.chars().count(), "{t:?}");
                 }
             }
+        }
+    }
+
+    /// Deciding cluster by cluster keeps what one greedy pass over every
+    /// candidate in priority order keeps, on random overlapping candidates.
+    #[test]
+    fn clusters_decide_as_one_greedy_pass_does() {
+        let text = "ab cd ef gh ij kl mn op qr st uv wx yz ".repeat(3);
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let n = next(40) as usize;
+            let cands: Vec<Candidate> = (0..n)
+                .map(|_| {
+                    let s = next(text.len() as u64) as usize;
+                    let e = (s + next(12) as usize).min(text.len() + 1);
+                    let kind = [Kind::Date, Kind::Place, Kind::Actor][next(3) as usize];
+                    let source = [Source::Rule, Source::Lexicon, Source::User][next(3) as usize];
+                    Candidate::new(s, e, kind, source, next(4) as u8 * 30)
+                })
+                .collect();
+            let mut order: Vec<_> = cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.start < c.end && c.end <= text.len())
+                .map(|(i, c)| priority(c, i))
+                .collect();
+            order.sort_unstable();
+            let mut used = vec![false; text.len()];
+            let mut want: Vec<(usize, usize, Kind)> = Vec::new();
+            for &(_, _, i) in &order {
+                let c = &cands[i];
+                if !used[c.start..c.end].iter().any(|&u| u) {
+                    used[c.start..c.end].iter_mut().for_each(|u| *u = true);
+                    want.push((c.start, c.end, c.kind));
+                }
+            }
+            want.sort_unstable_by_key(|w| w.0);
+            let got: Vec<_> = resolve(&text, cands)
+                .into_iter()
+                .map(|s| (s.start, s.end, s.kind))
+                .collect();
+            assert_eq!(got, want);
         }
     }
 

@@ -76,7 +76,7 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
             None => match cx.dct {
                 Some(r) => nearest_day(r, m, d, cx.future),
                 None => {
-                    return with_day_suffix(format!("XXXX-{m:02}-{d:02}"), e, None);
+                    return with_day_suffix(unknown_year(Some(m), Some(d)), e, None);
                 }
             },
         }),
@@ -86,11 +86,11 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
             day: Some(d),
         } => match cx.dct {
             Some(r) => Some(Date::new(r.year, r.month, d)),
-            None => return with_day_suffix(format!("XXXX-XX-{d:02}"), e, None),
+            None => return with_day_suffix(unknown_year(None, Some(d)), e, None),
         },
         Base::Weekday { wd, shift } => match cx.dct {
             Some(r) => Some(weekday(r, wd, shift, cx.future)),
-            None => return with_day_suffix(format!("XXXX-WXX-{wd}"), e, None),
+            None => return with_day_suffix(unknown_week_day(wd), e, None),
         },
         Base::Day(n) => cx.dct.map(|r| r.add_days(i64::from(n))),
         Base::Anchor(n) => cx.anchor.or(cx.dct).map(|a| a.add_days(i64::from(n))),
@@ -114,7 +114,7 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
             .map(|y| nth_weekday(y, month, wd, n)),
         Base::WeekdayDay { wd, day } => match cx.dct {
             Some(r) => Some(weekday_day(r, wd, day, cx.future)),
-            None => return with_day_suffix(format!("XXXX-XX-{day:02}"), e, None),
+            None => return with_day_suffix(unknown_year(None, Some(day)), e, None),
         },
         Base::After { unit: D, n } => cx.anchor.or(cx.dct).map(|a| a.add_days(i64::from(n))),
         _ => None,
@@ -141,11 +141,11 @@ fn resolve_unchecked(e: &Expr, cx: &Ctx) -> Resolved {
         } => match (year.or(cx.year_hint), cx.dct) {
             (Some(y), _) => Some(month_value(y, m)),
             (None, Some(r)) => Some(month_value(nearest_month(r, m, 0, cx.future), m)),
-            (None, None) => Some(format!("XXXX-{m:02}")),
+            (None, None) => Some(unknown_year(Some(m), None)),
         },
         Base::MonthRel { month, shift } => Some(match cx.dct {
             Some(r) => month_value(nearest_month(r, month, shift, cx.future), month),
-            None => format!("XXXX-{month:02}"),
+            None => unknown_year(Some(month), None),
         }),
         Base::Rel { unit, n } => cx.dct.and_then(|r| rel_value(r, unit, n)),
         Base::After { unit, n } => cx.anchor.or(cx.dct).and_then(|r| rel_value(r, unit, n)),
@@ -238,15 +238,57 @@ fn push_digits(v: &mut String, n: u32, width: u32) {
     }
 }
 
+/// A value of no known year, "XXXX-03-12", "XXXX-XX-12", "XXXX-03": the
+/// month ("XX" when unknown) and the day written as `{:02}` would, without
+/// the formatting machinery (a dispatch has a dozen, with no reference date).
+fn unknown_year(month: Option<u32>, day: Option<u32>) -> String {
+    let mut v = String::with_capacity(16);
+    v.push_str("XXXX-");
+    match month {
+        Some(m) => two_digits(&mut v, m),
+        None => v.push_str("XX"),
+    }
+    if let Some(d) = day {
+        v.push('-');
+        two_digits(&mut v, d);
+    }
+    v
+}
+
+/// "XXXX-WXX-3", a weekday of no known week, as `{wd}` would write it.
+fn unknown_week_day(wd: u32) -> String {
+    let mut v = String::with_capacity(16);
+    v.push_str("XXXX-WXX-");
+    if wd <= 9 {
+        push_digits(&mut v, wd, 1);
+    } else {
+        let _ = write!(v, "{wd}");
+    }
+    v
+}
+
+/// `n` as `{n:02}` writes it (all its digits past 99).
+fn two_digits(v: &mut String, n: u32) {
+    if n <= 99 {
+        push_digits(v, n, 2);
+    } else {
+        let _ = write!(v, "{n:02}");
+    }
+}
+
 fn with_day_suffix(mut v: String, e: &Expr, day: Option<Date>) -> Resolved {
     if let Some((h, m)) = e.time {
-        let _ = write!(v, "T{h:02}:{m:02}");
+        v.push('T');
+        two_digits(&mut v, h);
+        v.push(':');
+        two_digits(&mut v, m);
     } else if let Some(p) = e
         .part
         .and_then(|p| PARTS.get(p as usize))
         .filter(|p| !p.is_empty())
     {
-        let _ = write!(v, "T{p}");
+        v.push('T');
+        v.push_str(p);
     }
     Resolved {
         value: Some(v),
@@ -414,6 +456,17 @@ pub fn rel_value(r: Date, unit: i32, n: i32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_of_no_year_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 12, 31, 99, 100, 123, 4096, u32::MAX] {
+            assert_eq!(unknown_year(Some(n), None), format!("XXXX-{n:02}"));
+            assert_eq!(unknown_year(None, Some(n)), format!("XXXX-XX-{n:02}"));
+            assert_eq!(unknown_year(Some(3), Some(n)), format!("XXXX-03-{n:02}"));
+            assert_eq!(unknown_year(Some(n), Some(7)), format!("XXXX-{n:02}-07"));
+            assert_eq!(unknown_week_day(n), format!("XXXX-WXX-{n}"));
+        }
+    }
 
     fn ctx(dct: &str) -> Ctx {
         Ctx {

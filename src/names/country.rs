@@ -15,6 +15,7 @@
 use crate::lexicon::{self, Entry, PlaceEntry, PlaceKind};
 use crate::span::{Candidate, Kind, Source, Value};
 use crate::text::Doc;
+use std::borrow::Cow;
 
 /// What the dateline says of the dispatch: the place's byte range and its country.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -100,33 +101,31 @@ pub(super) fn settle(
     };
     // Countries named by the unambiguous places and by the states acting,
     // with their mention counts.
-    let mut named: Vec<(String, u32)> = Vec::new();
-    let mut count = |code: &str| match named.iter_mut().find(|(n, _)| *n == code) {
+    // Codes borrowed where they are static, as the gazetteer's are (no
+    // string per country named).
+    let mut named: Vec<(Cow<'static, str>, u32)> = Vec::new();
+    let mut count = |code: &Cow<'static, str>| match named.iter_mut().find(|(n, _)| *n == *code) {
         Some((_, k)) => *k += 1,
-        None => named.push((code.to_string(), 1)),
+        None => named.push((code.clone(), 1)),
     };
     for c in out.iter().skip(first) {
         if c.kind != Kind::Place || is_ambiguous(c) {
             continue;
         }
         if let Some(Value::Place(v)) = &c.value {
-            if let Some(code) = v.country.as_deref() {
+            if let Some(code) = &v.country {
                 count(code);
             }
         }
     }
-    notes.states.iter().for_each(|c| count(c));
-    let country: Option<String> = setting
-        .country
-        .map(str::to_string)
-        .or_else(|| most_named(&named).map(str::to_string));
-    let named: Vec<String> = named.into_iter().map(|(c, _)| c).collect();
+    notes.states.iter().for_each(|&c| count(&Cow::Borrowed(c)));
+    let country: Option<&str> = setting.country.or_else(|| most_named(&named));
     let Some(country) = country else { return };
     let dateline_key = setting
         .place
         .and_then(|(s, e)| doc.text.get(s..e))
         .map(crate::text::name_key);
-    let mentioned = |code: &str| named.iter().any(|n| n == code);
+    let mentioned = |code: &str| named.iter().any(|(n, _)| n == code);
     let mut places: Vec<(usize, usize)> = out
         .iter()
         .enumerate()
@@ -146,7 +145,7 @@ pub(super) fn settle(
             continue;
         };
         let (top_country, top_kind, top_population) = a.top;
-        if top_country == Some(country.as_str()) {
+        if top_country == Some(country) {
             continue;
         }
         let reread;
@@ -159,7 +158,7 @@ pub(super) fn settle(
                 };
                 reread = m.entries.into_iter().find_map(|e| match e {
                     Entry::Place(p)
-                        if p.country == Some(country.as_str()) && p.kind != PlaceKind::Country =>
+                        if p.country == Some(country) && p.kind != PlaceKind::Country =>
                     {
                         Some(p)
                     }
@@ -189,11 +188,11 @@ pub(super) fn settle(
 
 /// The country named most often, when it is named at least twice and more
 /// often than any other.
-fn most_named(named: &[(String, u32)]) -> Option<&str> {
+fn most_named<'a>(named: &'a [(Cow<'static, str>, u32)]) -> Option<&'a str> {
     let mut best: Option<(&str, u32)> = None;
     let mut tie = false;
     for (c, k) in named {
-        let (c, k) = (c.as_str(), *k);
+        let (c, k) = (&**c, *k);
         match best {
             Some((_, b)) if k < b => {}
             Some((_, b)) if k == b => tie = true,

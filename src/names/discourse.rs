@@ -11,11 +11,11 @@
 //! price is rare in wire copy, the gain frequent. Costs: one pass over the
 //! tokens and one hash look-up per capitalised sequence.
 
+use super::key_table::KeyTable;
 use super::sequence::sequence_end;
 use super::Cues;
 use crate::framing::DOUBLE_SURNAME;
 use crate::span::{ActorType, ActorValue, Candidate, Kind, Source, Value};
-use crate::text::hash::WordMap;
 use crate::text::{Doc, TokKind};
 
 /// Candidates that hold only if their word never appears in lower case.
@@ -88,8 +88,16 @@ impl Index {
 
     /// Indices into `out` of the candidates overlapping bytes `[s, e)`.
     pub(super) fn overlapping(&self, out: &[Candidate], s: usize, e: usize) -> Vec<usize> {
-        let p = self.by_start.partition_point(|&(start, _)| start < s);
         let mut found = Vec::new();
+        self.overlapping_into(out, s, e, &mut found);
+        found
+    }
+
+    /// As [`Index::overlapping`], into `found` (cleared first): a pass
+    /// asking for each name it meets reuses one list.
+    fn overlapping_into(&self, out: &[Candidate], s: usize, e: usize, found: &mut Vec<usize>) {
+        found.clear();
+        let p = self.by_start.partition_point(|&(start, _)| start < s);
         // The name pass proposes non-overlapping candidates: a few steps
         // back are enough to find one that starts before `s`.
         for &(_, i) in self.by_start[p.saturating_sub(4)..p].iter() {
@@ -103,7 +111,6 @@ impl Index {
             }
             found.push(i);
         }
-        found
     }
 }
 
@@ -122,21 +129,12 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     if out.len() <= first {
         return;
     }
-    let mut senses: WordMap<String, Sense> = WordMap::default();
+    let mut senses: KeyTable<Sense> = KeyTable::new();
     let cues = c;
     // The key of a name is built in one buffer; a new key is copied into
-    // the map (most names come back: "Merkel", "Berlin").
-    let mut k = String::new();
-    let mut set = |k: &str, sense: Sense, overwrite: bool| match senses.get_mut(k) {
-        Some(v) => {
-            if overwrite {
-                *v = sense;
-            }
-        }
-        None => {
-            senses.insert(k.to_owned(), sense);
-        }
-    };
+    // the table (most names come back: "Merkel", "Berlin").
+    let mut k = String::with_capacity(64);
+    let mut set = |k: &str, sense: Sense, overwrite: bool| senses.set(k, sense, overwrite);
     for c in &out[first..] {
         // Gazetteer names are found wherever they are written.
         if c.source != Source::Rule {
@@ -195,7 +193,8 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
     let index = Index::new(out, first);
     let mut drop = vec![false; out.len()];
     let mut added = Vec::new();
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
+    let mut over = Vec::new();
     let mut t = 0;
     while t < doc.len() {
         let tok = doc.tokens[t];
@@ -212,11 +211,11 @@ pub(super) fn propagate(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candida
         let end = sequence_end(doc, c, t, false);
         let (s, e) = (tok.start, doc.tokens[end - 1].end);
         key_into(doc, t, end, &mut buf);
-        let Some(&sense) = senses.get(buf.as_str()) else {
+        let Some(&sense) = senses.get(&buf) else {
             t = end;
             continue;
         };
-        let over = index.overlapping(out, s, e);
+        index.overlapping_into(out, s, e, &mut over);
         let exact = over.len() == 1 && out[over[0]].start == s && out[over[0]].end == e;
         match sense {
             Sense::Actor(ty, strong) => {
@@ -248,18 +247,21 @@ fn first_surname(doc: &Doc, c: &Cues, t: usize, end: usize) -> Option<usize> {
     if !c.framing.has_any(0, DOUBLE_SURNAME) {
         return None;
     }
-    let words: Vec<usize> = (t..end)
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tokens[i].upper)
-        .collect();
-    if words.len() < 3
-        || words.len()
-            != (t..end)
-                .filter(|&i| doc.tokens[i].kind == TokKind::Word)
-                .count()
-    {
+    // The capitalised words counted, the last two remembered (no list).
+    let (mut upper, mut words, mut last) = (0, 0, [0usize; 2]);
+    for i in t..end {
+        if doc.tokens[i].kind == TokKind::Word {
+            words += 1;
+            if doc.tokens[i].upper {
+                upper += 1;
+                last = [last[1], i];
+            }
+        }
+    }
+    if upper < 3 || upper != words {
         return None;
     }
-    let f = words[words.len() - 2];
+    let f = last[0];
     let w = doc.norm(f);
     (w.chars().count() >= 3 && !super::is_first_name(c, w)).then_some(f)
 }

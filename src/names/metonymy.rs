@@ -29,14 +29,17 @@ pub(super) fn metonymy(
     if !(p.kind == PlaceKind::Country || p.capital) {
         return None;
     }
-    let value = state::government(p)?;
+    // The value is written only once the name reads as an agent (most
+    // countries named are not): a country is all it needs.
+    p.country?;
+    let value = || state::government(p);
     let fr = c.framing;
     // "par Washington" / "by Washington" after a participle.
     if t >= 2 {
         let agentive =
             cue(doc, fr, t - 1, AGENT_PREP) && fr.ends_with(doc.norm(t - 2), PARTICIPLE_ENDING);
         if agentive && p.capital {
-            return Some(value);
+            return value();
         }
     }
     // "acusó a Etiopía": the object of a verb of actors, after the
@@ -45,7 +48,7 @@ pub(super) fn metonymy(
         return Some(value);
     }
     if agent_subject(doc, c, t, m.end_token) {
-        return Some(value);
+        return value();
     }
     // Subject at the head of a sentence, followed by a verb-like lower-case
     // word; the article before it is read in every language's words.
@@ -66,7 +69,11 @@ pub(super) fn metonymy(
         || written_verb(doc, c, n);
     let function_word =
         lexicon::is_common_word(lang, w) && w.len() <= 3 && !fr.has_cue(w, SHORT_VERB);
-    (verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY)).then_some(value)
+    if verb_like && !function_word && !fr.has(w, GOVERNMENT | MILITARY) {
+        value()
+    } else {
+        None
+    }
 }
 
 /// A country or capital (tokens `[t, end)`) as the subject of an agent verb
