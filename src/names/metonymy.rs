@@ -45,7 +45,7 @@ pub(super) fn metonymy(
     // "acusó a Etiopía": the object of a verb of actors, after the
     // language's preposition of persons.
     if t >= 2 && cue(doc, fr, t - 1, OBJECT_PREP) && cue(doc, fr, t - 2, OBJECT_VERB) {
-        return Some(value);
+        return value();
     }
     if agent_subject(doc, c, t, m.end_token) {
         return value();
