@@ -180,7 +180,27 @@ pub fn choose(spans: &mut [Span]) {
         };
         let (t, sure) = match towns.iter().find(|t| local(n, t, &anchors, false)) {
             Some(t) => (t, true),
-            None if first.county && towns.len() > 1 => continue,
+            // A county of many states beside a namesake of another name
+            // of the dispatch, in one of them only ("Walker County" and
+            // "Huntsville": Texas's).
+            None if first.county && towns.len() > 1 => {
+                let mut near = towns.iter().filter(|c| {
+                    names.iter().enumerate().any(|(m, (k, r))| {
+                        m != n
+                            && (ids[r.clone()].iter().any(|&id| {
+                                lexicon::place_entry_unwritten(id).is_some_and(|p| {
+                                    p.kind == PlaceKind::City && close(&p, &c.place, NEAR_PACK_KM)
+                                })
+                            }) || towns::senses(k)
+                                .iter()
+                                .any(|t| !t.county && close(&t.place, &c.place, NEAR_PACK_KM)))
+                    })
+                });
+                match (near.next(), near.next()) {
+                    (Some(c), None) => (c, true),
+                    _ => continue,
+                }
+            }
             // The biggest town of the name, or the one county of it.
             None => (first, towns.len() == 1),
         };
@@ -328,6 +348,14 @@ fn local(name: usize, t: &Town, anchors: &[Anchor], both: bool) -> bool {
         in_region && beside
     } else {
         in_region || beside
+    }
+}
+
+/// Two points within `reach` km.
+fn close(a: &PlaceEntry, b: &PlaceEntry, reach: f64) -> bool {
+    match (a.lat.zip(a.lon), b.lat.zip(b.lon)) {
+        (Some(x), Some(y)) => km(x, y) <= reach,
+        _ => false,
     }
 }
 
@@ -505,6 +533,16 @@ mod tests {
         // Beside towns of another country, the country stays.
         let t = "Israeli jets struck Lebanon after rockets hit Haifa and Nahariya.";
         assert_eq!(refs(t, "Lebanon"), ["iso3166-1:LB"]);
+    }
+
+    #[test]
+    fn a_county_of_many_states_and_a_town_place_each_other() {
+        // Walker County is in Alabama, Georgia and Texas; Huntsville is
+        // Alabama's city, and a Texas town in Walker County.
+        let t = "Deputies in Walker County searched the woods near Huntsville.";
+        assert_eq!(refs(t, "Huntsville"), ["geonames:4699540"]);
+        let (lat, _) = point(t, "Walker County").expect("a point");
+        assert!((lat - 30.7).abs() < 0.5, "{lat}");
     }
 
     #[test]
