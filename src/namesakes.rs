@@ -178,14 +178,36 @@ pub fn choose(spans: &mut [Span]) {
         let Some(first) = towns.first() else {
             continue;
         };
-        let t = match towns.iter().find(|t| local(n, t, &anchors, false)) {
-            Some(t) => t,
-            None if first.county && towns.len() > 1 => continue,
+        let (t, sure) = match towns.iter().find(|t| local(n, t, &anchors, false)) {
+            Some(t) => (t, true),
+            // A county of many states beside a namesake of another name
+            // of the dispatch, in one of them only ("Walker County" and
+            // "Huntsville": Texas's).
+            None if first.county && towns.len() > 1 => {
+                let mut near = towns.iter().filter(|c| {
+                    names.iter().enumerate().any(|(m, (k, r))| {
+                        m != n
+                            && (ids[r.clone()].iter().any(|&id| {
+                                lexicon::place_entry_unwritten(id).is_some_and(|p| {
+                                    p.kind == PlaceKind::City && close(&p, &c.place, NEAR_PACK_KM)
+                                })
+                            }) || towns::senses(k)
+                                .iter()
+                                .any(|t| !t.county && close(&t.place, &c.place, NEAR_PACK_KM)))
+                    })
+                });
+                match (near.next(), near.next()) {
+                    (Some(c), None) => (c, true),
+                    _ => continue,
+                }
+            }
             // The biggest town of the name, or the one county of it.
-            None => first,
+            None => (first, towns.len() == 1),
         };
         chosen[n] = Some(t.place.value());
-        if t.county {
+        // A town of one name in the pack, or one the dispatch places, is
+        // a clue too ("Jordan" beside "Robbinsdale": Minnesota's).
+        if t.county || sure {
             anchors.push(Anchor {
                 name: n,
                 region: false,
@@ -240,8 +262,10 @@ pub fn choose(spans: &mut [Span]) {
         // stays the state beside New York's towns). The pack is read only
         // for such a weak reading.
         let reading = core.or(senses.first());
-        let weak =
-            reading.is_some_and(|r| r.kind == PlaceKind::City && !near_anchor(n, r, &anchors));
+        let weak = reading.is_some_and(|r| {
+            (r.kind == PlaceKind::City && !near_anchor(n, r, &anchors))
+                || country_abroad(n, r, &anchors)
+        });
         let town = match reading.filter(|_| weak) {
             Some(r) => {
                 let prominent = r.capital || r.population >= BIG_CITY;
@@ -256,7 +280,13 @@ pub fn choose(spans: &mut [Span]) {
                     .iter()
                     .find(|t| {
                         (!country_named || t.place.country == r.country)
-                            && local(n, t, &anchors, prominent)
+                            && if r.kind == PlaceKind::Country {
+                                // Beside a town: a state names many ("Mexico"
+                                // beside "N.Y." stays the country).
+                                beside(n, t, &anchors)
+                            } else {
+                                local(n, t, &anchors, prominent)
+                            }
                     })
                     .map(|t| t.place.value())
             }
@@ -287,6 +317,23 @@ fn near_anchor(name: usize, p: &PlaceEntry, anchors: &[Anchor]) -> bool {
         .any(|(la, lo, r)| km(at, (la, lo)) <= r)
 }
 
+/// A country's reading in a dispatch whose other places all lie in one
+/// other country, a town among them ("Lebanon" beside Indiana's
+/// Zionsville, "Jordan" beside Minnesota's towns): the pack's town of the
+/// name beside them may be meant ([`local`] decides).
+fn country_abroad(name: usize, p: &PlaceEntry, anchors: &[Anchor]) -> bool {
+    let mut others = anchors.iter().filter(|a| a.name != name).peekable();
+    let Some(c) = others.peek().and_then(|a| a.country) else {
+        return false;
+    };
+    p.kind == PlaceKind::Country
+        && p.country != Some(c)
+        && anchors
+            .iter()
+            .any(|a| a.name != name && !a.region && a.point.is_some())
+        && others.all(|a| a.country == Some(c))
+}
+
 /// How near a town of the dispatch a town of the pack must lie, in km.
 const NEAR_PACK_KM: f64 = 50.0;
 
@@ -294,20 +341,33 @@ const NEAR_PACK_KM: f64 = 50.0;
 /// one of its towns; both, against a capital or a city of a million
 /// ("Washington" in a story about Utah stays the capital).
 fn local(name: usize, t: &Town, anchors: &[Anchor], both: bool) -> bool {
-    let at = t.place.lat.zip(t.place.lon);
     let others = || anchors.iter().filter(|a| a.name != name);
     let in_region = others().any(|a| a.region && a.place.is_subdivision(t.place.country, t.admin1));
-    let beside = others().any(|a| {
-        !a.region
-            && a.point.is_some_and(|(la, lo, r)| {
-                r <= NEAR_TOWN_KM && at.is_some_and(|at| km(at, (la, lo)) <= NEAR_PACK_KM)
-            })
-    });
+    let beside = beside(name, t, anchors);
     if both {
         in_region && beside
     } else {
         in_region || beside
     }
+}
+
+/// Two points within `reach` km.
+fn close(a: &PlaceEntry, b: &PlaceEntry, reach: f64) -> bool {
+    match (a.lat.zip(a.lon), b.lat.zip(b.lon)) {
+        (Some(x), Some(y)) => km(x, y) <= reach,
+        _ => false,
+    }
+}
+
+/// A town of the pack beside one of the dispatch's towns.
+fn beside(name: usize, t: &Town, anchors: &[Anchor]) -> bool {
+    let at = t.place.lat.zip(t.place.lon);
+    anchors.iter().filter(|a| a.name != name).any(|a| {
+        !a.region
+            && a.point.is_some_and(|(la, lo, r)| {
+                r <= NEAR_TOWN_KM && at.is_some_and(|at| km(at, (la, lo)) <= NEAR_PACK_KM)
+            })
+    })
 }
 
 /// The reading the other places point to, `None` to keep the most prominent.
@@ -460,6 +520,29 @@ mod tests {
             ["geonames:4801859"],
             "the state, not the country, decides"
         );
+    }
+
+    #[test]
+    fn a_country_among_one_states_towns_is_their_namesake() {
+        // Minnesota's Jordan beside Robbinsdale, a town of one name in the
+        // pack; Indiana's Lebanon beside Zionsville.
+        let t = "Police in Jordan and in Robbinsdale arrested two men.";
+        assert_eq!(refs(t, "Jordan"), ["geonames:5032106"]);
+        let t = "Officials in Lebanon said the fair in Zionsville would open.";
+        assert_eq!(refs(t, "Lebanon"), ["geonames:4922673"]);
+        // Beside towns of another country, the country stays.
+        let t = "Israeli jets struck Lebanon after rockets hit Haifa and Nahariya.";
+        assert_eq!(refs(t, "Lebanon"), ["iso3166-1:LB"]);
+    }
+
+    #[test]
+    fn a_county_of_many_states_and_a_town_place_each_other() {
+        // Walker County is in Alabama, Georgia and Texas; Huntsville is
+        // Alabama's city, and a Texas town in Walker County.
+        let t = "Deputies in Walker County searched the woods near Huntsville.";
+        assert_eq!(refs(t, "Huntsville"), ["geonames:4699540"]);
+        let (lat, _) = point(t, "Walker County").expect("a point");
+        assert!((lat - 30.7).abs() < 0.5, "{lat}");
     }
 
     #[test]

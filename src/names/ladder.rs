@@ -179,7 +179,11 @@ pub(super) fn at(
     }
     let words = word_count(doc, t, full_end);
     let last = last_word(doc, t, plain_end);
-    if words >= 2 && !head && first_name() {
+    let place_named =
+        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || tags & PLACE_HEAD != 0;
+    // "Marion County", "Clay River": a first name before a place word
+    // names the place, not a person.
+    if words >= 2 && !head && first_name() && !(place_named && plain_end == full_end) {
         push_actor(doc, t, full_end, ActorType::Person, 75, out);
         return full_end;
     }
@@ -194,8 +198,6 @@ pub(super) fn at(
         push_actor(doc, t, plain_end, ActorType::Organisation, 70, out);
         return plain_end;
     }
-    let place_named =
-        last.is_some_and(|l| fr.has(doc.norm(l), PLACE_SUFFIX)) || tags & PLACE_HEAD != 0;
     if plain_end > t + 1 && place_named {
         push_place(doc, t, plain_end, 70, out);
         return plain_end;

@@ -236,3 +236,18 @@ fn a_demonym_or_frequent_word_before_a_title_opening_a_sentence() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_first_name_before_a_county_word_names_a_place() {
+    // "Marion", "Clay", "Madison" are first names; before "County",
+    // "Parish" or "Township" they name the place.
+    let s = spans("Deputies in Marion County and Clay County searched the woods.");
+    assert!(has(&s, "Marion County", Kind::Place), "{s:?}");
+    assert!(has(&s, "Clay County", Kind::Place), "{s:?}");
+    let s = spans("Crews from Madison Parish and Hamilton Township joined them.");
+    assert!(has(&s, "Madison Parish", Kind::Place), "{s:?}");
+    assert!(has(&s, "Hamilton Township", Kind::Place), "{s:?}");
+    // A person's name stays a person's.
+    let s = spans("Marion Jones won the race.");
+    assert!(has(&s, "Marion Jones", Kind::Actor), "{s:?}");
+}
