@@ -61,6 +61,7 @@ pub(super) fn emit_match(
         notes.defer = true;
     }
     let start = doc.tokens[t].start;
+    let first = super::actor_sense::over_town(c, single, &m.entries).unwrap_or(first);
     match first {
         Entry::Actor(a) => {
             if common && !caps {

@@ -321,3 +321,44 @@ fn a_source_preposition_opening_a_sentence_is_no_part_of_the_name() {
     assert!(s.iter().any(|(t, _)| t == "Hamas"), "{s:?}");
     assert!(!s.iter().any(|(t, _)| t.starts_with("Laut")), "{s:?}");
 }
+
+#[test]
+fn a_listed_actor_wins_over_a_town_of_the_same_word() {
+    use crate::span::Kind;
+    // GeoNames lists "Hamas" among the names of Hamm, "Google" among Topeka's.
+    let s = names_of(
+        "Die Hamas feuerte am Abend Raketen ab. Zuvor hatte Google neue Regeln angekündigt.",
+    );
+    assert!(s.contains(&("Hamas".to_string(), Kind::Actor)), "{s:?}");
+    assert!(s.contains(&("Google".to_string(), Kind::Actor)), "{s:?}");
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
+}
+
+#[test]
+fn armed_groups_and_agencies_are_known_by_their_german_names() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Am Abend bekannte sich der Islamische Staat zu dem Anschlag. Die Weltbank und der \
+         Internationale Währungsfonds senkten ihre Prognosen, sagte ein Vertreter der Regierung.",
+    );
+    for name in [
+        "Islamische Staat",
+        "Weltbank",
+        "Internationale Währungsfonds",
+    ] {
+        assert!(
+            s.contains(&(name.to_string(), Kind::Actor)),
+            "{name}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_source_preposition_opening_a_sentence_reads_the_name_after_it_as_a_source() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Laut Siemens sinkt der Gewinn im dritten Quartal. Laut Bericht bleibt alles offen.",
+    );
+    assert!(s.contains(&("Siemens".to_string(), Kind::Actor)), "{s:?}");
+    assert!(!s.iter().any(|(t, _)| t.contains("Bericht")), "{s:?}");
+}
