@@ -7,10 +7,14 @@
 //! either way, and a one-word town of that kind in the news is far rarer
 //! than the armed group, agency or company of the actor list: the actor
 //! sense wins there. Countries and national capitals keep their place
-//! sense (their names stand for the state anyway, `metonymy.rs`).
+//! sense (their names stand for the state anyway, `metonymy.rs`). And an
+//! actor named by a frequent word is meant where it speaks ([`speaks`]).
 
+use super::context::{cue, reporting_verb_near};
 use super::Cues;
+use crate::framing::SOURCE_PREP;
 use crate::lexicon::{Entry, PlaceKind};
+use crate::text::Doc;
 
 /// The actor sense to read instead of a first town sense, if any.
 pub(super) fn over_town<'a>(c: &Cues, single: bool, entries: &'a [Entry]) -> Option<&'a Entry> {
@@ -23,4 +27,16 @@ pub(super) fn over_town<'a>(c: &Cues, single: bool, entries: &'a [Entry]) -> Opt
         }
         _ => None,
     }
+}
+
+/// A listed actor named by a frequent word ("Spiegel", "Zeit", "Bahn") is
+/// meant where it speaks, where capitals mark no names: before a reporting
+/// verb ("der Spiegel berichtete", "teilte die Bahn mit") or as a source
+/// ("laut Spiegel", "der Zeit zufolge"). Elsewhere the word is the noun.
+pub(super) fn speaks(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
+    let fr = c.framing;
+    !c.capitals_mark_names
+        && (reporting_verb_near(doc, fr, t, end)
+            || (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP))
+            || cue(doc, fr, end, SOURCE_PREP))
 }

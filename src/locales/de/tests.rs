@@ -362,3 +362,34 @@ fn a_source_preposition_opening_a_sentence_reads_the_name_after_it_as_a_source()
     assert!(s.contains(&("Siemens".to_string(), Kind::Actor)), "{s:?}");
     assert!(!s.iter().any(|(t, _)| t.contains("Bericht")), "{s:?}");
 }
+
+#[test]
+fn a_listed_actor_named_by_a_frequent_word_is_meant_where_it_speaks() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Wie der Spiegel berichtete, sinkt der Gewinn. Die Bahn meldete am Montag Verspätungen. \
+         Er nahm die Bahn und sah in den Spiegel.",
+    );
+    let of = |n: &str| {
+        s.iter()
+            .filter(|(t, k)| t == n && *k == Kind::Actor)
+            .count()
+    };
+    assert_eq!(of("Spiegel"), 1, "{s:?}");
+    assert_eq!(of("Bahn"), 1, "{s:?}");
+}
+
+#[test]
+fn a_job_or_an_address_before_a_name_is_a_title_left_out_of_it() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Am Ende traf Stürmer Hegemann zweimal. Dem widersprach Konzernchef Wendelin Brakel. \
+         Schon früher hatte Mr. Holcomb gewarnt.",
+    );
+    for name in ["Hegemann", "Wendelin Brakel", "Holcomb"] {
+        assert!(
+            s.contains(&(name.to_string(), Kind::Actor)),
+            "{name}: {s:?}"
+        );
+    }
+}
