@@ -393,3 +393,14 @@ fn a_job_or_an_address_before_a_name_is_a_title_left_out_of_it() {
         );
     }
 }
+
+#[test]
+fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
+    use crate::span::Kind;
+    let s = names_of("Das schrieb er im Magazin „Focus“ und in der Zeitung \"Tagesspiegel\".");
+    assert!(s.contains(&("Focus".to_string(), Kind::Actor)), "{s:?}");
+    assert!(
+        s.contains(&("Tagesspiegel".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
