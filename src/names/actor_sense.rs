@@ -33,10 +33,24 @@ pub(super) fn over_town<'a>(c: &Cues, single: bool, entries: &'a [Entry]) -> Opt
 /// meant where it speaks, where capitals mark no names: before a reporting
 /// verb ("der Spiegel berichtete", "teilte die Bahn mit") or as a source
 /// ("laut Spiegel", "der Zeit zufolge"). Elsewhere the word is the noun.
+/// A name in quotes is read from outside them ('dem „Spiegel“ zufolge').
 pub(super) fn speaks(doc: &Doc, c: &Cues, t: usize, end: usize) -> bool {
+    if c.capitals_mark_names {
+        return false;
+    }
     let fr = c.framing;
-    !c.capitals_mark_names
-        && (reporting_verb_near(doc, fr, t, end)
-            || (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP))
-            || cue(doc, fr, end, SOURCE_PREP))
+    let quote = |i: usize| i < doc.len() && is_quote(doc.raw(i));
+    let (t, end) = if t >= 1 && quote(t - 1) && quote(end) {
+        (t - 1, end + 1)
+    } else {
+        (t, end)
+    };
+    reporting_verb_near(doc, fr, t, end)
+        || (t >= 1 && cue(doc, fr, t - 1, SOURCE_PREP))
+        || cue(doc, fr, end, SOURCE_PREP)
+}
+
+/// A quotation mark, straight or typographic.
+fn is_quote(raw: &str) -> bool {
+    matches!(raw, "\"" | "«" | "»" | "“" | "”" | "„")
 }

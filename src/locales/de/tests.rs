@@ -404,3 +404,15 @@ fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_listed_actor_in_quotes_speaks_from_outside_them() {
+    use crate::span::Kind;
+    let s = names_of("Dem „Spiegel“ zufolge wird verhandelt. Er sah in den „Spiegel“ und lachte.");
+    let of = |n: &str| {
+        s.iter()
+            .filter(|(t, k)| t == n && *k == Kind::Actor)
+            .count()
+    };
+    assert_eq!(of("Spiegel"), 1, "{s:?}");
+}
