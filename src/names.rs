@@ -25,6 +25,7 @@ use crate::text::hash::WordSet;
 use crate::text::Doc;
 use std::sync::LazyLock;
 
+mod actor_sense;
 mod club_story;
 mod companies;
 mod compounds;

@@ -61,9 +61,10 @@ pub(super) fn emit_match(
         notes.defer = true;
     }
     let start = doc.tokens[t].start;
+    let first = super::actor_sense::over_town(c, single, &m.entries).unwrap_or(first);
     match first {
         Entry::Actor(a) => {
-            if common && !caps {
+            if common && !caps && !super::actor_sense::speaks(doc, c, t, m.end_token) {
                 return false;
             }
             let value = Value::Actor(ActorValue {

@@ -121,6 +121,16 @@ pub(super) fn at(
     {
         return t + 1;
     }
+    // Where capitals mark no names, a source's preposition opening a
+    // sentence ("Laut Siemens sinkt...") is no name (nor a place the
+    // gazetteer knows by the word): what follows is read as a source.
+    if tok.sentence_start
+        && !c.capitals_mark_names
+        && plain_end > t + 1
+        && cue(doc, fr, t, SOURCE_PREP)
+    {
+        return t + 1;
+    }
 
     // "le Conseil", "la Commission", "l'Union": one institution, whatever
     // the gazetteer says of the word and however the document writes it,

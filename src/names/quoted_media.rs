@@ -28,7 +28,10 @@ pub(super) fn read(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) 
             continue;
         }
         let p = doc.tokens[t - 1];
-        if p.kind != TokKind::Word || p.upper || !cue(doc, c.framing, t - 1, MEDIA_NOUN) {
+        // A capital on the kind is a name's where capitals mark names
+        // ('La Revista "Semana"'), any noun's where they do not ("Zeitung").
+        let capital = p.upper && c.capitals_mark_names;
+        if p.kind != TokKind::Word || capital || !cue(doc, c.framing, t - 1, MEDIA_NOUN) {
             continue;
         }
         let s = t + 1;
@@ -69,5 +72,5 @@ pub(super) fn read(doc: &Doc, c: &Cues, first: usize, out: &mut Vec<Candidate>) 
 
 /// A quotation mark, straight or typographic.
 fn is_quote(raw: &str) -> bool {
-    matches!(raw, "\"" | "«" | "»" | "“" | "”")
+    matches!(raw, "\"" | "«" | "»" | "“" | "”" | "„")
 }

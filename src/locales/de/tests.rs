@@ -321,3 +321,98 @@ fn a_source_preposition_opening_a_sentence_is_no_part_of_the_name() {
     assert!(s.iter().any(|(t, _)| t == "Hamas"), "{s:?}");
     assert!(!s.iter().any(|(t, _)| t.starts_with("Laut")), "{s:?}");
 }
+
+#[test]
+fn a_listed_actor_wins_over_a_town_of_the_same_word() {
+    use crate::span::Kind;
+    // GeoNames lists "Hamas" among the names of Hamm, "Google" among Topeka's.
+    let s = names_of(
+        "Die Hamas feuerte am Abend Raketen ab. Zuvor hatte Google neue Regeln angekündigt.",
+    );
+    assert!(s.contains(&("Hamas".to_string(), Kind::Actor)), "{s:?}");
+    assert!(s.contains(&("Google".to_string(), Kind::Actor)), "{s:?}");
+    assert!(!s.iter().any(|(_, k)| *k == Kind::Place), "{s:?}");
+}
+
+#[test]
+fn armed_groups_and_agencies_are_known_by_their_german_names() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Am Abend bekannte sich der Islamische Staat zu dem Anschlag. Die Weltbank und der \
+         Internationale Währungsfonds senkten ihre Prognosen, sagte ein Vertreter der Regierung.",
+    );
+    for name in [
+        "Islamische Staat",
+        "Weltbank",
+        "Internationale Währungsfonds",
+    ] {
+        assert!(
+            s.contains(&(name.to_string(), Kind::Actor)),
+            "{name}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_source_preposition_opening_a_sentence_reads_the_name_after_it_as_a_source() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Laut Siemens sinkt der Gewinn im dritten Quartal. Laut Bericht bleibt alles offen.",
+    );
+    assert!(s.contains(&("Siemens".to_string(), Kind::Actor)), "{s:?}");
+    assert!(!s.iter().any(|(t, _)| t.contains("Bericht")), "{s:?}");
+}
+
+#[test]
+fn a_listed_actor_named_by_a_frequent_word_is_meant_where_it_speaks() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Wie der Spiegel berichtete, sinkt der Gewinn. Die Bahn meldete am Montag Verspätungen. \
+         Er nahm die Bahn und sah in den Spiegel.",
+    );
+    let of = |n: &str| {
+        s.iter()
+            .filter(|(t, k)| t == n && *k == Kind::Actor)
+            .count()
+    };
+    assert_eq!(of("Spiegel"), 1, "{s:?}");
+    assert_eq!(of("Bahn"), 1, "{s:?}");
+}
+
+#[test]
+fn a_job_or_an_address_before_a_name_is_a_title_left_out_of_it() {
+    use crate::span::Kind;
+    let s = names_of(
+        "Am Ende traf Stürmer Hegemann zweimal. Dem widersprach Konzernchef Wendelin Brakel. \
+         Schon früher hatte Mr. Holcomb gewarnt.",
+    );
+    for name in ["Hegemann", "Wendelin Brakel", "Holcomb"] {
+        assert!(
+            s.contains(&(name.to_string(), Kind::Actor)),
+            "{name}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_medium_named_in_quotes_after_its_kind_is_an_actor() {
+    use crate::span::Kind;
+    let s = names_of("Das schrieb er im Magazin „Focus“ und in der Zeitung \"Tagesspiegel\".");
+    assert!(s.contains(&("Focus".to_string(), Kind::Actor)), "{s:?}");
+    assert!(
+        s.contains(&("Tagesspiegel".to_string(), Kind::Actor)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_listed_actor_in_quotes_speaks_from_outside_them() {
+    use crate::span::Kind;
+    let s = names_of("Dem „Spiegel“ zufolge wird verhandelt. Er sah in den „Spiegel“ und lachte.");
+    let of = |n: &str| {
+        s.iter()
+            .filter(|(t, k)| t == n && *k == Kind::Actor)
+            .count()
+    };
+    assert_eq!(of("Spiegel"), 1, "{s:?}");
+}
