@@ -55,10 +55,11 @@ fn key_at(body: &str, start: u32) -> &str {
     &rest[..end]
 }
 
-/// What follows the key of the row starting at byte `start`, to its end.
+/// What follows the key of the row starting at byte `start`.
 fn after_key(body: &'static str, start: u32, key: &str) -> &'static str {
-    let rest = body.get(start as usize + key.len() + 1..).unwrap_or("");
-    rest.split_once('\n').map_or(rest, |(row, _)| row)
+    // To the body's end: [`entry`] reads its fields and stops at its name,
+    // so a row's long list of other names is never scanned.
+    body.get(start as usize + key.len() + 1..).unwrap_or("")
 }
 
 /// A row's key and the rest of it.
@@ -88,6 +89,9 @@ pub struct Town {
     pub name: &'static str,
 }
 
+/// The town of a row, from what follows its key (to the end of the body:
+/// its last field, the names, is cut at the first name; a row short of
+/// fields fails to parse a number and gives none).
 fn entry(line: &'static str) -> Option<Town> {
     let mut f = line.split('\t');
     let country = f.next().filter(|c| c.len() == 2)?;
@@ -96,7 +100,7 @@ fn entry(line: &'static str) -> Option<Town> {
     let lon = coord(f.next()?);
     let id = f.next()?.parse::<u32>().ok()?;
     let population = f.next()?.parse::<u64>().unwrap_or(0);
-    let name = f.next()?.split('|').next().unwrap_or("");
+    let name = f.next()?.split(['|', '\n']).next().unwrap_or("");
     Some(Town {
         place: PlaceEntry::town(country, lat, lon, id, population),
         admin1,
