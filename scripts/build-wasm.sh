@@ -45,11 +45,11 @@ fi
 # 2026-12-06 (tables, fast paths, more inlining under LTO) grew the module's
 # code by 7.7 KB gzipped, over the 1 MB budget (1,001,594 bytes), and 150 took
 # it back to 995.9 KB; Spanish's sports rules, German's name edges and the
-# gazetteer pack's namesakes brought it to 1,005.6 KB at 100, and at 50 it is
-# 997.5 KB. No difference measured in Node at either (annotating the bench
-# corpus, the two builds run in turn: 7-8 MB/s both, a loaded machine).
+# gazetteer pack's namesakes brought it to 1,005.6 KB at 100, 999.7 KB at 50
+# and 998.1 KB at 25. No difference measured in Node between them (annotating
+# the bench corpus, the builds run in turn: 7-8 MB/s each, a loaded machine).
 # WASM_INLINE_THRESHOLD sets another for a trial.
-RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-50}" \
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-25}" \
   cargo build -p depeche --profile wasm --target "$target" --lib
 
 out=$(mktemp -d)
