@@ -3,11 +3,6 @@
 //! feed or a JSONL batch calls it, and the whole megabyte as one text, which
 //! shows whether any pass is worse than linear; and the date pass alone.
 //!
-//! It runs with the allocator the command line and the Python module ship
-//! with (mimalloc): the figures are theirs. A Rust program that embeds the
-//! library brings its own allocator (with glibc's, about 7% more time:
-//! BENCHMARKS.md).
-//!
 //! Run with `cargo bench --bench annotate`; `scripts/bench.sh` records the
 //! figures in BENCHMARKS.md.
 
@@ -17,9 +12,6 @@ use std::hint::black_box;
 use std::time::Duration;
 
 mod corpus;
-
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Size of the corpus built for each language.
 const CORPUS_BYTES: usize = 1 << 20;

@@ -21,12 +21,6 @@
 //! line is an encoding mark, not text: it is skipped, and offsets count from
 //! after it.
 
-/// The allocator of the command line: a span's strings, the candidates and
-/// the per-dispatch tables are many small short-lived allocations, which
-/// glibc's malloc served at a tenth of the instructions of `annotate`.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 

@@ -13,13 +13,6 @@
 
 mod to_python;
 
-/// The allocator of the module's Rust code, as the command line's
-/// (`crates/cli/src/main.rs`): the core makes many small short-lived
-/// allocations, which glibc's malloc served at about a tenth of its
-/// instructions. Python's own objects keep Python's allocator.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use depeche::{annotate, Annotated, Date, Lang, Options, UserLexicon};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
