@@ -93,14 +93,26 @@ pub struct Town {
 /// its last field, the names, is cut at the first name; a row short of
 /// fields fails to parse a number and gives none).
 fn entry(line: &'static str) -> Option<Town> {
-    let mut f = line.split('\t');
-    let country = f.next().filter(|c| c.len() == 2)?;
-    let admin1 = f.next()?;
-    let lat = coord(f.next()?);
-    let lon = coord(f.next()?);
-    let id = f.next()?.parse::<u32>().ok()?;
-    let population = f.next()?.parse::<u64>().unwrap_or(0);
-    let name = f.next()?.split(['|', '\n']).next().unwrap_or("");
+    // Short fields: each found by a plain scan (a `split`'s searcher costs
+    // more to set up than these few bytes take to read).
+    let mut rest = line;
+    let mut field = || {
+        let end = rest
+            .as_bytes()
+            .iter()
+            .position(|&b| matches!(b, b'\t' | b'\n' | b'|'))
+            .unwrap_or(rest.len());
+        let f = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        Some(f)
+    };
+    let country = field().filter(|c| c.len() == 2)?;
+    let admin1 = field()?;
+    let lat = coord(field()?);
+    let lon = coord(field()?);
+    let id = field()?.parse::<u32>().ok()?;
+    let population = field()?.parse::<u64>().unwrap_or(0);
+    let name = field()?;
     Some(Town {
         place: PlaceEntry::town(country, lat, lon, id, population),
         admin1,
