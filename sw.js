@@ -26,7 +26,7 @@
 // cache of the version running that page.
 
 // manifest:begin (written by `node scripts/sw-manifest.mjs`; do not edit by hand)
-const VERSION = "62c866380da2dd61";
+const VERSION = "234256ae2ee00a5a";
 const FILES = [
   "index.html",
   "pkg/depeche.js",
@@ -37,6 +37,7 @@ const FILES = [
   "www/core/anchor.js",
   "www/core/assume-dct.js",
   "www/core/chunks.js",
+  "www/core/gazetteer.js",
   "www/core/incremental.js",
   "www/core/journal.js",
   "www/core/languages.js",

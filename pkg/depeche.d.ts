@@ -58,7 +58,8 @@ export function loadPack(bytes: any): string;
 export function packs(): any;
 
 /**
- * Every reading of `name` in the built-in gazetteers, most prominent first:
+ * Every reading of `name` in the built-in gazetteers, most prominent first,
+ * then the gazetteer pack's towns of that name when it is loaded:
  * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
  * are given in `lang` (`fr` or `en`; English otherwise).
  */

@@ -132,7 +132,8 @@ export function packs() {
 }
 
 /**
- * Every reading of `name` in the built-in gazetteers, most prominent first:
+ * Every reading of `name` in the built-in gazetteers, most prominent first,
+ * then the gazetteer pack's towns of that name when it is loaded:
  * `[{kind, value, place_kind?, population?, country_name?}]`. Country names
  * are given in `lang` (`fr` or `en`; English otherwise).
  * @param {string} name
